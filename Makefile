@@ -1,0 +1,34 @@
+# ccsh — the Connected Car Shell. `make demo` and `make test` are the quick start; both install missing Debian
+# packages when run as root (otherwise they print the apt-get command to run).
+SWIFT ?= swift
+SPECCHECK ?= ../shared/tools/speccheck.py
+SANDBOX = .build/debug/ccsh-sandbox
+
+.PHONY: all build demo test unit-tests speccheck clean
+
+all: build
+
+build:
+	@scripts/ensure-deps.sh build
+	$(SWIFT) build --product ccsh-sandbox
+	$(SWIFT) build --product ccsh
+
+demo:
+	@scripts/ensure-deps.sh demo
+	$(SWIFT) build --product ccsh-sandbox
+	@scripts/with-sandbox.sh -- scripts/demo.sh
+
+test:
+	@scripts/ensure-deps.sh test
+	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory speccheck
+	$(SWIFT) test
+
+# The official spec checker against a fresh sandbox, with default flags and with 5 vehicles x 130 alerts.
+speccheck:
+	@if [ ! -f "$(SPECCHECK)" ]; then echo "speccheck: $(SPECCHECK) not found (set SPECCHECK=path/to/speccheck.py)" >&2; exit 1; fi
+	@scripts/with-sandbox.sh -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
+	@scripts/with-sandbox.sh --vehicles 5 --alerts 130 -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
+
+clean:
+	rm -rf .build

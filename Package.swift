@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+// ccsh, the Connected Car Shell, and its sandbox (a local simulator of the Connected Car v4 API).
+import PackageDescription
+
+let package = Package(
+    name: "ccsh",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ccsh", targets: ["ccsh"]),
+        .executable(name: "ccsh-sandbox", targets: ["ccsh-sandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // C borders: only CurlTransport.swift imports CCurl, only the line reader imports CEdit.
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
+        .target(name: "Shell"),
+        .target(name: "Client", dependencies: ["CCurl"]),
+        .target(name: "Commands", dependencies: ["Shell", "Client"]),
+        .executableTarget(
+            name: "ccsh",
+            dependencies: [
+                "Commands", "Shell", "Client", "CEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // The sandbox: a separate HTTPS server that shares nothing with Client but the wire protocol.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "ccsh-sandbox",
+            dependencies: ["Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // Test helpers: start a real sandbox process, read its sandbox.json.
+        .target(name: "TestSupport", dependencies: ["Client"]),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox", "Client", "TestSupport", "ccsh-sandbox",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+    ]
+)

@@ -1,0 +1,113 @@
+/// Trips, under `/user/trips` (all vehicles) and `/user/vehicles/{id}/trips`, and what hangs off a trip.
+extension ConnectedCarAPI {
+    static let tripRoutes: [Route] = {
+        var routes: [Route] = [
+            Route("GET", "user/trips", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+                let query = try c.collection(filters: ["timestamps"])
+                let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+                let perVehicle = c.fleet.tripsPerVehicle
+                let selection: IndexRuns
+                if intervals.isEmpty {
+                    selection = .all(c.fleet.vehicleCount * perVehicle)
+                } else {
+                    selection = IndexRuns((0..<c.fleet.vehicleCount).flatMap { v in
+                        let vehicle = c.fleet.vehicle(v)
+                        return IndexRuns.within(intervals, count: perVehicle) { c.fleet.trip(vehicle: vehicle, $0).startedAt }
+                            .runs.map { ($0.lowerBound + v * perVehicle)..<($0.upperBound + v * perVehicle) }
+                    })
+                }
+                return try c.page(query, selection, "trips") { k in
+                    let vehicle = c.fleet.vehicle(k / perVehicle)
+                    return c.documents.trip(vehicle, c.fleet.trip(vehicle: vehicle, k % perVehicle))
+                }
+            },
+            Route("GET", "user/vehicles/{id}/trips", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+                let vehicle = try c.vehicle()
+                let query = try c.collection(filters: ["timestamps"])
+                let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+                let selection = intervals.isEmpty
+                    ? IndexRuns.all(c.fleet.tripsPerVehicle)
+                    : IndexRuns.within(intervals, count: c.fleet.tripsPerVehicle) { c.fleet.trip(vehicle: vehicle, $0).startedAt }
+                return try c.page(query, selection, "trips") { c.documents.trip(vehicle, c.fleet.trip(vehicle: vehicle, $0)) }
+            },
+        ]
+        // The same trip operations exist below /user/trips/{tid} and /user/vehicles/{id}/trips/{tid}.
+        for prefix in ["user/trips/{tid}", "user/vehicles/{id}/trips/{tid}"] {
+            let scoped = prefix.hasPrefix("user/vehicles")
+            @Sendable func resolve(_ c: RouteContext) throws(SandboxError) -> (Fleet.Vehicle, Fleet.Trip) {
+                try c.trip(of: scoped ? try c.vehicle() : nil)
+            }
+            routes += [
+                Route("GET", prefix) { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    return .json(200, c.documents.trip(vehicle, trip))
+                },
+                Route("GET", prefix + "/alerts", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    let locale = try c.locale()
+                    let query = try c.collection(filters: ["timestamps", "locale"])
+                    let selection = try alertSelection(c, vehicle, query, trip: trip)
+                    let pageLocale = query.values("locale").first ?? locale
+                    return try c.page(query, selection, "alerts") { c.documents.alert(vehicle, $0, locale: pageLocale) }
+                },
+                Route("GET", prefix + "/alerts/{aid}") { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    guard let aid = c.parameters["aid"], let (v, k) = c.fleet.alertIndex(id: aid), v == vehicle.index,
+                        (trip.startedAt...trip.stoppedAt).contains(c.fleet.alertStart(vehicle: v, k))
+                    else { throw .notFound("We didn't find the alert for this trip.") }
+                    return .json(200, c.documents.alert(vehicle, k, locale: try c.locale()))
+                },
+                Route("GET", prefix + "/collisions", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    let query = try c.collection(filters: ["timestamps"])
+                    let selection = try collisionSelection(c, vehicle, query, trip: trip)
+                    return try c.page(query, selection, "Collisions") { c.documents.collision(vehicle, $0) }
+                },
+                Route("GET", prefix + "/collisions/{cid}") { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    guard let cid = c.parameters["cid"], let (v, n) = c.fleet.collisionIndex(id: cid), v == vehicle.index,
+                        c.fleet.collisionTrips(vehicle: v)[n] == trip.index
+                    else { throw .notFound("No collision was found for this trip.") }
+                    return .json(200, c.documents.collision(vehicle, n))
+                },
+                Route("GET", prefix + "/ecoaching") { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    _ = try c.locale()
+                    return .json(200, c.documents.ecoaching(vehicle, trip))
+                },
+                Route("GET", prefix + "/telemetry", query: Route.paging.union(["timestamps", "type", "extension"])) { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    return try telemetry(c, vehicle, trip: trip)
+                },
+                Route("GET", prefix + "/wayPoints", query: Route.paging.union(["timestamps", "tolerance"])) { c throws(SandboxError) in
+                    let (vehicle, trip) = try resolve(c)
+                    return try wayPoints(c, vehicle, trip)
+                },
+            ]
+        }
+        return routes
+    }()
+
+    /// A trip's path, optionally simplified (Ramer–Douglas–Peucker with `tolerance` km; `reduced` tells whether
+    /// points were dropped) and filtered by `timestamps`.
+    static func wayPoints(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ trip: Fleet.Trip) throws(SandboxError) -> SandboxResponse {
+        let query = try c.collection(filters: ["timestamps", "tolerance"])
+        let count = Fleet.wayPointCount(trip)
+        var kept = Array(0..<count)
+        if let text = query.values("tolerance").first {
+            guard let tolerance = Double(text), tolerance >= 0, tolerance.isFinite else {
+                throw .badParameter("tolerance", "'\(text)' is not a distance in km (e.g. 0.05)")
+            }
+            let points = (0..<count).map { c.documents.wayPoint(vehicle, trip, $0).point }
+            kept = PathSimplifier.simplify(points.map { ($0.lon, $0.lat) }, toleranceKm: tolerance)
+        }
+        let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        if !intervals.isEmpty {
+            kept = kept.filter { n in intervals.contains { $0.contains(c.documents.wayPoint(vehicle, trip, n).time) } }
+        }
+        let selection = IndexRuns(kept.map { $0..<($0 + 1) })
+        return try c.page(query, selection, "positions", extra: [("reduced", .bool(kept.count < count && query.values("tolerance").first != nil))]) {
+            c.documents.wayPointDocument(vehicle, trip, $0)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/// The data of one vehicle: status, position, maintenance, alerts, collisions and telemetry.
+extension ConnectedCarAPI {
+    static let vehicleRoutes: [Route] = [
+        Route("GET", "user/vehicles/{id}/status", query: ["extension", "profile"]) { c throws(SandboxError) in
+            let vehicle = try c.vehicle()
+            let extensions = c.request.queryValues("extension")
+            for value in extensions where value != "odometer" && value != "kinetic" {
+                throw .badParameter("extension", "'\(value)' is not one of odometer, kinetic")
+            }
+            if let profile = c.request.queryValue("profile"), profile != "endUser" {
+                throw .badParameter("profile", "'\(profile)' is not endUser")
+            }
+            return .json(200, c.documents.status(vehicle, extensions: extensions))
+        },
+        Route("GET", "user/vehicles/{id}/lastPosition") { c throws(SandboxError) in
+            let vehicle = try c.vehicle()
+            if let accept = c.request.headers["accept"],
+                !["application/vnd.geo+json", "*/*", "application/*", "application/json"].contains(where: accept.lowercased().contains)
+            {
+                throw .badParameter("Accept", "lastPosition is served as application/vnd.geo+json, not \(accept)", code: 40600)
+            }
+            return .json(200, c.documents.lastPosition(vehicle), type: "application/vnd.geo+json")
+        },
+        Route("GET", "user/vehicles/{id}/maintenance") { c throws(SandboxError) in
+            .json(200, c.documents.maintenance(try c.vehicle()))
+        },
+        Route("GET", "user/vehicles/{id}/alerts", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+            let vehicle = try c.vehicle()
+            let locale = try c.locale()
+            let query = try c.collection(filters: ["timestamps", "locale"])
+            let selection = try alertSelection(c, vehicle, query)
+            let pageLocale = query.values("locale").first ?? locale
+            return try c.page(query, selection, "alerts") { c.documents.alert(vehicle, $0, locale: pageLocale) }
+        },
+        Route("GET", "user/vehicles/{id}/alerts/{aid}") { c throws(SandboxError) in
+            let vehicle = try c.vehicle()
+            guard let aid = c.parameters["aid"], let (v, k) = c.fleet.alertIndex(id: aid), v == vehicle.index else {
+                throw .notFound("We didn't find the alert for this vehicle.")
+            }
+            return .json(200, c.documents.alert(vehicle, k, locale: try c.locale()))
+        },
+        Route("GET", "user/vehicles/{id}/collisions", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+            let vehicle = try c.vehicle()
+            let query = try c.collection(filters: ["timestamps"])
+            let selection = try collisionSelection(c, vehicle, query, trip: nil)
+            return try c.page(query, selection, "Collisions") { c.documents.collision(vehicle, $0) }
+        },
+        Route("GET", "user/vehicles/{id}/collisions/{cid}") { c throws(SandboxError) in
+            let vehicle = try c.vehicle()
+            guard let cid = c.parameters["cid"], let (v, n) = c.fleet.collisionIndex(id: cid), v == vehicle.index else {
+                throw .notFound("No collision was found.")
+            }
+            return .json(200, c.documents.collision(vehicle, n))
+        },
+        Route("GET", "user/vehicles/{id}/telemetry", query: Route.paging.union(["timestamps", "type", "extension"])) { c throws(SandboxError) in
+            let vehicle = try c.vehicle()
+            return try telemetry(c, vehicle, trip: nil)
+        },
+    ]
+
+    /// Alerts of a vehicle, filtered by `timestamps` (on `startedAt`) and, inside a trip, by the trip's window.
+    static func alertSelection(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ query: CollectionQuery, trip: Fleet.Trip? = nil)
+        throws(SandboxError) -> IndexRuns
+    {
+        var intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        if let trip {
+            let window = trip.startedAt...trip.stoppedAt
+            intervals = intervals.isEmpty ? [window] : intervals.compactMap { $0.clamped(to: window) }.filter { !$0.isEmpty }
+            if intervals.isEmpty { return IndexRuns([]) }
+        }
+        guard !intervals.isEmpty else { return .all(c.fleet.alertsPerVehicle) }
+        return IndexRuns.within(intervals, count: c.fleet.alertsPerVehicle) { c.fleet.alertStart(vehicle: vehicle.index, $0) }
+    }
+
+    /// Collisions of a vehicle (optionally of one trip), filtered by `timestamps`.
+    static func collisionSelection(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ query: CollectionQuery, trip: Fleet.Trip?)
+        throws(SandboxError) -> IndexRuns
+    {
+        let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        let trips = c.fleet.collisionTrips(vehicle: vehicle.index)
+        let kept = trips.indices.filter { n in
+            let t = c.fleet.trip(vehicle: vehicle, trips[n])
+            let time = t.startedAt + t.duration / 2
+            return (trip == nil || trip?.index == trips[n]) && (intervals.isEmpty || intervals.contains { $0.contains(time) })
+        }
+        return IndexRuns(kept.map { $0..<($0 + 1) })
+    }
+
+    /// Telemetry of a vehicle or of one of its trips, with `type`, `extension` and `timestamps` filters.
+    static func telemetry(_ c: RouteContext, _ vehicle: Fleet.Vehicle, trip: Fleet.Trip?) throws(SandboxError) -> SandboxResponse {
+        _ = try c.locale()
+        let query = try c.collection(filters: ["timestamps", "type", "extension"], limits: .telemetry)
+        let types = query.values("type")
+        for type in types where !TelemetryTypes.all.contains(type) {
+            throw .badParameter("type", "'\(type)' is not a telemetry type (e.g. vehicle.energy.level, vehicle.odometer)")
+        }
+        let extensions = query.values("extension")
+        for value in extensions where !["location", "alerts", "collision", "maintenance"].contains(value) {
+            throw .badParameter("extension", "'\(value)' is not one of location, alerts, collision, maintenance")
+        }
+        var intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        let count = c.fleet.tripsPerVehicle * Fleet.telemetryPerTrip
+        let selection: IndexRuns
+        if let trip {
+            let own = IndexRuns([trip.index * Fleet.telemetryPerTrip..<(trip.index + 1) * Fleet.telemetryPerTrip])
+            if intervals.isEmpty { intervals = [Int.min...Int.max] }
+            let filtered = IndexRuns.within(intervals, count: count) { c.fleet.telemetryTime(vehicle: vehicle, $0) }
+            selection = IndexRuns(own.runs.flatMap { run in filtered.runs.compactMap { r in r.clamped(to: run).isEmpty ? nil : r.clamped(to: run) } })
+        } else {
+            selection = intervals.isEmpty ? .all(count) : IndexRuns.within(intervals, count: count) { c.fleet.telemetryTime(vehicle: vehicle, $0) }
+        }
+        let sections = types.isEmpty ? nil : Set(types.map(TelemetryTypes.section))
+        return try c.page(query, selection, "telemetries") {
+            c.documents.telemetry(vehicle, $0, sections: sections, extensions: extensions)
+        }
+    }
+}

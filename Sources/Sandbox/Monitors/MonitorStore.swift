@@ -1,0 +1,117 @@
+import Foundation
+import Synchronization
+
+/// Monitors per user and vehicle, kept in memory and in `DIR/monitors.json` (written to a temporary file and
+/// renamed, so a crash never leaves half a file) so that a restart keeps them.
+package final class MonitorStore: Sendable {
+    /// One stored monitor.
+    package struct Record: Sendable {
+        package var id: String
+        package var parameter: JSON
+        package var status: String
+        package var createdAt: Int
+        package var updatedAt: Int
+    }
+
+    private let file: URL
+    /// user → vehicle id → monitors in creation order.
+    private let records: Mutex<[String: [String: [Record]]]>
+    private let counter = Mutex(0)
+
+    /// Loads `DIR/monitors.json` if present.
+    package init(directory: URL) throws {
+        file = directory.appendingPathComponent("monitors.json")
+        var loaded: [String: [String: [Record]]] = [:]
+        if let data = try? Data(contentsOf: file) {
+            let document: JSON
+            do throws(JSONParseError) { document = try JSONParser.parse(Array(data)) } catch {
+                throw SandboxStartupError("\(file.path) is not valid JSON (\(error.message), line \(error.line)); move it away to start afresh")
+            }
+            for (user, vehicles) in document.members ?? [] {
+                for (vehicle, list) in vehicles.members ?? [] {
+                    loaded[user, default: [:]][vehicle] = (list.array ?? []).compactMap { item in
+                        guard let id = item["id"]?.string, let parameter = item["monitor"], let status = item["status"]?.string else { return nil }
+                        return Record(
+                            id: id, parameter: parameter, status: status,
+                            createdAt: Int(item["createdAt"]?.number ?? 0), updatedAt: Int(item["updatedAt"]?.number ?? 0))
+                    }
+                }
+            }
+        }
+        records = Mutex(loaded)
+    }
+
+    package func list(user: String, vehicle: String) -> [Record] {
+        records.withLock { $0[user]?[vehicle] ?? [] }
+    }
+
+    package func get(user: String, vehicle: String, id: String) -> Record? {
+        list(user: user, vehicle: vehicle).first { $0.id == id }
+    }
+
+    /// Stores a new monitor, Running, and returns it.
+    package func create(user: String, vehicle: String, parameter: JSON) throws -> Record {
+        let now = Int(Clock.now)
+        var random = SystemRandomNumberGenerator()
+        var seeded = SeededRandom(seed: random.next(), "monitor")
+        let n = counter.withLock { value in
+            value += 1
+            return value
+        }
+        let suffix = String(n % 10000)
+        let record = Record(
+            id: seeded.hex(37) + "m" + String(repeating: "0", count: 4 - suffix.count) + suffix, parameter: parameter,
+            status: "Running", createdAt: now, updatedAt: now)
+        try mutate { $0[user, default: [:]][vehicle, default: []].append(record) }
+        return record
+    }
+
+    /// Applies `change` to one monitor; nil when there is no such monitor.
+    package func update(user: String, vehicle: String, id: String, _ change: (inout Record) -> Void) throws -> Record? {
+        var result: Record?
+        try mutate { all in
+            guard var list = all[user]?[vehicle], let index = list.firstIndex(where: { $0.id == id }) else { return }
+            change(&list[index])
+            list[index].updatedAt = Int(Clock.now)
+            all[user, default: [:]][vehicle] = list
+            result = list[index]
+        }
+        return result
+    }
+
+    /// Removes one monitor; false when there was none.
+    package func delete(user: String, vehicle: String, id: String) throws -> Bool {
+        var removed = false
+        try mutate { all in
+            guard var list = all[user]?[vehicle], let index = list.firstIndex(where: { $0.id == id }) else { return }
+            list.remove(at: index)
+            all[user, default: [:]][vehicle] = list
+            removed = true
+        }
+        return removed
+    }
+
+    /// Changes the records and writes the file while holding the lock, so writes never interleave.
+    private func mutate(_ change: (inout [String: [String: [Record]]]) -> Void) throws {
+        try records.withLock { all in
+            var copy = all
+            change(&copy)
+            let document = JSON.object(
+                copy.sorted { $0.key < $1.key }.map { user, vehicles in
+                    (user, .object(vehicles.sorted { $0.key < $1.key }.map { vehicle, list in
+                        (vehicle, .array(list.map { r in
+                            .obj(["id": .string(r.id), "status": .string(r.status), "createdAt": .int(r.createdAt), "updatedAt": .int(r.updatedAt), "monitor": r.parameter])
+                        }))
+                    }))
+                })
+            try AtomicFile.write(document.bytes, to: file, mode: 0o600)
+            all = copy
+        }
+    }
+}
+
+/// A reason the sandbox cannot start (bad flags, unreadable state); printed as is, exit status 1.
+package struct SandboxStartupError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Everything `ccsh-sandbox` is started with.
+package struct SandboxConfiguration: Sendable {
+    /// How the TLS layer treats client certificates.
+    package enum MutualTLS: String, Sendable, CaseIterable {
+        /// A certificate signed by the sandbox CA is required (the `api-cert` entry point).
+        case required
+        /// Checked when presented, else accepted (mixed clients).
+        case optional
+        /// Not asked for (the public `api.groupe-psa.com` entry point).
+        case off
+    }
+
+    package var stateDirectory: URL
+    package var port = 0
+    package var seed: UInt64 = 42
+    package var vehicles = 3
+    /// Alerts per vehicle.
+    package var alerts = 25
+    /// Trips per vehicle.
+    package var trips = 12
+    package var mtls = MutualTLS.required
+    package var tokenLifetime = 3599
+    package var faults = FaultInjector.Settings()
+    package var log = false
+
+    package init(stateDirectory: URL) { self.stateDirectory = stateDirectory }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+
+/// The sandbox: one HTTPS server on 127.0.0.1 carrying the OAuth IDP (`/am/oauth2/…`) and the Connected Car API
+/// (`/connectedcar/v4/…`), with fault injection and an optional request log.
+package struct SandboxServer: Sendable {
+    package let configuration: SandboxConfiguration
+
+    package init(configuration: SandboxConfiguration) { self.configuration = configuration }
+
+    /// Runs until SIGTERM or SIGINT. `onReady` gets the server URL once the port is bound and `sandbox.json` is
+    /// written.
+    package func run(onReady: @escaping @Sendable (String) -> Void) async throws {
+        let directory = configuration.stateDirectory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pki: SandboxPKI
+        do { pki = try SandboxPKI(directory: directory) } catch {
+            throw SandboxStartupError("cannot make the sandbox certificates in \(directory.path): \(error)")
+        }
+        let fleet = Fleet(seed: configuration.seed, vehicles: configuration.vehicles, alerts: configuration.alerts, trips: configuration.trips)
+        let oauth = OAuthServer(seed: configuration.seed, tokenLifetime: configuration.tokenLifetime)
+        let api = ConnectedCarAPI(fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory))
+        let responder = SandboxResponder(
+            api: api, oauth: oauth, faults: FaultInjector(settings: configuration.faults, seed: configuration.seed),
+            log: configuration.log ? RequestLog() : nil)
+
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(pki.serverCertificate.path).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: pki.serverKey.path, format: .pem)))
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(pki.caCertificate.path))
+        switch configuration.mtls {
+        // Not .fullVerification: on a server that would check the client's certificate against its IP address.
+        case .required: tls.certificateVerification = .noHostnameVerification
+        case .optional: tls.certificateVerification = .optionalVerification
+        case .off: tls.certificateVerification = .none
+        }
+
+        var logger = Logger(label: "ccsh-sandbox")
+        logger.logLevel = .critical
+        let configuration = self.configuration
+        let app = Application(
+            responder: responder,
+            server: try .tls(.http1(), tlsConfiguration: tls),
+            configuration: .init(address: .hostname("127.0.0.1", port: configuration.port), serverName: "ccsh-sandbox"),
+            onServerRunning: { channel in
+                let url = "https://127.0.0.1:\(channel.localAddress?.port ?? configuration.port)"
+                do {
+                    try StateFile.write(configuration: configuration, serverURL: url, pki: pki, oauth: oauth, fleet: fleet)
+                } catch {
+                    FileHandle.standardError.write(Data("ccsh-sandbox: \(error)\n".utf8))
+                }
+                onReady(url)
+            },
+            logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,102 @@
+import Client
+import Foundation
+
+/// A real `ccsh-sandbox` process on an ephemeral port, for tests: started, waited for (its `READY` line), and
+/// stopped with SIGTERM. Its standard input is a pipe it watches, so it also exits if the test runner dies.
+package final class SandboxProcess: @unchecked Sendable {
+    package let directory: URL
+    package let endpoints: SandboxEndpoints
+    package let readyLine: String
+    private let process: Process
+    private let stdin: Pipe
+    /// What the sandbox wrote to stderr (its `--log` lines), for secret-leak checks.
+    private let stderrFile: URL
+
+    /// Starts a sandbox with `arguments` (besides `--state` and `--port 0`) in a fresh temporary directory, or in
+    /// `directory` to reuse a state (a restart).
+    package static func start(_ arguments: [String] = [], directory: URL? = nil) throws -> SandboxProcess {
+        let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-sandbox-\(UUID().uuidString)")
+        return try SandboxProcess(arguments: arguments, directory: directory)
+    }
+
+    private init(arguments: [String], directory: URL) throws {
+        self.directory = directory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        stderrFile = directory.appendingPathComponent("stderr-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: stderrFile.path, contents: nil) else {
+            throw SandboxProcessError("cannot create \(stderrFile.path)")
+        }
+        process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = ["--state", directory.path, "--port", "0", "--exit-on-stdin-eof"] + arguments
+        let stdout = Pipe()
+        stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardInput = stdin
+        process.standardError = try FileHandle(forWritingTo: stderrFile)
+        try process.run()
+        let line = try Self.readLine(stdout.fileHandleForReading, timeout: 60)
+        guard line.hasPrefix("READY ") else {
+            process.terminate()
+            let log = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
+            throw SandboxProcessError("sandbox did not start: \(line) \(log)")
+        }
+        readyLine = line
+        endpoints = try SandboxEndpoints.load(directory)
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// Sends SIGTERM and returns the exit status.
+    @discardableResult
+    package func stop(signal: Int32 = SIGTERM) -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    package var isRunning: Bool { process.isRunning }
+
+    /// Everything the sandbox wrote to stderr so far.
+    package var stderrText: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
+
+    /// TLS options with the sandbox's CA and client certificate (plain key).
+    package var tls: TLSOptions {
+        TLSOptions(caFile: endpoints.caCert, certificateFile: endpoints.clientCert, keyFile: endpoints.clientKey)
+    }
+
+    /// `ccsh-sandbox` next to the test binary, or `$CCSH_SANDBOX`.
+    static func binary() throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["CCSH_SANDBOX"] { return URL(fileURLWithPath: path) }
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug"))
+        for directory in candidates {
+            var url = directory
+            // Inside an .xctest bundle (macOS), step out of Contents/MacOS.
+            while url.path.contains(".xctest") { url.deleteLastPathComponent() }
+            let binary = url.appendingPathComponent("ccsh-sandbox")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        throw SandboxProcessError("ccsh-sandbox not found next to the tests or in .build/debug: run `swift build` first")
+    }
+
+    private static func readLine(_ handle: FileHandle, timeout: Double) throws -> String {
+        var bytes: [UInt8] = []
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let data = try handle.read(upToCount: 1), let byte = data.first else { break }
+            if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A sandbox that could not be started or found.
+package struct SandboxProcessError: Error, CustomStringConvertible {
+    package var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Sandbox
+
+/// `ccsh-sandbox`: a local, faithful simulator of the Connected Car v4 API over HTTPS with mutual TLS and OAuth2.
+@main
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ccsh-sandbox",
+        abstract: "Run a local simulator of the Stellantis Connected Car v4 API (HTTPS, mutual TLS, OAuth2).",
+        discussion: """
+            Binds 127.0.0.1 only. Once listening it writes DIR/sandbox.json (URLs, client id and secret, demo user, \
+            certificate paths) and prints one line: READY <server-url> <state-dir>. SIGTERM or SIGINT stop it cleanly.
+            """)
+
+    @Option(name: .customLong("state"), help: ArgumentHelp("Directory for certificates, monitors and sandbox.json.", valueName: "dir"))
+    var state: String
+
+    @Option(help: "TCP port; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "Seed for all generated data.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Number of vehicles of the demo user.")
+    var vehicles = 3
+
+    @Option(help: "Alerts per vehicle.")
+    var alerts = 25
+
+    @Option(help: "Trips per vehicle.")
+    var trips = 12
+
+    @Option(help: ArgumentHelp("Client certificates: required, optional or off.", valueName: "mode"))
+    var mtls = "required"
+
+    @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Access token lifetime in seconds.", valueName: "s"))
+    var tokenTTL = 3599
+
+    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay added to every request.", valueName: "n"))
+    var latencyMs = 0
+
+    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Fraction of API GETs answered 500 (0…1).", valueName: "p"))
+    var failRate = 0.0
+
+    @Option(name: .customLong("drop-rate"), help: ArgumentHelp("Fraction of API responses cut mid-body (0…1).", valueName: "p"))
+    var dropRate = 0.0
+
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("API requests allowed per minute; 0 = no limit.", valueName: "n"))
+    var rateLimit = 0
+
+    @Flag(help: "Log one line per request on stderr (method, path, status, ms).")
+    var log = false
+
+    @Flag(help: "Exit when standard input closes, tying the sandbox's life to the process that started it.")
+    var exitOnStdinEof = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard (0...1_000_000).contains(vehicles) else { throw ValidationError("--vehicles must be between 0 and 1000000, got \(vehicles)") }
+        guard (0...1_000_000).contains(alerts) else { throw ValidationError("--alerts must be between 0 and 1000000, got \(alerts)") }
+        guard (0...100_000).contains(trips) else { throw ValidationError("--trips must be between 0 and 100000, got \(trips)") }
+        guard SandboxConfiguration.MutualTLS(rawValue: mtls) != nil else {
+            throw ValidationError("--mtls must be required, optional or off, got '\(mtls)'")
+        }
+        guard tokenTTL > 0 else { throw ValidationError("--token-ttl must be positive, got \(tokenTTL)") }
+        guard latencyMs >= 0 else { throw ValidationError("--latency-ms must not be negative, got \(latencyMs)") }
+        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1, got \(failRate)") }
+        guard (0...1).contains(dropRate) else { throw ValidationError("--drop-rate must be between 0 and 1, got \(dropRate)") }
+        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative, got \(rateLimit)") }
+    }
+
+    func run() async throws {
+        let directory = URL(fileURLWithPath: state, isDirectory: true).standardizedFileURL
+        var configuration = SandboxConfiguration(stateDirectory: directory)
+        configuration.port = port
+        configuration.seed = seed
+        configuration.vehicles = vehicles
+        configuration.alerts = alerts
+        configuration.trips = trips
+        configuration.mtls = SandboxConfiguration.MutualTLS(rawValue: mtls) ?? .required
+        configuration.tokenLifetime = tokenTTL
+        configuration.faults.latencyMs = latencyMs
+        configuration.faults.failRate = failRate
+        configuration.faults.dropRate = dropRate
+        configuration.faults.ratePerMinute = rateLimit
+        configuration.log = log
+        if exitOnStdinEof { Self.exitWhenStandardInputCloses() }
+        do {
+            try await SandboxServer(configuration: configuration).run { url in
+                // Written unbuffered: whoever started the sandbox waits for this line on a pipe.
+                FileHandle.standardOutput.write(Data("READY \(url) \(directory.path)\n".utf8))
+            }
+        } catch let error as SandboxStartupError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Watches stdin on a background thread; at end of file (the parent is gone) the process exits 0.
+    private static func exitWhenStandardInputCloses() {
+        Thread.detachNewThread {
+            while !FileHandle.standardInput.availableData.isEmpty {}
+            Foundation.exit(0)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Client
+import Foundation
+import Sandbox
+import TestSupport
+
+/// A test's way into the sandbox: real libcurl, real mutual TLS, real OAuth. One per test (not thread-safe).
+final class APIClient {
+    let sandbox: SandboxProcess
+    let transport: CurlTransport
+    var endpoints: SandboxEndpoints { sandbox.endpoints }
+
+    init(_ sandbox: SandboxProcess, tls: TLSOptions? = nil) throws {
+        self.sandbox = sandbox
+        transport = try CurlTransport(tls: tls ?? sandbox.tls)
+    }
+
+    /// A decoded response.
+    struct Reply {
+        var status: Int
+        var json: JSON
+        var raw: HTTPResponseData
+        func header(_ name: String) -> String? { raw.header(name) }
+    }
+
+    /// Sends a form to an IDP endpoint with HTTP Basic client authentication (unless `basic` is nil).
+    func form(
+        _ url: String, _ fields: [(String, String)], basic: (String, String)? = nil, authenticate: Bool = true
+    ) throws -> Reply {
+        let credentials = basic ?? (endpoints.clientID, endpoints.clientSecret)
+        var headers = [(name: "Content-Type", value: "application/x-www-form-urlencoded")]
+        if authenticate {
+            let raw = Data("\(credentials.0):\(credentials.1)".utf8).base64EncodedString()
+            headers.append((name: "Authorization", value: "Basic \(raw)"))
+        }
+        let body = fields.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
+        return try reply(transport.perform(HTTPRequestData(method: "POST", url: url, headers: headers, body: Array(body.utf8))))
+    }
+
+    /// A password-grant token in `realm` (default: the sandbox's).
+    func passwordToken(realm: String? = nil) throws -> (access: String, refresh: String) {
+        let reply = try form(endpoints.tokenURL, [
+            ("grant_type", "password"), ("username", endpoints.username), ("password", endpoints.password),
+            ("realm", realm ?? endpoints.realm), ("scope", "openid profile"),
+        ])
+        guard reply.status == 200, let access = reply.json["access_token"]?.string, let refresh = reply.json["refresh_token"]?.string else {
+            throw SandboxProcessErrorForTests("password grant failed: \(reply.status) \(reply.raw.text)")
+        }
+        return (access, refresh)
+    }
+
+    /// An API request. `path` is below the base URL unless it is a full URL; `clientID`, `token` and `realm`
+    /// default to valid values and can be set to nil to leave them out.
+    func api(
+        _ path: String, method: String = "GET", query: [(String, String)] = [], token: String?? = .none,
+        realm: String?? = .none, clientID: String?? = .none, body: String? = nil, headers: [(String, String)] = []
+    ) throws -> Reply {
+        var url = path.hasPrefix("https://") ? path : endpoints.baseURL + path
+        var items = query
+        let id = clientID ?? endpoints.clientID
+        if let id, !url.contains("client_id=") { items.insert(("client_id", id), at: 0) }
+        if !items.isEmpty {
+            url += (url.contains("?") ? "&" : "?") + items.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
+        }
+        var requestHeaders = headers.map { (name: $0.0, value: $0.1) }
+        let bearer = try token ?? cachedToken()
+        if let bearer { requestHeaders.append((name: "Authorization", value: "Bearer \(bearer)")) }
+        if let realm = realm ?? endpoints.realm { requestHeaders.append((name: "x-introspect-realm", value: realm)) }
+        if body != nil, !requestHeaders.contains(where: { $0.name.lowercased() == "content-type" }) {
+            requestHeaders.append((name: "Content-Type", value: "application/json"))
+        }
+        return try reply(transport.perform(HTTPRequestData(method: method, url: url, headers: requestHeaders, body: body.map { Array($0.utf8) })))
+    }
+
+    private var token: String?
+    private func cachedToken() throws -> String {
+        if let token { return token }
+        let fresh = try passwordToken().access
+        token = fresh
+        return fresh
+    }
+
+    func reply(_ raw: HTTPResponseData) throws -> Reply {
+        let json = raw.body.isEmpty ? JSON.null : ((try? JSONParser.parse(raw.body)) ?? .string(raw.text))
+        return Reply(status: raw.status, json: json, raw: raw)
+    }
+
+    /// Follows `_links.next` from `path` and returns every embedded item under `key`.
+    func walk(_ path: String, key: String, query: [(String, String)] = []) throws -> (items: [JSON], pages: Int) {
+        var reply = try api(path, query: query)
+        var items: [JSON] = []
+        var pages = 0
+        while true {
+            pages += 1
+            guard reply.status == 200 else { throw SandboxProcessErrorForTests("page \(pages): \(reply.status) \(reply.raw.text)") }
+            items += reply.json["_embedded"]?[key]?.array ?? []
+            guard let next = reply.json["_links"]?["next"]?["href"]?.string, pages < 1000 else { break }
+            reply = try api(next)
+        }
+        return (items, pages)
+    }
+}
+
+struct SandboxProcessErrorForTests: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
