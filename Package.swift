@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "Sandbox", "Client", "TestSupport", "ccsh-sandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ],
+            resources: [.copy("Fixtures")]),
     ]
 )

@@ -32,6 +32,8 @@ package struct SandboxServer: Sendable {
             certificateChain: try NIOSSLCertificate.fromPEMFile(pki.serverCertificate.path).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: pki.serverKey.path, format: .pem)))
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(pki.caCertificate.path))
+        // On shutdown, don't wait NIOSSL's default 5 s for idle keep-alive clients to answer close_notify.
+        tls.shutdownTimeout = .milliseconds(200)
         switch configuration.mtls {
         // Not .fullVerification: on a server that would check the client's certificate against its IP address.
         case .required: tls.certificateVerification = .noHostnameVerification

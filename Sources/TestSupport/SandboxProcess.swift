@@ -27,7 +27,7 @@ package final class SandboxProcess: @unchecked Sendable {
             throw SandboxProcessError("cannot create \(stderrFile.path)")
         }
         process = Process()
-        process.executableURL = try Self.binary()
+        process.executableURL = try Self.binaryURL()
         process.arguments = ["--state", directory.path, "--port", "0", "--exit-on-stdin-eof"] + arguments
         let stdout = Pipe()
         stdin = Pipe()
@@ -68,7 +68,7 @@ package final class SandboxProcess: @unchecked Sendable {
     }
 
     /// `ccsh-sandbox` next to the test binary, or `$CCSH_SANDBOX`.
-    static func binary() throws -> URL {
+    package static func binaryURL() throws -> URL {
         if let path = ProcessInfo.processInfo.environment["CCSH_SANDBOX"] { return URL(fileURLWithPath: path) }
         var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -88,7 +88,8 @@ extension Documents {
         let locked = random.chance(0.8)
         var embedded: [(String, JSON)] = []
         if extensions.contains("odometer") {
-            embedded.append(("odometer", .obj(["createdAt": at, "mileage": .double(mileage)])))
+            // The v4.0 spec spells this extension `odemeter` (Extension schema); production also has `odometer` at the root.
+            embedded.append(("odemeter", .obj(["createdAt": at, "mileage": .double(mileage)])))
         } else if extensions.contains("kinetic") {
             embedded.append(("kinetic", .obj(["createdAt": at, "moving": false, "speed": 0.0, "acceleration": 0.0])))
         }

@@ -5,6 +5,12 @@ package struct JSONParseError: Error, Equatable, Sendable {
     /// 1-based line and column of the offending character.
     package var line: Int
     package var column: Int
+
+    package init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
 }
 
 /// Parses UTF-8 JSON (RFC 8259) into ``JSON``, rejecting duplicate object keys.

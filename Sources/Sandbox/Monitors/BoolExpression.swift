@@ -10,6 +10,11 @@ package indirect enum BoolExpression: Equatable, Sendable {
     package struct ParseError: Error, Equatable, Sendable {
         package var message: String
         package var column: Int
+
+        package init(message: String, column: Int) {
+            self.message = message
+            self.column = column
+        }
     }
 
     /// The trigger names the expression reads, in first-use order.
@@ -76,6 +81,7 @@ package indirect enum BoolExpression: Equatable, Sendable {
         }
         tokens.append((.end, chars.count + 1))
         guard tokens.count > 1 else { throw ParseError(message: "the expression is empty", column: 1) }
+        try checkBalance(tokens)
         var parser = Parser(tokens: tokens)
         let expression = try parser.or()
         if case .close = parser.peek.0 {
@@ -83,6 +89,23 @@ package indirect enum BoolExpression: Equatable, Sendable {
         }
         guard parser.peek.0 == .end else { throw ParseError(message: "expected an operator", column: parser.peek.1) }
         return expression
+    }
+
+    /// Reports unbalanced parentheses before parsing, naming the outermost unclosed one.
+    private static func checkBalance(_ tokens: [(Token, Int)]) throws(ParseError) {
+        var open: [Int] = []
+        for (token, column) in tokens {
+            if token == .open { open.append(column) }
+            if token == .close {
+                guard open.popLast() != nil else {
+                    throw ParseError(message: "unbalanced parentheses: ')' at column \(column) has no matching '('", column: column)
+                }
+            }
+        }
+        if let first = open.first {
+            let more = open.count > 1 ? " (\(open.count) are open at the end)" : ""
+            throw ParseError(message: "unbalanced parentheses: '(' at column \(first) is never closed\(more)", column: first)
+        }
     }
 
     private struct Parser {

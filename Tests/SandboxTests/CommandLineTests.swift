@@ -1,0 +1,68 @@
+import Foundation
+import Sandbox
+import Testing
+import TestSupport
+
+/// `ccsh-sandbox` as a program: its READY line, its signals, its flags, its log.
+@Suite struct CommandLineTests {
+    @Test("prints exactly `READY <server-url> <state-dir>` and writes sandbox.json with every documented key")
+    func ready() throws {
+        let sandbox = try SandboxProcess.start()
+        defer { sandbox.stop() }
+        let parts = sandbox.readyLine.split(separator: " ")
+        #expect(parts.count == 3)
+        #expect(parts[1].hasPrefix("https://127.0.0.1:"))
+        #expect(String(parts[2]) == sandbox.directory.standardizedFileURL.path)
+        let document = try JSONParser.parse(Array(Data(contentsOf: sandbox.directory.appendingPathComponent("sandbox.json"))))
+        for key in ["server_url", "base_url", "token_url", "authorize_url", "revoke_url", "client_id", "client_secret", "realm",
+                    "realms", "brands", "username", "password", "mtls", "ca_cert", "client_cert", "client_key", "client_key_encrypted",
+                    "client_key_password", "vehicles", "seed", "pid"] {
+            #expect(document[key] != nil, "sandbox.json lacks \(key)")
+        }
+        #expect(document["brands"]?["Vauxhall"]?["tld"]?.string == "vauxhall.co.uk")
+        #expect(document["pid"]?.number == Double(sandbox.endpoints.pid))
+    }
+
+    @Test("SIGTERM and SIGINT end it cleanly with status 0", arguments: [SIGTERM, SIGINT])
+    func signals(signal: Int32) throws {
+        let sandbox = try SandboxProcess.start()
+        _ = try APIClient(sandbox).api("/user")
+        #expect(sandbox.stop(signal: signal) == 0)
+    }
+
+    @Test("bad flags are refused with the flag named", arguments: [
+        (["--mtls", "maybe"], "--mtls"), (["--fail-rate", "2"], "--fail-rate"), (["--port", "70000"], "--port"),
+        (["--vehicles", "-1"], "--vehicles"),
+    ])
+    func badFlags(arguments: [String], flag: String) throws {
+        let process = Process()
+        process.executableURL = try SandboxProcess.binaryURL()
+        process.arguments = ["--state", FileManager.default.temporaryDirectory.appendingPathComponent("unused-\(UUID())").path] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains(flag), "\(text)")
+    }
+
+    @Test("--log writes one line per request with method, path, status and time, and never a secret")
+    func log() throws {
+        let sandbox = try SandboxProcess.start(["--log"])
+        let client = try APIClient(sandbox)
+        let token = try client.passwordToken()
+        _ = try client.api("/user/vehicles", token: token.access)
+        _ = try client.api("/user/nothing", token: token.access)
+        sandbox.stop()
+        let lines = sandbox.stderrText.split(separator: "\n")
+        #expect(lines.contains { $0.contains("POST /am/oauth2/access_token 200 ") })
+        #expect(lines.contains { $0.contains("GET /connectedcar/v4/user/vehicles 200 ") && $0.hasSuffix("ms") })
+        #expect(lines.contains { $0.contains("GET /connectedcar/v4/user/nothing 404 ") })
+        let e = client.endpoints
+        for secret in [token.access, token.refresh, e.clientSecret, e.password, e.clientKeyPassword, e.clientID] {
+            #expect(!sandbox.stderrText.contains(secret))
+        }
+    }
+}

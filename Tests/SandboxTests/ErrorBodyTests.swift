@@ -1,0 +1,97 @@
+import Foundation
+import Sandbox
+import Testing
+
+/// 404 and 400 bodies as production sends them, each naming what is wrong.
+@Suite(.sandbox())
+struct ErrorBodyTests {
+    @Test("an unknown vehicle, alert, trip or monitor is 404 {code: 40400, message: Not Found: …}")
+    func notFound() throws {
+        let client = try APIClient(try suiteSandbox())
+        let v = client.endpoints.vehicles[0].id
+        for path in [
+            "/user/vehicles/" + String(repeating: "f", count: 193), "/user/vehicles/\(v)/alerts/" + String(repeating: "0", count: 129),
+            "/user/vehicles/\(v)/trips/abc", "/user/vehicles/\(v)/monitors/nope", "/user/trips/" + String(repeating: "1", count: 129),
+            "/user/vehicles/\(String(v.dropLast()))0/status",
+        ] {
+            let reply = try client.api(path)
+            #expect(reply.status == 404, "\(path)")
+            #expect(reply.json["code"] == .int(40400))
+            #expect(reply.json["message"]?.string?.hasPrefix("Not Found: ") == true)
+            #expect(reply.header("Content-Type") == "application/json")
+        }
+    }
+
+    @Test("an alert of another vehicle is not found under this one")
+    func foreignAlert() throws {
+        let client = try APIClient(try suiteSandbox())
+        let (a, b) = (client.endpoints.vehicles[0].id, client.endpoints.vehicles[1].id)
+        let alert = try #require(try client.api("/user/vehicles/\(a)/alerts").json["_embedded"]?["alerts"]?.array?.first?["id"]?.string)
+        #expect(try client.api("/user/vehicles/\(a)/alerts/\(alert)").status == 200)
+        #expect(try client.api("/user/vehicles/\(b)/alerts/\(alert)").status == 404)
+    }
+
+    @Test("bad parameters are 400 xError {code, debug, message} naming the parameter", arguments: [
+        ("pageSize", "0"), ("pageSize", "61"), ("pageSize", "ten"), ("indexRange", "a-b"), ("indexRange", "5-2"),
+        ("locale", "french!"), ("timestamps", "yesterday/"), ("timestamps", "2026-01-01T00:00:00+01:00/"),
+        ("pageToken", "garbage"), ("color", "red"),
+    ])
+    func badParameter(name: String, value: String) throws {
+        let client = try APIClient(try suiteSandbox())
+        // A '+' sent unencoded arrives as a space, as in production: the message says how to fix it.
+        let path = "/user/vehicles/\(client.endpoints.vehicles[0].id)/alerts"
+        let url = client.endpoints.baseURL + path + "?client_id=\(client.endpoints.clientID)&\(name)=\(value.replacingOccurrences(of: " ", with: "%20"))"
+        let reply = try client.api(url)
+        #expect(reply.status == 400, "\(name)=\(value)")
+        #expect(reply.json.members?.map(\.0) == ["code", "debug", "message"])
+        #expect(reply.json["debug"]?.string == "parameter: \(name)")
+        #expect(reply.json["message"]?.string?.contains("'\(name)'") == true)
+        if value.contains("+") { #expect(reply.json["message"]?.string?.contains("%2B") == true) }
+    }
+
+    @Test("status extension: odometer and kinetic are accepted, anything else is 400")
+    func statusExtension() throws {
+        let client = try APIClient(try suiteSandbox())
+        let path = "/user/vehicles/\(client.endpoints.vehicles[0].id)/status"
+        #expect(try client.api(path, query: [("extension", "odometer")]).json["_embedded"]?["extension"]?["odemeter"] != nil)
+        #expect(try client.api(path, query: [("extension", "kinetic")]).status == 200)
+        #expect(try client.api(path, query: [("extension", "tyres")]).status == 400)
+    }
+
+    @Test("unknown paths are the gateway's 404; a wrong method is 405 with Allow")
+    func routing() throws {
+        let client = try APIClient(try suiteSandbox())
+        let unknown = try client.api("/user/garage")
+        #expect(unknown.status == 404)
+        #expect(unknown.json["httpCode"]?.string == "404")
+        let wrong = try client.api("/user/vehicles", method: "DELETE")
+        #expect(wrong.status == 405)
+        #expect(wrong.header("Allow") == "GET")
+    }
+
+    @Test("lastPosition is GeoJSON served as application/vnd.geo+json; an Accept that excludes it is refused")
+    func lastPosition() throws {
+        let client = try APIClient(try suiteSandbox())
+        let path = "/user/vehicles/\(client.endpoints.vehicles[0].id)/lastPosition"
+        let reply = try client.api(path, headers: [("Accept", "application/vnd.geo+json")])
+        #expect(reply.header("Content-Type") == "application/vnd.geo+json")
+        #expect(reply.json["type"]?.string == "Feature")
+        #expect(reply.json["geometry"]?["coordinates"]?.array?.count == 3)
+        #expect(try client.api(path, headers: [("Accept", "text/html")]).status == 400)
+    }
+
+    @Test("locale localizes alert messages", arguments: [("en-GB", "Low fuel level"), ("fr-FR", "Niveau de carburant bas"), ("de-DE", "Kraftstoffstand niedrig"), ("it-IT", "Livello carburante basso"), ("es-ES", "Nivel de combustible bajo")])
+    func locales(locale: String, fuelMessage: String) throws {
+        let client = try APIClient(try suiteSandbox())
+        var found = false
+        for vehicle in client.endpoints.vehicles {
+            let alerts = try client.walk("/user/vehicles/\(vehicle.id)/alerts", key: "alerts", query: [("locale", locale)]).items
+            let english = try client.walk("/user/vehicles/\(vehicle.id)/alerts", key: "alerts").items
+            for (alert, reference) in zip(alerts, english) where reference["type"]?.string == "FuelLevelLow" {
+                #expect(alert["message"]?.string == fuelMessage)
+                found = true
+            }
+        }
+        #expect(found, "the fleet has a FuelLevelLow alert")
+    }
+}
