@@ -52,7 +52,10 @@ package final class CurlTransport {
         }
         if let body = request.body {
             ccsh_curl_set_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
-            _ = body.withUnsafeBytes { ccsh_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1))) }
+            _ = body.withUnsafeBytes {
+                ccsh_curl_set_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)))
+            }
         }
         for (name, value) in request.headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
         // libcurl would add "Expect: 100-continue" to large bodies; the API does not need the extra round trip.
@@ -77,7 +80,8 @@ package final class CurlTransport {
 
         let code = withExtendedLifetime(collector) { curl_easy_perform(handle) }
         guard code == CURLE_OK else { throw error(code, request: request) }
-        var status = 0, connects = 0
+        var status = 0
+        var connects = 0
         ccsh_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
         ccsh_curl_get_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         return HTTPResponseData(status: status, headers: collector.headers, body: collector.body, newConnections: connects)
@@ -105,7 +109,8 @@ package final class CurlTransport {
             case 28: (.timeout, "the server did not answer in time")
             case 42: (.aborted, nil)
             case 52: (.transport, "the server closed the connection without answering")
-            case let n where [35, 55, 56].contains(n)
+            case let n
+            where [35, 55, 56].contains(n)
                 && (detail.contains("certificate required") || detail.contains("handshake failure") || detail.contains("getpeername")):
                 (.certificate, "the server requires a client certificate: set the certificate and key")
             case 56 where detail.contains("unknown ca"): (.certificate, "the server does not trust this client certificate (signed by another CA?)")

@@ -26,7 +26,9 @@ struct SandboxResponder: HTTPResponder {
         do {
             let body = try await request.collectBody(upTo: Self.maxBody)
             var headers: [String: String] = [:]
-            for field in request.headers { headers[field.name.canonicalName] = headers[field.name.canonicalName].map { "\($0), \(field.value)" } ?? field.value }
+            for field in request.headers {
+                headers[field.name.canonicalName] = headers[field.name.canonicalName].map { "\($0), \(field.value)" } ?? field.value
+            }
             // HTTPTypes moves HTTP/1's Host header into the :authority pseudo-header.
             if let authority = request.head.authority { headers["host"] = authority }
             let sandboxRequest = SandboxRequest(method: method, target: target, headers: headers, body: Array(buffer: body))
@@ -53,7 +55,8 @@ struct SandboxResponder: HTTPResponder {
                 }
             }
             guard segments.starts(with: ConnectedCarAPI.basePath) else {
-                throw SandboxError.gateway(404, "Not Found", "No resource matches \(request.method) \(request.path); the API is under /connectedcar/v4")
+                throw SandboxError.gateway(
+                    404, "Not Found", "No resource matches \(request.method) \(request.path); the API is under /connectedcar/v4")
             }
             let (fate, rateHeaders) = faults.admit(method: request.method)
             var response: SandboxResponse
@@ -63,7 +66,9 @@ struct SandboxResponder: HTTPResponder {
             case .fail:
                 response = SandboxError.internalError("the vehicle data service did not answer").response
             case .serve, .drop:
-                do { response = try api.handle(request, origin: "https://\(request.headers["host"] ?? "127.0.0.1")") } catch { response = error.response }
+                do { response = try api.handle(request, origin: "https://\(request.headers["host"] ?? "127.0.0.1")") } catch {
+                    response = error.response
+                }
             }
             response.headers += rateHeaders
             return (response, fate == .drop)

@@ -9,7 +9,9 @@ enum StateFile {
         let defaultBrand = Brand.all[0]
         let vehicles: [JSON] = (0..<min(fleet.vehicleCount, 100)).map { index in
             let v = fleet.vehicle(index)
-            return .obj(["index": .int(index), "id": .string(v.id), "vin": .string(v.vin), "brand": .string(v.brand.name), "label": .string(v.model.label)])
+            return .obj([
+                "index": .int(index), "id": .string(v.id), "vin": .string(v.vin), "brand": .string(v.brand.name), "label": .string(v.model.label),
+            ])
         }
         let document: JSON = .obj([
             "server_url": .string(serverURL),
@@ -21,7 +23,16 @@ enum StateFile {
             "client_secret": .string(oauth.clientSecret),
             "realm": .string(defaultBrand.realm),
             "realms": .array(Brand.realms.map { .string($0) }),
-            "brands": .object(Brand.all.map { ($0.name, .obj(["tld": .string($0.tld), "realm": .string($0.realm), "otp_realm": .string($0.otpRealm), "redirect_scheme": .string($0.redirectScheme)])) }),
+            "brands": .object(
+                Brand.all.map {
+                    (
+                        $0.name,
+                        .obj([
+                            "tld": .string($0.tld), "realm": .string($0.realm), "otp_realm": .string($0.otpRealm),
+                            "redirect_scheme": .string($0.redirectScheme),
+                        ])
+                    )
+                }),
             "redirect_uri": .string("\(defaultBrand.redirectScheme)://oauth2redirect/fr"),
             "username": .string(oauth.account.email),
             "password": .string(oauth.account.password),

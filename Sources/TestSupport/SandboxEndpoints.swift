@@ -32,11 +32,22 @@ package struct SandboxEndpoints: Decodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case serverURL = "server_url", baseURL = "base_url", tokenURL = "token_url", authorizeURL = "authorize_url"
-        case revokeURL = "revoke_url", clientID = "client_id", clientSecret = "client_secret", realm, realms
-        case redirectURI = "redirect_uri", username, password, caCert = "ca_cert", clientCert = "client_cert"
-        case clientKey = "client_key", clientKeyEncrypted = "client_key_encrypted"
-        case clientKeyPassword = "client_key_password", vehicles, pid
+        case serverURL = "server_url"
+        case baseURL = "base_url"
+        case tokenURL = "token_url"
+        case authorizeURL = "authorize_url"
+        case revokeURL = "revoke_url"
+        case clientID = "client_id"
+        case clientSecret = "client_secret"
+        case realm, realms
+        case redirectURI = "redirect_uri"
+        case username, password
+        case caCert = "ca_cert"
+        case clientCert = "client_cert"
+        case clientKey = "client_key"
+        case clientKeyEncrypted = "client_key_encrypted"
+        case clientKeyPassword = "client_key_password"
+        case vehicles, pid
     }
 
     package static func load(_ directory: URL) throws -> SandboxEndpoints {

@@ -1,7 +1,7 @@
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// `ccsh-sandbox` as a program: its READY line, its signals, its flags, its log.
 @Suite struct CommandLineTests {
@@ -14,9 +14,11 @@ import TestSupport
         #expect(parts[1].hasPrefix("https://127.0.0.1:"))
         #expect(String(parts[2]) == sandbox.directory.standardizedFileURL.path)
         let document = try JSONParser.parse(Array(Data(contentsOf: sandbox.directory.appendingPathComponent("sandbox.json"))))
-        for key in ["server_url", "base_url", "token_url", "authorize_url", "revoke_url", "client_id", "client_secret", "realm",
-                    "realms", "brands", "username", "password", "mtls", "ca_cert", "client_cert", "client_key", "client_key_encrypted",
-                    "client_key_password", "vehicles", "seed", "pid"] {
+        for key in [
+            "server_url", "base_url", "token_url", "authorize_url", "revoke_url", "client_id", "client_secret", "realm",
+            "realms", "brands", "username", "password", "mtls", "ca_cert", "client_cert", "client_key", "client_key_encrypted",
+            "client_key_password", "vehicles", "seed", "pid",
+        ] {
             #expect(document[key] != nil, "sandbox.json lacks \(key)")
         }
         #expect(document["brands"]?["Vauxhall"]?["tld"]?.string == "vauxhall.co.uk")
@@ -30,10 +32,12 @@ import TestSupport
         #expect(sandbox.stop(signal: signal) == 0)
     }
 
-    @Test("bad flags are refused with the flag named", arguments: [
-        (["--mtls", "maybe"], "--mtls"), (["--fail-rate", "2"], "--fail-rate"), (["--port", "70000"], "--port"),
-        (["--vehicles", "-1"], "--vehicles"),
-    ])
+    @Test(
+        "bad flags are refused with the flag named",
+        arguments: [
+            (["--mtls", "maybe"], "--mtls"), (["--fail-rate", "2"], "--fail-rate"), (["--port", "70000"], "--port"),
+            (["--vehicles", "-1"], "--vehicles"),
+        ])
     func badFlags(arguments: [String], flag: String) throws {
         let process = Process()
         process.executableURL = try SandboxProcess.binaryURL()

@@ -1,7 +1,7 @@
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// Same seed, same data: two sandboxes started with one seed serve identical documents (but for their own URL).
 @Suite struct DeterminismTests {
@@ -10,8 +10,10 @@ import TestSupport
         let client = try APIClient(sandbox)
         let vehicle = try #require(sandbox.endpoints.vehicles.first?.id)
         var texts: [String] = []
-        for path in ["/user/vehicles", "/user/vehicles/\(vehicle)/status", "/user/vehicles/\(vehicle)/alerts", "/user/vehicles/\(vehicle)/trips",
-                     "/user/vehicles/\(vehicle)/lastPosition", "/user/vehicles/\(vehicle)/maintenance", "/user/vehicles/\(vehicle)/telemetry"] {
+        for path in [
+            "/user/vehicles", "/user/vehicles/\(vehicle)/status", "/user/vehicles/\(vehicle)/alerts", "/user/vehicles/\(vehicle)/trips",
+            "/user/vehicles/\(vehicle)/lastPosition", "/user/vehicles/\(vehicle)/maintenance", "/user/vehicles/\(vehicle)/telemetry",
+        ] {
             let reply = try client.api(path, query: path.hasSuffix("alerts") ? [("locale", "de-DE")] : [])
             #expect(reply.status == 200, "\(path)")
             texts.append(reply.raw.text.replacingOccurrences(of: sandbox.endpoints.serverURL, with: "ORIGIN"))
@@ -41,7 +43,9 @@ import TestSupport
         defer { sandbox.stop() }
         let vehicles = try APIClient(sandbox).walk("/user/vehicles", key: "vehicles").items
         #expect(vehicles.count == 60)
-        let prefixes = ["Peugeot": ["VR3", "VF3"], "Citroën": ["VR7", "VF7"], "DS": ["VR1"], "Opel": ["VXK", "W0V"], "Vauxhall": ["VXE", "VXK", "W0V"]]
+        let prefixes = [
+            "Peugeot": ["VR3", "VF3"], "Citroën": ["VR7", "VF7"], "DS": ["VR1"], "Opel": ["VXK", "W0V"], "Vauxhall": ["VXE", "VXK", "W0V"],
+        ]
         for vehicle in vehicles {
             let id = try #require(vehicle["id"]?.string)
             #expect(id.count == 193 && id.allSatisfy(\.isHexDigit) && id == id.lowercased())

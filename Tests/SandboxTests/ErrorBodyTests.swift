@@ -31,22 +31,38 @@ struct ErrorBodyTests {
         #expect(try client.api("/user/vehicles/\(b)/alerts/\(alert)").status == 404)
     }
 
-    @Test("bad parameters are 400 xError {code, debug, message} naming the parameter", arguments: [
-        ("pageSize", "0"), ("pageSize", "61"), ("pageSize", "ten"), ("indexRange", "a-b"), ("indexRange", "5-2"),
-        ("locale", "french!"), ("timestamps", "yesterday/"), ("timestamps", "2026-01-01T00:00:00+01:00/"),
-        ("pageToken", "garbage"), ("color", "red"),
-    ])
+    @Test(
+        "bad parameters are 400 xError {code, debug, message} naming the parameter",
+        arguments: [
+            ("pageSize", "0"), ("pageSize", "61"), ("pageSize", "ten"), ("indexRange", "a-b"), ("indexRange", "5-2"),
+            ("locale", "french!"), ("timestamps", "yesterday/"), ("timestamps", "2026-01-01T00:00:00+01:00/"),
+            ("pageToken", "garbage"), ("color", "red"),
+        ])
     func badParameter(name: String, value: String) throws {
         let client = try APIClient(try suiteSandbox())
         // A '+' sent unencoded arrives as a space, as in production: the message says how to fix it.
         let path = "/user/vehicles/\(client.endpoints.vehicles[0].id)/alerts"
-        let url = client.endpoints.baseURL + path + "?client_id=\(client.endpoints.clientID)&\(name)=\(value.replacingOccurrences(of: " ", with: "%20"))"
+        let url =
+            client.endpoints.baseURL + path + "?client_id=\(client.endpoints.clientID)&\(name)=\(value.replacingOccurrences(of: " ", with: "%20"))"
         let reply = try client.api(url)
         #expect(reply.status == 400, "\(name)=\(value)")
         #expect(reply.json.members?.map(\.0) == ["code", "debug", "message"])
         #expect(reply.json["debug"]?.string == "parameter: \(name)")
         #expect(reply.json["message"]?.string?.contains("'\(name)'") == true)
         if value.contains("+") { #expect(reply.json["message"]?.string?.contains("%2B") == true) }
+    }
+
+    @Test("extreme numbers are handled, not trapped on: a huge indexRange end, an absurd duration")
+    func extremes() throws {
+        let client = try APIClient(try suiteSandbox())
+        let path = "/user/vehicles/\(client.endpoints.vehicles[0].id)/alerts"
+        let wide = try client.api(path, query: [("indexRange", "0-\(Int.max)")])
+        #expect(wide.status == 200)
+        #expect(wide.json["total"] == .int(25))
+        #expect(try client.api(path, query: [("indexRange", "\(Int.max)-")]).json["total"] == .int(0))
+        let absurd = try client.api(path, query: [("timestamps", "2026-01-01T00:00:00Z/P99999999999999999Y")])
+        #expect(absurd.status == 400)
+        #expect(try client.api("/user").status == 200)
     }
 
     @Test("status extension: odometer and kinetic are accepted, anything else is 400")
@@ -80,7 +96,12 @@ struct ErrorBodyTests {
         #expect(try client.api(path, headers: [("Accept", "text/html")]).status == 400)
     }
 
-    @Test("locale localizes alert messages", arguments: [("en-GB", "Low fuel level"), ("fr-FR", "Niveau de carburant bas"), ("de-DE", "Kraftstoffstand niedrig"), ("it-IT", "Livello carburante basso"), ("es-ES", "Nivel de combustible bajo")])
+    @Test(
+        "locale localizes alert messages",
+        arguments: [
+            ("en-GB", "Low fuel level"), ("fr-FR", "Niveau de carburant bas"), ("de-DE", "Kraftstoffstand niedrig"),
+            ("it-IT", "Livello carburante basso"), ("es-ES", "Nivel de combustible bajo"),
+        ])
     func locales(locale: String, fuelMessage: String) throws {
         let client = try APIClient(try suiteSandbox())
         var found = false

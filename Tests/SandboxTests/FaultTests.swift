@@ -1,8 +1,8 @@
 import Client
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// The fault flags, each against its own sandbox.
 @Suite struct FaultTests {

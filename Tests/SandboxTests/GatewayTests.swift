@@ -1,7 +1,7 @@
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// The API gateway's 401s (api-notes §5.2.4, §16.1), each with its production body.
 @Suite(.sandbox())

@@ -1,8 +1,8 @@
 import Client
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// 1000 random malformed requests — odd methods, paths, queries, headers and bodies — then proof the server still
 /// answers correctly. Random but reproducible: the generator is seeded.
@@ -10,24 +10,41 @@ import TestSupport
     /// One malformed request, drawn from `random`.
     static func request(_ random: inout SeededRandom, _ e: SandboxEndpoints, token: String) -> HTTPRequestData {
         let vehicle = e.vehicles[random.int(in: 0...e.vehicles.count - 1)].id
-        let junk = ["%00", "%ff%fe", "..", "%2e%2e", String(repeating: "a", count: random.int(in: 1...3000)), "😀", "{id}", "%", "%zz",
-                    "user", "vehicles", vehicle, String(vehicle.prefix(50)), "monitors", "alerts", "trips", "status", ";", "'\"", "\u{7F}"]
+        let junk = [
+            "%00", "%ff%fe", "..", "%2e%2e", String(repeating: "a", count: random.int(in: 1...3000)), "😀", "{id}", "%", "%zz",
+            "user", "vehicles", vehicle, String(vehicle.prefix(50)), "monitors", "alerts", "trips", "status", ";", "'\"", "\u{7F}",
+        ]
         let method = random.pick(["GET", "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "BREW"])
-        var segments = random.chance(0.7) ? ["connectedcar", "v4"] : random.pick([["am", "oauth2"], ["am", "oauth2", "access_token"], [], ["connectedcar"]])
+        var segments =
+            random.chance(0.7) ? ["connectedcar", "v4"] : random.pick([["am", "oauth2"], ["am", "oauth2", "access_token"], [], ["connectedcar"]])
         for _ in 0..<random.int(in: 0...6) { segments.append(random.pick(junk)) }
         var query: [String] = []
         for _ in 0..<random.int(in: 0...6) {
-            let name = random.pick(["client_id", "pageSize", "indexRange", "pageToken", "timestamps", "locale", "extension", "type", "tolerance", "%", "", "x"])
-            let value = random.pick(["", "-1", "0", "61", "1-", "9-1", "abc", "%00", "R999999/2026-01-01T00:00:00Z/PT1S", "/", "P", e.clientID,
-                                     String(repeating: "9", count: 40), "2026-13-45T99:99:99Z/", "fr-FR", "odometer", "1e308", "NaN"])
+            let name = random.pick([
+                "client_id", "pageSize", "indexRange", "pageToken", "timestamps", "locale", "extension", "type", "tolerance", "%", "", "x",
+            ])
+            let value = random.pick([
+                "", "-1", "0", "61", "1-", "9-1", "abc", "%00", "R999999/2026-01-01T00:00:00Z/PT1S", "/", "P", e.clientID,
+                String(repeating: "9", count: 40), "2026-13-45T99:99:99Z/", "fr-FR", "odometer", "1e308", "NaN",
+            ])
             query.append(random.chance(0.1) ? name : "\(name)=\(value)")
         }
-        var url = e.serverURL + "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#"])) ?? "x" }.joined(separator: "/")
+        var url =
+            e.serverURL + "/"
+            + segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#"])) ?? "x" }.joined(separator: "/")
         if !query.isEmpty { url += "?" + query.joined(separator: "&") }
         var headers: [(name: String, value: String)] = []
-        if random.chance(0.6) { headers.append(("Authorization", random.pick(["Bearer \(token)", "Bearer", "Bearer \(token)x", "Basic Og==", "bearer  \(token)"]))) }
+        if random.chance(0.6) {
+            headers.append(("Authorization", random.pick(["Bearer \(token)", "Bearer", "Bearer \(token)x", "Basic Og==", "bearer  \(token)"])))
+        }
         if random.chance(0.6) { headers.append(("x-introspect-realm", random.pick([e.realm, "", "clientsB2C", "/" + e.realm, e.realm + e.realm]))) }
-        if random.chance(0.5) { headers.append(("Content-Type", random.pick(["application/json", "application/x-www-form-urlencoded", "text/plain", "application/json; charset=latin1"]))) }
+        if random.chance(0.5) {
+            headers.append(
+                (
+                    "Content-Type",
+                    random.pick(["application/json", "application/x-www-form-urlencoded", "text/plain", "application/json; charset=latin1"])
+                ))
+        }
         if random.chance(0.2) { headers.append(("Accept", random.pick(["*/*", "text/html", "application/vnd.geo+json", ""]))) }
         var body: [UInt8]?
         if method != "GET", method != "HEAD", random.chance(0.8) {
@@ -36,7 +53,8 @@ import TestSupport
                 Array(MonitorTests.validBody.prefix(random.int(in: 0...MonitorTests.validBody.count)).utf8),
                 (0..<random.int(in: 0...2000)).map { _ in UInt8.random(in: 0...255, using: &random) },
                 Array("{\"status\": 12}".utf8), Array("grant_type=password&username=&password=".utf8), Array("\"\\ud800\"".utf8),
-                Array("1e999999".utf8), Array("{\"label\": \"x\", \"triggerParam\": {\"triggers\": [{\"name\": \"a\", \"zone\": null}], \"bool.exp\": \"a\"}}".utf8),
+                Array("1e999999".utf8),
+                Array("{\"label\": \"x\", \"triggerParam\": {\"triggers\": [{\"name\": \"a\", \"zone\": null}], \"bool.exp\": \"a\"}}".utf8),
             ])
         }
         return HTTPRequestData(method: method, url: url, headers: headers, body: body)

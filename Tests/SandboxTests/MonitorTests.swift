@@ -1,7 +1,7 @@
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// v4.0 monitors over HTTPS: validation as a real server would do it, and the create/get/pause/delete round trip.
 @Suite(.sandbox())
@@ -42,7 +42,8 @@ struct MonitorTests {
     @Test("with the duplicates split into three triggers, the unbalanced bool.exp is what gets rejected")
     func unbalancedRejected() throws {
         let client = try APIClient(try suiteSandbox())
-        let body = Self.validBody.replacingOccurrences(of: "\"outOfParis & (batteryIsLow | onMonday)\"", with: "\"((outOfParis & (batteryIsLow | onMonday)\"")
+        let body = Self.validBody.replacingOccurrences(
+            of: "\"outOfParis & (batteryIsLow | onMonday)\"", with: "\"((outOfParis & (batteryIsLow | onMonday)\"")
         let reply = try client.api(monitorsPath(client), method: "POST", body: body)
         #expect(reply.status == 400)
         #expect(reply.json["debug"]?.string == "body: $.triggerParam.bool.exp")
@@ -67,7 +68,8 @@ struct MonitorTests {
         #expect(try client.api("\(path)/\(id)").json["status"]?.string == "Paused")
         #expect(try client.api("\(path)/\(id)/status", method: "PUT", body: #"{"status": "Stopped"}"#).status == 400)
         #expect(try client.api("\(path)/\(id)/status", method: "PUT", body: #"{"status": "Running"}"#).json["status"]?.string == "Running")
-        let replaced = try client.api("\(path)/\(id)", method: "PUT", body: Self.validBody.replacingOccurrences(of: "IDF zone monitor", with: "renamed"))
+        let replaced = try client.api(
+            "\(path)/\(id)", method: "PUT", body: Self.validBody.replacingOccurrences(of: "IDF zone monitor", with: "renamed"))
         #expect(replaced.status == 201)
         #expect(try client.api("\(path)/\(id)").json["monitor"]?["label"]?.string == "renamed")
         let deleted = try client.api("\(path)/\(id)", method: "DELETE")

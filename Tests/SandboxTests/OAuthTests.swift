@@ -2,8 +2,8 @@ import Client
 import Crypto
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// The IDP's grants as api-notes §13 describes them, over real HTTPS.
 @Suite(.sandbox())
@@ -27,8 +27,10 @@ struct OAuthTests {
     }
 
     func codeItems(_ e: SandboxEndpoints, challenge: String, state: String = "xyz123") -> [(String, String)] {
-        [("client_id", e.clientID), ("response_type", "code"), ("redirect_uri", e.redirectURI), ("scope", "openid profile"),
-         ("state", state), ("realm", e.realm), ("code_challenge", challenge), ("code_challenge_method", "S256")]
+        [
+            ("client_id", e.clientID), ("response_type", "code"), ("redirect_uri", e.redirectURI), ("scope", "openid profile"),
+            ("state", state), ("realm", e.realm), ("code_challenge", challenge), ("code_challenge_method", "S256"),
+        ]
     }
 
     @Test("password grant: production's token response shape, then the API accepts the token")
@@ -116,9 +118,11 @@ struct OAuthTests {
         #expect(reuse.status == 400)
         #expect(reuse.json["error"]?.string == "invalid_grant")
         // Sent as query parameters, as some clients do, with the realm: accepted.
-        let viaQuery = try client.reply(client.transport.perform(HTTPRequestData(
-            method: "POST", url: e.tokenURL + "?grant_type=refresh_token&refresh_token=\(newRefresh)&realm=\(e.realm)",
-            headers: [("Authorization", "Basic " + Data("\(e.clientID):\(e.clientSecret)".utf8).base64EncodedString())])))
+        let viaQuery = try client.reply(
+            client.transport.perform(
+                HTTPRequestData(
+                    method: "POST", url: e.tokenURL + "?grant_type=refresh_token&refresh_token=\(newRefresh)&realm=\(e.realm)",
+                    headers: [("Authorization", "Basic " + Data("\(e.clientID):\(e.clientSecret)".utf8).base64EncodedString())])))
         #expect(viaQuery.status == 200)
     }
 
@@ -142,7 +146,8 @@ struct OAuthTests {
         #expect(wrong.status == 401)
         #expect(wrong.json["error"]?.string == "invalid_client")
         #expect(try client.form(e.tokenURL, fields, authenticate: false).status == 401)
-        #expect(try client.form(e.tokenURL, fields + [("client_id", e.clientID), ("client_secret", e.clientSecret)], authenticate: false).status == 200)
+        #expect(
+            try client.form(e.tokenURL, fields + [("client_id", e.clientID), ("client_secret", e.clientSecret)], authenticate: false).status == 200)
     }
 
     @Test("grant and realm errors name the problem")
@@ -152,7 +157,8 @@ struct OAuthTests {
         let unsupported = try client.form(e.tokenURL, [("grant_type", "client_credentials")])
         #expect(unsupported.json["error"]?.string == "unsupported_grant_type")
         #expect(try client.form(e.tokenURL, []).json["error_description"]?.string == "Grant type is not set")
-        let realm = try client.form(e.tokenURL, [("grant_type", "password"), ("username", e.username), ("password", e.password), ("realm", "clientsB2CFiat")])
+        let realm = try client.form(
+            e.tokenURL, [("grant_type", "password"), ("username", e.username), ("password", e.password), ("realm", "clientsB2CFiat")])
         #expect(realm.status == 400)
         #expect(realm.json["error_description"]?.string?.contains("clientsB2CFiat") == true)
     }

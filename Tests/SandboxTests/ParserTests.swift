@@ -28,7 +28,9 @@ struct ParserTests {
         #expect(e.constantValue == nil)
         #expect(try BoolExpression.parse("a | !a").constantValue == true)
         #expect(try BoolExpression.parse("(a & !a) & b").constantValue == false)
-        #expect(throws: BoolExpression.ParseError(message: "unbalanced parentheses: '(' at column 1 is never closed (2 are open at the end)", column: 1)) {
+        #expect(
+            throws: BoolExpression.ParseError(message: "unbalanced parentheses: '(' at column 1 is never closed (2 are open at the end)", column: 1)
+        ) {
             try BoolExpression.parse("((z1 & (b | c)")
         }
         #expect(throws: BoolExpression.ParseError.self) { try BoolExpression.parse("a)") }

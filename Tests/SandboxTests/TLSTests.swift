@@ -1,8 +1,8 @@
 import Client
 import Foundation
 import Sandbox
-import Testing
 import TestSupport
+import Testing
 
 /// Mutual TLS as the `api-cert` entry point enforces it (`--mtls required`, the default).
 @Suite(.sandbox())
@@ -44,9 +44,12 @@ struct TLSTests {
     func encryptedKey() throws {
         let sandbox = try suiteSandbox()
         let e = sandbox.endpoints
-        let good = try APIClient(sandbox, tls: TLSOptions(caFile: e.caCert, certificateFile: e.clientCert, keyFile: e.clientKeyEncrypted, keyPassword: e.clientKeyPassword))
+        let good = try APIClient(
+            sandbox, tls: TLSOptions(caFile: e.caCert, certificateFile: e.clientCert, keyFile: e.clientKeyEncrypted, keyPassword: e.clientKeyPassword)
+        )
         #expect(try good.api("/user").status == 200)
-        let wrong = try CurlTransport(tls: TLSOptions(caFile: e.caCert, certificateFile: e.clientCert, keyFile: e.clientKeyEncrypted, keyPassword: "not-it"))
+        let wrong = try CurlTransport(
+            tls: TLSOptions(caFile: e.caCert, certificateFile: e.clientCert, keyFile: e.clientKeyEncrypted, keyPassword: "not-it"))
         let error = #expect(throws: ClientError.self) { try wrong.perform(HTTPRequestData(method: "GET", url: e.baseURL + "/user")) }
         #expect(error?.curlCode == 58)
         #expect(error?.description.contains("not-it") == false)

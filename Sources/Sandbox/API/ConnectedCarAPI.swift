@@ -53,7 +53,8 @@ package final class ConnectedCarAPI: Sendable {
 
     /// The gateway's checks, in its order: application, then token, then realm.
     private func gateway(_ request: SandboxRequest) throws(SandboxError) -> Grant {
-        let securityChecks = "Cannot pass the security checks that are required by the target API or operation, Enable debug headers for more details."
+        let securityChecks =
+            "Cannot pass the security checks that are required by the target API or operation, Enable debug headers for more details."
         guard let clientID = request.queryValue("client_id"), !clientID.isEmpty else {
             throw .gateway(401, "Unauthorized", securityChecks)
         }

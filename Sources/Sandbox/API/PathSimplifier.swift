@@ -11,10 +11,14 @@ enum PathSimplifier {
         var stack = [(0, points.count - 1)]
         while let (first, last) = stack.popLast() {
             guard last > first + 1 else { continue }
-            var farthest = first, distance = 0.0
+            var farthest = first
+            var distance = 0.0
             for i in (first + 1)..<last {
                 let d = offsetKm(points[i], from: points[first], to: points[last])
-                if d > distance { distance = d; farthest = i }
+                if d > distance {
+                    distance = d
+                    farthest = i
+                }
             }
             if distance > toleranceKm {
                 keep[farthest] = true
@@ -26,7 +30,8 @@ enum PathSimplifier {
 
     /// Distance in km from `p` to the segment a–b, on a local flat projection (fine at trip scale).
     private static func offsetKm(_ p: (Double, Double), from a: (Double, Double), to b: (Double, Double)) -> Double {
-        let kx = 111.32 * cos(a.1 * .pi / 180), ky = 110.57
+        let kx = 111.32 * cos(a.1 * .pi / 180)
+        let ky = 110.57
         let (px, py) = ((p.0 - a.0) * kx, (p.1 - a.1) * ky)
         let (bx, by) = ((b.0 - a.0) * kx, (b.1 - a.1) * ky)
         let length = bx * bx + by * by

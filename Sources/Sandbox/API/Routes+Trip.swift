@@ -10,11 +10,12 @@ extension ConnectedCarAPI {
                 if intervals.isEmpty {
                     selection = .all(c.fleet.vehicleCount * perVehicle)
                 } else {
-                    selection = IndexRuns((0..<c.fleet.vehicleCount).flatMap { v in
-                        let vehicle = c.fleet.vehicle(v)
-                        return IndexRuns.within(intervals, count: perVehicle) { c.fleet.trip(vehicle: vehicle, $0).startedAt }
-                            .runs.map { ($0.lowerBound + v * perVehicle)..<($0.upperBound + v * perVehicle) }
-                    })
+                    selection = IndexRuns(
+                        (0..<c.fleet.vehicleCount).flatMap { v in
+                            let vehicle = c.fleet.vehicle(v)
+                            return IndexRuns.within(intervals, count: perVehicle) { c.fleet.trip(vehicle: vehicle, $0).startedAt }
+                                .runs.map { ($0.lowerBound + v * perVehicle)..<($0.upperBound + v * perVehicle) }
+                        })
                 }
                 return try c.page(query, selection, "trips") { k in
                     let vehicle = c.fleet.vehicle(k / perVehicle)
@@ -25,7 +26,8 @@ extension ConnectedCarAPI {
                 let vehicle = try c.vehicle()
                 let query = try c.collection(filters: ["timestamps"])
                 let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
-                let selection = intervals.isEmpty
+                let selection =
+                    intervals.isEmpty
                     ? IndexRuns.all(c.fleet.tripsPerVehicle)
                     : IndexRuns.within(intervals, count: c.fleet.tripsPerVehicle) { c.fleet.trip(vehicle: vehicle, $0).startedAt }
                 return try c.page(query, selection, "trips") { c.documents.trip(vehicle, c.fleet.trip(vehicle: vehicle, $0)) }

@@ -20,7 +20,11 @@ package struct Brand: Sendable, Equatable {
 
 /// One vehicle model the generator draws from: its VIN prefix (WMI + VDS), label and energy.
 package struct Model: Sendable {
-    package enum Motorization: String, Sendable { case electric = "Electric", hybrid = "Hybrid", thermic = "Thermic" }
+    package enum Motorization: String, Sendable {
+        case electric = "Electric"
+        case hybrid = "Hybrid"
+        case thermic = "Thermic"
+    }
 
     package let brand: Int
     package let vinPrefix: String
@@ -32,6 +36,9 @@ package struct Model: Sendable {
     package let range: Int
     /// "Petrol" or "Gasoil" for cars with a fuel tank.
     package let fuel: String?
+
+    /// Range on a full tank (km): the model's own range for thermic cars, a typical 650 km for plug-in hybrids.
+    package var fuelRange: Int { motorization == .hybrid ? 650 : range }
 
     /// Models per brand, with VIN prefixes seen in production (api-notes §15).
     package static let all: [Model] = [

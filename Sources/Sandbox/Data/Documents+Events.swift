@@ -34,12 +34,14 @@ extension Documents {
         var random = SeededRandom(seed: fleet.seed, "trip.doc", v.index, trip.index)
         let path = "\(vehiclePath(v))/trips/\(trip.id)"
         let endMileage = SeededRandom.round(v.mileage - Double(trip.index) * 23.7 - random.double(in: 0...5), 1)
-        let electricShare = v.model.motorization == .electric ? 100.0 : v.model.motorization == .hybrid ? SeededRandom.round(random.double(in: 20...80), 0) : 0
+        let electricShare =
+            v.model.motorization == .electric ? 100.0 : v.model.motorization == .hybrid ? SeededRandom.round(random.double(in: 20...80), 0) : 0
         let startLevel = SeededRandom.round(random.double(in: 30...100), 0)
         let used = SeededRandom.round(min(startLevel - 1, trip.distance / Double(max(1, v.model.range)) * 100), 0)
         let energyType: JSON = v.model.motorization == .thermic ? "Fuel" : "Electric"
         let subType: JSON = v.model.motorization == .thermic ? "FossilEnergy" : "ElectricEnergy"
-        let consumption = v.model.motorization == .thermic ? SeededRandom.round(random.double(in: 4.5...7.5), 1) : SeededRandom.round(random.double(in: 13...19), 1)
+        let consumption =
+            v.model.motorization == .thermic ? SeededRandom.round(random.double(in: 4.5...7.5), 1) : SeededRandom.round(random.double(in: 13...19), 1)
         return .obj([
             "id": .string(trip.id), "createdAt": .string(Timestamp.format(trip.stoppedAt + 7)),
             "updatedAt": .string(Timestamp.format(trip.stoppedAt + 14)),
@@ -67,7 +69,8 @@ extension Documents {
     /// Way point `n` of a trip, interpolated along a gently curved path from start to stop.
     package func wayPoint(_ v: Fleet.Vehicle, _ trip: Fleet.Trip, _ n: Int) -> (point: (lon: Double, lat: Double, alt: Double), time: Int) {
         let count = Fleet.wayPointCount(trip)
-        let from = fleet.place(vehicle: v, trip.index + 1), to = fleet.place(vehicle: v, trip.index)
+        let from = fleet.place(vehicle: v, trip.index + 1)
+        let to = fleet.place(vehicle: v, trip.index)
         let t = Double(n) / Double(count - 1)
         var random = SeededRandom(seed: fleet.seed, "waypoint", v.index, trip.index)
         let bend = random.double(in: -0.25...0.25)
@@ -126,19 +129,51 @@ extension Documents {
         let level = SeededRandom.round(random.double(in: 20...95), 0)
         func keep(_ section: String) -> Bool { sections.map { $0.contains(section) } ?? true }
         var vehicle: [(String, JSON)] = []
-        if keep("odometer") { vehicle.append(("odometer", .obj(["createdAt": at, "mileage": .double(SeededRandom.round(v.mileage - Double(m) * 4, 1))]))) }
+        if keep("odometer") {
+            vehicle.append(("odometer", .obj(["createdAt": at, "mileage": .double(SeededRandom.round(v.mileage - Double(m) * 4, 1))])))
+        }
         if keep("kinetic") { vehicle.append(("kinetic", .obj(["createdAt": at, "moving": .bool(moving), "speed": .double(speed)]))) }
         if keep("ignition") { vehicle.append(("ignition", .obj(["createdAt": at, "type": moving ? "Start" : "Stop"]))) }
         if keep("engines") {
-            vehicle.append(("engines", [.obj(["type": electric ? "Electric" : "Thermic", "speed": .double(moving ? SeededRandom.round(random.double(in: 900...3200), 0) : 0)])]))
+            vehicle.append(
+                (
+                    "engines",
+                    [
+                        .obj([
+                            "type": electric ? "Electric" : "Thermic",
+                            "speed": .double(moving ? SeededRandom.round(random.double(in: 900...3200), 0) : 0),
+                        ])
+                    ]
+                ))
         }
         if keep("energy") {
-            vehicle.append(("energy", [.obj(["createdAt": at, "type": electric ? "Electric" : "Fuel", "level": .double(level), "autonomy": .int(Int(Double(v.model.range) * level / 100))])]))
+            vehicle.append(
+                (
+                    "energy",
+                    [
+                        .obj([
+                            "createdAt": at, "type": electric ? "Electric" : "Fuel", "level": .double(level),
+                            "autonomy": .int(Int(Double(v.model.range) * level / 100)),
+                        ])
+                    ]
+                ))
         }
-        if keep("doorsState") { vehicle.append(("doorsState", .obj(["lockedState": moving ? ["Locked"] : ["Unlocked"], "opening": [.obj(["identifier": "Driver", "state": "Closed"])]]))) }
+        if keep("doorsState") {
+            vehicle.append(
+                (
+                    "doorsState",
+                    .obj(["lockedState": moving ? ["Locked"] : ["Unlocked"], "opening": [.obj(["identifier": "Driver", "state": "Closed"])]])
+                ))
+        }
         if keep("brakingSystem") { vehicle.append(("brakingSystem", .obj(["parking": .bool(!moving)]))) }
         if keep("transmission") {
-            vehicle.append(("transmission", .obj(["gearbox": .obj(["mode": .obj(["automatic": true, "sport": false, "snow": false]), "gear": .obj(["recommended": "None"])])])))
+            vehicle.append(
+                (
+                    "transmission",
+                    .obj([
+                        "gearbox": .obj(["mode": .obj(["automatic": true, "sport": false, "snow": false]), "gear": .obj(["recommended": "None"])])
+                    ])
+                ))
         }
         if keep("adas") { vehicle.append(("adas", .obj(["esp": true, "abs": true]))) }
         if keep("lighting") { vehicle.append(("lighting", .obj(["light": [], "turn": []]))) }
@@ -151,13 +186,21 @@ extension Documents {
         }
         if extensions.contains("maintenance") {
             let doc = maintenance(v)
-            embedded.append(("maintenance", .obj(["daysBeforeMaintenace": doc["daysBeforeMaintenance"], "mileageBeforeMaintenance": doc["mileageBeforeMaintenance"]])))
+            embedded.append(
+                (
+                    "maintenance",
+                    .obj(["daysBeforeMaintenace": doc["daysBeforeMaintenance"], "mileageBeforeMaintenance": doc["mileageBeforeMaintenance"]])
+                ))
         }
         if extensions.contains("alerts") { embedded.append(("alerts", [])) }
         let id = fleet.ids.make(.telemetry, ResourceID.pack(v.index, m))
         return .obj([
             "id": .string(id), "createdAt": at,
-            "environment": keep("environment") ? .obj(["air": .obj(["temp": .double(SeededRandom.round(random.double(in: -3...28), 1))]), "luminosity": .obj(["day": .bool(random.chance(0.6))])]) : nil,
+            "environment": keep("environment")
+                ? .obj([
+                    "air": .obj(["temp": .double(SeededRandom.round(random.double(in: -3...28), 1))]),
+                    "luminosity": .obj(["day": .bool(random.chance(0.6))]),
+                ]) : nil,
             "privacy": keep("privacy") ? .obj(["createdAt": at, "state": "None"]) : nil,
             "vehicle": vehicle.isEmpty ? nil : .object(vehicle),
             "_embedded": embedded.isEmpty ? nil : .obj(["extension": .object(embedded)]),

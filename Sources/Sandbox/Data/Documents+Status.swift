@@ -18,19 +18,21 @@ extension Documents {
         var energies: [JSON] = []
         var legacy: [JSON] = []
         if model.motorization != .electric {
-            let autonomy = Int(Double(model.range) * fuelLevel / 100)
+            let autonomy = Int(Double(model.fuelRange) * fuelLevel / 100)
             let instant = SeededRandom.round(random.double(in: 4.2...7.8), 1)
             energies.append(
                 .obj([
                     "createdAt": at, "type": "Fuel", "subType": "FossilEnergy", "level": .double(fuelLevel),
                     "autonomy": .int(autonomy),
-                    "extension": .obj(["fuel": .obj(["consumptions": .obj(["total": .double(SeededRandom.round(mileage * 5.9, 0)), "instant": .double(instant)])])]),
+                    "extension": .obj([
+                        "fuel": .obj(["consumptions": .obj(["total": .double(SeededRandom.round(mileage * 5.9, 0)), "instant": .double(instant)])])
+                    ]),
                 ]))
-            legacy.append(.obj(["createdAt": at, "updatedAt": at, "type": "Fuel", "level": .double(fuelLevel), "autonomy": .int(autonomy), "consumption": 0.0]))
+            legacy.append(
+                .obj(["createdAt": at, "updatedAt": at, "type": "Fuel", "level": .double(fuelLevel), "autonomy": .int(autonomy), "consumption": 0.0]))
         }
         if model.motorization != .thermic {
-            let range = model.motorization == .electric ? model.range : model.range
-            let autonomy = Int(Double(range) * electricLevel / 100)
+            let autonomy = Int(Double(model.range) * electricLevel / 100)
             let health = random.int(in: 88...100)
             let residual = Int(Double(model.batteryWh) * electricLevel / 100)
             let chargingStatus: JSON = .string(charging ? "InProgress" : plugged ? "Finished" : "Disconnected")
@@ -78,7 +80,8 @@ extension Documents {
         let engines: [JSON] = {
             switch model.motorization {
             case .electric: return [.obj(["type": "Electric", "speed": 0.0, "createdAt": at])]
-            case .hybrid: return [.obj(["type": "Thermic", "speed": 0.0, "createdAt": at]), .obj(["type": "Electric", "speed": 0.0, "createdAt": at])]
+            case .hybrid:
+                return [.obj(["type": "Thermic", "speed": 0.0, "createdAt": at]), .obj(["type": "Electric", "speed": 0.0, "createdAt": at])]
             case .thermic: return [.obj(["type": "Thermic", "speed": 0.0, "createdAt": at])]
             }
         }()
@@ -104,7 +107,9 @@ extension Documents {
             "ignition": .obj(["createdAt": at, "type": "Stop"]),
             "battery": .obj(["voltage": .double(SeededRandom.round(random.double(in: 80...100), 1)), "createdAt": at]),
             "privacy": .obj(["createdAt": at, "state": .string(random.pick(["None", "None", "None", "Geolocation"]))]),
-            "service": .obj(["createdAt": at, "type": .string(model.motorization == .electric ? "Electric" : model.motorization == .hybrid ? "Hybrid" : "Unknown")]),
+            "service": .obj([
+                "createdAt": at, "type": .string(model.motorization == .electric ? "Electric" : model.motorization == .hybrid ? "Hybrid" : "Unknown"),
+            ]),
             "doorsState": .obj([
                 "createdAt": at, "lockedStates": locked ? ["RearDoorsLocked", "Locked"] : ["Unlocked"], "opening": .array(openings),
             ]),

@@ -47,7 +47,9 @@ package struct Documents: Sendable {
             case .thermic: [.obj(["class": "Thermic", "energy": .string(v.model.fuel ?? "Petrol")])]
             }
         var random = SeededRandom(seed: fleet.seed, "pictures", v.index)
-        let version = random.hex(16).uppercased(), color = random.hex(8).uppercased(), trim = random.hex(8).uppercased()
+        let version = random.hex(16).uppercased()
+        let color = random.hex(8).uppercased()
+        let trim = random.hex(8).uppercased()
         let host = v.brand.name == "Citroën" ? "citroen.com" : v.brand.tld
         let pictures: [JSON] = (1...6).map { view in
             .string(

@@ -46,7 +46,8 @@ package struct Fleet: Sendable {
         // 7919 is prime and coprime with 10^6, so serials are unique for the first million vehicles.
         let serial = (index * 7919 + Int(seed % 1_000_000)) % 1_000_000
         let digits = String(serial)
-        let vin = model.vinPrefix + String(random.pick(years)) + String(random.pick(plants))
+        let vin =
+            model.vinPrefix + String(random.pick(years)) + String(random.pick(plants))
             + String(repeating: "0", count: 6 - digits.count) + digits
         return Vehicle(
             index: index, id: ids.make(.vehicle, UInt64(index)), vin: vin, brand: Brand.all[brandIndex], model: model,
@@ -74,7 +75,8 @@ package struct Fleet: Sendable {
 
     /// Great-circle distance in km.
     package static func distanceKm(_ a: (lon: Double, lat: Double), _ b: (lon: Double, lat: Double)) -> Double {
-        let dLat = (b.lat - a.lat) * .pi / 180, dLon = (b.lon - a.lon) * .pi / 180
+        let dLat = (b.lat - a.lat) * .pi / 180
+        let dLon = (b.lon - a.lon) * .pi / 180
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * .pi / 180) * cos(b.lat * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
         return 6371 * 2 * atan2(sqrt(h), sqrt(1 - h))
     }
@@ -108,7 +110,8 @@ package struct Fleet: Sendable {
     package func trip(vehicle: Vehicle, _ k: Int) -> Trip {
         var random = SeededRandom(seed: seed, "trip", vehicle.index, k)
         let stoppedAt = Timestamp.reference - 1800 - k * tripGap - random.int(in: 0...tripGap / 4)
-        let from = place(vehicle: vehicle, k + 1), to = place(vehicle: vehicle, k)
+        let from = place(vehicle: vehicle, k + 1)
+        let to = place(vehicle: vehicle, k)
         let distance = SeededRandom.round(max(0.4, Fleet.distanceKm((from.lon, from.lat), (to.lon, to.lat)) * 1.3), 1)
         let speed = random.double(in: 22...68)
         let duration = min(tripGap / 2, max(180, Int(distance / speed * 3600)))

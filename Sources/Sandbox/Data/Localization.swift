@@ -2,7 +2,9 @@
 package enum Localization {
     /// `fr-FR`, `fr`, `pt-BR`, `zh-TW`: a 2–3 letter language with an optional 2-letter region (or `_` form).
     package static func isWellFormed(_ locale: String) -> Bool {
-        let parts = locale.split(separator: "-", omittingEmptySubsequences: false).flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
+        let parts = locale.split(separator: "-", omittingEmptySubsequences: false).flatMap {
+            $0.split(separator: "_", omittingEmptySubsequences: false)
+        }
         guard (1...2).contains(parts.count), (2...3).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return false
         }

@@ -43,7 +43,8 @@ package struct ResourceID: Sendable {
     private func feistel(_ value: UInt64, kind: Kind, forward: Bool) -> UInt64 {
         var left = UInt32(truncatingIfNeeded: value >> 32)
         var right = UInt32(truncatingIfNeeded: value)
-        let key = SeededRandom.mix(seed ^ UInt64(kind.length) ^ (kind == .alert ? 0xA1 : kind == .trip ? 0x7B : kind == .collision ? 0xC0 : kind == .telemetry ? 0x3E : 0))
+        let key = SeededRandom.mix(
+            seed ^ UInt64(kind.length) ^ (kind == .alert ? 0xA1 : kind == .trip ? 0x7B : kind == .collision ? 0xC0 : kind == .telemetry ? 0x3E : 0))
         func round(_ half: UInt32, _ n: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: SeededRandom.mix(key &+ n << 32 ^ UInt64(half))) }
         let rounds: [UInt64] = forward ? [0, 1, 2, 3] : [3, 2, 1, 0]
         for n in rounds {

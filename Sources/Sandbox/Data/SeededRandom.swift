@@ -42,9 +42,17 @@ package struct SeededRandom: RandomNumberGenerator {
 
     /// `count` lowercase hex digits.
     package mutating func hex(_ count: Int) -> String {
-        let digits = Array("0123456789abcdef")
-        return String((0..<count).map { _ in digits[Int(next() & 0xF)] })
+        var bytes = [UInt8](repeating: 0, count: count)
+        var bits: UInt64 = 0
+        for i in 0..<count {
+            if i % 16 == 0 { bits = next() }
+            bytes[i] = Self.hexDigits[Int(bits & 0xF)]
+            bits >>= 4
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// A random version-4 UUID string, lowercase.
     package mutating func uuid() -> String {

@@ -75,15 +75,24 @@ package enum Timestamp {
         return epoch(year: year, month: month, day: day, hour: hour, minute: minute, second: second) - offset
     }
 
+    /// Durations above 1000 years are refused rather than risk overflowing date arithmetic.
+    private static let maxDuration = 1000 * 365 * 86400
+
     /// Parses an ISO 8601 duration (`P3Y6M4DT12H30M5S`, `PT04H30M`, `P2W`) into seconds (a month is 30 days, a year
     /// 365), or nil when malformed.
     package static func duration(_ text: String) -> Int? {
         var rest = Substring(text)
         guard rest.first == "P", rest.count > 1 else { return nil }
         rest = rest.dropFirst()
-        var total = 0, inTime = false, number = "", sawUnit = false
+        var total = 0
+        var inTime = false
+        var number = ""
+        var sawUnit = false
         for c in rest {
-            if c.isASCII, c.isNumber { number.append(c); continue }
+            if c.isASCII, c.isNumber {
+                number.append(c)
+                continue
+            }
             if c == "T" {
                 guard !inTime, number.isEmpty else { return nil }
                 inTime = true
@@ -103,7 +112,9 @@ package enum Timestamp {
                 default: nil
                 }
             guard let unit else { return nil }
-            total += n * unit
+            let (part, overflow) = n.multipliedReportingOverflow(by: unit)
+            guard !overflow, part <= maxDuration - total else { return nil }
+            total += part
             sawUnit = true
         }
         return number.isEmpty && sawUnit ? total : nil

@@ -15,7 +15,7 @@ package struct CollectionPage {
     ) throws(SandboxError) -> JSON {
         let available = selection.count
         let windowStart = min(query.lower, available)
-        let windowEnd = min(query.upper.map { $0 + 1 } ?? available, available)
+        let windowEnd = query.upper.map { min($0, available - 1) + 1 } ?? available
         let total = max(0, windowEnd - windowStart)
         let totalPage = max(1, (total + query.pageSize - 1) / query.pageSize)
         guard query.page <= totalPage else { throw .badParameter("pageToken", "page \(query.page) is past the last page \(totalPage)") }

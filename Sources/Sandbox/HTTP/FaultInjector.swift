@@ -47,8 +47,14 @@ package final class FaultInjector: Sendable {
     package func admit(method: String) -> (Fate, [(String, String)]) {
         state.withLock { c in
             let now = Clock.monotonic
-            if now - c.minuteStart >= 60 { c.minuteStart = now; c.minuteCount = 0 }
-            if now - c.dayStart >= 86400 { c.dayStart = now; c.dayCount = 0 }
+            if now - c.minuteStart >= 60 {
+                c.minuteStart = now
+                c.minuteCount = 0
+            }
+            if now - c.dayStart >= 86400 {
+                c.dayStart = now
+                c.dayCount = 0
+            }
             var headers = [
                 ("X-RateLimit-Limit-1", String(settings.dailyQuota)),
                 ("X-RateLimit-Remaining-1", String(max(0, settings.dailyQuota - c.dayCount - 1))),

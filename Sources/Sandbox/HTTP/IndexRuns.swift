@@ -37,7 +37,8 @@ package struct IndexRuns: Sendable, Equatable {
     ) -> IndexRuns {
         /// The first item number for which `isPast` holds; `isPast` is monotone over 0..<count.
         func bisect(_ isPast: (Int) -> Bool) -> Int {
-            var low = 0, high = count
+            var low = 0
+            var high = count
             while low < high {
                 let mid = (low + high) / 2
                 if isPast(mid) { high = mid } else { low = mid + 1 }

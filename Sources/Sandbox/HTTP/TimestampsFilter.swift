@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// Parses the `timestamps` query parameter (api-notes §9): each value an ISO 8601 interval of RFC 3339 instants —

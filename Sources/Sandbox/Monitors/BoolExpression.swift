@@ -54,7 +54,8 @@ package indirect enum BoolExpression: Equatable, Sendable {
     // MARK: Parsing
 
     private enum Token: Equatable {
-        case name(String), and, or, not, open, close, end
+        case name(String)
+        case and, or, not, open, close, end
     }
 
     package static func parse(_ text: String) throws(ParseError) -> BoolExpression {
@@ -65,11 +66,21 @@ package indirect enum BoolExpression: Equatable, Sendable {
             let c = chars[i]
             switch c {
             case " ", "\t": i += 1
-            case "&": tokens.append((.and, i + 1)); i += 1
-            case "|": tokens.append((.or, i + 1)); i += 1
-            case "!": tokens.append((.not, i + 1)); i += 1
-            case "(": tokens.append((.open, i + 1)); i += 1
-            case ")": tokens.append((.close, i + 1)); i += 1
+            case "&":
+                tokens.append((.and, i + 1))
+                i += 1
+            case "|":
+                tokens.append((.or, i + 1))
+                i += 1
+            case "!":
+                tokens.append((.not, i + 1))
+                i += 1
+            case "(":
+                tokens.append((.open, i + 1))
+                i += 1
+            case ")":
+                tokens.append((.close, i + 1))
+                i += 1
             default:
                 guard c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." else {
                     throw ParseError(message: "unexpected character '\(c)'", column: i + 1)
@@ -117,13 +128,19 @@ package indirect enum BoolExpression: Equatable, Sendable {
 
         mutating func or() throws(ParseError) -> BoolExpression {
             var left = try and()
-            while peek.0 == .or { index += 1; left = .or(left, try and()) }
+            while peek.0 == .or {
+                index += 1
+                left = .or(left, try and())
+            }
             return left
         }
 
         mutating func and() throws(ParseError) -> BoolExpression {
             var left = try unary()
-            while peek.0 == .and { index += 1; left = .and(left, try unary()) }
+            while peek.0 == .and {
+                index += 1
+                left = .and(left, try unary())
+            }
             return left
         }
 

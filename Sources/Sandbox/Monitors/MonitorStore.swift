@@ -98,11 +98,22 @@ package final class MonitorStore: Sendable {
             change(&copy)
             let document = JSON.object(
                 copy.sorted { $0.key < $1.key }.map { user, vehicles in
-                    (user, .object(vehicles.sorted { $0.key < $1.key }.map { vehicle, list in
-                        (vehicle, .array(list.map { r in
-                            .obj(["id": .string(r.id), "status": .string(r.status), "createdAt": .int(r.createdAt), "updatedAt": .int(r.updatedAt), "monitor": r.parameter])
-                        }))
-                    }))
+                    (
+                        user,
+                        .object(
+                            vehicles.sorted { $0.key < $1.key }.map { vehicle, list in
+                                (
+                                    vehicle,
+                                    .array(
+                                        list.map { r in
+                                            .obj([
+                                                "id": .string(r.id), "status": .string(r.status), "createdAt": .int(r.createdAt),
+                                                "updatedAt": .int(r.updatedAt), "monitor": r.parameter,
+                                            ])
+                                        })
+                                )
+                            })
+                    )
                 })
             try AtomicFile.write(document.bytes, to: file, mode: 0o600)
             all = copy

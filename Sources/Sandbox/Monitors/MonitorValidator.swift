@@ -131,7 +131,10 @@ package enum MonitorValidator {
             // Some documentation nests the webhook as callback.webhook (with the typo `attributres`): accepted.
             var callback = value?["callback"]
             var callbackPath = "\(base).callback"
-            if let nested = callback?["webhook"] { callback = nested; callbackPath += ".webhook" }
+            if let nested = callback?["webhook"] {
+                callback = nested
+                callbackPath += ".webhook"
+            }
             _ = try object(callback, callbackPath)
             _ = try string(callback?["name"], "\(callbackPath).name")
             if let target = try string(callback?["target"], "\(callbackPath).target") {
@@ -215,7 +218,10 @@ package enum MonitorValidator {
                     throw fail("\(path).\(unknown.0)", "unknown field; a trigger has name and one of zone, time, data")
                 }
                 guard kinds.count == 1 else {
-                    throw fail(path, kinds.isEmpty ? "needs one of zone, time, data" : "has \(kinds.joined(separator: " and ")): exactly one of zone, time, data is allowed")
+                    throw fail(
+                        path,
+                        kinds.isEmpty
+                            ? "needs one of zone, time, data" : "has \(kinds.joined(separator: " and ")): exactly one of zone, time, data is allowed")
                 }
                 switch kinds[0] {
                 case "zone": try zoneTrigger(item["zone"], "\(path).zone")
@@ -243,7 +249,9 @@ package enum MonitorValidator {
             guard let members = try object(value, path) else { return }
             _ = try oneOf(value?["transition"], "\(path).transition", ["In", "Out"])
             let shapes = members.map(\.0).filter { $0 == "place" || $0 == "circle" }
-            guard shapes.count == 1 else { throw fail(path, shapes.isEmpty ? "needs place {center, radius}" : "has both place and circle; use place") }
+            guard shapes.count == 1 else {
+                throw fail(path, shapes.isEmpty ? "needs place {center, radius}" : "has both place and circle; use place")
+            }
             let shapePath = "\(path).\(shapes[0])"
             let shape = value?[shapes[0]]
             _ = try object(shape, shapePath)
@@ -266,7 +274,11 @@ package enum MonitorValidator {
             let zoneKey = value?["timeZone"] != nil ? "timeZone" : "time.zone"
             if let zone = try string(value?[zoneKey], "\(path).\(zoneKey)", required: false) {
                 let parts = zone.split(separator: "/")
-                guard zone == "UTC" || (parts.count >= 2 && parts.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || "_-+0123456789".contains($0) } }) else {
+                guard
+                    zone == "UTC"
+                        || (parts.count >= 2
+                            && parts.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || "_-+0123456789".contains($0) } })
+                else {
                     throw fail("\(path).\(zoneKey)", "'\(zone)' is not a tz database name like Europe/Paris")
                 }
             }
@@ -293,7 +305,9 @@ package enum MonitorValidator {
                     throw fail("\(p).occurence", "is required")
                 }
                 _ = try object(occurence, "\(p).occurence")
-                guard let days = occurence["day"]?.array, !days.isEmpty else { throw fail("\(p).occurence.day", "expected a non-empty array of Mon…Sun") }
+                guard let days = occurence["day"]?.array, !days.isEmpty else {
+                    throw fail("\(p).occurence.day", "expected a non-empty array of Mon…Sun")
+                }
                 var seen = Set<String>()
                 for (d, day) in days.enumerated() {
                     guard let s = try oneOf(day, "\(p).occurence.day[\(d)]", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) else { continue }

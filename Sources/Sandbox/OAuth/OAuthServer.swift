@@ -114,7 +114,8 @@ package final class OAuthServer: Sendable {
             let country = redirectURI[range.upperBound...]
             return (2...5).contains(country.count) && country.allSatisfy { $0.isLetter && $0.isLowercase || $0 == "-" }
         }
-        for prefix in ["http://127.0.0.1:", "http://localhost:", "http://[::1]:", "http://127.0.0.1/", "http://localhost/"] where redirectURI.hasPrefix(prefix) {
+        for prefix in ["http://127.0.0.1:", "http://localhost:", "http://[::1]:", "http://127.0.0.1/", "http://localhost/"]
+        where redirectURI.hasPrefix(prefix) {
             return true
         }
         return false
@@ -225,7 +226,8 @@ package final class OAuthServer: Sendable {
 
     /// HTTP Basic (`client_secret_basic`) or form fields (`client_secret_post`).
     private func authenticateClient(_ request: SandboxRequest, form: (String) -> String?) throws(SandboxError) {
-        var id = form("client_id"), secret = form("client_secret")
+        var id = form("client_id")
+        var secret = form("client_secret")
         if let header = request.headers["authorization"], header.lowercased().hasPrefix("basic ") {
             guard let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
                 let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
@@ -238,7 +240,8 @@ package final class OAuthServer: Sendable {
 
     private func issue(realm: String, scope: String) -> SandboxResponse {
         var random = SystemRandomNumberGenerator()
-        let access = Self.uuid(&random), refresh = Self.uuid(&random)
+        let access = Self.uuid(&random)
+        let refresh = Self.uuid(&random)
         let now = Clock.now
         grants.withLock { grants in
             if grants.accessTokens.count > 50_000 { grants.accessTokens = grants.accessTokens.filter { $0.value.expires > now } }

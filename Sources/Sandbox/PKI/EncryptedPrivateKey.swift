@@ -38,7 +38,10 @@ enum EncryptedPrivateKey {
         } else {
             var n = content.count
             length = []
-            while n > 0 { length.insert(UInt8(n & 0xFF), at: 0); n >>= 8 }
+            while n > 0 {
+                length.insert(UInt8(n & 0xFF), at: 0)
+                n >>= 8
+            }
             length.insert(0x80 | UInt8(length.count), at: 0)
         }
         return [tag] + length + content
@@ -47,7 +50,10 @@ enum EncryptedPrivateKey {
     private static func integer(_ value: Int) -> [UInt8] {
         var bytes: [UInt8] = []
         var n = value
-        repeat { bytes.insert(UInt8(n & 0xFF), at: 0); n >>= 8 } while n > 0
+        repeat {
+            bytes.insert(UInt8(n & 0xFF), at: 0)
+            n >>= 8
+        } while n > 0
         if bytes[0] & 0x80 != 0 { bytes.insert(0, at: 0) }
         return der(0x02, bytes)
     }

@@ -38,12 +38,14 @@ final class APIClient {
 
     /// A password-grant token in `realm` (default: the sandbox's).
     func passwordToken(realm: String? = nil) throws -> (access: String, refresh: String) {
-        let reply = try form(endpoints.tokenURL, [
-            ("grant_type", "password"), ("username", endpoints.username), ("password", endpoints.password),
-            ("realm", realm ?? endpoints.realm), ("scope", "openid profile"),
-        ])
+        let reply = try form(
+            endpoints.tokenURL,
+            [
+                ("grant_type", "password"), ("username", endpoints.username), ("password", endpoints.password),
+                ("realm", realm ?? endpoints.realm), ("scope", "openid profile"),
+            ])
         guard reply.status == 200, let access = reply.json["access_token"]?.string, let refresh = reply.json["refresh_token"]?.string else {
-            throw SandboxProcessErrorForTests("password grant failed: \(reply.status) \(reply.raw.text)")
+            throw TestFailure("password grant failed: \(reply.status) \(reply.raw.text)")
         }
         return (access, refresh)
     }
@@ -91,7 +93,7 @@ final class APIClient {
         var pages = 0
         while true {
             pages += 1
-            guard reply.status == 200 else { throw SandboxProcessErrorForTests("page \(pages): \(reply.status) \(reply.raw.text)") }
+            guard reply.status == 200 else { throw TestFailure("page \(pages): \(reply.status) \(reply.raw.text)") }
             items += reply.json["_embedded"]?[key]?.array ?? []
             guard let next = reply.json["_links"]?["next"]?["href"]?.string, pages < 1000 else { break }
             reply = try api(next)
@@ -100,7 +102,8 @@ final class APIClient {
     }
 }
 
-struct SandboxProcessErrorForTests: Error, CustomStringConvertible {
+/// A test helper that could not do its job (a failed login, a broken page), with the server's answer.
+struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 /// Runs a whole suite against one sandbox process started for it (ephemeral port, fresh state directory) and
 /// stopped after its last test. Tests reach it through ``SandboxTrait/current``.
