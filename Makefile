@@ -4,7 +4,7 @@ SWIFT ?= swift
 SPECCHECK ?= ../shared/tools/speccheck.py
 SANDBOX = .build/debug/ccsh-sandbox
 
-.PHONY: all build demo test unit-tests speccheck clean
+.PHONY: all build demo test speccheck bench clean
 
 all: build
 
@@ -30,6 +30,12 @@ speccheck:
 	@if [ ! -f "$(SPECCHECK)" ]; then echo "speccheck: $(SPECCHECK) not found (set SPECCHECK=path/to/speccheck.py)" >&2; exit 1; fi
 	@scripts/with-sandbox.sh -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
 	@scripts/with-sandbox.sh --vehicles 5 --alerts 130 -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
+
+# Measured speed claims (see bench/README.md).
+bench:
+	@scripts/ensure-deps.sh demo
+	$(SWIFT) build --product ccsh-sandbox
+	bench/sandbox-scale.sh .build/debug/ccsh-sandbox
 
 clean:
 	rm -rf .build

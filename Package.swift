@@ -49,7 +49,11 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // Optimized even in debug builds: every test and the demo lean on the sandbox, and its contract includes
+            // "any page in under 20 ms" (bench/sandbox-scale.sh). ccsh is an app, never a dependency, so unsafeFlags
+            // costs nothing here.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .executableTarget(
             name: "ccsh-sandbox",
             dependencies: ["Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
