@@ -27,7 +27,7 @@ let package = Package(
 
         // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
         .target(name: "Shell"),
-        .target(name: "Client", dependencies: ["CCurl"]),
+        .target(name: "Client", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Commands", dependencies: ["Shell", "Client"]),
         .executableTarget(
             name: "ccsh",

@@ -65,6 +65,9 @@ struct SandboxResponder: HTTPResponder {
                 response = SandboxError.gateway(429, "Too Many Requests", "Rate Limit exceeded").response
             case .fail:
                 response = SandboxError.internalError("the vehicle data service did not answer").response
+                if faults.settings.failStatus != 500 {
+                    response = SandboxError.gateway(faults.settings.failStatus, "Service Unavailable", "The backend did not answer in time").response
+                }
             case .serve, .drop:
                 do { response = try api.handle(request, origin: "https://\(request.headers["host"] ?? "127.0.0.1")") } catch {
                     response = error.response

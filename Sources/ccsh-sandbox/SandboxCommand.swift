@@ -43,11 +43,20 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Fraction of API GETs answered 500 (0…1).", valueName: "p"))
     var failRate = 0.0
 
+    @Option(name: .customLong("fail-status"), help: ArgumentHelp("Status of the injected failures (500, 502, 503, 504).", valueName: "code"))
+    var failStatus = 500
+
+    @Option(name: .customLong("fail-methods"), help: ArgumentHelp("Comma-separated methods --fail-rate applies to.", valueName: "list"))
+    var failMethods = "GET"
+
     @Option(name: .customLong("drop-rate"), help: ArgumentHelp("Fraction of API responses cut mid-body (0…1).", valueName: "p"))
     var dropRate = 0.0
 
-    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("API requests allowed per minute; 0 = no limit.", valueName: "n"))
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("API requests allowed per window (a minute); 0 = no limit.", valueName: "n"))
     var rateLimit = 0
+
+    @Option(name: .customLong("rate-window"), help: ArgumentHelp("The rate-limit window in seconds.", valueName: "s"))
+    var rateWindow = 60
 
     @Flag(help: "Log one line per request on stderr (method, path, status, ms).")
     var log = false
@@ -68,6 +77,14 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1, got \(failRate)") }
         guard (0...1).contains(dropRate) else { throw ValidationError("--drop-rate must be between 0 and 1, got \(dropRate)") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative, got \(rateLimit)") }
+        guard (1...86400).contains(rateWindow) else { throw ValidationError("--rate-window must be between 1 and 86400 s, got \(rateWindow)") }
+        guard [500, 502, 503, 504].contains(failStatus) else {
+            throw ValidationError("--fail-status must be 500, 502, 503 or 504, got \(failStatus)")
+        }
+        let methods = failMethods.split(separator: ",").map { $0.uppercased() }
+        guard !methods.isEmpty, methods.allSatisfy({ ["GET", "POST", "PUT", "DELETE"].contains($0) }) else {
+            throw ValidationError("--fail-methods takes GET, POST, PUT and DELETE separated by commas, got '\(failMethods)'")
+        }
     }
 
     func run() async throws {
@@ -83,7 +100,10 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.faults.latencyMs = latencyMs
         configuration.faults.failRate = failRate
         configuration.faults.dropRate = dropRate
-        configuration.faults.ratePerMinute = rateLimit
+        configuration.faults.rateLimit = rateLimit
+        configuration.faults.rateWindow = rateWindow
+        configuration.faults.failStatus = failStatus
+        configuration.faults.failMethods = Set(failMethods.split(separator: ",").map { $0.uppercased() })
         configuration.log = log
         if exitOnStdinEof { Self.exitWhenStandardInputCloses() }
         do {

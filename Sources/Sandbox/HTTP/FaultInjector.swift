@@ -3,14 +3,22 @@ import Synchronization
 /// Production's rough edges on demand, deterministic by seed: added latency, 500s on a fraction of GETs,
 /// connections cut mid-response, and the gateway's rate limits (api-notes §5.4).
 ///
-/// The n-th request's fate depends only on the seed and n, so a failing run can be replayed exactly.
+/// The n-th request's fate depends only on the seed and n, so a failing run can be replayed exactly. Faults are
+/// spread evenly rather than drawn at random: with rate p, request n is hit when ⌊n·p + φ⌋ > ⌊(n−1)·p + φ⌋, the
+/// phase φ coming from the seed — exactly p of the requests, never a run of bad luck.
 package final class FaultInjector: Sendable {
     package struct Settings: Sendable {
         package var latencyMs = 0
         package var failRate = 0.0
         package var dropRate = 0.0
-        /// Requests per minute (0: no per-minute limit).
-        package var ratePerMinute = 0
+        /// HTTP status of injected failures (500, or e.g. 503).
+        package var failStatus = 500
+        /// Methods whose requests `failRate` applies to.
+        package var failMethods: Set<String> = ["GET"]
+        /// Requests allowed per `rateWindow` seconds (0: no limit).
+        package var rateLimit = 0
+        /// The rate-limit window in seconds (60: per minute).
+        package var rateWindow = 60
         /// The daily quota every subscription has.
         package var dailyQuota = 100_000
         package init() {}
@@ -31,11 +39,19 @@ package final class FaultInjector: Sendable {
 
     private struct Counters {
         var requests = 0
-        var gets = 0
+        var failCandidates = 0
         var minuteStart = Clock.monotonic
         var minuteCount = 0
         var dayStart = Clock.monotonic
         var dayCount = 0
+    }
+
+    /// Whether the n-th (1-based) eligible request is hit at `rate`.
+    private func hits(_ rate: Double, _ n: Int, _ stream: String) -> Bool {
+        guard rate > 0 else { return false }
+        var random = SeededRandom(seed: seed, stream)
+        let phase = random.double(in: 0...0.999_999)
+        return (Double(n) * rate + phase).rounded(.down) > (Double(n - 1) * rate + phase).rounded(.down)
     }
 
     package init(settings: Settings, seed: UInt64) {
@@ -59,15 +75,15 @@ package final class FaultInjector: Sendable {
                 ("X-RateLimit-Limit-1", String(settings.dailyQuota)),
                 ("X-RateLimit-Remaining-1", String(max(0, settings.dailyQuota - c.dayCount - 1))),
             ]
-            if settings.ratePerMinute > 0 {
+            if settings.rateLimit > 0 {
                 headers += [
-                    ("X-RateLimit-Limit-2", String(settings.ratePerMinute)),
-                    ("X-RateLimit-Remaining-2", String(max(0, settings.ratePerMinute - c.minuteCount - 1))),
+                    ("X-RateLimit-Limit-2", String(settings.rateLimit)),
+                    ("X-RateLimit-Remaining-2", String(max(0, settings.rateLimit - c.minuteCount - 1))),
                 ]
             }
-            let minuteFull = settings.ratePerMinute > 0 && c.minuteCount >= settings.ratePerMinute
+            let minuteFull = settings.rateLimit > 0 && c.minuteCount >= settings.rateLimit
             if minuteFull || c.dayCount >= settings.dailyQuota {
-                let reset = minuteFull ? 60 - (now - c.minuteStart) : 86400 - (now - c.dayStart)
+                let reset = minuteFull ? Double(settings.rateWindow) - (now - c.minuteStart) : 86400 - (now - c.dayStart)
                 let seconds = max(1, Int(reset.rounded(.up)))
                 headers = headers.map { ($0.0, $0.0.hasPrefix("X-RateLimit-Remaining") ? "0" : $0.1) }
                 headers += [("X-RateLimit-Reset", String(seconds)), ("Retry-After", String(seconds))]
@@ -76,12 +92,10 @@ package final class FaultInjector: Sendable {
             c.minuteCount += 1
             c.dayCount += 1
             c.requests += 1
-            var dropRandom = SeededRandom(seed: seed, "fault.drop", c.requests)
-            if settings.dropRate > 0, dropRandom.chance(settings.dropRate) { return (.drop, headers) }
-            if method == "GET" {
-                c.gets += 1
-                var failRandom = SeededRandom(seed: seed, "fault.fail", c.gets)
-                if settings.failRate > 0, failRandom.chance(settings.failRate) { return (.fail, headers) }
+            if hits(settings.dropRate, c.requests, "fault.drop") { return (.drop, headers) }
+            if settings.failMethods.contains(method) {
+                c.failCandidates += 1
+                if hits(settings.failRate, c.failCandidates, "fault.fail") { return (.fail, headers) }
             }
             return (.serve, headers)
         }

@@ -28,12 +28,15 @@ package struct HTTPResponseData: Sendable {
     package var body: [UInt8]
     /// Connections libcurl opened for this transfer (0 when an existing one was reused).
     package var newConnections: Int
+    /// Wall time of the transfer.
+    package var seconds: Double
 
-    package init(status: Int, headers: [(name: String, value: String)], body: [UInt8], newConnections: Int) {
+    package init(status: Int, headers: [(name: String, value: String)], body: [UInt8], newConnections: Int = 0, seconds: Double = 0) {
         self.status = status
         self.headers = headers
         self.body = body
         self.newConnections = newConnections
+        self.seconds = seconds
     }
 
     /// The first header of that name, compared case-insensitively.

@@ -1,0 +1,114 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One profile's tokens on disk: `<dir>/<profile>.json`, mode 0600, replaced atomically (temporary file and
+/// rename). Changes happen under an advisory lock on `<profile>.lock`, so two ccsh processes sharing a profile
+/// never both spend the same rotating refresh token.
+package struct TokenStore: Sendable {
+    package let file: URL
+    private let lockFile: URL
+    private let verifierFile: URL
+
+    /// `$XDG_STATE_HOME/ccsh/tokens` (default `~/.local/state/ccsh/tokens`).
+    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/state")
+        return state.appendingPathComponent("ccsh/tokens")
+    }
+
+    package init(directory: URL, profile: String) {
+        let safe = String(profile.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        file = directory.appendingPathComponent("\(safe).json")
+        lockFile = directory.appendingPathComponent("\(safe).lock")
+        verifierFile = directory.appendingPathComponent("\(safe).pkce.json")
+    }
+
+    /// The stored tokens, or nil when there are none.
+    package func read() throws(ClientError) -> Tokens? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        do { return try JSONDecoder().decode(Tokens.self, from: data) } catch {
+            throw ClientError(
+                code: .loginRequired, request: "tokens", message: "the token file \(file.path) is damaged",
+                hint: "run `login` again (the file will be replaced)")
+        }
+    }
+
+    package func write(_ tokens: Tokens) throws(ClientError) {
+        let data: Data
+        do { data = try JSONEncoder().encode(tokens) } catch {
+            throw ClientError(code: .configuration, request: "tokens", message: "cannot encode tokens")
+        }
+        try Self.writeAtomically(data, to: file)
+    }
+
+    package func delete() {
+        try? FileManager.default.removeItem(at: file)
+        try? FileManager.default.removeItem(at: verifierFile)
+    }
+
+    /// Runs `body` holding the profile's exclusive lock (blocking until other processes release it).
+    package func withLock<T>(_ body: () throws(ClientError) -> T) throws(ClientError) -> T {
+        try Self.ensureDirectory(file.deletingLastPathComponent())
+        let fd = open(lockFile.path, O_RDWR | O_CREAT, 0o600)
+        guard fd >= 0 else {
+            throw ClientError(code: .configuration, request: "tokens", message: "cannot open \(lockFile.path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw ClientError(
+                    code: .configuration, request: "tokens", message: "cannot lock \(lockFile.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    // MARK: PKCE between `login` and `login --code`
+
+    /// What survives between building the authorize URL and pasting the redirect: the verifier and the state.
+    package struct PendingLogin: Codable, Sendable, Equatable {
+        package var verifier: String
+        package var state: String
+        package var redirectURI: String
+    }
+
+    package func savePending(_ pending: PendingLogin) throws(ClientError) {
+        guard let data = try? JSONEncoder().encode(pending) else { return }
+        try Self.writeAtomically(data, to: verifierFile)
+    }
+
+    package func pending() -> PendingLogin? {
+        FileManager.default.contents(atPath: verifierFile.path).flatMap { try? JSONDecoder().decode(PendingLogin.self, from: $0) }
+    }
+
+    package func clearPending() { try? FileManager.default.removeItem(at: verifierFile) }
+
+    // MARK: Files
+
+    private static func ensureDirectory(_ directory: URL) throws(ClientError) {
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch
+        {
+            throw ClientError(code: .configuration, request: "tokens", message: "cannot create \(directory.path)")
+        }
+    }
+
+    /// Temporary file (0600 from creation) + fsync + rename: readers see the old file or the new one, never half.
+    private static func writeAtomically(_ data: Data, to url: URL) throws(ClientError) {
+        try ensureDirectory(url.deletingLastPathComponent())
+        let temporary = url.path + ".tmp.\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw ClientError(code: .configuration, request: "tokens", message: "cannot write \(temporary)") }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == data.count, synced, rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            throw ClientError(code: .configuration, request: "tokens", message: "cannot save \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

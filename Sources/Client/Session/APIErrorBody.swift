@@ -1,0 +1,46 @@
+import Foundation
+
+/// The error bodies the API's layers send (api-notes §5.2), read into one message: the gateway's
+/// `{httpCode, httpMessage, moreInformation}`, the IDP's `{error, error_description}`, production's
+/// `{code: 40400, message}` and the spec's xError `{code, debug, message}`.
+package struct APIErrorBody: Sendable {
+    package var message: String
+    /// `invalid_grant`, `invalid_client`… for IDP errors.
+    package var oauthError: String?
+    /// The application code (`40400`, `50000`, `40001`…).
+    package var apiCode: Int?
+    /// The gateway's `moreInformation` (e.g. "Token is invalid").
+    package var moreInformation: String?
+
+    package init(_ body: [UInt8]) {
+        let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+        if let more = object["moreInformation"] as? String {
+            moreInformation = more
+            message = [object["httpMessage"] as? String, more].compactMap { $0 }.joined(separator: ": ")
+        } else if let error = object["error"] as? String {
+            oauthError = error
+            message = [error, object["error_description"] as? String].compactMap { $0 }.joined(separator: ": ")
+        } else if let text = object["message"] as? String {
+            apiCode = (object["code"] as? NSNumber)?.intValue ?? (object["code"] as? String).flatMap(Int.init)
+            message = text
+        } else {
+            let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            message = text.isEmpty ? "no details in the response" : text
+        }
+    }
+
+    /// What to do about a status, in one voice.
+    package func hint(status: Int) -> String? {
+        switch status {
+        case 400 where apiCode != nil: "check the parameter the message names"
+        case 401 where moreInformation == "Not registered to plan": "the client_id is not subscribed to the API plan"
+        case 401: "the token or realm was refused: run `login` again if this persists"
+        case 403: "this account has no access to that vehicle"
+        case 404 where apiCode == 40400: "the API has no such data for this vehicle"
+        case 404: "check the id: it is not one of this account's"
+        case 429: "rate limited: wait and try again"
+        case 500...599: "a server-side failure: try again later"
+        default: nil
+        }
+    }
+}
