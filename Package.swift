@@ -67,5 +67,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),
+        // A helper process for ClientTests: two of them share one profile's tokens.
+        .executableTarget(name: "client-probe", dependencies: ["Client", "TestSupport"], path: "Tests/ClientProbe"),
     ]
 )

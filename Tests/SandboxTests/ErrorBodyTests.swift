@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import TestSupport
 import Testing
 
 /// 404 and 400 bodies as production sends them, each naming what is wrong.

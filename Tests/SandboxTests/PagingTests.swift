@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import TestSupport
 import Testing
 
 /// HAL collections (api-notes §4.3–4.4): following `next` visits every item once; windows, sizes and filters.

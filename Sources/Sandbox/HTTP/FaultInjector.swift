@@ -40,8 +40,8 @@ package final class FaultInjector: Sendable {
     private struct Counters {
         var requests = 0
         var failCandidates = 0
-        var minuteStart = Clock.monotonic
-        var minuteCount = 0
+        var windowStart = Clock.monotonic
+        var windowCount = 0
         var dayStart = Clock.monotonic
         var dayCount = 0
     }
@@ -63,9 +63,9 @@ package final class FaultInjector: Sendable {
     package func admit(method: String) -> (Fate, [(String, String)]) {
         state.withLock { c in
             let now = Clock.monotonic
-            if now - c.minuteStart >= 60 {
-                c.minuteStart = now
-                c.minuteCount = 0
+            if now - c.windowStart >= Double(settings.rateWindow) {
+                c.windowStart = now
+                c.windowCount = 0
             }
             if now - c.dayStart >= 86400 {
                 c.dayStart = now
@@ -78,18 +78,18 @@ package final class FaultInjector: Sendable {
             if settings.rateLimit > 0 {
                 headers += [
                     ("X-RateLimit-Limit-2", String(settings.rateLimit)),
-                    ("X-RateLimit-Remaining-2", String(max(0, settings.rateLimit - c.minuteCount - 1))),
+                    ("X-RateLimit-Remaining-2", String(max(0, settings.rateLimit - c.windowCount - 1))),
                 ]
             }
-            let minuteFull = settings.rateLimit > 0 && c.minuteCount >= settings.rateLimit
-            if minuteFull || c.dayCount >= settings.dailyQuota {
-                let reset = minuteFull ? Double(settings.rateWindow) - (now - c.minuteStart) : 86400 - (now - c.dayStart)
+            let windowFull = settings.rateLimit > 0 && c.windowCount >= settings.rateLimit
+            if windowFull || c.dayCount >= settings.dailyQuota {
+                let reset = windowFull ? Double(settings.rateWindow) - (now - c.windowStart) : 86400 - (now - c.dayStart)
                 let seconds = max(1, Int(reset.rounded(.up)))
                 headers = headers.map { ($0.0, $0.0.hasPrefix("X-RateLimit-Remaining") ? "0" : $0.1) }
                 headers += [("X-RateLimit-Reset", String(seconds)), ("Retry-After", String(seconds))]
                 return (.rateLimited(retryAfter: seconds), headers)
             }
-            c.minuteCount += 1
+            c.windowCount += 1
             c.dayCount += 1
             c.requests += 1
             if hits(settings.dropRate, c.requests, "fault.drop") { return (.drop, headers) }

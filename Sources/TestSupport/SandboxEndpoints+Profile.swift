@@ -1,0 +1,18 @@
+import Client
+import Foundation
+
+extension SandboxEndpoints {
+    /// A profile that talks to this sandbox, as a config file would describe it.
+    package func profile(name: String = "sandbox") -> Profile {
+        Profile(
+            name: name, brand: Brand.all[0], realm: realm, apiBase: baseURL, idpBase: serverURL + "/am/oauth2", clientID: clientID,
+            clientSecret: .literal(clientSecret), tls: TLSOptions(caFile: caCert, certificateFile: clientCert, keyFile: clientKey),
+            redirectURI: redirectURI)
+    }
+
+    /// A session on this sandbox with its tokens under `tokenDirectory`.
+    package func session(tokenDirectory: URL, name: String = "sandbox", cancellation: Cancellation? = nil) throws -> Session {
+        let profile = profile(name: name)
+        return try Session(profile: profile, clientSecret: clientSecret, tls: profile.tls, tokenDirectory: tokenDirectory, cancellation: cancellation)
+    }
+}

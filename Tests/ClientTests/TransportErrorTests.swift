@@ -1,0 +1,90 @@
+import Client
+import Foundation
+import TestSupport
+import Testing
+
+/// Transport failures, each a specific error with a hint; cancellation; no crash, and the handle stays usable.
+@Suite(.sandbox())
+struct TransportErrorTests {
+    func request(_ sandbox: SandboxProcess) -> HTTPRequestData { HTTPRequestData(method: "GET", url: sandbox.endpoints.baseURL + "/user") }
+
+    @Test("wrong key password")
+    func wrongPassword() throws {
+        let sandbox = try suiteSandbox()
+        let e = sandbox.endpoints
+        let transport = try CurlTransport(
+            tls: TLSOptions(caFile: e.caCert, certificateFile: e.clientCert, keyFile: e.clientKeyEncrypted, keyPassword: "wrong-pass"))
+        let error = #expect(throws: ClientError.self) { try transport.perform(request(sandbox)) }
+        #expect(error?.code == .certificate)
+        #expect(error?.hint?.contains("key_password") == true)
+        #expect(error?.description.contains("wrong-pass") == false)
+    }
+
+    @Test("missing certificate file")
+    func missingCertificate() throws {
+        let sandbox = try suiteSandbox()
+        let e = sandbox.endpoints
+        let transport = try CurlTransport(tls: TLSOptions(caFile: e.caCert, certificateFile: "/nonexistent/client.crt", keyFile: e.clientKey))
+        let error = #expect(throws: ClientError.self) { try transport.perform(request(sandbox)) }
+        #expect(error?.curlCode == 58)
+        #expect(error?.hint?.contains("cert") == true)
+    }
+
+    @Test("untrusted server (system CAs only)")
+    func untrustedServer() throws {
+        let sandbox = try suiteSandbox()
+        let transport = try CurlTransport(tls: TLSOptions(certificateFile: sandbox.endpoints.clientCert, keyFile: sandbox.endpoints.clientKey))
+        let error = #expect(throws: ClientError.self) { try transport.perform(request(sandbox)) }
+        #expect(error?.curlCode == 60)
+        #expect(error?.hint?.contains("cacert") == true)
+    }
+
+    @Test("connection refused")
+    func refused() throws {
+        let transport = try CurlTransport()
+        let error = #expect(throws: ClientError.self) { try transport.perform(HTTPRequestData(method: "GET", url: "https://127.0.0.1:9/x")) }
+        #expect(error?.curlCode == 7)
+        #expect(error?.requestSent == false)
+        #expect(error?.hint?.contains("running") == true)
+    }
+
+    @Test("timeout")
+    func timeout() throws {
+        let slow = try SandboxProcess.start(["--latency-ms", "3000"])
+        defer { slow.stop() }
+        let transport = try CurlTransport(tls: slow.tls)
+        transport.timeoutMilliseconds = 500
+        let error = #expect(throws: ClientError.self) { try transport.perform(request(slow)) }
+        #expect(error?.code == .timeout)
+        #expect(error?.curlCode == 28)
+    }
+
+    @Test("cancel during a slow request returns within 100 ms, and the next request works")
+    func cancel() throws {
+        let slow = try SandboxProcess.start(["--latency-ms", "5000"])
+        defer { slow.stop() }
+        let cancellation = Cancellation()
+        let transport = try CurlTransport(tls: slow.tls, cancellation: cancellation)
+        let cancelledAt = LockedDate()
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.5)
+            cancelledAt.set(Date())
+            cancellation.cancel()
+        }
+        let error = #expect(throws: ClientError.self) { try transport.perform(request(slow)) }
+        let returned = Date()
+        #expect(error?.code == .cancelled)
+        let delay = returned.timeIntervalSince(try #require(cancelledAt.get()))
+        #expect(delay <= 0.1, "returned \(Int(delay * 1000)) ms after the cancel")
+        cancellation.reset()
+        #expect(try transport.perform(request(slow)).status == 401)
+    }
+}
+
+/// A Date set on one thread and read on another.
+final class LockedDate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date?
+    func set(_ date: Date) { lock.withLock { value = date } }
+    func get() -> Date? { lock.withLock { value } }
+}
