@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // C borders: only CurlTransport.swift imports CCurl, only the line reader imports CEdit.
@@ -27,7 +28,9 @@ let package = Package(
 
         // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
         .target(name: "Shell"),
-        .target(name: "Client", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Client",
+            dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Commands", dependencies: ["Shell", "Client"]),
         .executableTarget(
             name: "ccsh",

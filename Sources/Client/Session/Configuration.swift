@@ -1,0 +1,205 @@
+import Foundation
+import TOMLKit
+
+/// `config.toml`: named profiles and the default one.
+///
+/// ```toml
+/// default_profile = "mine"
+/// [profiles.mine]
+/// brand = "peugeot"
+/// client_id = "…"
+/// client_secret = "env:CCSH_CLIENT_SECRET"
+/// cert = "~/certs/client.crt"
+/// ```
+/// Errors name the file, the line and the key. A file holding a literal secret while readable by group or
+/// others yields a warning.
+package struct Configuration: Sendable {
+    package var defaultProfile: String?
+    /// Profiles in file order.
+    package var profiles: [Profile]
+    package var warnings: [String] = []
+
+    /// The keys a profile may have.
+    static let profileKeys = [
+        "brand", "realm", "api_base", "idp_base", "client_id", "client_secret", "cert", "key", "key_password", "cacert", "locale",
+        "redirect_uri", "insecure",
+    ]
+
+    /// `$CCSH_CONFIG`, else `$XDG_CONFIG_HOME/ccsh/config.toml`, else `~/.config/ccsh/config.toml`.
+    package static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let path = environment["CCSH_CONFIG"], !path.isEmpty { return URL(fileURLWithPath: (path as NSString).expandingTildeInPath) }
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".config")
+        return base.appendingPathComponent("ccsh/config.toml")
+    }
+
+    /// Reads and checks a config file.
+    package static func load(from url: URL) throws(ClientError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw ClientError(
+                code: .configuration, request: url.path, message: "cannot read the config file",
+                hint: "create it (see the README) or set CCSH_CONFIG")
+        }
+        var configuration = try parse(text, file: url.path)
+        let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0
+        if mode & 0o077 != 0, let holder = configuration.profiles.first(where: { $0.clientSecret.isLiteral || $0.keyPassword?.isLiteral == true }) {
+            configuration.warnings.append(
+                "\(url.path) holds a literal secret (profile \(holder.name)) and is readable by others: run chmod 600 \(url.path), "
+                    + "or use env:NAME / file:PATH")
+        }
+        return configuration
+    }
+
+    /// Parses config text; `file` names it in errors.
+    package static func parse(_ text: String, file: String) throws(ClientError) -> Configuration {
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
+            throw ClientError(
+                code: .configuration, request: "\(file):\(error.source.begin.line):\(error.source.begin.column)", message: error.description)
+        } catch {
+            throw ClientError(code: .configuration, request: file, message: "not a TOML file")
+        }
+        let lines = KeyLines(text)
+        func fail(_ table: String?, _ key: String, _ message: String, hint: String? = nil) -> ClientError {
+            let line = lines.line(of: key, in: table).map { ":\($0)" } ?? ""
+            let name = table.map { "\($0).\(key)" } ?? key
+            return ClientError(code: .configuration, request: "\(file)\(line)", message: "\(name): \(message)", hint: hint)
+        }
+        for key in table.keys where key != "default_profile" && key != "profiles" {
+            throw fail(nil, key, "unknown setting", hint: "the top level has default_profile and [profiles.NAME] tables")
+        }
+        var defaultProfile: String?
+        if let value = table["default_profile"] {
+            guard let name = value.string else { throw fail(nil, "default_profile", "expected a string") }
+            defaultProfile = name
+        }
+        var profiles: [Profile] = []
+        if let value = table["profiles"] {
+            guard let section = value.table else { throw fail(nil, "profiles", "expected [profiles.NAME] tables") }
+            for name in lines.profileOrder(section.keys) {
+                guard let entry = section[name]?.table else { throw fail("profiles", name, "expected a [profiles.\(name)] table") }
+                profiles.append(try profile(name, entry, fail: { key, message, hint in fail("profiles.\(name)", key, message, hint: hint) }))
+            }
+        }
+        if let name = defaultProfile, !profiles.contains(where: { $0.name == name }) {
+            throw fail(nil, "default_profile", "no profile is named '\(name)'", hint: "profiles: \(profiles.map(\.name).joined(separator: ", "))")
+        }
+        return Configuration(defaultProfile: defaultProfile, profiles: profiles)
+    }
+
+    private static func profile(
+        _ name: String, _ entry: TOMLTable, fail: (String, String, String?) -> ClientError
+    ) throws(ClientError) -> Profile {
+        for key in entry.keys where !profileKeys.contains(key) {
+            let guess = profileKeys.min { editDistance($0, key) < editDistance($1, key) }
+            throw fail(key, "unknown setting", guess.map { "did you mean \($0)?" })
+        }
+        func string(_ key: String, required: Bool = false) throws(ClientError) -> String? {
+            guard let value = entry[key] else {
+                if required { throw fail(key, "is required", nil) }
+                return nil
+            }
+            guard let text = value.string, !text.isEmpty else { throw fail(key, "expected a non-empty string", nil) }
+            return text
+        }
+        func path(_ key: String) throws(ClientError) -> String? { try string(key).map { ($0 as NSString).expandingTildeInPath } }
+        func url(_ key: String) throws(ClientError) -> String? {
+            guard let text = try string(key) else { return nil }
+            guard text.hasPrefix("https://") || text.hasPrefix("http://") else { throw fail(key, "'\(text)' is not an http(s) URL", nil) }
+            return text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
+        guard let brandName = try string("brand", required: true), let brand = Brand.named(brandName) else {
+            throw fail("brand", "'\(entry["brand"]?.string ?? "")' is not a brand", "one of \(Brand.all.map(\.key).joined(separator: ", "))")
+        }
+        var insecure = false
+        if let value = entry["insecure"] {
+            guard let flag = value.bool else { throw fail("insecure", "expected true or false", nil) }
+            insecure = flag
+        }
+        let tls = TLSOptions(caFile: try path("cacert"), certificateFile: try path("cert"), keyFile: try path("key"), insecure: insecure)
+        return Profile(
+            name: name, brand: brand, realm: try string("realm"), apiBase: try url("api_base"), idpBase: try url("idp_base"),
+            clientID: try string("client_id", required: true) ?? "", clientSecret: Secret(try string("client_secret", required: true) ?? ""),
+            tls: tls, keyPassword: try string("key_password").map(Secret.init), locale: try string("locale"),
+            redirectURI: try string("redirect_uri"))
+    }
+
+    /// The profile to use: the `--profile` flag, else `$CCSH_PROFILE`, else `default_profile`, else the only one.
+    package func profile(
+        named flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ClientError) -> Profile {
+        let wanted = flag ?? environment["CCSH_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultProfile
+        if let wanted {
+            guard let profile = profiles.first(where: { $0.name == wanted }) else {
+                throw ClientError(
+                    code: .configuration, request: "profile", message: "no profile is named '\(wanted)'",
+                    hint: profiles.isEmpty
+                        ? "add a [profiles.\(wanted)] table to the config" : "profiles: \(profiles.map(\.name).joined(separator: ", "))")
+            }
+            return profile
+        }
+        guard profiles.count == 1, let only = profiles.first else {
+            throw ClientError(
+                code: .configuration, request: "profile", message: profiles.isEmpty ? "the config has no profile" : "several profiles and no default",
+                hint: profiles.isEmpty ? "add a [profiles.NAME] table" : "set default_profile, CCSH_PROFILE or --profile")
+        }
+        return only
+    }
+
+    /// Levenshtein distance, for "did you mean".
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}
+
+/// Where keys stand in the config text, for error messages (TOMLKit reports positions only for syntax errors).
+struct KeyLines {
+    /// (table, key) → 1-based line.
+    private var lines: [String: Int] = [:]
+    private var tables: [String] = []
+
+    init(_ text: String) {
+        var table: String?
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
+                let name = line[line.index(after: line.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+                    .replacingOccurrences(of: "\"", with: "")
+                table = name
+                tables.append(name)
+                lines["\u{1F}\(name)"] = lines["\u{1F}\(name)"] ?? n + 1
+                // `[profiles.mine]` also stands for the key `mine` of the table `profiles`.
+                if let dot = name.firstIndex(of: ".") {
+                    let key = "\(name[..<dot])\u{1F}\(name[name.index(after: dot)...])"
+                    lines[key] = lines[key] ?? n + 1
+                }
+                continue
+            }
+            guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+            lines["\(table ?? "")\u{1F}\(key)"] = lines["\(table ?? "")\u{1F}\(key)"] ?? n + 1
+        }
+    }
+
+    /// The key's line, or the line of its table's header when the key is missing.
+    func line(of key: String, in table: String?) -> Int? { lines["\(table ?? "")\u{1F}\(key)"] ?? table.flatMap { lines["\u{1F}\($0)"] } }
+
+    /// Profile names in the order their tables appear (TOMLKit's key order is not the file's).
+    func profileOrder(_ names: [String]) -> [String] {
+        let ordered = tables.compactMap { $0.hasPrefix("profiles.") ? String($0.dropFirst(9)) : nil }.filter(names.contains)
+        return ordered + names.filter { !ordered.contains($0) }.sorted()
+    }
+}
