@@ -35,7 +35,9 @@ speccheck:
 bench:
 	@scripts/ensure-deps.sh demo
 	$(SWIFT) build --product ccsh-sandbox
+	$(SWIFT) build --product client-probe
 	bench/sandbox-scale.sh .build/debug/ccsh-sandbox
+	bench/client-vs-curl.sh .build/debug
 
 clean:
 	rm -rf .build

@@ -18,7 +18,7 @@ pid=$!
 until grep -q READY "$out" 2>/dev/null; do sleep 0.005; done
 ready=$(( ($(date +%s%N) - start) / 1000000 ))
 
-j() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p" "$dir/sandbox.json"; }
+j() { grep -o "\"$1\":\"[^\"]*\"" "$dir/sandbox.json" | head -n 1 | cut -d '"' -f 4; }  # first "key":"value" of sandbox.json
 tls=(--cacert "$(j ca_cert)" --cert "$(j client_cert)" --key "$(j client_key)")
 token=$(curl -s "${tls[@]}" -u "$(j client_id):$(j client_secret)" -d grant_type=password -d realm="$(j realm)" \
   --data-urlencode username="$(j username)" --data-urlencode password="$(j password)" "$(j token_url)" \

@@ -4,8 +4,8 @@
 # sandbox IDP, the realm header. Run by `make demo` inside scripts/with-sandbox.sh.
 set -euo pipefail
 
-json() { python3 -c "import json,sys; print(json.load(open('$SANDBOX_DIR/sandbox.json'))['$1'])" 2>/dev/null \
-  || sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p" "$SANDBOX_DIR/sandbox.json"; }
+# The first "key":"value" of sandbox.json (top-level keys come before the nested brand table).
+json() { grep -o "\"$1\":\"[^\"]*\"" "$SANDBOX_DIR/sandbox.json" | head -n 1 | cut -d '"' -f 4; }
 base=$(json base_url); client_id=$(json client_id); secret=$(json client_secret); realm=$(json realm)
 tls=(--cacert "$(json ca_cert)" --cert "$(json client_cert)" --key "$(json client_key)")
 
