@@ -1,7 +1,7 @@
 import Client
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Parallel workers: one token, one refresh, shared connections; PKCS#12 and `insecure`.
 @Suite struct WorkerTests {
