@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Logging in with each grant and sending requests through a real Session over mutual TLS.
-@Suite(.sandbox("--alerts", "130"))
+@Suite(.sandbox("--alerts", "130", "--log"))
 struct SessionTests {
     static func tokenDirectory() -> URL { FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-tokens-\(UUID().uuidString)") }
 
@@ -93,10 +93,25 @@ struct SessionTests {
         #expect(cursor.total == 130)
         #expect(cursor.embeddedKey == "alerts")
 
-        let lazy = CollectionCursor(session: session, request: .get("/user/vehicles/\(vehicle)/alerts"))
+        let logged = { sandbox.stderrText.components(separatedBy: "GET /connectedcar/v4/user/vehicles/\(vehicle)/alerts ").count }
+        let before = logged()
+        let lazy = CollectionCursor(session: session, request: .get("/user/vehicles/\(vehicle)/alerts", query: [("pageSize", "10")]))
+        var progress: [String] = []
+        lazy.onPage = { fetched, total in progress.append("\(fetched)/\(total ?? 0)") }
         for _ in 0..<3 { _ = try lazy.next() }
         #expect(lazy.pagesFetched == 1)
-        #expect(lazy.totalPage == 3)
+        #expect(lazy.totalPage == 13)
+        #expect(progress == ["1/13"])
+        #expect(logged() - before == 1, "the sandbox saw one page request")
+    }
+
+    @Test("lastPosition is asked for as application/vnd.geo+json; other resources as application/hal+json")
+    func acceptHeaders() throws {
+        let sandbox = try suiteSandbox()
+        let session = try Self.loggedIn(sandbox)
+        let position = try session.send(.get("/user/vehicles/\(sandbox.endpoints.vehicles[0].id)/lastPosition"))
+        #expect(position.header("Content-Type") == "application/vnd.geo+json")
+        #expect(APIRequest.get("/user/vehicles").accept == "application/hal+json")
     }
 
     @Test("API errors carry status, the API's message and a hint, never headers or tokens")
