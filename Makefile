@@ -20,7 +20,7 @@ demo:
 
 test:
 	@scripts/ensure-deps.sh test
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests bench Package.swift
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory speccheck
 	$(SWIFT) test

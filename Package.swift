@@ -70,6 +70,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Fixtures")]),
+        // bench/: measured speed claims.
+        .executableTarget(name: "json-read-bench", dependencies: ["Shell"], path: "bench/JSONRead"),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),
         // A helper process for ClientTests: two of them share one profile's tokens.
         .executableTarget(name: "client-probe", dependencies: ["Client", "TestSupport"], path: "Tests/ClientProbe"),

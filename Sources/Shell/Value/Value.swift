@@ -33,6 +33,11 @@ package struct Record: Equatable, Sendable {
     package struct Field: Equatable, Sendable {
         package var name: String
         package var value: Value
+
+        package init(name: String, value: Value) {
+            self.name = name
+            self.value = value
+        }
     }
 
     package private(set) var fields: [Field] = []
