@@ -1,0 +1,61 @@
+import Shell
+import Testing
+
+/// Snapshots of the diagnostic format scripts print.
+struct DiagnosticTests {
+    let printer = DiagnosticPrinter()
+
+    func firstDiagnostic(_ name: String, _ text: String) -> String {
+        let source = Source(name: name, text: text)
+        let (_, diagnostics) = Parser.parse(text)
+        guard let first = diagnostics.first else { return "no diagnostic" }
+        return printer.format(first, in: source)
+    }
+
+    @Test("a syntax error in a script: place, line, caret, hint")
+    func syntax() {
+        #expect(
+            firstDiagnostic("tour.ccsh", "let v = (vehicles | first)\nv = 3\n") == """
+                tour.ccsh:2:3: error: expected the end of the statement, found '='
+                  v = 3
+                    ^
+                hint: to set a variable, write `let name = …`
+                """)
+    }
+
+    @Test("the underline spans the range and stays inside the line")
+    func underline() {
+        let source = Source(name: "-c", text: "vehicles | alerts --locale fr-FR")
+        #expect(
+            printer.format(message: "unknown flag '--locale' for vehicles", hint: "did you mean '--local'?", range: SourceRange(18, 26), in: source)
+                == """
+                -c:1:19: error: unknown flag '--locale' for vehicles
+                  vehicles | alerts --locale fr-FR
+                                    ^~~~~~~~
+                hint: did you mean '--local'?
+                """)
+        #expect(
+            printer.format(message: "m", hint: nil, range: SourceRange(11, 400), in: source) == """
+                -c:1:12: error: m
+                  vehicles | alerts --locale fr-FR
+                             ^~~~~~~~~~~~~~~~~~~~~
+                """)
+    }
+
+    @Test("tabs and non-ASCII text before the error keep the caret aligned")
+    func alignment() {
+        let text = "\tlet é = [1, 2"
+        #expect(
+            firstDiagnostic("t.ccsh", text)
+                == "t.ccsh:1:15: error: expected ']' to close the list, found the end of the input\n  \tlet é = [1, 2\n  \t             ^")
+    }
+
+    @Test("errors without a place, and colors when asked")
+    func plainAndColor() {
+        #expect(
+            printer.format(message: "GET /user → 401: Token is invalid", hint: "run `login`")
+                == "error: GET /user → 401: Token is invalid\nhint: run `login`")
+        let colored = DiagnosticPrinter(useColor: true).format(message: "x", hint: nil)
+        #expect(colored == "\u{1B}[1;31merror:\u{1B}[0m x")
+    }
+}
