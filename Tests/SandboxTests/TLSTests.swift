@@ -66,7 +66,7 @@ struct TLSTests {
         #expect(error?.curlCode == 60)
     }
 
-    @Test("certificates and keys persist across restarts; keys and sandbox.json are mode 0600")
+    @Test("private keys, the key password and sandbox.json are mode 0600")
     func stateFiles() throws {
         let sandbox = try suiteSandbox()
         for name in ["client.key", "server.key", "client-enc.key", "client-enc.pass", "sandbox.json"] {

@@ -58,6 +58,9 @@ package indirect enum BoolExpression: Equatable, Sendable {
         case and, or, not, open, close, end
     }
 
+    /// Trigger names: letters, digits, `_`, `-` and `.`.
+    private static func isNameCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." }
+
     package static func parse(_ text: String) throws(ParseError) -> BoolExpression {
         var tokens: [(Token, Int)] = []
         let chars = Array(text)
@@ -82,11 +85,11 @@ package indirect enum BoolExpression: Equatable, Sendable {
                 tokens.append((.close, i + 1))
                 i += 1
             default:
-                guard c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." else {
+                guard isNameCharacter(c) else {
                     throw ParseError(message: "unexpected character '\(c)'", column: i + 1)
                 }
                 let start = i
-                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "-" || chars[i] == "." { i += 1 }
+                while i < chars.count, isNameCharacter(chars[i]) { i += 1 }
                 tokens.append((.name(String(chars[start..<i])), start + 1))
             }
         }
