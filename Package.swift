@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // C borders: only CurlTransport.swift imports CCurl, only the line reader imports CEdit.
@@ -27,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
-        .target(name: "Shell"),
+        .target(name: "Shell", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Client",
             dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit")]),
@@ -73,6 +74,7 @@ let package = Package(
         // bench/: measured speed claims.
         .executableTarget(name: "json-read-bench", dependencies: ["Shell"], path: "bench/JSONRead"),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Shell", "TestSupport", "ccsh"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),
         // A helper process for ClientTests: two of them share one profile's tokens.
         .executableTarget(name: "client-probe", dependencies: ["Client", "TestSupport"], path: "Tests/ClientProbe"),

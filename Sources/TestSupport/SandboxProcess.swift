@@ -69,18 +69,10 @@ package final class SandboxProcess: @unchecked Sendable {
 
     /// `ccsh-sandbox` next to the test binary, or `$CCSH_SANDBOX`.
     package static func binaryURL() throws -> URL {
-        if let path = ProcessInfo.processInfo.environment["CCSH_SANDBOX"] { return URL(fileURLWithPath: path) }
-        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug"))
-        for directory in candidates {
-            var url = directory
-            // Inside an .xctest bundle (macOS), step out of Contents/MacOS.
-            while url.path.contains(".xctest") { url.deleteLastPathComponent() }
-            let binary = url.appendingPathComponent("ccsh-sandbox")
-            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        guard let url = Executables.url(for: "ccsh-sandbox", override: "CCSH_SANDBOX") else {
+            throw SandboxProcessError("ccsh-sandbox not found next to the tests or in .build/debug: run `swift build` first")
         }
-        throw SandboxProcessError("ccsh-sandbox not found next to the tests or in .build/debug: run `swift build` first")
+        return url
     }
 
     private static func readLine(_ handle: FileHandle, timeout: Double) throws -> String {

@@ -1,24 +1,101 @@
 import ArgumentParser
 import Commands
+import Foundation
+import Shell
 
-/// `ccsh`, the Connected Car Shell. The language, the REPL and the API commands arrive with their issues; this
-/// build ships the sandbox (`ccsh-sandbox`) and says so instead of pretending to be a shell.
+/// `ccsh`, the Connected Car Shell: runs a script file, `-c` source, or stdin when it is not a terminal, and
+/// otherwise the interactive shell. Exit statuses are the README's: 0 ok, 1 a command failed, 2 usage or syntax
+/// error, 3 login required, 130 interrupted.
 @main
 struct CCSH: ParsableCommand {
+    static let version = "0.1.0-dev"
+
     static let configuration = CommandConfiguration(
         commandName: "ccsh",
         abstract: "The Connected Car Shell: a scriptable REPL for the Stellantis Connected Car v4 API.",
-        version: "0.1.0-dev")
+        usage: "ccsh [options] [FILE [ARGS...]]\n  ccsh [options] -c SOURCE [ARGS...]",
+        version: "ccsh \(version)")
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run SOURCE instead of a file.", valueName: "SOURCE"))
+    var command: String?
+
+    @Option(help: "Result format: table, json, ndjson, csv or yaml (default: table on a terminal, JSON otherwise).")
+    var output: String?
+
+    @Flag(help: "Go on after a failed statement; the exit status is the first failure's.")
+    var keepGoing = false
 
     @Flag(help: "Print the libraries ccsh was built with.")
     var buildInfo = false
 
+    @ArgumentParser.Argument(
+        parsing: .captureForPassthrough, help: ArgumentHelp("A script to run, and the arguments it sees as $args.", valueName: "FILE [ARGS...]"))
+    var script: [String] = []
+
+    /// Parses the command line with swift-argument-parser, but exits 2 (not 64) on bad usage, as the README says.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(ExitStatus.usage)
+        }
+    }
+
     func run() throws {
         if buildInfo {
-            print("ccsh 0.1.0-dev (\(EditLineReader.libraryVersion), \(CommandCatalog.names.count) commands)")
+            print("ccsh \(Self.version) (\(EditLineReader.libraryVersion), \(CommandRegistry.language().names.count) commands)")
             return
         }
-        throw ValidationError(
-            "the shell is not built yet; this version ships the API sandbox: run `ccsh-sandbox --help` or `make demo`")
+        if let first = script.first, first.hasPrefix("-"), first != "-" {
+            throw ValidationError("unknown option '\(first)'")
+        }
+        let format = try outputFormat()
+        let terminal = Terminal()
+        let source: Source?
+        var arguments = script
+        if let command {
+            source = Source(name: "-c", text: command)
+        } else if let path = arguments.first {
+            arguments.removeFirst()
+            source = Source(name: path, text: try Self.readScript(path))
+        } else if !terminal.inputIsTerminal {
+            source = Source(name: "<stdin>", text: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
+        } else {
+            source = nil
+        }
+        let shell = ShellSetup(terminal: terminal, format: format, arguments: arguments)
+        defer { shell.output.flush() }
+        if let source {
+            throw ExitCode(shell.scriptRunner(keepGoing: keepGoing).run(source))
+        }
+        var reader = PlainLineReader(output: shell.output)
+        throw ExitCode(shell.repl().run(reader: &reader))
+    }
+
+    private func outputFormat() throws -> OutputFormat? {
+        guard let output else { return nil }
+        guard let format = OutputFormat(rawValue: output) else {
+            throw ValidationError("unknown output format '\(output)'; use one of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return format
+    }
+
+    private static func readScript(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or a directory" : "no such file"
+            throw ValidationError("cannot read script '\(path)': \(reason)")
+        }
+        guard let text = String(validating: Array(data), as: UTF8.self) else { throw ValidationError("script '\(path)' is not UTF-8 text") }
+        return text
     }
 }

@@ -1,0 +1,19 @@
+import Shell
+
+/// `get path`: the value at a cell path; on a list, that value from every row.
+struct GetCommand: Command {
+    var signature: Signature {
+        Signature("get", summary: "Return the value at a cell path (from every row of a list).")
+            .input("record or list")
+            .required("path", .cellPath, "Where to read, e.g. `energy.0.level`.")
+            .example("{energy: [{level: 80}]} | get energy.0.level", "A nested value.", result: 80)
+            .example("[{vin: A}, {vin: B}] | get vin", "A column as a list.", result: ["A", "B"])
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        let path = call.cellPath("path") ?? CellPath([])
+        let range = call.range(of: "path")
+        if case .stream(let rows) = input { return .stream(rows.compactMap { try $0.follow(path, at: range) }) }
+        return .value(try input.collect().follow(path, at: range))
+    }
+}

@@ -1,0 +1,33 @@
+import Shell
+
+/// `sort-by [path] [--reverse]`: a stable sort by the value at a path (or by the rows themselves). Values of
+/// different kinds sort by kind; null and missing fields go last.
+struct SortByCommand: Command {
+    var signature: Signature {
+        Signature("sort-by", summary: "Sort rows by a column (or by their own value).")
+            .input("list")
+            .optional("path", .cellPath, "The column to sort by; without it, the rows themselves.")
+            .switch("reverse", short: "r", "Largest first.")
+            .example("[{n: 3}, {n: 1}, {n: 2}] | sort-by n", "Ascending by n.", result: [["n": 1], ["n": 2], ["n": 3]])
+            .example("[3, 1, 2] | sort-by --reverse", "Descending.", result: [3, 2, 1])
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        let rows = try call.list(input)
+        let path = call.cellPath("path")
+        let keys = rows.map { row in path.map { row.lookup($0) ?? .null } ?? row }
+        if let path, !rows.isEmpty, keys.allSatisfy({ $0 == .null }) {
+            _ = try rows[0].follow(path, at: call.range(of: "path"))
+        }
+        var order = Array(rows.indices)
+        let reverse = call.isSet("reverse")
+        order.sort { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x == .null || y == .null { return x == y ? a < b : y == .null }
+            if reverse ? y.sortsBefore(x) : x.sortsBefore(y) { return true }
+            if reverse ? x.sortsBefore(y) : y.sortsBefore(x) { return false }
+            return a < b
+        }
+        return .value(.list(order.map { rows[$0] }))
+    }
+}

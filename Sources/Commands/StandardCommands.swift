@@ -1,0 +1,17 @@
+import Shell
+
+extension CommandRegistry {
+    /// The language's own commands: data, formats, files, help. The API commands join them in `standard(session:)`.
+    package static func language() -> CommandRegistry {
+        var registry = CommandRegistry()
+        registry.register(
+            FirstCommand(), LastCommand(), NthCommand(), CountCommand(), WhereCommand(), SelectCommand(), RejectCommand(), GetCommand(),
+            SortByCommand(), ReverseCommand(), UniqCommand(), FlattenCommand(), EachCommand(), EnumerateCommand(), GroupByCommand(),
+            KeysCommand(), ValuesCommand(), RangeCommand())
+        registry.register([MathCommand.Operation.sum, .min, .max, .avg].map(MathCommand.init))
+        registry.register(ToCommand.Format.allCases.map(ToCommand.init))
+        registry.register(FromCommand.Format.allCases.map(FromCommand.init))
+        registry.register(OpenCommand(), SaveCommand(), EchoCommand(), PrintCommand(), HelpCommand(), SourceCommand(), ExitCommand())
+        return registry
+    }
+}

@@ -1,0 +1,39 @@
+/// How results at the end of a pipeline are shown: a table on a terminal, JSON when stdout is not one, or what
+/// `--output` (or `set output`) asks for.
+package enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, ndjson, csv, yaml
+}
+
+/// Renders a pipeline's result for stdout.
+package struct ResultRenderer: Sendable {
+    package var format: OutputFormat
+    /// Whether the user chose the format; a string result is printed as text unless JSON was asked for by name.
+    package var isExplicit: Bool
+    package var width: Int
+    package var useColor: Bool
+
+    package init(format: OutputFormat, isExplicit: Bool = false, width: Int = 120, useColor: Bool = false) {
+        self.format = format
+        self.isExplicit = isExplicit
+        self.width = width
+        self.useColor = useColor
+    }
+
+    /// The text to print (with a final newline), or nil when there is nothing to show (null).
+    package func render(_ value: Value) throws(ShellError) -> String? {
+        if value == .null { return nil }
+        if case .string(let text) = value, !(isExplicit && [.json, .ndjson, .yaml].contains(format)) {
+            return text.hasSuffix("\n") ? text : text + "\n"
+        }
+        let text: String
+        switch format {
+        case .table: text = TableRenderer(width: width, useColor: useColor).render(value)
+        case .json: text = JSONWriter.string(value, pretty: true)
+        case .ndjson:
+            text = (value.listItems ?? [value]).map { JSONWriter.string($0) }.joined(separator: "\n")
+        case .csv: return try CSV.write(value)
+        case .yaml: return try YAML.write(value)
+        }
+        return text.isEmpty ? nil : text + "\n"
+    }
+}

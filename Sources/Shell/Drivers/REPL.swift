@@ -1,0 +1,50 @@
+/// The interactive loop: reads entries (with continuation lines until an entry is complete), runs each through
+/// the same interpreter as scripts, prints results, reports errors and keeps going. `$last` holds the last result.
+package struct REPL {
+    package let interpreter: Interpreter
+    package var renderer: ResultRenderer
+    package var reporter: ErrorReporter
+    package var write: (String) -> Void
+    package var prompt: () -> String
+    package var continuationPrompt = "…> "
+
+    package init(
+        interpreter: Interpreter, renderer: ResultRenderer, reporter: ErrorReporter, write: @escaping (String) -> Void, prompt: @escaping () -> String
+    ) {
+        self.interpreter = interpreter
+        self.renderer = renderer
+        self.reporter = reporter
+        self.write = write
+        self.prompt = prompt
+    }
+
+    /// Runs until the end of input or `exit`; returns the exit status.
+    package func run(reader: inout some LineReader) -> Int32 {
+        while let text = readEntry(&reader) {
+            guard !text.allSatisfy(\.isWhitespace) else { continue }
+            let source = Source(name: "<repl>", text: text)
+            do {
+                let block = try interpreter.parse(source)
+                for statement in block.statements {
+                    let value = try interpreter.execute(statement, in: source)
+                    if value != .null { interpreter.globals.define("last", value) }
+                    if let output = try renderer.render(value) { write(output) }
+                }
+            } catch let exit as ExitRequest {
+                return exit.status
+            } catch {
+                reporter.report(ShellError.wrapping(error))
+            }
+        }
+        return ExitStatus.success
+    }
+
+    private func readEntry(_ reader: inout some LineReader) -> String? {
+        guard var text = reader.readLine(prompt: prompt()) else { return nil }
+        while !interpreter.isComplete(text) {
+            guard let more = reader.readLine(prompt: continuationPrompt) else { break }
+            text += "\n" + more
+        }
+        return text
+    }
+}

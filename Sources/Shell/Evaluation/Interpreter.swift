@@ -1,0 +1,130 @@
+import Foundation
+
+/// Parses and evaluates ccsh source; the REPL, `-c`, stdin and script files all use it (architecture.md §5.5).
+/// Only the drivers differ: they decide what to print and whether to go on after an error.
+///
+/// Not `Sendable`: one interpreter runs one pipeline at a time, on the thread that drives it.
+package final class Interpreter {
+    package let registry: CommandRegistry
+    /// The outermost scope: script variables, `$args`, and in the REPL `$last`.
+    package let globals: Scope
+    /// `$env`.
+    package var environment: [String: String]
+    /// Where `print` writes (a line at a time, newline included).
+    package var write: (String) -> Void
+    /// Where `print --stderr` writes.
+    package var writeError: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    /// How `print` renders values that are not strings (the drivers set the output format).
+    package var render: (Value) -> String = { $0.text }
+    /// Relative paths of `open`, `save` and `source` start here.
+    package var currentDirectory = FileManager.default.currentDirectoryPath
+    /// Stops evaluation after this many steps (fuzzing and property tests guard against runaway input with it).
+    package var stepLimit: Int?
+    /// Set from a signal handler to stop the running pipeline; checked between steps.
+    package var isInterrupted: () -> Bool = { false }
+
+    /// The source being run, which `def`s and blocks remember for their errors.
+    package private(set) var currentSource: Source?
+    private var steps = 0
+    private var callDepth = 0
+    /// Recursion of user commands beyond this is an error, not a crash.
+    package static let maxCallDepth = 200
+    private var regexes: [String: Regex<AnyRegexOutput>] = [:]
+
+    package init(
+        registry: CommandRegistry, environment: [String: String] = ProcessInfo.processInfo.environment, arguments: [String] = [],
+        write: @escaping (String) -> Void = { print($0, terminator: "") }
+    ) {
+        self.registry = registry
+        self.environment = environment
+        self.write = write
+        globals = Scope()
+        globals.define("args", .list(arguments.map(Value.string)))
+    }
+
+    /// Parses `source`; syntax errors come back as one ``ShellError`` (the first) with the others in `related`.
+    package func parse(_ source: Source) throws(ShellError) -> Block {
+        let (block, diagnostics) = Parser.parse(source.text)
+        guard let first = diagnostics.first else { return block }
+        var error = ShellError(.syntax, first.message, hint: first.hint, at: first.range)
+        error.source = source
+        error.related = diagnostics.dropFirst().map { diagnostic in
+            var related = ShellError(.syntax, diagnostic.message, hint: diagnostic.hint, at: diagnostic.range)
+            related.source = source
+            return related
+        }
+        throw error
+    }
+
+    /// Runs all of `source` in `scope` (the globals by default) and returns the value of its last statement.
+    package func run(_ source: Source, in scope: Scope? = nil) throws -> Value {
+        let block = try parse(source)
+        let outer = currentSource
+        currentSource = source
+        defer { currentSource = outer }
+        var result = Value.null
+        for statement in block.statements { result = try execute(statement, in: source, scope: scope ?? globals) }
+        return result
+    }
+
+    /// Runs one top-level statement of `source`, collecting its result; errors leave with their place.
+    package func execute(_ statement: Statement, in source: Source, scope: Scope? = nil) throws -> Value {
+        let outer = currentSource
+        currentSource = source
+        defer { currentSource = outer }
+        do {
+            return try execute(statement, scope: scope ?? globals, input: .empty).collect()
+        } catch let error as ShellError {
+            throw error.placed(at: statement.range, in: source)
+        }
+    }
+
+    /// Whether `text` is a complete entry: no open quote, bracket, brace or block, and no trailing `|` (the REPL
+    /// shows a continuation prompt until it is).
+    package func isComplete(_ text: String) -> Bool {
+        let (_, diagnostics) = Parser.parse(text)
+        let end = text.utf8.count
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("|") { return false }
+        return !diagnostics.contains { $0.range.start >= end || $0.message.hasPrefix("unterminated") }
+    }
+
+    // MARK: Limits
+
+    /// Counts one evaluation step; fails when interrupted or past the step limit.
+    func step() throws {
+        steps += 1
+        if isInterrupted() { throw ShellError(.interrupted, "interrupted") }
+        if let stepLimit, steps > stepLimit {
+            throw ShellError(.failed, "stopped after \(stepLimit) steps", hint: "the step limit guards against runaway input")
+        }
+    }
+
+    /// Runs a user command's body one call deeper; too deep is an error.
+    package func withCallDepth<T>(of name: String, _ body: () throws -> T) throws -> T {
+        guard callDepth < Self.maxCallDepth else {
+            throw ShellError(.failed, "'\(name)' called itself more than \(Self.maxCallDepth) times", hint: "check the command's recursion ends")
+        }
+        callDepth += 1
+        defer { callDepth -= 1 }
+        return try body()
+    }
+
+    /// A compiled regular expression, cached by pattern.
+    func regex(_ pattern: String, at range: SourceRange) throws -> Regex<AnyRegexOutput> {
+        if let cached = regexes[pattern] { return cached }
+        do {
+            let regex = try Regex(pattern)
+            regexes[pattern] = regex
+            return regex
+        } catch {
+            throw ShellError(.badArgument, "invalid regular expression '\(pattern)': \(error)", at: range)
+        }
+    }
+}
+
+/// `exit [code]`: unwinds every pipeline and block, past `try`, to the driver.
+package struct ExitRequest: Error {
+    package var status: Int32
+
+    package init(status: Int32) { self.status = status }
+}

@@ -1,0 +1,49 @@
+/// A path into a value: `energy.0.level`, `$v.location.lat`. Names read record fields; numbers index lists (or
+/// read a field of that name); a name applied to a list reads it from every row (`$vehicles.vin`).
+package struct CellPath: Sendable, Equatable, CustomStringConvertible {
+    package var segments: [String]
+
+    package init(_ segments: [String]) { self.segments = segments }
+
+    /// `a.b.0` → ["a", "b", "0"].
+    package init(parsing text: String) { segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+
+    package var description: String { segments.joined(separator: ".") }
+}
+
+extension Value {
+    /// The value at `path`, or an error naming the segment that failed and what was there instead.
+    package func follow(_ path: CellPath, at range: SourceRange? = nil) throws(ShellError) -> Value {
+        var current = self
+        for segment in path.segments { current = try current.step(segment, range: range) }
+        return current
+    }
+
+    /// The value at `path`, or nil when any step is missing (a `where` over rows with optional fields).
+    package func lookup(_ path: CellPath) -> Value? { try? follow(path) }
+
+    private func step(_ segment: String, range: SourceRange?) throws(ShellError) -> Value {
+        switch self {
+        case .record(let record):
+            if let value = record[segment] { return value }
+            let hint =
+                Suggestion.hint(for: segment, in: record.names) ?? "fields: " + (record.names.isEmpty ? "none" : record.names.joined(separator: ", "))
+            throw ShellError(.notFound, "no field '\(segment)' in the record", hint: hint, at: range)
+        case .list(let items):
+            if let index = Int(segment) {
+                guard index >= 0, index < items.count else {
+                    throw ShellError(
+                        .notFound, "index \(index) is out of range: the list has \(items.count) item\(items.count == 1 ? "" : "s")", at: range)
+                }
+                return items[index]
+            }
+            var column: [Value] = []
+            column.reserveCapacity(items.count)
+            for item in items { column.append(try item.step(segment, range: range)) }
+            return .list(column)
+        default:
+            throw ShellError(
+                .typeMismatch, "cannot read '\(segment)' of \(kindPhrase)", hint: "only records have fields and lists have items", at: range)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Commands
+import Foundation
+import Shell
+
+/// Wires one interpreter with the registry, the output format chosen for this terminal, and the drivers.
+struct ShellSetup {
+    let interpreter: Interpreter
+    let renderer: ResultRenderer
+    let reporter: ErrorReporter
+    let output = StandardOutput()
+
+    init(terminal: Terminal, format: OutputFormat?, arguments: [String]) {
+        let output = output
+        interpreter = Interpreter(registry: .language(), arguments: arguments, write: output.write)
+        renderer = ResultRenderer(
+            format: format ?? (terminal.outputIsTerminal ? .table : .json), isExplicit: format != nil, width: terminal.width,
+            useColor: terminal.useColor(onTerminal: terminal.outputIsTerminal))
+        reporter = ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
+            output.flush()
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        let renderer = renderer
+        interpreter.render = { value in (try? renderer.render(value)) ?? value.text }
+    }
+
+    func scriptRunner(keepGoing: Bool) -> ScriptRunner {
+        ScriptRunner(interpreter: interpreter, renderer: renderer, reporter: reporter, keepGoing: keepGoing, write: interpreter.write)
+    }
+
+    func repl() -> REPL {
+        REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) { "ccsh> " }
+    }
+}
+
+/// Buffered stdout: results are written in blocks of up to 64 KiB, and flushed before an error is printed, before
+/// the REPL reads a line and at exit, so that output and errors stay in order.
+final class StandardOutput {
+    private var buffer: [UInt8] = []
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer[offset...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { break }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

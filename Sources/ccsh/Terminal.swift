@@ -1,0 +1,23 @@
+import Foundation
+
+/// What the process is attached to: whether stdin and stdout are terminals, whether to use color (`NO_COLOR`,
+/// `TERM=dumb`), and how wide stdout is.
+struct Terminal {
+    let inputIsTerminal = isatty(STDIN_FILENO) == 1
+    let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+    let errorIsTerminal = isatty(STDERR_FILENO) == 1
+
+    /// Color on a terminal unless `NO_COLOR` is set (to anything) or the terminal is dumb (no-color.org).
+    func useColor(onTerminal isTerminal: Bool) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
+
+    /// Columns of stdout: `COLUMNS`, else the terminal's size, else 120.
+    var width: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 120
+    }
+}
