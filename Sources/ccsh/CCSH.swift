@@ -56,8 +56,16 @@ struct CCSH: ParsableCommand {
             print("ccsh \(Self.version) (\(EditLineReader.libraryVersion), \(CommandRegistry.language().names.count) commands)")
             return
         }
-        if let first = script.first, first.hasPrefix("-"), first != "-" {
+        // Options after the first argument belong to the script, so the parser hands these over unparsed.
+        switch script.first {
+        case "--version":
+            return print("ccsh \(Self.version)")
+        case "--help", "-h":
+            return print(Self.helpMessage())
+        case let first? where first.hasPrefix("-") && first != "-":
             throw ValidationError("unknown option '\(first)'")
+        default:
+            break
         }
         let format = try outputFormat()
         let terminal = Terminal()
@@ -65,10 +73,11 @@ struct CCSH: ParsableCommand {
         var arguments = script
         if let command {
             source = Source(name: "-c", text: command)
-        } else if let path = arguments.first {
+        } else if let path = arguments.first, path != "-" {
             arguments.removeFirst()
             source = Source(name: path, text: try Self.readScript(path))
-        } else if !terminal.inputIsTerminal {
+        } else if arguments.first == "-" || !terminal.inputIsTerminal {
+            arguments = Array(arguments.dropFirst())
             source = Source(name: "<stdin>", text: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
         } else {
             source = nil

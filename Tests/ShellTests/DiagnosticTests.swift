@@ -47,7 +47,7 @@ struct DiagnosticTests {
         let text = "\tlet é = [1, 2"
         #expect(
             firstDiagnostic("t.ccsh", text)
-                == "t.ccsh:1:15: error: expected ']' to close the list, found the end of the input\n  \tlet é = [1, 2\n  \t             ^")
+                == "t.ccsh:1:10: error: '[' is never closed\n  \tlet é = [1, 2\n  \t        ^\nhint: add ']' to close the list")
     }
 
     @Test("errors without a place, and colors when asked")

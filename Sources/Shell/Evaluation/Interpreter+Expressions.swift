@@ -71,6 +71,9 @@ extension Interpreter {
             }
             return .bool(try regex(pattern, at: right.range).firstMatch(in: text) != nil)
         }
+        // In a row condition a missing field never matches an ordering: `where mileage > 10000` skips rows
+        // without a mileage instead of failing on them (SQL's NULL).
+        if row != nil, lhs == .null || rhs == .null, ["<", "<=", ">", ">="].contains(op) { return .bool(false) }
         return try Operators.binary(op, lhs, rhs, at: range)
     }
 

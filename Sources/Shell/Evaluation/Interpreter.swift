@@ -82,10 +82,8 @@ package final class Interpreter {
     /// Whether `text` is a complete entry: no open quote, bracket, brace or block, and no trailing `|` (the REPL
     /// shows a continuation prompt until it is).
     package func isComplete(_ text: String) -> Bool {
-        let (_, diagnostics) = Parser.parse(text)
-        let end = text.utf8.count
         if text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("|") { return false }
-        return !diagnostics.contains { $0.range.start >= end || $0.message.hasPrefix("unterminated") }
+        return !Parser.parse(text).diagnostics.contains(where: \.isIncomplete)
     }
 
     // MARK: Limits

@@ -40,8 +40,19 @@ package struct Parser {
 
     private mutating func skipNewlines() { while current.kind == .newline { advance() } }
 
-    private mutating func report(_ message: String, _ range: SourceRange, hint: String? = nil) {
-        diagnostics.append(Diagnostic(message: message, range: range, hint: hint))
+    private mutating func report(_ message: String, _ range: SourceRange, hint: String? = nil, incomplete: Bool = false) {
+        diagnostics.append(Diagnostic(message: message, range: range, hint: hint, isIncomplete: incomplete || current.kind == .end))
+    }
+
+    /// Expects the token closing a bracket opened at `opened`; when the input ends first, the error points at the
+    /// opener, which is where the fix goes.
+    private mutating func close(_ kind: Token.Kind, _ what: String, opened: SourceRange) {
+        guard current.kind == .end else {
+            _ = expect(kind, what)
+            return
+        }
+        let opener = String(decoding: text[max(0, opened.start - base)..<min(text.count, opened.end - base)], as: UTF8.self)
+        report("'\(opener)' is never closed", opened, hint: "add \(what)", incomplete: true)
     }
 
     /// Expects a token kind; reports and does not consume otherwise.
@@ -200,10 +211,11 @@ package struct Parser {
             report("expected '{' to open \(what)\(describeCurrent())", current.range)
             return Block(statements: [], range: SourceRange(current.range.start, current.range.start))
         }
-        let start = current.range.start
+        let opener = current.range
+        let start = opener.start
         advance()
         var body = statements(until: .rightBrace)
-        _ = expect(.rightBrace, "'}' to close \(what)")
+        close(.rightBrace, "'}' to close \(what)", opened: opener)
         body.range = SourceRange(start, previousEnd)
         return body
     }
@@ -339,7 +351,7 @@ package struct Parser {
             skipNewlines()
             let inner = pipeline()
             skipNewlines()
-            _ = expect(.rightParen, "')' to close the parenthesis")
+            close(.rightParen, "')' to close the parenthesis", opened: token.range)
             return .subexpression(inner, SourceRange(token.range.start, previousEnd))
         case .leftBracket:
             return list()
@@ -347,7 +359,7 @@ package struct Parser {
             return isRecordAhead() ? record() : .block(block("the block"), SourceRange(token.range.start, previousEnd))
         case .invalid(let reason):
             advance()
-            report(reason, token.range)
+            report(reason, token.range, incomplete: reason.hasPrefix("unterminated"))
             return .invalid(token.range)
         default:
             report("expected a value\(describeCurrent())", token.range)
@@ -356,7 +368,8 @@ package struct Parser {
     }
 
     private mutating func list() -> Expression {
-        let start = current.range.start
+        let opener = current.range
+        let start = opener.start
         advance()
         var items: [Expression] = []
         while true {
@@ -366,7 +379,7 @@ package struct Parser {
             items.append(expression())
             if index == before { advance() }
         }
-        _ = expect(.rightBracket, "']' to close the list")
+        close(.rightBracket, "']' to close the list", opened: opener)
         return .list(items, SourceRange(start, previousEnd))
     }
 
@@ -383,7 +396,8 @@ package struct Parser {
     }
 
     private mutating func record() -> Expression {
-        let start = current.range.start
+        let opener = current.range
+        let start = opener.start
         advance()
         var fields: [RecordField] = []
         while true {
@@ -393,8 +407,8 @@ package struct Parser {
             case .word(let word): key = word
             case .string(let text), .rawString(let text): key = text
             default:
-                if current.kind != .rightBrace { report("expected a field name\(describeCurrent())", current.range) }
-                _ = expect(.rightBrace, "'}' to close the record")
+                if current.kind != .rightBrace, current.kind != .end { report("expected a field name\(describeCurrent())", current.range) }
+                close(.rightBrace, "'}' to close the record", opened: opener)
                 return .record(fields, SourceRange(start, previousEnd))
             }
             advance()

@@ -138,4 +138,6 @@ package struct Diagnostic: Error, Sendable, Equatable {
     package var message: String
     package var range: SourceRange
     package var hint: String?
+    /// The input ended too early (an open bracket or quote): more lines may complete it, so the REPL asks for them.
+    package var isIncomplete = false
 }

@@ -12,11 +12,22 @@ package struct CellPath: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Value {
-    /// The value at `path`, or an error naming the segment that failed and what was there instead.
+    /// The value at `path`, or an error naming the segment that failed and what was there instead. A name applied
+    /// to a list reads the rest of the path from every row: `$fleet.energy.0.level` is each row's first level.
     package func follow(_ path: CellPath, at range: SourceRange? = nil) throws(ShellError) -> Value {
-        var current = self
-        for segment in path.segments { current = try current.step(segment, range: range) }
-        return current
+        try follow(path.segments[...], at: range)
+    }
+
+    private func follow(_ segments: ArraySlice<String>, at range: SourceRange?) throws(ShellError) -> Value {
+        guard let segment = segments.first else { return self }
+        let rest = segments.dropFirst()
+        if case .list(let items) = self, Int(segment) == nil {
+            var column: [Value] = []
+            column.reserveCapacity(items.count)
+            for item in items { column.append(try item.follow(segments, at: range)) }
+            return .list(column)
+        }
+        return try step(segment, range: range).follow(rest, at: range)
     }
 
     /// The value at `path`, or nil when any step is missing (a `where` over rows with optional fields).

@@ -1,0 +1,106 @@
+import Foundation
+import Shell
+import TestSupport
+import Testing
+
+/// The `ccsh` executable: the same script from a file, from `-c` and from stdin gives the same output and exit
+/// status; diagnostics print in the documented format with the documented exit codes.
+@Suite struct ScriptModeTests {
+    static func ccsh() throws -> URL { try #require(Executables.url(for: "ccsh")) }
+
+    /// Runs `ccsh arguments…` in a fresh directory holding `files`.
+    static func run(_ arguments: [String], input: String = "", files: [String: String] = [:]) throws -> Executables.Run {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-mode-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
+        let environment = ["PATH": "/usr/bin:/bin", "CCSH_TEST_VALUE": "from the environment", "NO_COLOR": "1"]
+        var run = try Executables.run(try ccsh(), arguments, input: input, directory: directory, environment: environment)
+        run.stderr = run.stderr.replacingOccurrences(of: directory.path, with: "$DIR")
+        return run
+    }
+
+    @Test("file, -c and stdin agree", arguments: GoldenScript.names)
+    func modesAgree(_ name: String) throws {
+        let text = try String(contentsOf: GoldenScript.directory.appendingPathComponent(name), encoding: .utf8)
+        let file = try Self.run(["--keep-going", name, "one", "two"], files: [name: text])
+        let command = try Self.run(["--keep-going", "-c", text, "one", "two"])
+        let stdin = try Self.run(["--keep-going", "-", "one", "two"], input: text)
+        #expect(!file.stdout.isEmpty)
+        #expect(file.status == 1, "the golden scripts hold failing statements, so --keep-going ends with 1")
+        for other in [command, stdin] {
+            #expect(other.stdout == file.stdout)
+            #expect(other.status == file.status)
+        }
+        let names = [name: "SCRIPT", "-c": "SCRIPT", "<stdin>": "SCRIPT"]
+        let normalized = [file, command, stdin].map { run in
+            run.stderr.split(separator: "\n").map { line in
+                names.reduce(String(line)) { text, pair in text.hasPrefix(pair.key + ":") ? pair.value + text.dropFirst(pair.key.count) : text }
+            }
+        }
+        #expect(normalized[1] == normalized[0])
+        #expect(normalized[2] == normalized[0])
+    }
+
+    @Test("a script stops at its first error with a diagnostic and exit status 1")
+    func runtimeError() throws {
+        let script = "let fleet = [{vin: A}]\n$fleet | first | get vni\nprint \"never\"\n"
+        let run = try Self.run(["tour.ccsh"], files: ["tour.ccsh": script])
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(
+            run.stderr == """
+                tour.ccsh:2:22: error: no field 'vni' in the record
+                  $fleet | first | get vni
+                                       ^~~
+                hint: did you mean 'vin'?
+
+                """)
+    }
+
+    @Test("a syntax error runs nothing and exits 2")
+    func syntaxError() throws {
+        let script = "print \"before\"\nlet x = [1, 2\nprint \"after\"\n"
+        let run = try Self.run(["broken.ccsh"], files: ["broken.ccsh": script])
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "broken.ccsh:2:9: error: '[' is never closed\n  let x = [1, 2\n          ^\nhint: add ']' to close the list\n")
+    }
+
+    @Test("an unknown command exits 2 with a suggestion")
+    func unknownCommand() throws {
+        let run = try Self.run(["-c", "[1, 2] | frist"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "-c:1:10: error: unknown command 'frist'\n  [1, 2] | frist\n           ^~~~~\nhint: did you mean 'first'?\n")
+    }
+
+    @Test("exit codes: exit N, --keep-going, bad usage")
+    func exitCodes() throws {
+        #expect(try Self.run(["-c", "print a; exit 7; print b"]).status == 7)
+        #expect(try Self.run(["-c", "exit 7"]).stdout == "")
+        let keepGoing = try Self.run(["--keep-going", "-c", "print a\n1 / 0\nprint b"])
+        #expect(keepGoing.stdout == "a\nb\n")
+        #expect(keepGoing.status == 1)
+        #expect(try Self.run(["--bogus"]).status == 2)
+        #expect(try Self.run(["--output", "xml", "-c", "1"]).status == 2)
+        #expect(try Self.run(["missing.ccsh"]).status == 2)
+        #expect(try Self.run(["--version"]).stdout.hasPrefix("ccsh "))
+    }
+
+    @Test("a shebang line is a comment, and $args holds the arguments")
+    func shebang() throws {
+        let run = try Self.run(["tool.ccsh", "a", "b"], files: ["tool.ccsh": "#!/usr/bin/env ccsh\n$args | count\n"])
+        #expect(run.stdout == "2\n")
+    }
+
+    @Test("output: JSON when not a terminal, --output picks another format, strings print as text")
+    func outputFormats() throws {
+        #expect(try Self.run(["-c", "[{a: 1}]"]).stdout == "[\n  {\n    \"a\": 1\n  }\n]\n")
+        #expect(try Self.run(["--output", "ndjson", "-c", "[{a: 1}, {a: 2}]"]).stdout == "{\"a\":1}\n{\"a\":2}\n")
+        #expect(try Self.run(["--output", "csv", "-c", "[{a: 1}, {a: 2}]"]).stdout == "a\n1\n2\n")
+        #expect(try Self.run(["--output", "yaml", "-c", "{a: 1}"]).stdout == "a: 1\n")
+        #expect(try Self.run(["--output", "table", "-c", "[{a: 1}]"]).stdout == "# │ a\n──┼──\n0 │ 1\n")
+        #expect(try Self.run(["-c", "\"plain\""]).stdout == "plain\n")
+        #expect(try Self.run(["--output", "json", "-c", "\"plain\""]).stdout == "\"plain\"\n")
+    }
+}
