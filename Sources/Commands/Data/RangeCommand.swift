@@ -20,9 +20,11 @@ struct RangeCommand: Command {
             throw call.error("a step of \(step) never gets from \(from) to \(to)", argument: "step", code: .badArgument)
         }
         var next: Int? = from
+        let interpreter = context.interpreter
         return .stream(
             ValueStream {
                 guard let current = next else { return nil }
+                try interpreter.step()
                 let (following, overflow) = current.addingReportingOverflow(step)
                 next = overflow || (step > 0 ? following > to : following < to) ? nil : following
                 return .int(current)

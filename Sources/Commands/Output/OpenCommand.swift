@@ -64,23 +64,34 @@ enum FileAccess {
         return Array(data)
     }
 
-    /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a failure never leaves
-    /// a half-written file. Refuses to replace an existing file unless `overwrite`.
+    /// Writes `bytes` to `path` atomically: a temporary file beside it (created exclusively, synced), then a
+    /// rename, so a failure never leaves a half-written file. Refuses to replace an existing file unless `overwrite`.
     static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, call: Call, context: CommandContext) throws {
         let full = resolve(path, context)
-        let url = URL(fileURLWithPath: full)
         if !overwrite, FileManager.default.fileExists(atPath: full) {
             throw call.error("'\(path)' already exists", hint: "add --force to replace it", argument: "path", code: .io)
         }
+        let url = URL(fileURLWithPath: full)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).ccsh-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try Data(bytes).write(to: temporary, options: .withoutOverwriting)
-            if rename(temporary.path, full) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "\(error.localizedDescription)"
-            throw call.error("cannot write '\(path)': \(reason)", argument: "path", code: .io)
+            ".\(url.lastPathComponent).ccsh-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        ).path
+        let failure = { (code: Int32) -> ShellError in
+            call.error("cannot write '\(path)': \(String(cString: strerror(code)))", argument: "path", code: .io)
+        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(errno) }
+        var offset = 0
+        var problem: Int32 = 0
+        while offset < bytes.count, problem == 0 {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 { offset += written } else if errno != EINTR { problem = errno }
+        }
+        if problem == 0, fsync(descriptor) != 0 { problem = errno }
+        if close(descriptor) != 0, problem == 0 { problem = errno }
+        if problem == 0, rename(temporary, full) != 0 { problem = errno }
+        guard problem == 0 else {
+            unlink(temporary)
+            throw failure(problem)
         }
     }
 }

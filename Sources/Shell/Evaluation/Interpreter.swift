@@ -18,7 +18,7 @@ package final class Interpreter {
     package var render: (Value) -> String = { $0.text }
     /// Relative paths of `open`, `save` and `source` start here.
     package var currentDirectory = FileManager.default.currentDirectoryPath
-    /// Stops evaluation after this many steps (fuzzing and property tests guard against runaway input with it).
+    /// Stops a top-level statement after this many steps (fuzzing and property tests guard against runaway input).
     package var stepLimit: Int?
     /// Set from a signal handler to stop the running pipeline; checked between steps.
     package var isInterrupted: () -> Bool = { false }
@@ -60,6 +60,7 @@ package final class Interpreter {
     package func run(_ source: Source, in scope: Scope? = nil) throws -> Value {
         let block = try parse(source)
         let outer = currentSource
+        if outer == nil { steps = 0 }
         currentSource = source
         defer { currentSource = outer }
         var result = Value.null
@@ -70,6 +71,7 @@ package final class Interpreter {
     /// Runs one top-level statement of `source`, collecting its result; errors leave with their place.
     package func execute(_ statement: Statement, in source: Source, scope: Scope? = nil) throws -> Value {
         let outer = currentSource
+        if outer == nil { steps = 0 }
         currentSource = source
         defer { currentSource = outer }
         do {
@@ -88,8 +90,9 @@ package final class Interpreter {
 
     // MARK: Limits
 
-    /// Counts one evaluation step; fails when interrupted or past the step limit.
-    func step() throws {
+    /// Counts one evaluation step; fails when interrupted or past the step limit. Commands that produce many rows
+    /// on their own (`range`) call it per row, so that Ctrl-C and the step limit reach them too.
+    package func step() throws {
         steps += 1
         if isInterrupted() { throw ShellError(.interrupted, "interrupted") }
         if let stepLimit, steps > stepLimit {

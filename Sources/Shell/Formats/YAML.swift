@@ -35,10 +35,22 @@ package enum YAML {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw ShellError(.failed, "invalid YAML: \(error)".replacingOccurrences(of: "\n", with: " "))
+            throw ShellError(.failed, "invalid YAML " + describe(error))
         }
         guard let root else { return .null }
         return try value(root)
+    }
+
+    /// libyaml's problem and place, without the document Yams appends to its descriptions.
+    private static func describe(_ error: any Error) -> String {
+        switch error as? YamlError {
+        case .scanner(_, let problem, let mark, _)?, .parser(_, let problem, let mark, _)?, .composer(_, let problem, let mark, _)?:
+            "at \(mark.line):\(mark.column): \(problem)"
+        case .duplicatedKeysInMapping(let duplicates, let context)?:
+            "at \(context.mark.line):\(context.mark.column): duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", ")
+        default:
+            ": " + String(describing: error).prefix { $0 != "\n" }
+        }
     }
 
     private static func value(_ node: Node) throws(ShellError) -> Value {
