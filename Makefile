@@ -38,6 +38,8 @@ bench:
 	$(SWIFT) build --product client-probe
 	bench/sandbox-scale.sh .build/debug/ccsh-sandbox
 	bench/client-vs-curl.sh .build/debug
+	bench/json-read.sh
+	bench/data-pipeline.sh
 
 clean:
 	rm -rf .build

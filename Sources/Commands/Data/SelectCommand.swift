@@ -12,7 +12,7 @@ struct SelectCommand: Command {
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        let paths = call.restPaths
+        let paths = call.restPaths.map { (path: $0.path, name: $0.path.description, range: $0.range) }
         guard !paths.isEmpty else { throw call.error("'select' needs at least one column", hint: "e.g. `select vin label`", code: .badArgument) }
         if case .value(let value) = input, !input.isList { return .value(try select(paths, from: value, strict: true)) }
         var first = true
@@ -23,14 +23,14 @@ struct SelectCommand: Command {
             })
     }
 
-    private func select(_ paths: [(path: CellPath, range: SourceRange)], from value: Value, strict: Bool) throws -> Value {
+    private func select(_ paths: [(path: CellPath, name: String, range: SourceRange)], from value: Value, strict: Bool) throws -> Value {
         guard case .record = value else {
             throw ShellError(
                 .typeMismatch, "'select' needs records, got \(value.kindPhrase)", hint: "use `get` for a single value", at: paths.first?.range)
         }
         var record = Record()
-        for (path, range) in paths {
-            record[path.description] = strict ? try value.follow(path, at: range) : (value.lookup(path) ?? .null)
+        for (path, name, range) in paths {
+            record[name] = strict ? try value.follow(path, at: range) : (value.lookup(path) ?? .null)
         }
         return .record(record)
     }

@@ -23,10 +23,10 @@ struct SortByCommand: Command {
         let reverse = call.isSet("reverse")
         order.sort { a, b in
             let (x, y) = (keys[a], keys[b])
+            // Nulls (missing fields) last in both directions; ties keep the input order.
             if x == .null || y == .null { return x == y ? a < b : y == .null }
-            if reverse ? y.sortsBefore(x) : x.sortsBefore(y) { return true }
-            if reverse ? x.sortsBefore(y) : y.sortsBefore(x) { return false }
-            return a < b
+            let order = x.compare(y) ?? (x.sortsBefore(y) ? -1 : 1)
+            return order == 0 ? a < b : (reverse ? order > 0 : order < 0)
         }
         return .value(.list(order.map { rows[$0] }))
     }

@@ -24,7 +24,7 @@ extension Interpreter {
             return .string(text)
         case .word(let word, _):
             guard let row else { return .string(word) }
-            if let value = row.lookup(CellPath(parsing: word)) { return value }
+            if let value = Self.field(word, of: row) { return value }
             return fieldPosition ? .null : .string(word)
         case .variable(let name, let path, let range):
             return try variable(name, path, scope, range)
@@ -73,8 +73,15 @@ extension Interpreter {
         }
         // In a row condition a missing field never matches an ordering: `where mileage > 10000` skips rows
         // without a mileage instead of failing on them (SQL's NULL).
-        if row != nil, lhs == .null || rhs == .null, ["<", "<=", ">", ">="].contains(op) { return .bool(false) }
+        if row != nil, lhs == .null || rhs == .null, op.first == "<" || op.first == ">" { return .bool(false) }
         return try Operators.binary(op, lhs, rhs, at: range)
+    }
+
+    /// A bare word read from a row: a plain name is one field lookup (the common case, per row of a `where`);
+    /// a dotted word is a cell path.
+    private static func field(_ word: String, of row: Value) -> Value? {
+        guard word.utf8.contains(UInt8(ascii: ".")) else { return row.recordValue?[word] }
+        return row.lookup(CellPath(parsing: word))
     }
 
     private func variable(_ name: String, _ path: [String], _ scope: Scope, _ range: SourceRange) throws -> Value {
