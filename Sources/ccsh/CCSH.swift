@@ -83,6 +83,7 @@ struct CCSH: ParsableCommand {
             source = nil
         }
         let shell = ShellSetup(terminal: terminal, format: format, arguments: arguments)
+        Interrupts.install()
         defer { shell.output.flush() }
         if let source {
             throw ExitCode(shell.scriptRunner(keepGoing: keepGoing).run(source))

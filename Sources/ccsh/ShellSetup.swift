@@ -19,6 +19,7 @@ struct ShellSetup {
             output.flush()
             FileHandle.standardError.write(Data(text.utf8))
         }
+        interpreter.isInterrupted = { Interrupts.isRequested }
         let renderer = renderer
         interpreter.render = { value in (try? renderer.render(value)) ?? value.text }
     }
@@ -28,7 +29,9 @@ struct ShellSetup {
     }
 
     func repl() -> REPL {
-        REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) { "ccsh> " }
+        var repl = REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) { "ccsh> " }
+        repl.onEntry = { _ = Interrupts.take() }
+        return repl
     }
 }
 

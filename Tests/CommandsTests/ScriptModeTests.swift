@@ -104,3 +104,26 @@ import Testing
         #expect(try Self.run(["--output", "json", "-c", "\"plain\""]).stdout == "\"plain\"\n")
     }
 }
+
+/// Ctrl-C during a script: the run stops, what was printed is kept, the status is 130.
+@Suite struct InterruptTests {
+    @Test("SIGINT stops a running script with status 130")
+    func interrupt() throws {
+        let process = Process()
+        process.executableURL = try ScriptModeTests.ccsh()
+        process.arguments = ["-c", "print started\nrange 1 1000000000000 | count\nprint never"]
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Interrupt once the count is under way; output is buffered (not a terminal), so "started" arrives at exit.
+        Thread.sleep(forTimeInterval: 0.5)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "started\n")
+        #expect(String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "interrupted\n")
+    }
+}

@@ -7,6 +7,8 @@ package struct REPL {
     package var write: (String) -> Void
     package var prompt: () -> String
     package var continuationPrompt = "…> "
+    /// Called when an entry has been read, before it runs (the executable clears a Ctrl-C pressed at the prompt).
+    package var onEntry: () -> Void = {}
 
     package init(
         interpreter: Interpreter, renderer: ResultRenderer, reporter: ErrorReporter, write: @escaping (String) -> Void, prompt: @escaping () -> String
@@ -22,6 +24,7 @@ package struct REPL {
     package func run(reader: inout some LineReader) -> Int32 {
         while let text = readEntry(&reader) {
             guard !text.allSatisfy(\.isWhitespace) else { continue }
+            onEntry()
             let source = Source(name: "<repl>", text: text)
             do {
                 let block = try interpreter.parse(source)
