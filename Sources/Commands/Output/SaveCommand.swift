@@ -2,7 +2,8 @@ import Foundation
 import Shell
 
 /// `save FILE [--force]`: writes the input to a file in the format its extension names (json, ndjson, csv,
-/// yaml; text for strings otherwise). Atomic, and never replaces a file without `--force`.
+/// yaml, else JSON); a string is written as it is (`to csv | save x.csv`). Atomic, and never replaces a file
+/// without `--force`.
 struct SaveCommand: Command {
     var signature: Signature {
         Signature("save", summary: "Write the input to a file, in the format its extension names.")
@@ -17,13 +18,13 @@ struct SaveCommand: Command {
         let path = call.string("path") ?? ""
         let value = try input.collect()
         let text: String
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "json": text = JSONWriter.string(value, pretty: true) + "\n"
-        case "ndjson", "jsonl": text = (value.listItems ?? [value]).map { JSONWriter.string($0) + "\n" }.joined()
-        case "csv": text = try CSV.write(value)
-        case "yaml", "yml": text = try YAML.write(value)
-        default:
-            if case .string(let string) = value { text = string } else { text = JSONWriter.string(value, pretty: true) + "\n" }
+        switch (value, URL(fileURLWithPath: path).pathExtension.lowercased()) {
+        case (.string(let string), _): text = string
+        case (_, "json"): text = JSONWriter.string(value, pretty: true) + "\n"
+        case (_, "ndjson"), (_, "jsonl"): text = (value.listItems ?? [value]).map { JSONWriter.string($0) + "\n" }.joined()
+        case (_, "csv"): text = try CSV.write(value)
+        case (_, "yaml"), (_, "yml"): text = try YAML.write(value)
+        default: text = JSONWriter.string(value, pretty: true) + "\n"
         }
         try FileAccess.write(Array(text.utf8), to: path, overwrite: call.isSet("force"), call: call, context: context)
         return .empty

@@ -8,10 +8,12 @@ final class ShellHarness {
     private(set) var printed = ""
     let directory: URL
 
-    init(arguments: [String] = [], environment: [String: String] = ["HOME": "/home/test", "LANG": "C.UTF-8"]) throws {
+    init(
+        registry: CommandRegistry = .language(), arguments: [String] = [], environment: [String: String] = ["HOME": "/home/test", "LANG": "C.UTF-8"]
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        interpreter = Interpreter(registry: .language(), environment: environment, arguments: arguments)
+        interpreter = Interpreter(registry: registry, environment: environment, arguments: arguments)
         interpreter.currentDirectory = directory.path
         interpreter.write = { [unowned self] in self.printed += $0 }
         interpreter.writeError = { [unowned self] in self.printed += $0 }
