@@ -41,6 +41,7 @@ package struct ShellError: UserFacingError, CustomStringConvertible {
         self.httpStatus = httpStatus
     }
 
+    package var userMessage: String { message }
     package var codeName: String { code.name }
     package var exitStatus: Int32 { code.exitStatus }
     package var description: String { message }
@@ -67,7 +68,7 @@ package struct ShellError: UserFacingError, CustomStringConvertible {
     package static func wrapping(_ error: any Error) -> ShellError {
         if let error = error as? ShellError { return error }
         if let error = error as? any UserFacingError {
-            return ShellError(Code(error.codeName, exitStatus: error.exitStatus), error.message, hint: error.hint, httpStatus: error.httpStatus)
+            return ShellError(Code(error.codeName, exitStatus: error.exitStatus), error.userMessage, hint: error.hint, httpStatus: error.httpStatus)
         }
         return ShellError(.failed, "internal error: \(error)", hint: "this is a bug in ccsh; please report it with the command that caused it")
     }

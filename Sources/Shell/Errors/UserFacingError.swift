@@ -4,7 +4,8 @@
 /// `Client`'s errors conform in `Commands` (Shell knows nothing of HTTP); the interpreter turns every such error
 /// into a ``ShellError`` at the command that raised it, so that it gains a place in the source.
 package protocol UserFacingError: Error {
-    var message: String { get }
+    /// What went wrong, with specifics (for a request: its line, status and the server's message).
+    var userMessage: String { get }
     var hint: String? { get }
     /// The error's code as `try`/`catch` shows it: `"http"`, `"syntax"`, `"unknown-command"`…
     var codeName: String { get }
