@@ -120,6 +120,10 @@ import Testing
         // Interrupt once the count is under way; output is buffered (not a terminal), so "started" arrives at exit.
         Thread.sleep(forTimeInterval: 0.5)
         process.interrupt()
+        // Never leave a runaway child behind: after 10 s it is killed and the test fails.
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 130)
