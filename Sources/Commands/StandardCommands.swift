@@ -14,4 +14,12 @@ extension CommandRegistry {
         registry.register(OpenCommand(), SaveCommand(), EchoCommand(), PrintCommand(), HelpCommand(), SourceCommand(), ExitCommand())
         return registry
     }
+
+    /// The language's commands and the API commands on one session.
+    package static func standard(api: APIContext) -> CommandRegistry {
+        var registry = language()
+        registry.register(
+            UserInfoCommand(api: api), VehiclesCommand(api: api), VehicleCommand(api: api), StatusCommand(api: api), AlertsCommand(api: api))
+        return registry
+    }
 }

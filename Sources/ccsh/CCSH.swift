@@ -22,6 +22,9 @@ struct CCSH: ParsableCommand {
     @Option(help: "Result format: table, json, ndjson, csv or yaml (default: table on a terminal, JSON otherwise).")
     var output: String?
 
+    @Flag(help: "Start the bundled API sandbox, log in to it, and stop it on exit.")
+    var sandbox = false
+
     @Flag(help: "Go on after a failed statement; the exit status is the first failure's.")
     var keepGoing = false
 
@@ -82,7 +85,23 @@ struct CCSH: ParsableCommand {
         } else {
             source = nil
         }
-        let shell = ShellSetup(terminal: terminal, format: format, arguments: arguments)
+        let local: LocalSandbox?
+        let api: APIContext?
+        do {
+            local = sandbox ? try LocalSandbox() : nil
+            api = try local.map { sandbox in
+                APIContext(
+                    session: try sandbox.login(tokenDirectory: sandbox.stateDirectory.appendingPathComponent("tokens")),
+                    cacheDirectory: sandbox.stateDirectory.appendingPathComponent("cache"))
+            }
+        } catch {
+            ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
+                FileHandle.standardError.write(Data(text.utf8))
+            }.report(ShellError.wrapping(error))
+            throw ExitCode(ShellError.wrapping(error).exitStatus)
+        }
+        defer { local?.stop() }
+        let shell = ShellSetup(terminal: terminal, format: format, arguments: arguments, api: api)
         Interrupts.install()
         defer { shell.output.flush() }
         if let source {

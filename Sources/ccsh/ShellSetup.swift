@@ -9,9 +9,9 @@ struct ShellSetup {
     let reporter: ErrorReporter
     let output = StandardOutput()
 
-    init(terminal: Terminal, format: OutputFormat?, arguments: [String]) {
+    init(terminal: Terminal, format: OutputFormat?, arguments: [String], api: APIContext?) {
         let output = output
-        interpreter = Interpreter(registry: .language(), arguments: arguments, write: output.write)
+        interpreter = Interpreter(registry: api.map(CommandRegistry.standard(api:)) ?? .language(), arguments: arguments, write: output.write)
         renderer = ResultRenderer(
             format: format ?? (terminal.outputIsTerminal ? .table : .json), isExplicit: format != nil, width: terminal.width,
             useColor: terminal.useColor(onTerminal: terminal.outputIsTerminal))

@@ -1,0 +1,21 @@
+import Shell
+
+/// `alerts REF`: the vehicle's alerts, a lazy list (`alerts 0 | first 3` costs one request).
+struct AlertsCommand: Command {
+    let api: APIContext
+
+    var signature: Signature {
+        Signature("alerts", summary: "List a vehicle's alerts (lazily, page by page), in a language.")
+            .input("a vehicle record (optional)")
+            .output("list of alert records")
+            .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+            .flag("locale", .string, "Language of the messages, e.g. `fr-FR` (default: the profile's).")
+            .example("vehicles | first | alerts --locale fr-FR", "The first vehicle's alerts in French.")
+            .example("alerts 0 | first 3", "Three alerts, one request.")
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        let id = try VehicleArgument.id(call, input: input, api: api)
+        return .stream(api.collection(api.vehiclePath(id, "alerts"), query: [("locale", call.string("locale") ?? api.locale)]))
+    }
+}

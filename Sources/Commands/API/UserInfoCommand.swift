@@ -1,0 +1,16 @@
+import Shell
+
+/// `user`: the account's details (GET /user).
+struct UserInfoCommand: Command {
+    let api: APIContext
+
+    var signature: Signature {
+        Signature("user", summary: "Show the account: name, email, and its vehicles' links.")
+            .output("record")
+            .example("user | get email", "The account's email address.")
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        .value(try api.get("/user"))
+    }
+}

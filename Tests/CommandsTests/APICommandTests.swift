@@ -1,0 +1,85 @@
+import Client
+import Commands
+import Foundation
+import Shell
+import TestSupport
+import Testing
+
+/// The API commands against a real sandbox over mutual TLS, through the libcurl client.
+@Suite(.sandbox("--vehicles", "5", "--alerts", "130"))
+struct APICommandTests {
+    /// A shell whose API commands talk to the suite's sandbox, logged in with the password grant; counts requests.
+    final class APIShell {
+        let shell: ShellHarness
+        let api: APIContext
+        private(set) var requests: [String] = []
+
+        init() throws {
+            let sandbox = try suiteSandbox()
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-api-\(UUID().uuidString)")
+            let session = try sandbox.endpoints.session(tokenDirectory: state.appendingPathComponent("tokens"))
+            try session.login(username: sandbox.endpoints.username, password: sandbox.endpoints.password)
+            api = APIContext(session: session, cacheDirectory: state.appendingPathComponent("cache"))
+            shell = try ShellHarness(registry: .standard(api: api))
+            session.trace = { [unowned self] event in self.requests.append("\(event.method) \(event.url)") }
+        }
+
+        func run(_ source: String) throws -> Value { try shell.run(source) }
+    }
+
+    var endpoints: SandboxEndpoints { get throws { try suiteSandbox().endpoints } }
+
+    @Test("user and vehicles: the seed's first requests as one-liners")
+    func userAndVehicles() throws {
+        let shell = try APIShell()
+        #expect(try shell.run("user | get email").kindPhrase == "a string")
+        #expect(try shell.run("vehicles --index-range 0-9 --page-size 10 | count") == 5)
+        #expect(shell.requests.count == 2)
+        #expect(try shell.run("vehicles | get vin") == .list(try endpoints.vehicles.map { .string($0.vin) }))
+    }
+
+    @Test("alerts in French differ from English, and first 3 reads one page")
+    func alerts() throws {
+        let shell = try APIShell()
+        let french = try shell.run("vehicles | first | alerts --locale fr-FR | first | get message")
+        let english = try shell.run("alerts 0 --locale en-GB | first | get message")
+        #expect(french != english)
+        let before = shell.requests.count
+        #expect(try shell.run("alerts 0 | first 3 | count") == 3)
+        #expect(shell.requests.count - before == 1, "\(shell.requests.suffix(3))")
+        #expect(try shell.run("alerts 0 | count") == 130)
+    }
+
+    @Test("vehicle references: id, VIN, VIN prefix, label, position, record from the pipe")
+    func references() throws {
+        let shell = try APIShell()
+        let vehicles = try endpoints.vehicles
+        let target = vehicles[2]
+        for reference in [target.id, target.vin, target.vin.lowercased(), String(target.vin.dropLast()), "2", "'\(target.id.prefix(20))'"] {
+            #expect(try shell.run("vehicle \(reference) | get vin") == .string(target.vin), "\(reference)")
+        }
+        #expect(try shell.run("vehicles | nth 2 | status | get _links.self.href").text.contains(target.id))
+        if vehicles.filter({ $0.label == target.label }).count == 1 {
+            #expect(try shell.run("vehicle '\(target.label)' | get vin") == .string(target.vin))
+        }
+    }
+
+    @Test("unknown and ambiguous references list the candidates; API errors show the request line")
+    func errors() throws {
+        let shell = try APIShell()
+        let unknown = try #require(shell.shell.failure("status NOPE123"))
+        #expect(unknown.message == "no vehicle matches 'NOPE123'")
+        #expect(unknown.hint?.hasPrefix("vehicles: ") == true)
+        let prefix = String(try endpoints.vehicles[0].vin.prefix(3))
+        let sharing = try endpoints.vehicles.filter { $0.vin.hasPrefix(prefix) }.count
+        try #require(sharing > 1, "the sandbox's first two vehicles share a VIN prefix")
+        let ambiguous = try #require(shell.shell.failure("status \(prefix)"))
+        #expect(ambiguous.message == "'\(prefix)' matches \(sharing) vehicles")
+        #expect(ambiguous.hint?.hasPrefix("be more specific: ") == true)
+        let missing = try #require(shell.shell.failure("{id: 'no-such-vehicle'} | alerts"))
+        #expect(missing.message.hasPrefix("GET /user/vehicles/no-such-vehicle/alerts → 404: "), "\(missing.message)")
+        #expect(missing.record.recordValue?["status"] == 404)
+        let list = try #require(shell.shell.failure("vehicles | status"))
+        #expect(list.message == "'status' takes one vehicle, the pipe holds a list")
+    }
+}
