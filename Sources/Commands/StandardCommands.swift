@@ -20,6 +20,7 @@ extension CommandRegistry {
         var registry = language()
         registry.register(
             UserInfoCommand(api: api), VehiclesCommand(api: api), VehicleCommand(api: api), StatusCommand(api: api), AlertsCommand(api: api))
+        registry.register(VehicleResource.catalogue.map { VehicleResourceCommand(api: api, resource: $0) })
         return registry
     }
 }

@@ -82,4 +82,39 @@ struct APICommandTests {
         let list = try #require(shell.shell.failure("vehicles | status"))
         #expect(list.message == "'status' takes one vehicle, the pipe holds a list")
     }
+
+    @Test("per-vehicle resources: position, maintenance, trips, trip, waypoints, telemetry, collisions, ecoaching, alert")
+    func resources() throws {
+        let shell = try APIShell()
+        #expect(try shell.run("position 0 | get type") == "Feature")
+        #expect(try shell.run("maintenance 0 | get daysBeforeMaintenance").kind == .int)
+        _ = try shell.run("let t = (trips 0 | first | get id)")
+        #expect(try shell.run("trip 0 $t | get id") == shell.run("$t"))
+        #expect(try shell.run("vehicles | first | trip $t | get id") == shell.run("$t"), "the vehicle from the pipe, the trip as the argument")
+        let full = try #require(try shell.run("waypoints 0 $t | count").number)
+        let reduced = try #require(try shell.run("waypoints 0 $t --tolerance 0.5 | count").number)
+        #expect(reduced < full)
+        #expect(try shell.run("telemetry 0 --type vehicle.energy.level | first 5 | count") == 5)
+        #expect(try shell.run("ecoaching 0 $t | get scores") != .null)
+        #expect(
+            try shell.run("alert 0 (alerts 0 | first | get id) --locale de-DE | get message")
+                == shell.run("alerts 0 --locale de-DE | first | get message"))
+        #expect(try shell.run("vehicles | each { position $it } | to geojson | from json | get features | count") == 5)
+        let missingTrip = try #require(shell.shell.failure("trip 0"))
+        #expect(missingTrip.message == "'trip' needs the trip id")
+    }
+
+    @Test("every API command's signature examples run against the sandbox")
+    func examples() throws {
+        let shell = try APIShell()
+        let language = Set(CommandRegistry.language().names)
+        let commands = CommandRegistry.standard(api: shell.api).all.filter { !language.contains($0.signature.name) }
+        #expect(commands.count >= 14)
+        for command in commands {
+            #expect(!command.signature.examples.isEmpty, "\(command.signature.name)")
+            for example in command.signature.examples {
+                #expect(throws: Never.self, "\(example.source)") { _ = try shell.run(example.source) }
+            }
+        }
+    }
 }

@@ -26,8 +26,9 @@ package final class APIContext {
     }
 
     /// A GET decoded into a value.
-    package func get(_ path: String, query: [(name: String, value: String?)] = []) throws -> Value {
-        let request = APIRequest.get(path, query: query)
+    package func get(_ path: String, query: [(name: String, value: String?)] = [], accept: String? = nil) throws -> Value {
+        var request = APIRequest.get(path, query: query)
+        if let accept { request.accept = accept }
         return try decode(try relative { () throws(ClientError) in try session.send(request).body }, request)
     }
 

@@ -1,0 +1,70 @@
+import Shell
+
+/// One GET endpoint under a vehicle (api-notes §6), as a shell command: its path below `/user/vehicles/{id}`
+/// (with `{tid}`/`{aid}` filled from further arguments), whether it is a paged collection, and its query flags.
+/// ``VehicleResourceCommand`` runs any of them; ``VehicleResource/catalogue`` lists them.
+struct VehicleResource: Sendable {
+    /// A flag that becomes a query parameter (`--tolerance 0.5` → `tolerance=0.5`; a comma list repeats the key).
+    struct QueryFlag: Sendable {
+        var flag: String
+        var parameter: String
+        var shape: Shape
+        var help: String
+    }
+
+    var name: String
+    var summary: String
+    /// Below the vehicle, e.g. `trips/{tid}/wayPoints`.
+    var path: String
+    /// Positional arguments after the vehicle that fill a `{placeholder}` of the path, with their help.
+    var identifiers: [(name: String, placeholder: String, help: String)] = []
+    var isCollection = false
+    var accept: String?
+    var flags: [QueryFlag] = []
+    var examples: [(source: String, description: String)] = []
+}
+
+extension VehicleResource {
+    static let locale = QueryFlag(flag: "locale", parameter: "locale", shape: .string, help: "Language of texts, e.g. `fr-FR`.")
+
+    /// Every per-vehicle GET of the v4.0 API besides `vehicle`, `status` and `alerts`, which have their own files.
+    static let catalogue: [VehicleResource] = [
+        VehicleResource(
+            name: "position", summary: "The vehicle's last GPS position, as a GeoJSON Feature.", path: "lastPosition",
+            accept: "application/vnd.geo+json", examples: [("vehicles | each { position $it } | to geojson", "Every vehicle on a map.")]),
+        VehicleResource(
+            name: "alert", summary: "One alert of a vehicle.", path: "alerts/{aid}", identifiers: [("alert", "aid", "The alert id.")],
+            flags: [locale],
+            examples: [("alert 0 (alerts 0 | first | get id)", "The first alert, by id.")]),
+        VehicleResource(
+            name: "maintenance", summary: "The vehicle's maintenance figures: days and distance before the next service.", path: "maintenance",
+            examples: [("maintenance 0", "When the first vehicle needs a service.")]),
+        VehicleResource(
+            name: "trips", summary: "List a vehicle's completed trips (lazily, page by page).", path: "trips", isCollection: true,
+            examples: [("trips 0 | first 3 | select id startedAt distance", "Three trips.")]),
+        VehicleResource(
+            name: "trip", summary: "One trip of a vehicle.", path: "trips/{tid}", identifiers: [("trip", "tid", "The trip id.")],
+            examples: [("trip 0 (trips 0 | first | get id)", "The first trip.")]),
+        VehicleResource(
+            name: "waypoints", summary: "The path of a trip, simplified within a tolerance.", path: "trips/{tid}/wayPoints",
+            identifiers: [("trip", "tid", "The trip id.")], isCollection: true,
+            flags: [QueryFlag(flag: "tolerance", parameter: "tolerance", shape: .number, help: "Simplify the path to within this many km.")],
+            examples: [("waypoints 0 (trips 0 | first | get id) --tolerance 0.5 | count", "How many points the simplified path keeps.")]),
+        VehicleResource(
+            name: "telemetry", summary: "List a vehicle's telemetry messages (lazily, page by page).", path: "telemetry", isCollection: true,
+            flags: [
+                QueryFlag(flag: "type", parameter: "type", shape: .string, help: "Only these types, comma-separated, e.g. `vehicle.odometer`."),
+                QueryFlag(
+                    flag: "extension", parameter: "extension", shape: .string, help: "Add data sets: location, alerts, collision, maintenance."),
+                locale,
+            ],
+            examples: [("telemetry 0 --type vehicle.energy.level | first", "The latest energy-level message.")]),
+        VehicleResource(
+            name: "collisions", summary: "List a vehicle's collisions (lazily, page by page).", path: "collisions", isCollection: true,
+            examples: [("collisions 0 | count", "How many collisions were recorded.")]),
+        VehicleResource(
+            name: "ecoaching", summary: "Eco-driving scores of a trip.", path: "trips/{tid}/ecoaching",
+            identifiers: [("trip", "tid", "The trip id.")],
+            flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")]),
+    ]
+}
