@@ -79,8 +79,6 @@ struct APICommandTests {
         let missing = try #require(shell.shell.failure("{id: 'no-such-vehicle'} | alerts"))
         #expect(missing.message.hasPrefix("GET /user/vehicles/no-such-vehicle/alerts → 404: "), "\(missing.message)")
         #expect(missing.record.recordValue?["status"] == 404)
-        let list = try #require(shell.shell.failure("vehicles | status"))
-        #expect(list.message == "'status' takes one vehicle, the pipe holds a list")
     }
 
     @Test("per-vehicle resources: position, maintenance, trips, trip, waypoints, telemetry, collisions, ecoaching, alert")

@@ -13,6 +13,8 @@ package final class APIContext {
     package var locale: String?
     /// `pageSize` sent with collection requests (the API's default, 60, when nil).
     package var pageSize: Int?
+    /// How many vehicles a fan-out (`vehicles | status`) queries at once.
+    package var concurrency = 8
 
     package init(session: Session, cacheDirectory: URL) {
         self.session = session
@@ -26,9 +28,11 @@ package final class APIContext {
     }
 
     /// A GET decoded into a value.
-    package func get(_ path: String, query: [(name: String, value: String?)] = [], accept: String? = nil) throws -> Value {
+    /// - Parameter worker: the session to use; a fan-out passes each thread's own.
+    package func get(_ path: String, query: [(name: String, value: String?)] = [], accept: String? = nil, on worker: Session? = nil) throws -> Value {
         var request = APIRequest.get(path, query: query)
         if let accept { request.accept = accept }
+        let session = worker ?? session
         return try decode(try relative { () throws(ClientError) in try session.send(request).body }, request)
     }
 
@@ -47,11 +51,13 @@ package final class APIContext {
     }
 
     /// A paged collection as a lazy list: each page is fetched when a consumer reads past the previous one.
-    package func collection(_ path: String, query: [(name: String, value: String?)] = [], onRow: ((Value) -> Void)? = nil) -> ValueStream {
+    package func collection(
+        _ path: String, query: [(name: String, value: String?)] = [], on worker: Session? = nil, onRow: ((Value) -> Void)? = nil
+    ) -> ValueStream {
         var query = query
         if let pageSize { query.append(("pageSize", String(pageSize))) }
         let request = APIRequest.get(path, query: query)
-        let cursor = CollectionCursor(session: session, request: request)
+        let cursor = CollectionCursor(session: worker ?? session, request: request)
         return ValueStream { [self] in
             guard let bytes = try relative({ () throws(ClientError) in try cursor.next() }) else { return nil }
             let row = try decode(bytes, request)

@@ -6,16 +6,20 @@ struct AlertsCommand: Command {
 
     var signature: Signature {
         Signature("alerts", summary: "List a vehicle's alerts (lazily, page by page), in a language.")
-            .input("a vehicle record (optional)")
+            .input("vehicle records (optional): one request per vehicle, concurrently")
             .output("list of alert records")
             .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
             .flag("locale", .string, "Language of the messages, e.g. `fr-FR` (default: the profile's).")
             .example("vehicles | first | alerts --locale fr-FR", "The first vehicle's alerts in French.")
             .example("alerts 0 | first 3", "Three alerts, one request.")
+            .example("vehicles | alerts | select vin type message", "Every vehicle's alerts, tagged with the VIN.")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        let id = try VehicleArgument.id(call, input: input, api: api)
-        return .stream(api.collection(api.vehiclePath(id, "alerts"), query: [("locale", call.string("locale") ?? api.locale)]))
+        nonisolated(unsafe) let api = api
+        let query: [(name: String, value: String?)] = [("locale", call.string("locale") ?? api.locale)]
+        return try VehicleArgument.each(call, input: input, api: api) { worker, id in
+            .stream(api.collection(api.vehiclePath(id, "alerts"), query: query, on: worker))
+        }
     }
 }

@@ -1,21 +1,32 @@
+import Client
 import Shell
 
-/// The vehicle a command acts on: its `vehicle` argument, or a vehicle record from the pipe.
+/// The vehicle a command acts on: its `vehicle` argument, a vehicle record from the pipe — or a list of them,
+/// which becomes one request per vehicle, run concurrently (``FanOut``).
 enum VehicleArgument {
+    /// Runs `operation` for the command's vehicle; for a list of vehicles from the pipe, for each of them
+    /// concurrently, the rows tagged with their `vin`. A single vehicle's collection stays lazy.
+    static func each(
+        _ call: Call, input: PipelineData, api: APIContext, operation: @escaping @Sendable (_ worker: Session?, _ id: String) throws -> PipelineData
+    ) throws -> PipelineData {
+        guard call.arguments["vehicle"] == nil, input.isList else { return try operation(nil, try id(call, input: input, api: api)) }
+        let fanOut = FanOut(api: api, vehicles: input.rows(), range: call.range) { worker, id in
+            let result = try operation(worker, id).collect()
+            return result.listItems ?? [result]
+        }
+        return .stream(fanOut.stream())
+    }
+
+    /// The one vehicle's id.
     static func id(_ call: Call, input: PipelineData, api: APIContext) throws -> String {
         let resolver = VehicleResolver(api: api)
         if let bound = call.arguments["vehicle"] { return try resolver.id(for: bound.value, at: bound.range) }
         let value = try input.collect()
-        switch value {
-        case .record: return try resolver.id(for: value, at: call.range)
-        case .list:
+        guard case .record = value else {
             throw call.error(
-                "'\(call.name)' takes one vehicle, the pipe holds a list", hint: "run it per vehicle: `… | each { \(call.name) $it }`",
-                code: .typeMismatch)
-        default:
-            throw call.error(
-                "'\(call.name)' needs a vehicle", hint: "give an id, VIN, label or position (`\(call.name) 0`), or pipe a vehicle record",
+                "'\(call.name)' needs a vehicle", hint: "give an id, VIN, label or position (`\(call.name) 0`), or pipe vehicle records",
                 code: .badArgument)
         }
+        return try resolver.id(for: value, at: call.range)
     }
 }

@@ -6,12 +6,13 @@ struct VehicleCommand: Command {
 
     var signature: Signature {
         Signature("vehicle", summary: "Show one vehicle: id, VIN, brand, label, engine, pictures.")
-            .input("a vehicle record (optional)")
+            .input("vehicle records (optional): one request per vehicle, concurrently")
             .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
             .example("vehicle 0 | get vin", "The VIN of the first vehicle.")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        .value(try api.get(api.vehiclePath(try VehicleArgument.id(call, input: input, api: api))))
+        nonisolated(unsafe) let api = api
+        return try VehicleArgument.each(call, input: input, api: api) { worker, id in .value(try api.get(api.vehiclePath(id), on: worker)) }
     }
 }

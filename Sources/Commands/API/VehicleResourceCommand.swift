@@ -8,7 +8,7 @@ struct VehicleResourceCommand: Command {
     let resource: VehicleResource
 
     var signature: Signature {
-        var signature = Signature(resource.name, summary: resource.summary).input("a vehicle record (optional)")
+        var signature = Signature(resource.name, summary: resource.summary).input("vehicle records (optional): one request per vehicle, concurrently")
         signature = signature.optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
         // Optional for the binder: with a vehicle record in the pipe, `trip TID` has only the trip id.
         for identifier in resource.identifiers { signature = signature.optional(identifier.name, .string, identifier.help) }
@@ -33,15 +33,18 @@ struct VehicleResourceCommand: Command {
             }
             path = path.replacingOccurrences(of: "{\(identifier.placeholder)}", with: URLEncoding.encode(value))
         }
-        let id = try VehicleArgument.id(call, input: input, api: api)
         var query: [(name: String, value: String?)] = []
         for flag in resource.flags {
             guard let value = call.value(flag.flag) else { continue }
             for part in value.text.split(separator: ",") { query.append((flag.parameter, String(part))) }
         }
         if resource.flags.contains(where: { $0.flag == "locale" }), call.value("locale") == nil { query.append(("locale", api.locale)) }
-        let full = api.vehiclePath(id, path)
-        if resource.isCollection { return .stream(api.collection(full, query: query)) }
-        return .value(try api.get(full, query: query, accept: resource.accept))
+        nonisolated(unsafe) let api = api
+        let (resource, fixedPath, fixedQuery) = (resource, path, query)
+        return try VehicleArgument.each(call, input: input, api: api) { worker, id in
+            let full = api.vehiclePath(id, fixedPath)
+            if resource.isCollection { return .stream(api.collection(full, query: fixedQuery, on: worker)) }
+            return .value(try api.get(full, query: fixedQuery, accept: resource.accept, on: worker))
+        }
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Shell
+import TestSupport
+import Testing
+
+/// `vehicles | status`: one request per vehicle, concurrently (8 at a time), in input order, rows tagged with the
+/// VIN — and lazy by batches. The sandbox adds 200 ms to every request and logs each one; the tests run one at a
+/// time so that the log counts only their own requests.
+@Suite(.serialized, .sandbox("--vehicles", "50", "--alerts", "3", "--latency-ms", "200", "--log"))
+struct FanOutTests {
+    func statusRequests() throws -> Int {
+        try suiteSandbox().stderrText.split(separator: "\n").filter { $0.contains("GET /connectedcar/v4/user/vehicles/") && $0.contains("/status ") }
+            .count
+    }
+
+    @Test("vehicles | status | first 2 fetches one batch of 8 statuses, not 50")
+    func lazyBatches() throws {
+        let shell = try APICommandTests.APIShell()
+        let before = try statusRequests()
+        #expect(try shell.run("vehicles | status | first 2 | count") == 2)
+        // The sandbox writes its log after each response; give the last lines a moment to land.
+        Thread.sleep(forTimeInterval: 0.3)
+        let fetched = try statusRequests() - before
+        #expect(fetched == 8, "\(fetched) status requests")
+    }
+
+    @Test("results keep the input order and carry the vin; collections are tagged row by row")
+    func orderAndTags() throws {
+        let shell = try APICommandTests.APIShell()
+        let vins = try shell.run("vehicles | first 20 | get vin")
+        #expect(try shell.run("vehicles | first 20 | status | get vin") == vins)
+        let alerts = try shell.run("vehicles | first 4 | alerts | get vin")
+        #expect(alerts.listItems?.count == 12)
+        #expect(try shell.run("vehicles | first 4 | alerts | get vin | uniq") == shell.run("vehicles | first 4 | get vin"))
+    }
+
+    @Test("8 vehicles at 200 ms each finish in well under 8 × 200 ms")
+    func concurrency() throws {
+        let shell = try APICommandTests.APIShell()
+        _ = try shell.run("let eight = (vehicles | first 8)")
+        let start = Date()
+        #expect(try shell.run("$eight | status | count") == 8)
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(elapsed < 1.0, "took \(elapsed) s; sequential would take at least 1.6 s")
+    }
+}
