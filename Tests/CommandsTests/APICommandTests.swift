@@ -115,4 +115,33 @@ struct APICommandTests {
             }
         }
     }
+
+    @Test("api: any method and path with the session's auth, repeated --query, --paginate, a POST body")
+    func raw() throws {
+        let shell = try APIShell()
+        #expect(try shell.run("api GET /user | get email") == shell.run("user | get email"))
+        let before = shell.requests.count
+        #expect(try shell.run("api GET /user/vehicles --query pageSize=2 --query indexRange=0-3 --paginate | count") == 4)
+        #expect(shell.requests.count - before == 2, "two pages of two")
+        let id = try endpoints.vehicles[0].id
+        let bad = try #require(shell.shell.failure("api POST /user/vehicles/\(id)/monitors --body {label: x}"))
+        #expect(bad.message.hasPrefix("POST /user/vehicles/\(id)/monitors → 400: "), "\(bad.message)")
+        let relative = try #require(shell.shell.failure("api GET user"))
+        #expect(relative.message == "'user' is not an API path")
+    }
+
+    @Test("--curl prints the request instead of sending it, with no secret in it")
+    func curl() throws {
+        let shell = try APIShell()
+        _ = try shell.run("vehicles | count")
+        let before = shell.requests.count
+        let text = try shell.run("status 0 --curl").text
+        #expect(shell.requests.count == before, "nothing was sent (the vehicle came from the cache)")
+        #expect(text.hasPrefix("curl --cert "))
+        #expect(text.contains("\"Authorization: Bearer $CCSH_TOKEN\""))
+        let endpoints = try endpoints
+        #expect(!text.contains(endpoints.clientSecret) && !text.contains(endpoints.password))
+        #expect(try shell.run("vehicles | first 3 | alerts --curl | count") == 3)
+        #expect(try shell.run("api POST /user/vehicles/x/monitors --body {a: 1} --curl").text.contains("--data-binary '{\"a\":1}'"))
+    }
 }

@@ -13,6 +13,7 @@ import Testing
                 .flag("mode", .oneOf(["json", "csv"]), "The mode.")
                 .flag("limit", .int, short: "l", "A limit.")
                 .switch("verbose", short: "v", "Talk more.")
+                .flag("tag", .string, repeatable: true, "Tags.")
         }
 
         func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
@@ -22,6 +23,7 @@ import Testing
             record["mode"] = call.value("mode")
             record["limit"] = call.value("limit")
             record["verbose"] = .bool(call.isSet("verbose"))
+            record["tag"] = call.value("tag")
             return .value(.record(record))
         }
     }
@@ -38,6 +40,7 @@ import Testing
         #expect(try shell.run("probe 3 ann --mode csv -l 5 -v") == ["count": 3, "name": "ann", "mode": "csv", "limit": 5, "verbose": true])
         #expect(try shell.run("probe --limit=7 2 --verbose=false") == ["count": 2, "limit": 7, "verbose": false])
         #expect(try shell.run("let n = 4; probe $n (echo x)") == ["count": 4, "name": "x", "verbose": false])
+        #expect(try shell.run("probe 1 --tag a --tag=b --tag k=v") == ["count": 1, "verbose": false, "tag": ["a", "b", "k=v"]])
     }
 
     @Test(
@@ -47,7 +50,7 @@ import Testing
             ("probe x", "'probe' expects an int for 'count', got a string ('x')", nil),
             ("probe 1 a b", "too many arguments: 'probe' takes at most 2 arguments", "usage: probe <count> [name] [flags]"),
             ("probe 1 --mdoe csv", "unknown flag '--mdoe' for 'probe'", "did you mean '--mode'?"),
-            ("probe 1 --zzz", "unknown flag '--zzz' for 'probe'", "flags: --mode, --limit, --verbose"),
+            ("probe 1 --zzz", "unknown flag '--zzz' for 'probe'", "flags: --mode, --limit, --verbose, --tag"),
             ("probe 1 --mode", "flag '--mode' needs a value (one of: json, csv)", "write `--mode VALUE`"),
             ("probe 1 --mode jsno", "'jsno' is not a valid value for '--mode'", "did you mean 'json'?"),
             ("probe 1 --mode xml", "'xml' is not a valid value for '--mode'", "one of: json, csv"),

@@ -66,6 +66,15 @@ struct ParserTests {
         #expect(first?.range == SourceRange(start, end), "\(String(describing: first?.range))")
     }
 
+    @Test("NAME=VALUE without spaces is one word in command arguments; spaced `=` is still an error")
+    func assignments() {
+        let (block, diagnostics) = Parser.parse("api GET /x --query pageSize=10 --header K='v w' a=b.c")
+        #expect(diagnostics.isEmpty)
+        #expect(block.source == "api GET /x --query pageSize=10 --header K=v w a=b.c")
+        #expect(Parser.parse("x = 2").diagnostics.first?.message == "expected the end of the statement, found '='")
+        #expect(Parser.parse("echo a= b").diagnostics.count == 1)
+    }
+
     @Test("half-typed lines still give a tree to complete from")
     func halfTyped() {
         let (block, _) = Parser.parse("vehicles | wh")

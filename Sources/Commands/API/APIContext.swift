@@ -29,11 +29,22 @@ package final class APIContext {
 
     /// A GET decoded into a value.
     /// - Parameter worker: the session to use; a fan-out passes each thread's own.
-    package func get(_ path: String, query: [(name: String, value: String?)] = [], accept: String? = nil, on worker: Session? = nil) throws -> Value {
+    /// - Parameter curl: return the equivalent curl command (`--curl`) instead of sending.
+    package func get(
+        _ path: String, query: [(name: String, value: String?)] = [], accept: String? = nil, on worker: Session? = nil, curl: Bool = false
+    ) throws -> Value {
         var request = APIRequest.get(path, query: query)
         if let accept { request.accept = accept }
+        return try send(request, on: worker, curl: curl)
+    }
+
+    /// Sends any request and decodes its body (an empty body is null); or, with `curl`, returns the curl command.
+    package func send(_ request: APIRequest, on worker: Session? = nil, curl: Bool = false) throws -> Value {
         let session = worker ?? session
-        return try decode(try relative { () throws(ClientError) in try session.send(request).body }, request)
+        if curl { return .string(session.curlCommand(for: request)) }
+        let body = try relative { () throws(ClientError) in try session.send(request).body }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
+        return try decode(body, request)
     }
 
     /// Runs a request; its errors name the request by its path under the API base (`GET /user/vehicles/…`, as
@@ -52,11 +63,13 @@ package final class APIContext {
 
     /// A paged collection as a lazy list: each page is fetched when a consumer reads past the previous one.
     package func collection(
-        _ path: String, query: [(name: String, value: String?)] = [], on worker: Session? = nil, onRow: ((Value) -> Void)? = nil
+        _ path: String, query: [(name: String, value: String?)] = [], on worker: Session? = nil, curl: Bool = false,
+        onRow: ((Value) -> Void)? = nil
     ) -> ValueStream {
         var query = query
-        if let pageSize { query.append(("pageSize", String(pageSize))) }
+        if let pageSize, !query.contains(where: { $0.name == "pageSize" }) { query.append(("pageSize", String(pageSize))) }
         let request = APIRequest.get(path, query: query)
+        if curl { return ValueStream([.string((worker ?? session).curlCommand(for: request))]) }
         let cursor = CollectionCursor(session: worker ?? session, request: request)
         return ValueStream { [self] in
             guard let bytes = try relative({ () throws(ClientError) in try cursor.next() }) else { return nil }

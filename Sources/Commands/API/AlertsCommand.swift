@@ -10,6 +10,7 @@ struct AlertsCommand: Command {
             .output("list of alert records")
             .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
             .flag("locale", .string, "Language of the messages, e.g. `fr-FR` (default: the profile's).")
+            .curlSwitch()
             .example("vehicles | first | alerts --locale fr-FR", "The first vehicle's alerts in French.")
             .example("alerts 0 | first 3", "Three alerts, one request.")
             .example("vehicles | alerts | select vin type message", "Every vehicle's alerts, tagged with the VIN.")
@@ -18,8 +19,9 @@ struct AlertsCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         nonisolated(unsafe) let api = api
         let query: [(name: String, value: String?)] = [("locale", call.string("locale") ?? api.locale)]
+        let curl = call.isSet("curl")
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
-            .stream(api.collection(api.vehiclePath(id, "alerts"), query: query, on: worker))
+            .stream(api.collection(api.vehiclePath(id, "alerts"), query: query, on: worker, curl: curl))
         }
     }
 }

@@ -9,6 +9,7 @@ struct StatusCommand: Command {
             .input("vehicle records (optional): one request per vehicle, concurrently")
             .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
             .flag("extension", .oneOf(["odometer", "kinetic"]), "Embed an extra data set (v4.0).")
+            .curlSwitch()
             .example("status 0 | get energy.0.level", "The first vehicle's energy level.")
             .example("vehicles | status | select vin energy.0.level", "Every vehicle's level, fetched concurrently.")
     }
@@ -16,8 +17,9 @@ struct StatusCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         nonisolated(unsafe) let api = api
         let query: [(name: String, value: String?)] = [("extension", call.string("extension"))]
+        let curl = call.isSet("curl")
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
-            .value(try api.get(api.vehiclePath(id, "status"), query: query, on: worker))
+            .value(try api.get(api.vehiclePath(id, "status"), query: query, on: worker, curl: curl))
         }
     }
 }

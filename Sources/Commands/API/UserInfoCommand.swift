@@ -7,10 +7,11 @@ struct UserInfoCommand: Command {
     var signature: Signature {
         Signature("user", summary: "Show the account: name, email, and its vehicles' links.")
             .output("record")
+            .curlSwitch()
             .example("user | get email", "The account's email address.")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        .value(try api.get("/user"))
+        .value(try api.get("/user", curl: call.isSet("curl")))
     }
 }

@@ -8,11 +8,14 @@ struct VehicleCommand: Command {
         Signature("vehicle", summary: "Show one vehicle: id, VIN, brand, label, engine, pictures.")
             .input("vehicle records (optional): one request per vehicle, concurrently")
             .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+            .curlSwitch()
             .example("vehicle 0 | get vin", "The VIN of the first vehicle.")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         nonisolated(unsafe) let api = api
-        return try VehicleArgument.each(call, input: input, api: api) { worker, id in .value(try api.get(api.vehiclePath(id), on: worker)) }
+        let curl = call.isSet("curl")
+        return try VehicleArgument.each(call, input: input, api: api) { worker, id in .value(try api.get(api.vehiclePath(id), on: worker, curl: curl))
+        }
     }
 }

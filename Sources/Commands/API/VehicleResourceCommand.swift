@@ -13,6 +13,7 @@ struct VehicleResourceCommand: Command {
         // Optional for the binder: with a vehicle record in the pipe, `trip TID` has only the trip id.
         for identifier in resource.identifiers { signature = signature.optional(identifier.name, .string, identifier.help) }
         for flag in resource.flags { signature = signature.flag(flag.flag, flag.shape, flag.help) }
+        signature = signature.curlSwitch()
         for example in resource.examples { signature = signature.example(example.source, example.description) }
         return signature.output(resource.isCollection ? "list (lazy)" : "record")
     }
@@ -40,11 +41,11 @@ struct VehicleResourceCommand: Command {
         }
         if resource.flags.contains(where: { $0.flag == "locale" }), call.value("locale") == nil { query.append(("locale", api.locale)) }
         nonisolated(unsafe) let api = api
-        let (resource, fixedPath, fixedQuery) = (resource, path, query)
+        let (resource, fixedPath, fixedQuery, curl) = (resource, path, query, call.isSet("curl"))
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
             let full = api.vehiclePath(id, fixedPath)
-            if resource.isCollection { return .stream(api.collection(full, query: fixedQuery, on: worker)) }
-            return .value(try api.get(full, query: fixedQuery, accept: resource.accept, on: worker))
+            if resource.isCollection { return .stream(api.collection(full, query: fixedQuery, on: worker, curl: curl)) }
+            return .value(try api.get(full, query: fixedQuery, accept: resource.accept, on: worker, curl: curl))
         }
     }
 }

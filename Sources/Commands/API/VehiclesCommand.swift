@@ -11,6 +11,7 @@ struct VehiclesCommand: Command {
             .flag("index-range", .string, "Only results A to B (0-based, inclusive), e.g. `0-9` or `5-`.")
             .flag("page-size", .int, "Results per request, 1 to 60.")
             .flag("locale", .string, "Language of texts, e.g. `fr-FR`.")
+            .curlSwitch()
             .example("vehicles | select vin brand label", "VIN, brand and label of every vehicle.")
             .example("vehicles --index-range 0-9 --page-size 10", "The first ten vehicles, in one request.")
     }
@@ -27,6 +28,7 @@ struct VehiclesCommand: Command {
         var query: [(name: String, value: String?)] = [("indexRange", range), ("locale", call.string("locale"))]
         if let size = call.int("page-size") { query.append(("pageSize", String(size))) }
         var seen: [Value] = []
+        if call.isSet("curl") { return .stream(api.collection("/user/vehicles", query: query, curl: true)) }
         let rows = api.collection("/user/vehicles", query: query) { seen.append($0) }
         let cache = api.vehicles
         return .stream(

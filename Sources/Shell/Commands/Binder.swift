@@ -31,7 +31,14 @@ struct Binder {
                     throw ShellError(
                         .badArgument, "flag '--\(flag.name)' needs a value (\(shape.description))", hint: "write `--\(flag.name) VALUE`", at: range)
                 }
-                call.arguments[flag.name] = Call.Bound(value: try value(expression, shape, "--\(flag.name)"), range: range.union(expression.range))
+                let bound = Call.Bound(value: try value(expression, shape, "--\(flag.name)"), range: range.union(expression.range))
+                if flag.isRepeatable {
+                    let earlier = call.arguments[flag.name]?.value.listItems ?? []
+                    call.arguments[flag.name] = Call.Bound(
+                        value: .list(earlier + [bound.value]), range: call.arguments[flag.name]?.range.union(bound.range) ?? bound.range)
+                } else {
+                    call.arguments[flag.name] = bound
+                }
             case .positional(let expression):
                 if skip > 0 {
                     skip -= 1

@@ -19,7 +19,8 @@ package struct HelpRenderer: Sendable {
         var flagRows = signature.flags.map { flag -> (String, String) in
             let short = flag.short.map { "-\($0), " } ?? "    "
             let value = flag.shape.map { " <\(valueName($0))>" } ?? ""
-            return (short + "--" + flag.name + value, flag.shape.map { describe(flag.help, $0) } ?? flag.help)
+            let repeated = flag.isRepeatable ? " (repeatable)" : ""
+            return (short + "--" + flag.name + value, (flag.shape.map { describe(flag.help, $0) } ?? flag.help) + repeated)
         }
         flagRows.append(("-h, --help", "Show this help."))
         lines += table(flagRows)

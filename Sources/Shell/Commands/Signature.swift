@@ -16,12 +16,14 @@ package struct Signature: Sendable {
         package var isRest = false
     }
 
-    /// A `--flag`: a switch when `shape` is nil, else it takes a value.
+    /// A `--flag`: a switch when `shape` is nil, else it takes a value; a repeatable flag collects every value it
+    /// is given into a list (`--header A=1 --header B=2`).
     package struct Flag: Sendable {
         package var name: String
         package var short: Character?
         package var shape: Shape?
         package var help: String
+        package var isRepeatable = false
     }
 
     /// A runnable example; with a `result`, the example tests check the value it produces.
@@ -68,9 +70,9 @@ package struct Signature: Sendable {
         with { $0.flags.append(Flag(name: name, short: short, shape: nil, help: help)) }
     }
 
-    /// A flag with a value (`--locale fr-FR`).
-    package func flag(_ name: String, _ shape: Shape, short: Character? = nil, _ help: String) -> Signature {
-        with { $0.flags.append(Flag(name: name, short: short, shape: shape, help: help)) }
+    /// A flag with a value (`--locale fr-FR`); `repeatable` collects several into a list.
+    package func flag(_ name: String, _ shape: Shape, short: Character? = nil, repeatable: Bool = false, _ help: String) -> Signature {
+        with { $0.flags.append(Flag(name: name, short: short, shape: shape, help: help, isRepeatable: repeatable)) }
     }
 
     package func example(_ source: String, _ description: String, result: Value? = nil) -> Signature {

@@ -245,6 +245,11 @@ package struct Parser {
             advance()
             var arguments: [Argument] = []
             while true {
+                if current.kind == .assign, let joined = joinedAssignment(after: arguments.last) {
+                    // `NAME=VALUE` written without spaces is one word (`--query pageSize=10`, `--header K=V`).
+                    arguments[arguments.count - 1] = .positional(joined)
+                    continue
+                }
                 switch current.kind {
                 case .pipe, .semicolon, .newline, .rightParen, .rightBrace, .end, .rightBracket, .assign:
                     return .command(
@@ -265,6 +270,24 @@ package struct Parser {
             }
         }
         return .expression(expression())
+    }
+
+    /// Joins `word` `=` `value` written without spaces into the word `word=value`, consuming `=` and the value;
+    /// nil (nothing consumed) when they are spaced or the value is not a plain word, number or string.
+    private mutating func joinedAssignment(after last: Argument?) -> Expression? {
+        guard case .positional(.word(let name, let range))? = last, range.end == current.range.start, index + 1 < tokens.count else { return nil }
+        let value = tokens[index + 1]
+        guard value.range.start == current.range.end else { return nil }
+        let text: String
+        switch value.kind {
+        case .word(let word): text = word
+        case .int, .float: text = String(decoding: self.text[(value.range.start - base)..<(value.range.end - base)], as: UTF8.self)
+        case .string(let raw), .rawString(let raw): text = raw
+        default: return nil
+        }
+        advance()
+        advance()
+        return .word(name + "=" + text, SourceRange(range.start, value.range.end))
     }
 
     /// A `--flag=value` value: a number when it reads as one, else a word.
