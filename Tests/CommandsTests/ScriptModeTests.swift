@@ -67,6 +67,18 @@ import Testing
         #expect(run.stderr == "broken.ccsh:2:9: error: '[' is never closed\n  let x = [1, 2\n          ^\nhint: add ']' to close the list\n")
     }
 
+    @Test("an error inside a command defined in a sourced file points into that file")
+    func sourcedDefinition() throws {
+        let files = [
+            "lib.ccsh": "def broken [] {\n  [{a: 1}] | get b\n}\ndef lazy [] { [1, 2] | each { $it.x } }\n", "main.ccsh": "source lib.ccsh\nbroken\n",
+        ]
+        let run = try Self.run(["main.ccsh"], files: files)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("lib.ccsh:2:18: error: no field 'b' in the record\n    [{a: 1}] | get b\n"), "\(run.stderr)")
+        let lazy = try Self.run(["-c", "source lib.ccsh; lazy | count"], files: files)
+        #expect(lazy.stderr.hasPrefix("lib.ccsh:4:31: error: cannot read 'x' of an int\n"), "\(lazy.stderr)")
+    }
+
     @Test("an unknown command exits 2 with a suggestion")
     func unknownCommand() throws {
         let run = try Self.run(["-c", "[1, 2] | frist"])

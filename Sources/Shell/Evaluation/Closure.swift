@@ -23,6 +23,10 @@ package final class Closure {
     /// The value for one row: a block runs with `$it` (and `$in`) bound to the row; a condition reads bare field
     /// names from the row.
     package func call(_ row: Value) throws -> Value {
+        try interpreter.withSource(source) { try evaluate(row) }
+    }
+
+    private func evaluate(_ row: Value) throws -> Value {
         do {
             if case .block(let block, _) = expression {
                 let inner = Scope(parent: scope, input: .value(row))

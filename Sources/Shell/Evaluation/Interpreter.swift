@@ -100,6 +100,16 @@ package final class Interpreter {
         }
     }
 
+    /// Runs `body` with `source` as the current source, so that errors raised in a `def` or a block are placed in
+    /// the file that holds it, not in the file that called it.
+    package func withSource<T>(_ source: Source?, _ body: () throws -> T) rethrows -> T {
+        guard let source else { return try body() }
+        let outer = currentSource
+        currentSource = source
+        defer { currentSource = outer }
+        return try body()
+    }
+
     /// Runs a user command's body one call deeper; too deep is an error.
     package func withCallDepth<T>(of name: String, _ body: () throws -> T) throws -> T {
         guard callDepth < Self.maxCallDepth else {

@@ -33,7 +33,7 @@ package struct UserCommand: Command {
         }
         do {
             return try context.interpreter.withCallDepth(of: name) {
-                try context.interpreter.execute(body, scope: inner, input: input)
+                try context.interpreter.withSource(source) { try context.interpreter.execute(body, scope: inner, input: input) }
             }
         } catch let error as ShellError {
             throw error.placed(at: body.range, in: source)
