@@ -21,7 +21,7 @@ extension CommandRegistry {
         registry.register(
             UserInfoCommand(api: api), VehiclesCommand(api: api), VehicleCommand(api: api), StatusCommand(api: api), AlertsCommand(api: api))
         registry.register(VehicleResource.catalogue.map { VehicleResourceCommand(api: api, resource: $0) })
-        registry.register(ApiCommand(api: api))
+        registry.register(ApiCommand(api: api), BrandsCommand(), SetCommand(api: api))
         return registry
     }
 }

@@ -111,7 +111,10 @@ struct APICommandTests {
         for command in commands {
             #expect(!command.signature.examples.isEmpty, "\(command.signature.name)")
             for example in command.signature.examples {
-                #expect(throws: Never.self, "\(example.source)") { _ = try shell.run(example.source) }
+                #expect(throws: Never.self, "\(example.source)") {
+                    let value = try shell.run(example.source)
+                    if let expected = example.result { #expect(value == expected, "\(example.source)") }
+                }
             }
         }
     }
@@ -143,5 +146,22 @@ struct APICommandTests {
         #expect(!text.contains(endpoints.clientSecret) && !text.contains(endpoints.password))
         #expect(try shell.run("vehicles | first 3 | alerts --curl | count") == 3)
         #expect(try shell.run("api POST /user/vehicles/x/monitors --body {a: 1} --curl").text.contains("--data-binary '{\"a\":1}'"))
+    }
+
+    @Test("set changes the session's locale, page size and concurrency; set alone shows them")
+    func settings() throws {
+        let shell = try APIShell()
+        let french = try shell.run("alerts 0 --locale fr-FR | first | get message")
+        _ = try shell.run("set locale fr-FR")
+        #expect(try shell.run("alerts 0 | first | get message") == french)
+        _ = try shell.run("set page-size 2")
+        let before = shell.requests.count
+        #expect(try shell.run("alerts 0 | first 3 | count") == 3)
+        #expect(shell.requests.count - before == 2, "pages of two")
+        _ = try shell.run("set concurrency 3")
+        #expect(try shell.run("set | get concurrency") == 3)
+        #expect(try shell.run("set | get locale") == "fr-FR")
+        #expect(shell.shell.failure("set concurrency 0")?.message == "'concurrency' must be an int from 1 to 64, got 0")
+        #expect(shell.shell.failure("set colour red")?.hint == "one of: locale, page-size, concurrency, retries, timeout")
     }
 }
