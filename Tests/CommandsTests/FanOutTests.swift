@@ -34,13 +34,19 @@ struct FanOutTests {
         #expect(try shell.run("vehicles | first 4 | alerts | get vin | uniq") == shell.run("vehicles | first 4 | get vin"))
     }
 
-    @Test("8 vehicles at 200 ms each finish in well under 8 × 200 ms")
+    @Test("8 vehicles at 200 ms each: the fan-out takes well under half the time of one request after another")
     func concurrency() throws {
         let shell = try APICommandTests.APIShell()
         _ = try shell.run("let eight = (vehicles | first 8)")
-        let start = Date()
-        #expect(try shell.run("$eight | status | count") == 8)
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed < 1.0, "took \(elapsed) s; sequential would take at least 1.6 s")
+        // A ratio against the sequential run in the same test, not a wall-clock bound: it holds on a loaded machine.
+        func seconds(_ source: String) throws -> Double {
+            let start = Date()
+            #expect(try shell.run(source) == 8)
+            return Date().timeIntervalSince(start)
+        }
+        let sequential = try seconds("$eight | each { status $it } | count")
+        let concurrent = try seconds("$eight | status | count")
+        #expect(sequential >= 1.6)
+        #expect(concurrent < sequential / 2, "fan-out \(concurrent) s, sequential \(sequential) s")
     }
 }

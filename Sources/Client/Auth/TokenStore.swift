@@ -14,10 +14,7 @@ package struct TokenStore: Sendable {
 
     /// `$XDG_STATE_HOME/ccsh/tokens` (default `~/.local/state/ccsh/tokens`).
     package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let state =
-            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/state")
-        return state.appendingPathComponent("ccsh/tokens")
+        StateDirectory.url(environment: environment).appendingPathComponent("tokens")
     }
 
     package init(directory: URL, profile: String) {

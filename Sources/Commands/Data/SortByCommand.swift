@@ -16,6 +16,7 @@ struct SortByCommand: Command {
         let rows = try call.list(input)
         let path = call.cellPath("path")
         let keys = rows.map { row in path.map { row.lookup($0) ?? .null } ?? row }
+        // A path that no row has is a typo, not sparse data: report it with the first row's fields.
         if let path, !rows.isEmpty, keys.allSatisfy({ $0 == .null }) {
             _ = try rows[0].follow(path, at: call.range(of: "path"))
         }

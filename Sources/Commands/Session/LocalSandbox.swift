@@ -15,10 +15,7 @@ package final class LocalSandbox {
 
     package init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let binary = try Self.binary(environment)
-        let stateRoot =
-            environment["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state")
-        stateDirectory = stateRoot.appendingPathComponent("ccsh/sandbox")
+        stateDirectory = StateDirectory.url(environment: environment).appendingPathComponent("sandbox")
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         process = Process()
         process.executableURL = binary

@@ -11,7 +11,7 @@ struct Binder {
 
     func bind() throws -> Call {
         var call = Call(name: signature.name, range: syntax.range)
-        var arguments = syntax.arguments.dropFirst(0)
+        var arguments = syntax.arguments[...]
         var skip = skipped
         var nextPositional = 0
         while let argument = arguments.popFirst() {
