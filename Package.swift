@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "Client",
             dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Commands", dependencies: ["Shell", "Client"]),
+        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract"]),
         .executableTarget(
             name: "ccsh",
             dependencies: [
@@ -40,10 +40,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // What the API accepts, shared by the sandbox (which enforces it) and ccsh (which checks a monitor body before
+        // sending it): strict JSON, the monitor body rules, the API's timestamp and locale formats. Foundation only.
+        .target(name: "APIContract"),
+
         // The sandbox: a separate HTTPS server that shares nothing with Client but the wire protocol.
         .target(
             name: "Sandbox",
             dependencies: [
+                "APIContract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -67,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", "Client", "TestSupport", "ccsh-sandbox",
+                "Sandbox", "APIContract", "Client", "TestSupport", "ccsh-sandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Fixtures")]),
@@ -75,7 +80,7 @@ let package = Package(
         .executableTarget(name: "json-read-bench", dependencies: ["Shell"], path: "bench/JSONRead"),
         .executableTarget(name: "data-pipeline-bench", dependencies: ["Shell", "Commands"], path: "bench/DataPipeline"),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Shell", "TestSupport", "ccsh"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "TestSupport", "ccsh"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),
         // A helper process for ClientTests: two of them share one profile's tokens.
         .executableTarget(name: "client-probe", dependencies: ["Client", "TestSupport"], path: "Tests/ClientProbe"),

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Writes `DIR/sandbox.json`, the description of the running sandbox that ccsh, the tests and

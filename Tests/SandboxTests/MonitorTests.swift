@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Sandbox
 import TestSupport
@@ -33,7 +34,7 @@ struct MonitorTests {
         let client = try APIClient(try suiteSandbox())
         let reply = try client.api(monitorsPath(client), method: "POST", body: try Self.quickstartBody())
         #expect(reply.status == 400)
-        #expect(reply.json["debug"]?.string == "body: $.triggerParam.triggers[0]")
+        #expect(reply.json["debug"]?.string == "body: $.triggerParam.triggers[0].name")
         let message = try #require(reply.json["message"]?.string)
         #expect(message.contains("duplicate key 'name'"))
         #expect(message.contains("line 49, column 10"), "the second \"name\" of the fixture")

@@ -1,5 +1,5 @@
+import APIContract
 import Foundation
-import Sandbox
 import Testing
 
 /// Monitor validation without a server (pure logic): each bad body is refused with the field path and the problem.
@@ -68,10 +68,30 @@ struct MonitorValidationTests {
             _ = try MonitorValidator.validate(body: Array(body.utf8))
             Issue.record("accepted a body with a bad \(path)")
         } catch {
-            let document = try? JSONParser.parse(error.response.body)
-            #expect(error.response.status == 400)
-            #expect(document?["debug"]?.string == "body: \(path)")
-            #expect(document?["message"]?.string?.contains(problem) == true, "\(document?["message"]?.string ?? "")")
+            #expect(error.path == path)
+            #expect(error.apiText.contains(problem), "\(error.apiText)")
         }
+    }
+
+    @Test("every problem is found, in document order, and the first is the one the API reports")
+    func everyProblem() throws {
+        var body = Self.variant(#""refreshEvent": 600"#, #""refreshEvent": 30"#)
+        body = body.replacingOccurrences(of: #""transition": "Out""#, with: #""transition": "Sideways""#)
+        body = body.replacingOccurrences(of: "outOfParis & (batteryIsLow | onMonday)", with: "outOfParis & (rain")
+        let problems = MonitorValidator.problems(in: try JSONParser.parse(Array(body.utf8)))
+        #expect(
+            problems.map(\.path) == [
+                "$.subscribeParam.refreshEvent", "$.triggerParam.triggers[0].zone.transition", "$.triggerParam.bool.exp",
+            ])
+        #expect(problems.last?.expression?.column == 14)
+        let first = try #require(problems.first)
+        #expect(throws: first) { try MonitorValidator.validate(body: Array(body.utf8)) }
+    }
+
+    @Test("a bad trigger does not make bool.exp wrong too")
+    func noCascade() throws {
+        let body = Self.variant(#""transition": "Out""#, #""transition": "Sideways""#)
+        let problems = MonitorValidator.problems(in: try JSONParser.parse(Array(body.utf8)))
+        #expect(problems.map(\.path) == ["$.triggerParam.triggers[0].zone.transition"])
     }
 }

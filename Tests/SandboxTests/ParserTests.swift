@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Sandbox
 import Testing
@@ -12,12 +13,24 @@ struct ParserTests {
         #expect(document["a"] == .double(2.0))
         #expect(document["c"]?.array?[2].string == "é😀")
         #expect(document.text == #"{"b":1,"a":2.0,"c":[true,null,"é😀"]}"#)
-        #expect(throws: JSONParseError(message: "duplicate key 'x' in $.o", line: 2, column: 11)) {
+        #expect(throws: JSONParseError(message: "duplicate key 'x' in $.o", line: 2, column: 11, path: "$.o.x")) {
             try JSONParser.parse(Array("{\"o\": {\"x\": 1,\n          \"x\": 2}}".utf8))
         }
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "01x", "\"\u{01}\"", "[" + String(repeating: "[", count: 100), "1 2", "\"\\ud800\""] {
             #expect(throws: JSONParseError.self, "\(bad)") { try JSONParser.parse(Array(bad.utf8)) }
         }
+    }
+
+    @Test("a located parse keeps the last of repeated keys, records each repeat, and knows where every value starts")
+    func located() throws {
+        let text = "{\"t\": {\"name\": \"a\",\n \"name\": \"b\"}, \"e\": [1, \"x\"]}"
+        let document = try JSONParser.parseLocated(Array(text.utf8))
+        #expect(document.value["t"]?["name"] == "b")
+        #expect(document.value["t"]?.members?.count == 1)
+        #expect(document.duplicateKeys.map(\.path) == ["$.t.name"])
+        #expect(document.duplicateKeys.first.map { [$0.line, $0.column] } == [2, 2])
+        #expect(document.offsets["$.t.name"] == text.utf8.count - " \"b\"}, \"e\": [1, \"x\"]}".utf8.count + 1)
+        #expect(document.offsets["$.e[1]"] == text.utf8.count - 5)
     }
 
     @Test("bool.exp: precedence, operands, constant detection, and unbalanced parentheses with their column")

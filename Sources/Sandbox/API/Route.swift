@@ -1,3 +1,5 @@
+import APIContract
+
 /// One operation of the API: method, path template (`user/vehicles/{id}/alerts/{aid}`), the query parameters it
 /// accepts, and its handler.
 struct Route: Sendable {

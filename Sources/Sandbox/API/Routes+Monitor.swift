@@ -1,3 +1,5 @@
+import APIContract
+
 /// v4.0 monitors: `/user/vehicles/{id}/monitors[/{mid}[/status]]` (api-notes §10.1).
 extension ConnectedCarAPI {
     static let monitorRoutes: [Route] = [
@@ -10,7 +12,7 @@ extension ConnectedCarAPI {
         Route("POST", "user/vehicles/{id}/monitors") { c throws(SandboxError) in
             let vehicle = try c.vehicle()
             try requireJSON(c.request)
-            let parameter = try MonitorValidator.validate(body: c.request.body)
+            let parameter = try validated(c.request.body)
             let record = try store { () throws in try c.api.monitors.create(user: c.user, vehicle: vehicle.id, parameter: parameter) }
             var response = SandboxResponse.json(201, monitorRef(c, vehicle, record))
             response.headers.append(("Location", "\(c.documents.baseURL)\(c.documents.vehiclePath(vehicle))/monitors/\(record.id)"))
@@ -24,7 +26,7 @@ extension ConnectedCarAPI {
             let vehicle = try c.vehicle()
             let record = try existing(c, vehicle)
             try requireJSON(c.request)
-            let parameter = try MonitorValidator.validate(body: c.request.body)
+            let parameter = try validated(c.request.body)
             let updated = try store { () throws in
                 try c.api.monitors.update(user: c.user, vehicle: vehicle.id, id: record.id) { $0.parameter = parameter }
             }
@@ -63,6 +65,11 @@ extension ConnectedCarAPI {
             throw .notFound("We didn't find the monitor \(c.parameters["mid"] ?? "") for this vehicle.")
         }
         return record
+    }
+
+    /// The body as a monitor, or a 400 with its first problem (api-notes §10.1).
+    private static func validated(_ body: [UInt8]) throws(SandboxError) -> JSON {
+        do throws(MonitorProblem) { return try MonitorValidator.validate(body: body) } catch { throw .badBody(error.path, error.apiText) }
     }
 
     private static func requireJSON(_ request: SandboxRequest) throws(SandboxError) {

@@ -1,3 +1,5 @@
+import APIContract
+
 /// The data of one vehicle: status, position, maintenance, alerts, collisions and telemetry.
 extension ConnectedCarAPI {
     static let vehicleRoutes: [Route] = [

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Alerts, trips, way points, collisions, telemetry and eco-coaching documents.

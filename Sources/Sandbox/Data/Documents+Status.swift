@@ -1,3 +1,5 @@
+import APIContract
+
 /// `GET …/status`: the production composite (api-notes §8.4) — 4.1x `energies`, `engines`, `powertrain`,
 /// `preconditioning`, plus the legacy `energy` array and `preconditionning` that production still duplicates.
 extension Documents {

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// The demo user's vehicles and everything about them, generated on demand from the seed.

@@ -1,3 +1,5 @@
+import APIContract
+
 /// Renders one page of a HAL collection (api-notes §4.3): `_links` with `self`/`first`/`last` (+ `next`/`prev`),
 /// `total`, `totalPage`, `currentPage` and `_embedded.<name>`.
 package struct CollectionPage {

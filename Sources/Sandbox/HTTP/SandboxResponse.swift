@@ -1,3 +1,5 @@
+import APIContract
+
 /// What a handler answers: status, extra headers and a body (JSON or empty).
 package struct SandboxResponse: Sendable {
     package var status: Int

@@ -1,3 +1,5 @@
+import APIContract
+
 #if canImport(Glibc)
     import Glibc
 #else

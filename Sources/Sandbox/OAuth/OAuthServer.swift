@@ -1,3 +1,4 @@
+import APIContract
 import Crypto
 import Foundation
 import Synchronization

@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Foundation
 import Sandbox

@@ -5,12 +5,24 @@ package struct JSONParseError: Error, Equatable, Sendable {
     /// 1-based line and column of the offending character.
     package var line: Int
     package var column: Int
+    /// Where in the document: the value being read (`$.triggerParam.bool.exp`), or the repeated member.
+    package var path: String
 
-    package init(message: String, line: Int, column: Int) {
+    package init(message: String, line: Int, column: Int, path: String = "$") {
         self.message = message
         self.line = line
         self.column = column
+        self.path = path
     }
+}
+
+/// A document read by ``JSONParser/parseLocated(_:)``: the value, the duplicate keys it tolerated (the last value
+/// of a repeated key wins), and where each value starts, so that a problem found later can point at its place.
+package struct LocatedJSON: Sendable {
+    package var value: JSON
+    package var duplicateKeys: [JSONParseError]
+    /// The UTF-8 offset where the value at each path (`$`, `$.label`, `$.triggerParam.triggers[0]`) starts.
+    package var offsets: [String: Int]
 }
 
 /// Parses UTF-8 JSON (RFC 8259) into ``JSON``, rejecting duplicate object keys.
@@ -22,8 +34,17 @@ package struct JSONParser {
     private var index = 0
     private var depth = 0
     private static let maxDepth = 64
+    /// The path of the value being read, for errors.
+    private var path = "$"
+    /// Locating mode (``parseLocated(_:)``): duplicates are recorded instead of refused, offsets are kept.
+    private let locating: Bool
+    private var duplicates: [JSONParseError] = []
+    private var offsets: [String: Int] = [:]
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: [UInt8], locating: Bool = false) {
+        self.bytes = bytes
+        self.locating = locating
+    }
 
     /// Parses a whole document.
     package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSON {
@@ -35,7 +56,18 @@ package struct JSONParser {
         return value
     }
 
-    private func error(_ message: String) -> JSONParseError {
+    /// Parses a whole document as an editor would want it read: a repeated key is recorded (and its last value
+    /// kept) rather than refused, and the place of every value is kept. Any other error still throws.
+    package static func parseLocated(_ bytes: [UInt8]) throws(JSONParseError) -> LocatedJSON {
+        var parser = JSONParser(bytes, locating: true)
+        parser.skipSpace()
+        let value = try parser.value(path: "$")
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON document") }
+        return LocatedJSON(value: value, duplicateKeys: parser.duplicates, offsets: parser.offsets)
+    }
+
+    private func error(_ message: String, path: String? = nil) -> JSONParseError {
         var line = 1
         var column = 1
         for byte in bytes[..<min(index, bytes.count)] {
@@ -46,7 +78,7 @@ package struct JSONParser {
                 column += 1
             }
         }
-        return JSONParseError(message: message, line: line, column: column)
+        return JSONParseError(message: message, line: line, column: column, path: path ?? self.path)
     }
 
     private mutating func skipSpace() {
@@ -54,6 +86,10 @@ package struct JSONParser {
     }
 
     private mutating func value(path: String) throws(JSONParseError) -> JSON {
+        let outer = self.path
+        self.path = path
+        defer { self.path = outer }
+        if locating { offsets[path] = index }
         guard index < bytes.count else { throw error("unexpected end of the document") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(path: path)
@@ -102,15 +138,25 @@ package struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key string") }
             let keyStart = index
             let key = try string()
-            guard seen.insert(key).inserted else {
+            let isRepeated = !seen.insert(key).inserted
+            if isRepeated {
+                let end = index
                 index = keyStart
-                throw error("duplicate key '\(key)' in \(path)")
+                let duplicate = error("duplicate key '\(key)' in \(path)", path: path + "." + key)
+                guard locating else { throw duplicate }
+                duplicates.append(duplicate)
+                index = end
             }
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
             index += 1
             skipSpace()
-            members.append((key, try value(path: path + "." + key)))
+            let member = try value(path: path + "." + key)
+            if isRepeated, let first = members.firstIndex(where: { $0.0 == key }) {
+                members[first].1 = member
+            } else {
+                members.append((key, member))
+            }
             skipSpace()
             guard index < bytes.count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") {

@@ -61,6 +61,22 @@ package indirect enum BoolExpression: Equatable, Sendable {
     /// Trigger names: letters, digits, `_`, `-` and `.`.
     private static func isNameCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." }
 
+    /// The 1-based column (in characters) where `name` is first written as a whole operand in `text`; 1 if never.
+    package static func column(of name: String, in text: String) -> Int {
+        let chars = Array(text)
+        let target = Array(name)
+        var i = 0
+        while i + target.count <= chars.count {
+            let before = i == 0 ? nil : chars[i - 1]
+            let after = i + target.count < chars.count ? chars[i + target.count] : nil
+            if Array(chars[i..<i + target.count]) == target, !(before.map(isNameCharacter) ?? false), !(after.map(isNameCharacter) ?? false) {
+                return i + 1
+            }
+            i += 1
+        }
+        return 1
+    }
+
     package static func parse(_ text: String) throws(ParseError) -> BoolExpression {
         var tokens: [(Token, Int)] = []
         let chars = Array(text)

@@ -1,21 +1,64 @@
 import Foundation
 
-/// Checks a v4.0 `MonitorParameter` body the way a real server would (api-notes §10.1) and reports the first
-/// problem as a 400 whose message names the JSON path of the field and what is wrong with it.
+/// One thing wrong with a monitor body: where (the JSON path of the field, e.g. `$.triggerParam.bool.exp`) and
+/// what. A `bool.exp` problem also says at which column of the expression it is.
+package struct MonitorProblem: Error, Equatable, Sendable {
+    package var path: String
+    package var message: String
+    /// For `bool.exp`: the expression and the 1-based column (in characters) the problem is at.
+    package var expression: (text: String, column: Int)?
+    /// For a body that is not acceptable JSON: the error from the parser (its line and column).
+    package var syntax: JSONParseError?
+
+    package init(path: String, message: String, expression: (text: String, column: Int)? = nil, syntax: JSONParseError? = nil) {
+        self.path = path
+        self.message = message
+        self.expression = expression
+        self.syntax = syntax
+    }
+
+    /// The problem as the API words it after `Bad Request: PATH: `: a `bool.exp` problem quotes the expression, a
+    /// syntax problem gives its line and column.
+    package var apiText: String {
+        if let expression { return "\(message) (column \(expression.column) of \"\(expression.text)\")" }
+        if let syntax { return "\(message) (line \(syntax.line), column \(syntax.column))" }
+        return message
+    }
+
+    package static func == (a: MonitorProblem, b: MonitorProblem) -> Bool {
+        a.path == b.path && a.message == b.message && a.expression?.text == b.expression?.text
+            && a.expression?.column == b.expression?.column && a.syntax == b.syntax
+    }
+}
+
+/// Checks a v4.0 `MonitorParameter` body the way a real server would (api-notes §10.1). The sandbox refuses a body
+/// with its first problem (a 400 naming the field path); ccsh checks a body before sending it and reports every
+/// problem, which are the same rules, so that a body ccsh accepts is one the API accepts.
 package enum MonitorValidator {
-    /// Validates a POST/PUT body; returns the parsed document when it is acceptable.
-    package static func validate(body: [UInt8]) throws(SandboxError) -> JSON {
+    /// Parses and validates a POST/PUT body; returns the parsed document, or throws the first problem.
+    package static func validate(body: [UInt8]) throws(MonitorProblem) -> JSON {
         let document: JSON
         do throws(JSONParseError) {
             document = try JSONParser.parse(body)
         } catch {
-            let path = error.message.components(separatedBy: " in ").last.flatMap { $0.hasPrefix("$") ? $0 : nil } ?? "$"
-            var problem = "\(error.message) (line \(error.line), column \(error.column))"
-            if error.message.hasPrefix("duplicate key") { problem += "; each trigger needs its own object in the triggers array" }
-            throw .badBody(path, problem)
+            throw syntaxProblem(error)
         }
-        try Check(document: document).monitor()
+        if let first = problems(in: document).first { throw first }
         return document
+    }
+
+    /// A parse error as a problem at the path the parser names (`duplicate key 'name' in $.triggerParam…`).
+    package static func syntaxProblem(_ error: JSONParseError) -> MonitorProblem {
+        var problem = error.message
+        if error.message.hasPrefix("duplicate key") { problem += "; each trigger needs its own object in the triggers array" }
+        return MonitorProblem(path: error.path, message: problem, syntax: error)
+    }
+
+    /// Every problem of a parsed document, in document order (the first is the one the API reports).
+    package static func problems(in document: JSON) -> [MonitorProblem] {
+        let check = Check(document: document)
+        check.collect { () throws(MonitorProblem) in try check.monitor() }
+        return check.problems
     }
 
     /// Data triggers of v4.0: the value type and the allowed operators of each datum.
@@ -54,13 +97,22 @@ package enum MonitorValidator {
         "vehicle.doorsState", "vehicle.alerts",
     ]
 
-    /// The walk over one document; every `fail` names the path it is at.
-    private struct Check {
+    /// The walk over one document; every `fail` names the path it is at. A failure ends the check of the part it
+    /// is in (a trigger, the callback, `bool.exp`…) and the walk goes on with the next part.
+    private final class Check {
         let document: JSON
+        private(set) var problems: [MonitorProblem] = []
 
-        func fail(_ path: String, _ problem: String) -> SandboxError { .badBody(path, problem) }
+        init(document: JSON) { self.document = document }
 
-        func object(_ value: JSON?, _ path: String, required: Bool = true) throws(SandboxError) -> [(String, JSON)]? {
+        func fail(_ path: String, _ problem: String) -> MonitorProblem { MonitorProblem(path: path, message: problem) }
+
+        /// Runs one part of the check, recording its problem instead of stopping the walk.
+        func collect(_ part: () throws(MonitorProblem) -> Void) {
+            do { try part() } catch { problems.append(error) }
+        }
+
+        func object(_ value: JSON?, _ path: String, required: Bool = true) throws(MonitorProblem) -> [(String, JSON)]? {
             guard let value else {
                 if required { throw fail(path, "is required") }
                 return nil
@@ -69,7 +121,7 @@ package enum MonitorValidator {
             return members
         }
 
-        func string(_ value: JSON?, _ path: String, required: Bool = true) throws(SandboxError) -> String? {
+        func string(_ value: JSON?, _ path: String, required: Bool = true) throws(MonitorProblem) -> String? {
             guard let value else {
                 if required { throw fail(path, "is required") }
                 return nil
@@ -79,7 +131,7 @@ package enum MonitorValidator {
             return s
         }
 
-        func number(_ value: JSON?, _ path: String, min: Double? = nil, integer: Bool = false) throws(SandboxError) -> Double? {
+        func number(_ value: JSON?, _ path: String, min: Double? = nil, integer: Bool = false) throws(MonitorProblem) -> Double? {
             guard let value else { return nil }
             guard let n = value.number else { throw fail(path, "expected a number, got \(value.kindName)") }
             if integer, n != n.rounded() { throw fail(path, "expected an integer, got \(n)") }
@@ -87,50 +139,85 @@ package enum MonitorValidator {
             return n
         }
 
-        func oneOf(_ value: JSON?, _ path: String, _ allowed: [String], required: Bool = true) throws(SandboxError) -> String? {
+        func oneOf(_ value: JSON?, _ path: String, _ allowed: [String], required: Bool = true) throws(MonitorProblem) -> String? {
             guard let s = try string(value, path, required: required) else { return nil }
             guard allowed.contains(s) else { throw fail(path, "'\(s)' is not one of \(allowed.joined(separator: ", "))") }
             return s
         }
 
-        func monitor() throws(SandboxError) {
+        func monitor() throws(MonitorProblem) {
             guard let root = try object(document, "$") else { return }
             let known = ["label", "locale", "subscribeParam", "extendedEventParam", "triggerParam"]
-            if let unknown = root.first(where: { !known.contains($0.0) }) {
-                throw fail("$.\(unknown.0)", "unknown field; a monitor has \(known.joined(separator: ", "))")
+            for unknown in root where !known.contains(unknown.0) {
+                problems.append(fail("$.\(unknown.0)", "unknown field; a monitor has \(known.joined(separator: ", "))"))
             }
-            _ = try string(document["label"], "$.label")
-            if let locale = try string(document["locale"], "$.locale", required: false), !Localization.isWellFormed(locale) {
-                throw fail("$.locale", "'\(locale)' is not a locale like fr-FR")
+            collect { () throws(MonitorProblem) in _ = try string(document["label"], "$.label") }
+            collect { () throws(MonitorProblem) in
+                if let locale = try string(document["locale"], "$.locale", required: false), !Localization.isWellFormed(locale) {
+                    throw fail("$.locale", "'\(locale)' is not a locale like fr-FR")
+                }
             }
-            try subscribe(document["subscribeParam"])
-            if let params = document["extendedEventParam"] {
+            subscribe(document["subscribeParam"])
+            collect { () throws(MonitorProblem) in
+                guard let params = document["extendedEventParam"] else { return }
                 guard let items = params.array else { throw fail("$.extendedEventParam", "expected an array, got \(params.kindName)") }
                 for (n, item) in items.enumerated() {
-                    let path = "$.extendedEventParam[\(n)]"
-                    guard let s = try string(item, path) else { continue }
-                    guard Self.isExtendedEventParam(s) else {
+                    collect { () throws(MonitorProblem) in
+                        let path = "$.extendedEventParam[\(n)]"
+                        guard let s = try string(item, path), !Self.isExtendedEventParam(s) else { return }
                         throw fail(path, "'\(s)' is not one of \(extendedEventParams.sorted().joined(separator: ", ")) or vehicle.telemetry.<type>")
                     }
                 }
             }
-            try triggers(document["triggerParam"])
+            collect { () throws(MonitorProblem) in try triggers(document["triggerParam"]) }
         }
 
         static func isExtendedEventParam(_ s: String) -> Bool {
             extendedEventParams.contains(s) || (s.hasPrefix("vehicle.telemetry.") && TelemetryTypes.all.contains(String(s.dropFirst(18))))
         }
 
-        func subscribe(_ value: JSON?) throws(SandboxError) {
+        func subscribe(_ value: JSON?) {
             let base = "$.subscribeParam"
-            guard let members = try object(value, base) else { return }
-            let known = ["callback", "refreshEvent", "retryPolicy", "batchNotify"]
-            if let unknown = members.first(where: { !known.contains($0.0) }) {
-                throw fail("\(base).\(unknown.0)", "unknown field; subscribeParam has \(known.joined(separator: ", "))")
+            let members: [(String, JSON)]
+            do throws(MonitorProblem) {
+                guard let found = try object(value, base) else { return }
+                members = found
+            } catch {
+                problems.append(error)
+                return
             }
-            // Some documentation nests the webhook as callback.webhook (with the typo `attributres`): accepted.
-            var callback = value?["callback"]
-            var callbackPath = "\(base).callback"
+            let known = ["callback", "refreshEvent", "retryPolicy", "batchNotify"]
+            for unknown in members where !known.contains(unknown.0) {
+                problems.append(fail("\(base).\(unknown.0)", "unknown field; subscribeParam has \(known.joined(separator: ", "))"))
+            }
+            collect { () throws(MonitorProblem) in try webhook(value?["callback"], "\(base).callback") }
+            collect { () throws(MonitorProblem) in
+                guard let refresh = value?["refreshEvent"] else { return }
+                _ = try number(refresh, "\(base).refreshEvent", min: 60, integer: true)
+            }
+            collect { () throws(MonitorProblem) in
+                guard let policy = value?["retryPolicy"] else { return }
+                let path = "\(base).retryPolicy"
+                _ = try object(policy, path)
+                _ = try oneOf(policy["policy"], "\(path).policy", ["None", "Bounded", "Always"])
+                _ = try number(policy["maxRetryNumber"], "\(path).maxRetryNumber", min: 1, integer: true)
+                _ = try number(policy["retryDelay"], "\(path).retryDelay", min: 1, integer: true)
+            }
+            collect { () throws(MonitorProblem) in
+                guard let batch = value?["batchNotify"] else { return }
+                let path = "\(base).batchNotify"
+                _ = try object(batch, path)
+                guard batch["size"] != nil || batch["timeWindow"] != nil else { throw fail(path, "needs size or timeWindow") }
+                _ = try number(batch["size"], "\(path).size", min: 1, integer: true)
+                _ = try number(batch["timeWindow"], "\(path).timeWindow", min: 60)
+            }
+        }
+
+        /// `subscribeParam.callback`; some documentation nests it as `callback.webhook` (with the typo
+        /// `attributres`): accepted.
+        func webhook(_ value: JSON?, _ base: String) throws(MonitorProblem) {
+            var callback = value
+            var callbackPath = base
             if let nested = callback?["webhook"] {
                 callback = nested
                 callbackPath += ".webhook"
@@ -145,38 +232,20 @@ package enum MonitorValidator {
                 }
             }
             let attributesKey = callback?["attributes"] != nil ? "attributes" : "attributres"
-            if let attributes = callback?[attributesKey] {
-                guard let items = attributes.array else {
-                    throw fail("\(callbackPath).\(attributesKey)", "expected an array, got \(attributes.kindName)")
-                }
-                for (n, item) in items.enumerated() {
-                    let path = "\(callbackPath).\(attributesKey)[\(n)]"
-                    _ = try object(item, path)
-                    _ = try oneOf(item["type"], "\(path).type", ["Header", "Body", "Query"])
-                    _ = try string(item["key"], "\(path).key")
-                    guard item["value"] != nil else { throw fail("\(path).value", "is required") }
-                }
+            guard let attributes = callback?[attributesKey] else { return }
+            guard let items = attributes.array else {
+                throw fail("\(callbackPath).\(attributesKey)", "expected an array, got \(attributes.kindName)")
             }
-            if let refresh = value?["refreshEvent"] {
-                _ = try number(refresh, "\(base).refreshEvent", min: 60, integer: true)
-            }
-            if let policy = value?["retryPolicy"] {
-                let path = "\(base).retryPolicy"
-                _ = try object(policy, path)
-                _ = try oneOf(policy["policy"], "\(path).policy", ["None", "Bounded", "Always"])
-                _ = try number(policy["maxRetryNumber"], "\(path).maxRetryNumber", min: 1, integer: true)
-                _ = try number(policy["retryDelay"], "\(path).retryDelay", min: 1, integer: true)
-            }
-            if let batch = value?["batchNotify"] {
-                let path = "\(base).batchNotify"
-                _ = try object(batch, path)
-                guard batch["size"] != nil || batch["timeWindow"] != nil else { throw fail(path, "needs size or timeWindow") }
-                _ = try number(batch["size"], "\(path).size", min: 1, integer: true)
-                _ = try number(batch["timeWindow"], "\(path).timeWindow", min: 60)
+            for (n, item) in items.enumerated() {
+                let path = "\(callbackPath).\(attributesKey)[\(n)]"
+                _ = try object(item, path)
+                _ = try oneOf(item["type"], "\(path).type", ["Header", "Body", "Query"])
+                _ = try string(item["key"], "\(path).key")
+                guard item["value"] != nil else { throw fail("\(path).value", "is required") }
             }
         }
 
-        func triggers(_ value: JSON?) throws(SandboxError) {
+        func triggers(_ value: JSON?) throws(MonitorProblem) {
             let base = "$.triggerParam"
             guard let members = try object(value, base) else { return }
             let keys = Set(members.map(\.0))
@@ -203,49 +272,61 @@ package enum MonitorValidator {
             guard let list = value?["triggers"] else { throw fail("\(base).triggers", "is required") }
             guard let items = list.array else { throw fail("\(base).triggers", "expected an array, got \(list.kindName)") }
             guard !items.isEmpty else { throw fail("\(base).triggers", "needs at least one trigger") }
+            // Every name written, valid or not, so that a bad trigger does not also make bool.exp wrong.
+            let written = items.compactMap { $0["name"]?.string }
             var names: [String] = []
             for (n, item) in items.enumerated() {
-                let path = "\(base).triggers[\(n)]"
-                guard let trigger = try object(item, path) else { continue }
-                guard let name = try string(item["name"], "\(path).name") else { continue }
-                guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }) else {
-                    throw fail("\(path).name", "'\(name)' must start with a letter and hold only letters, digits, '_', '.', '-'")
-                }
-                guard !names.contains(name) else { throw fail("\(path).name", "'\(name)' is already the name of another trigger") }
-                names.append(name)
-                let kinds = trigger.map(\.0).filter { ["zone", "time", "data"].contains($0) }
-                if let unknown = trigger.first(where: { !["name", "zone", "time", "data"].contains($0.0) }) {
-                    throw fail("\(path).\(unknown.0)", "unknown field; a trigger has name and one of zone, time, data")
-                }
-                guard kinds.count == 1 else {
-                    throw fail(
-                        path,
-                        kinds.isEmpty
-                            ? "needs one of zone, time, data" : "has \(kinds.joined(separator: " and ")): exactly one of zone, time, data is allowed")
-                }
-                switch kinds[0] {
-                case "zone": try zoneTrigger(item["zone"], "\(path).zone")
-                case "time": try timeTrigger(item["time"], "\(path).time")
-                default: try dataTrigger(item["data"], "\(path).data")
-                }
+                collect { () throws(MonitorProblem) in try trigger(item, "\(base).triggers[\(n)]", names: &names) }
             }
-            let expPath = "\(base).bool.exp"
-            guard let text = try string(value?["bool.exp"], expPath) else { return }
+            collect { () throws(MonitorProblem) in try expression(value?["bool.exp"], "\(base).bool.exp", names: written) }
+        }
+
+        /// One item of `triggers`: a name not used before and exactly one of zone, time, data.
+        func trigger(_ item: JSON, _ path: String, names: inout [String]) throws(MonitorProblem) {
+            guard let trigger = try object(item, path) else { return }
+            guard let name = try string(item["name"], "\(path).name") else { return }
+            guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }) else {
+                throw fail("\(path).name", "'\(name)' must start with a letter and hold only letters, digits, '_', '.', '-'")
+            }
+            guard !names.contains(name) else { throw fail("\(path).name", "'\(name)' is already the name of another trigger") }
+            names.append(name)
+            let kinds = trigger.map(\.0).filter { ["zone", "time", "data"].contains($0) }
+            if let unknown = trigger.first(where: { !["name", "zone", "time", "data"].contains($0.0) }) {
+                throw fail("\(path).\(unknown.0)", "unknown field; a trigger has name and one of zone, time, data")
+            }
+            guard kinds.count == 1 else {
+                throw fail(
+                    path,
+                    kinds.isEmpty
+                        ? "needs one of zone, time, data" : "has \(kinds.joined(separator: " and ")): exactly one of zone, time, data is allowed")
+            }
+            switch kinds[0] {
+            case "zone": try zoneTrigger(item["zone"], "\(path).zone")
+            case "time": try timeTrigger(item["time"], "\(path).time")
+            default: try dataTrigger(item["data"], "\(path).data")
+            }
+        }
+
+        /// `bool.exp`: well formed, over the triggers' names, and neither always true nor always false.
+        func expression(_ value: JSON?, _ path: String, names: [String]) throws(MonitorProblem) {
+            guard let text = try string(value, path) else { return }
             let expression: BoolExpression
             do throws(BoolExpression.ParseError) {
                 expression = try BoolExpression.parse(text)
             } catch {
-                throw fail(expPath, "\(error.message) (column \(error.column) of \"\(text)\")")
+                throw MonitorProblem(path: path, message: error.message, expression: (text, error.column))
             }
             if let unknown = expression.operands.first(where: { !names.contains($0) }) {
-                throw fail(expPath, "'\(unknown)' is not the name of a trigger; triggers are \(names.joined(separator: ", "))")
+                throw MonitorProblem(
+                    path: path, message: "'\(unknown)' is not the name of a trigger; triggers are \(names.joined(separator: ", "))",
+                    expression: (text, BoolExpression.column(of: unknown, in: text)))
             }
             if let constant = expression.constantValue {
-                throw fail(expPath, "\"\(text)\" is always \(constant ? "true" : "false"), whatever the triggers")
+                throw fail(path, "\"\(text)\" is always \(constant ? "true" : "false"), whatever the triggers")
             }
         }
 
-        func zoneTrigger(_ value: JSON?, _ path: String) throws(SandboxError) {
+        func zoneTrigger(_ value: JSON?, _ path: String) throws(MonitorProblem) {
             guard let members = try object(value, path) else { return }
             _ = try oneOf(value?["transition"], "\(path).transition", ["In", "Out"])
             let shapes = members.map(\.0).filter { $0 == "place" || $0 == "circle" }
@@ -268,7 +349,7 @@ package enum MonitorValidator {
             guard radius > 0, radius <= 20000 else { throw fail("\(shapePath).radius", "must be a distance in km above 0, got \(radius)") }
         }
 
-        func timeTrigger(_ value: JSON?, _ path: String) throws(SandboxError) {
+        func timeTrigger(_ value: JSON?, _ path: String) throws(MonitorProblem) {
             guard try object(value, path) != nil else { return }
             if value?["time.zone"] != nil, value?["timeZone"] != nil { throw fail(path, "has both time.zone and timeZone; use one") }
             let zoneKey = value?["timeZone"] != nil ? "timeZone" : "time.zone"
@@ -331,7 +412,7 @@ package enum MonitorValidator {
             return numbers.count == 1 || (numbers[0] ?? 0) <= (numbers[1] ?? 0)
         }
 
-        func dataTrigger(_ value: JSON?, _ path: String) throws(SandboxError) {
+        func dataTrigger(_ value: JSON?, _ path: String) throws(MonitorProblem) {
             guard try object(value, path) != nil else { return }
             guard let datum = try string(value?["data"], "\(path).data") else { return }
             guard let rule = MonitorValidator.dataTriggers[datum] else {
