@@ -21,6 +21,10 @@ extension CommandRegistry {
         registry.register(
             UserInfoCommand(api: api), VehiclesCommand(api: api), VehicleCommand(api: api), StatusCommand(api: api), AlertsCommand(api: api))
         registry.register(VehicleResource.catalogue.map { VehicleResourceCommand(api: api, resource: $0) })
+        registry.register(
+            MonitorsWriteCommand(api: api, action: .create), MonitorsWriteCommand(api: api, action: .update),
+            MonitorsStatusCommand(api: api, status: "Paused"), MonitorsStatusCommand(api: api, status: "Running"),
+            MonitorsDeleteCommand(api: api), MonitorsTemplateCommand())
         registry.register(ApiCommand(api: api), BrandsCommand(), SetCommand(api: api))
         return registry
     }

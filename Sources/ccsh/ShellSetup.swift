@@ -31,6 +31,13 @@ struct ShellSetup {
     func repl() -> REPL {
         var repl = REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) { "ccsh> " }
         repl.onEntry = { _ = Interrupts.take() }
+        let output = output
+        interpreter.confirm = { question in
+            output.flush()
+            FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+            let answer = Swift.readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            return answer == "y" || answer == "yes"
+        }
         return repl
     }
 }

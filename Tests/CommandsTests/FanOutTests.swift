@@ -15,7 +15,7 @@ struct FanOutTests {
 
     @Test("vehicles | status | first 2 fetches one batch of 8 statuses, not 50")
     func lazyBatches() throws {
-        let shell = try APICommandTests.APIShell()
+        let shell = try APIShell()
         let before = try statusRequests()
         #expect(try shell.run("vehicles | status | first 2 | count") == 2)
         // The sandbox writes its log after each response; give the last lines a moment to land.
@@ -26,7 +26,7 @@ struct FanOutTests {
 
     @Test("results keep the input order and carry the vin; collections are tagged row by row")
     func orderAndTags() throws {
-        let shell = try APICommandTests.APIShell()
+        let shell = try APIShell()
         let vins = try shell.run("vehicles | first 20 | get vin")
         #expect(try shell.run("vehicles | first 20 | status | get vin") == vins)
         let alerts = try shell.run("vehicles | first 4 | alerts | get vin")
@@ -36,7 +36,7 @@ struct FanOutTests {
 
     @Test("8 vehicles at 200 ms each: the fan-out takes well under half the time of one request after another")
     func concurrency() throws {
-        let shell = try APICommandTests.APIShell()
+        let shell = try APIShell()
         _ = try shell.run("let eight = (vehicles | first 8)")
         // A ratio against the sequential run in the same test, not a wall-clock bound: it holds on a loaded machine.
         func seconds(_ source: String) throws -> Double {

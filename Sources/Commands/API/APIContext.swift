@@ -23,7 +23,10 @@ package final class APIContext {
     }
 
     /// The API path of one vehicle, or of one of its resources.
-    package func vehiclePath(_ id: String, _ resource: String? = nil) -> String {
+    package func vehiclePath(_ id: String, _ resource: String? = nil) -> String { Self.vehiclePath(id, resource) }
+
+    /// The API path of one vehicle, or of one of its resources (for closures that run on fan-out threads).
+    package static func vehiclePath(_ id: String, _ resource: String? = nil) -> String {
         "/user/vehicles/\(URLEncoding.encode(id))" + (resource.map { "/" + $0 } ?? "")
     }
 

@@ -66,5 +66,15 @@ extension VehicleResource {
             name: "ecoaching", summary: "Eco-driving scores of a trip.", path: "trips/{tid}/ecoaching",
             identifiers: [("trip", "tid", "The trip id.")],
             flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")]),
+        VehicleResource(
+            name: "monitors", summary: "List a vehicle's monitors (server-side event rules), lazily.", path: "monitors", isCollection: true,
+            examples: [
+                ("monitors 0 | select id status monitor.label", "Each monitor's id, status and label."),
+                ("vehicles | monitors | count", "Monitors across the fleet."),
+            ]),
+        VehicleResource(
+            name: "monitors show", summary: "One monitor of a vehicle: its status and its body.", path: "monitors/{mid}",
+            identifiers: [("monitor", "mid", "The monitor id.")],
+            examples: [("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body.")]),
     ]
 }

@@ -13,7 +13,16 @@ struct GetCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let path = call.cellPath("path") ?? CellPath([])
         let range = call.range(of: "path")
-        if case .stream(let rows) = input { return .stream(rows.compactMap { try $0.follow(path, at: range) }) }
+        if case .stream(let rows) = input {
+            guard let first = path.segments.first, let index = Int(first) else { return .stream(rows.compactMap { try $0.follow(path, at: range) }) }
+            // `get 2.name` on a lazy list: reads rows up to the third, no further.
+            var count = 0
+            while let row = try rows.next() {
+                if count == index { return .value(try row.follow(CellPath(Array(path.segments.dropFirst())), at: range)) }
+                count += 1
+            }
+            throw ShellError(.notFound, "index \(index) is out of range: the list has \(count) item\(count == 1 ? "" : "s")", at: range)
+        }
         return .value(try input.collect().follow(path, at: range))
     }
 }

@@ -32,6 +32,7 @@ struct Binder {
                         .badArgument, "flag '--\(flag.name)' needs a value (\(shape.description))", hint: "write `--\(flag.name) VALUE`", at: range)
                 }
                 let bound = Call.Bound(value: try value(expression, shape, "--\(flag.name)"), range: range.union(expression.range))
+                call.flagValues[flag.name, default: []].append(Call.Bound(value: bound.value, range: expression.range))
                 if flag.isRepeatable {
                     let earlier = call.arguments[flag.name]?.value.listItems ?? []
                     call.arguments[flag.name] = Call.Bound(

@@ -12,6 +12,9 @@ package struct Call {
     package let range: SourceRange
     /// Positionals and valued flags, by name (flags by their long name).
     package var arguments: [String: Bound] = [:]
+    /// Every value given to a valued flag, in order, each with the range of the value alone (not the flag name):
+    /// a repeatable flag's items one by one, for errors about one of them.
+    package var flagValues: [String: [Bound]] = [:]
     /// The rest parameter's values, in order.
     package var rest: [Bound] = []
     /// Switches that were given.

@@ -22,6 +22,8 @@ package final class Interpreter {
     package var stepLimit: Int?
     /// Set from a signal handler to stop the running pipeline; checked between steps.
     package var isInterrupted: () -> Bool = { false }
+    /// Asks the user a yes/no question (`monitors delete`); nil where nobody can answer (scripts, `-c`, stdin).
+    package var confirm: ((String) -> Bool)?
 
     /// The source being run, which `def`s and blocks remember for their errors.
     package private(set) var currentSource: Source?

@@ -245,8 +245,9 @@ package struct Parser {
             advance()
             var arguments: [Argument] = []
             while true {
-                if current.kind == .assign, let joined = joinedAssignment(after: arguments.last) {
-                    // `NAME=VALUE` written without spaces is one word (`--query pageSize=10`, `--header K=V`).
+                if current.kind == .assign || current.kind == .comma, let joined = joinedWord(after: arguments.last) {
+                    // `NAME=VALUE` and `a,b` written without spaces are one word (`--query pageSize=10`, `--header K=V`,
+                    // `--zone home:in:48.85,2.35:1`, `--extend vehicle.alerts,vehicle.status`).
                     arguments[arguments.count - 1] = .positional(joined)
                     continue
                 }
@@ -272,22 +273,35 @@ package struct Parser {
         return .expression(expression())
     }
 
-    /// Joins `word` `=` `value` written without spaces into the word `word=value`, consuming `=` and the value;
-    /// nil (nothing consumed) when they are spaced or the value is not a plain word, number or string.
-    private mutating func joinedAssignment(after last: Argument?) -> Expression? {
-        guard case .positional(.word(let name, let range))? = last, range.end == current.range.start, index + 1 < tokens.count else { return nil }
+    /// Joins `word` `=` `value` (or `word` `,` `word`) written without spaces into one word, consuming the separator
+    /// and the value; nil (nothing consumed) when they are spaced or either side is not a plain word, number or string.
+    private mutating func joinedWord(after last: Argument?) -> Expression? {
+        let separator = current.kind == .comma ? "," : "="
+        let left: (text: String, range: SourceRange)
+        switch last {
+        case .positional(.word(let word, let range))?: left = (word, range)
+        case .positional(.int(_, let range))? where separator == ",", .positional(.float(_, let range))? where separator == ",":
+            left = (source(range), range)
+        default: return nil
+        }
+        guard left.range.end == current.range.start, index + 1 < tokens.count else { return nil }
         let value = tokens[index + 1]
         guard value.range.start == current.range.end else { return nil }
         let text: String
         switch value.kind {
         case .word(let word): text = word
-        case .int, .float: text = String(decoding: self.text[(value.range.start - base)..<(value.range.end - base)], as: UTF8.self)
+        case .int, .float: text = source(value.range)
         case .string(let raw), .rawString(let raw): text = raw
         default: return nil
         }
         advance()
         advance()
-        return .word(name + "=" + text, SourceRange(range.start, value.range.end))
+        return .word(left.text + separator + text, SourceRange(left.range.start, value.range.end))
+    }
+
+    /// The source text of a range of this parse.
+    private func source(_ range: SourceRange) -> String {
+        String(decoding: self.text[(range.start - base)..<(range.end - base)], as: UTF8.self)
     }
 
     /// A `--flag=value` value: a number when it reads as one, else a word.

@@ -21,6 +21,10 @@ extension Value {
     private func follow(_ segments: ArraySlice<String>, at range: SourceRange?) throws(ShellError) -> Value {
         guard let segment = segments.first else { return self }
         let rest = segments.dropFirst()
+        if case .record(let record) = self, record[segment] == nil, let (value, after) = Self.dotted(record, segments) {
+            // A field whose name holds dots, as the API's `bool.exp` and `time.zone`: `get triggerParam.bool.exp`.
+            return try value.follow(after, at: range)
+        }
         if case .list(let items) = self, Int(segment) == nil {
             var column: [Value] = []
             column.reserveCapacity(items.count)
@@ -28,6 +32,17 @@ extension Value {
             return .list(column)
         }
         return try step(segment, range: range).follow(rest, at: range)
+    }
+
+    /// The field named by the first two or more segments joined with dots, and the segments after it; the shortest
+    /// such name wins.
+    private static func dotted(_ record: Record, _ segments: ArraySlice<String>) -> (Value, ArraySlice<String>)? {
+        var name = segments.first ?? ""
+        for (offset, segment) in segments.dropFirst().enumerated() {
+            name += "." + segment
+            if let value = record[name] { return (value, segments.dropFirst(offset + 2)) }
+        }
+        return nil
     }
 
     /// The value at `path`, or nil when any step is missing (a `where` over rows with optional fields).

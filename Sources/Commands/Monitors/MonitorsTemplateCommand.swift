@@ -1,0 +1,52 @@
+import Shell
+
+/// `monitors template`: a complete, valid monitor body (the quickstart's monitor, api-notes §10.1) to save, edit
+/// and send with `monitors create --file`.
+struct MonitorsTemplateCommand: Command {
+    var signature: Signature {
+        Signature("monitors template", summary: "A complete monitor body to start from: a zone, a time and a data trigger.")
+            .discussion("Save it, edit it, and create it: `monitors template | save monitor.json`, then `monitors create 0 --file monitor.json`.")
+            .example("monitors template | get triggerParam.bool.exp", "How its triggers combine.", result: "outOfParis & (batteryIsLow | onMonday)")
+            .output("record")
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        .value(Self.body)
+    }
+
+    /// The quickstart's monitor, with each trigger in its own object and balanced parentheses.
+    static let body: Value = [
+        "label": "IDF zone monitor with data triggering",
+        "subscribeParam": [
+            "refreshEvent": 600,
+            "retryPolicy": ["policy": "Always", "maxRetryNumber": 3, "retryDelay": 120],
+            "batchNotify": ["size": 10, "timeWindow": 300],
+            "callback": [
+                "target": "https://my.dn/monitors/cb1",
+                "name": "HTTP_CB",
+                "attributes": [
+                    ["type": "Query", "key": "vin", "value": "$vin"],
+                    ["type": "Header", "key": "Authorization", "value": "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="],
+                ],
+            ],
+        ],
+        "extendedEventParam": ["vehicle.alerts", "vehicle.status"],
+        "triggerParam": [
+            "triggers": [
+                [
+                    "name": "outOfParis",
+                    "zone": ["transition": "Out", "place": ["center": ["latitude": 48.866667, "longitude": 2.333333], "radius": 20]],
+                ],
+                [
+                    "name": "onMonday",
+                    "time": [
+                        "time.zone": "Europe/Paris",
+                        "times": [["recurrence": "Daily", "start": "PT14H30M", "duration": "PT4H30M", "occurence": ["day": ["Mon"]]]],
+                    ],
+                ],
+                ["name": "batteryIsLow", "data": ["data": "vehicle.energy.electric.level", "op": "lowerThan", "value": ["50"]]],
+            ],
+            "bool.exp": "outOfParis & (batteryIsLow | onMonday)",
+        ],
+    ]
+}

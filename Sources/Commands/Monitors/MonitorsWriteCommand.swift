@@ -1,0 +1,121 @@
+import APIContract
+import Client
+import Shell
+
+/// `monitors create REF …` (POST) and `monitors update REF MID …` (PUT, which replaces the whole monitor: the
+/// current body is fetched and the flags change the parts they name). The body comes from the builder flags, a
+/// `--file`, or a record from the pipe, and is checked locally with the API's rules before any request.
+struct MonitorsWriteCommand: Command {
+    enum Action { case create, update }
+
+    let api: APIContext
+    let action: Action
+
+    var signature: Signature {
+        var signature: Signature
+        switch action {
+        case .create:
+            signature = Signature("monitors create", summary: "Create a monitor: a server-side rule that posts events to your webhook.")
+                .input("vehicle records (one monitor each), or a monitor body record")
+                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .discussion(
+                    """
+                    The body is built from the flags, or read with --file or from a record in the pipe (flags then change the parts \
+                    they name). It is checked with the API's rules before it is sent: every problem is shown where it was written, \
+                    and nothing is sent. Triggers combine with --expr; without it, all of them must hold.
+                    """)
+        case .update:
+            signature = Signature("monitors update", summary: "Replace a monitor's body: the flags change the parts they name.")
+                .input("a monitor body record (optional)")
+                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .optional("monitor", .string, "The monitor id.")
+                .discussion(
+                    "The API has no partial update: ccsh fetches the monitor, applies the flags (or takes --file or the piped record), checks it and sends it whole."
+                )
+        }
+        signature = signature.flag("file", .file, "Read the body from a JSON file.")
+        signature = MonitorBuilder.flags(on: signature)
+        signature = signature.switch("dry-run", "Check the body and show the request instead of sending it.").curlSwitch()
+        switch action {
+        case .create:
+            return
+                signature
+                .example(
+                    #"monitors create 0 --label "low battery" --callback https://example.com/hook --data low:vehicle.energy.electric.level:lt:20"#,
+                    "Post to a webhook when the battery falls below 20 %."
+                )
+                .example(
+                    "monitors create 0 --label home --callback https://example.com/hook --zone home:in:48.85,2.35:0.5 --time evening:Mon-Fri:18h:4h --expr 'home & evening' --dry-run | get body",
+                    "Arriving home on a weekday evening: the body, checked but not sent."
+                )
+                .example("monitors template | monitors create 0 | get monitorId", "The template, created on the first vehicle.")
+                .output("record: the monitor's id and status (MonitorRef)")
+        case .update:
+            return
+                signature
+                .example("monitors update 0 (monitors 0 | first | get id) --refresh 900", "Re-send events every 15 minutes instead.")
+                .output("record: the monitor's id and status (MonitorRef)")
+        }
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        var piped: Record?
+        var vehicles = input
+        if case .value(.record(let record)) = input, Self.isBody(record) {
+            piped = record
+            vehicles = .value(.null)
+        }
+        switch action {
+        case .create:
+            let body = try MonitorBody(call, piped: piped, current: nil, context: context)
+            return try send("POST", body, call, vehicles: vehicles) { id in APIContext.vehiclePath(id, "monitors") }
+        case .update:
+            var call = call
+            if call.arguments["monitor"] == nil, case .value(.record) = vehicles {
+                // `$v | monitors update MID …`: the one positional is the monitor, the vehicle comes from the pipe.
+                call.arguments["monitor"] = call.arguments["vehicle"]
+                call.arguments["vehicle"] = nil
+            }
+            let id = try VehicleArgument.id(call, input: vehicles, api: api)
+            guard let monitor = call.string("monitor"), !monitor.isEmpty else {
+                throw call.error("'monitors update' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)
+            }
+            let path = api.vehiclePath(id, "monitors/\(URLEncoding.encode(monitor))")
+            var current: Record?
+            if piped == nil, call.string("file") == nil {
+                current = try api.get(path).recordValue?["monitor"]?.recordValue
+            }
+            let body = try MonitorBody(call, piped: piped, current: current, context: context)
+            return try send("PUT", body, call, vehicles: .value(.null), fixed: id) { _ in path }
+        }
+    }
+
+    /// Sends the body to each vehicle's path (one vehicle, or a fan-out over piped vehicles); or shows the request.
+    private func send(
+        _ method: String, _ body: MonitorBody, _ call: Call, vehicles: PipelineData, fixed: String? = nil,
+        path: @escaping @Sendable (String) -> String
+    ) throws -> PipelineData {
+        let bytes = body.json.bytes
+        let (dryRun, curl) = (call.isSet("dry-run"), call.isSet("curl"))
+        let shown = Value(body.json)
+        nonisolated(unsafe) let api = api
+        let operation: @Sendable (Session?, String) throws -> PipelineData = { worker, id in
+            if dryRun {
+                return .value(
+                    .record(
+                        Record([
+                            .init(name: "method", value: .string(method)), .init(name: "path", value: .string(path(id))),
+                            .init(name: "body", value: shown),
+                        ])))
+            }
+            return .value(try api.send(APIRequest(method, path(id), body: bytes), on: worker, curl: curl))
+        }
+        if let fixed { return try operation(nil, fixed) }
+        return try VehicleArgument.each(call, input: vehicles, api: api, operation: operation)
+    }
+
+    /// A record that is a monitor body rather than a vehicle.
+    static func isBody(_ record: Record) -> Bool {
+        record["triggerParam"] != nil || record["subscribeParam"] != nil || (record["label"] != nil && record["vin"] == nil)
+    }
+}
