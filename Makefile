@@ -13,10 +13,13 @@ build:
 	$(SWIFT) build --product ccsh-sandbox
 	$(SWIFT) build --product ccsh
 
+# The tour: ccsh starts its bundled sandbox (state in $$XDG_STATE_HOME/ccsh/sandbox), logs in, runs every command
+# family, and stops the sandbox.
 demo:
 	@scripts/ensure-deps.sh demo
 	$(SWIFT) build --product ccsh-sandbox
-	@scripts/with-sandbox.sh -- scripts/demo.sh
+	$(SWIFT) build --product ccsh
+	.build/debug/ccsh --sandbox --output table examples.ccsh
 
 test:
 	@scripts/ensure-deps.sh test

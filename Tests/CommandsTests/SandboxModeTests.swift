@@ -6,18 +6,33 @@ import Testing
 /// `ccsh --sandbox`: starts the bundled sandbox, logs in through the authorization-code flow, runs the script's
 /// API commands against it, and stops it on exit — also when the script fails.
 @Suite struct SandboxModeTests {
-    func run(_ source: String) throws -> (run: Executables.Run, pid: Int32?) {
+    /// Runs `ccsh --sandbox ARGUMENTS` with a fresh state directory.
+    func run(arguments: [String]) throws -> (run: Executables.Run, pid: Int32?) {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-sandbox-mode-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
         let ccsh = try #require(Executables.url(for: "ccsh"))
         let sandbox = try #require(Executables.url(for: "ccsh-sandbox"))
         let environment = ["PATH": "/usr/bin:/bin", "HOME": state.path, "XDG_STATE_HOME": state.path, "CCSH_SANDBOX": sandbox.path]
-        let run = try Executables.run(ccsh, ["--sandbox", "-c", source], environment: environment)
+        let run = try Executables.run(ccsh, ["--sandbox"] + arguments, environment: environment)
         let description = FileManager.default.contents(atPath: state.appendingPathComponent("ccsh/sandbox/sandbox.json").path)
         let pid = description.flatMap { try? JSONReader.value(from: Array($0)).recordValue?["pid"] }.flatMap {
             if case .int(let p) = $0 { Int32(p) } else { nil }
         }
         return (run, pid)
+    }
+
+    func run(_ source: String) throws -> (run: Executables.Run, pid: Int32?) { try run(arguments: ["-c", source]) }
+
+    @Test("examples.ccsh, the tour `make demo` runs, goes end to end: every command family, exit 0")
+    func examples() throws {
+        let tour = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples.ccsh")
+        let (run, _) = try run(arguments: ["--output", "table", tour.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        for marker in ["== who am I", "== the seed's monitor", "unbalanced parentheses", "Paused", "curl --cert"] {
+            #expect(run.stdout.contains(marker), "\(marker)")
+        }
     }
 
     @Test("the seed's requests as one-liners, then the sandbox is gone")

@@ -75,6 +75,27 @@ struct ParserTests {
         #expect(Parser.parse("echo a= b").diagnostics.count == 1)
     }
 
+    @Test("a,b without spaces is one word in command arguments, numbers included; in a list the comma still separates")
+    func commaWords() {
+        let (block, diagnostics) = Parser.parse("monitors create 0 --zone home:in:48.85,2.35:0.5 --extend vehicle.alerts,vehicle.status")
+        #expect(diagnostics.isEmpty)
+        #expect(block.source == "monitors create 0 --zone home:in:48.85,2.35:0.5 --extend vehicle.alerts,vehicle.status")
+        #expect(Parser.parse("[1,2]").block.dump == Parser.parse("[1, 2]").block.dump)
+        #expect(Parser.parse("echo a, b").diagnostics.first?.message == "expected a value, found ','")
+    }
+
+    @Test("inside parentheses a newline is a space, so a command spans lines; a block inside still ends statements at newlines")
+    func multilineParentheses() {
+        let (block, diagnostics) = Parser.parse("let m = (monitors create 0\n    --label x\n    | get id)\n$m")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(block.statements.count == 2)
+        #expect(
+            Parser.parse("let m = (monitors create 0 --label x | get id)").block.dump
+                == Parser.parse("let m = (monitors create 0\n--label x\n| get id)").block.dump)
+        #expect(Parser.parse("([1, 2] | each {\n  let x = $it\n  $x * 2\n})").diagnostics.isEmpty, "two statements in the block")
+        #expect(Parser.parse("echo a\n--label x").diagnostics.isEmpty == false, "outside parentheses a newline ends the command")
+    }
+
     @Test("half-typed lines still give a tree to complete from")
     func halfTyped() {
         let (block, _) = Parser.parse("vehicles | wh")

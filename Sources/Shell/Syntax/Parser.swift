@@ -4,6 +4,9 @@
 package struct Parser {
     private var tokens: [Token]
     private var index = 0
+    /// How many parentheses enclose the current pipeline: inside them a newline is only a space, so a long command
+    /// can be written over several lines (`let m = (monitors create 0⏎ --label x⏎ --zone …)`).
+    private var parenDepth = 0
     /// Added to every range: the position of this text inside its source (for `$( … )` in strings).
     private let base: Int
     private let text: [UInt8]
@@ -214,6 +217,10 @@ package struct Parser {
         let opener = current.range
         let start = opener.start
         advance()
+        // A block's statements end at newlines again, even inside parentheses.
+        let outerParens = parenDepth
+        parenDepth = 0
+        defer { parenDepth = outerParens }
         var body = statements(until: .rightBrace)
         close(.rightBrace, "'}' to close \(what)", opened: opener)
         body.range = SourceRange(start, previousEnd)
@@ -226,6 +233,7 @@ package struct Parser {
     private mutating func pipeline(stopAtBrace: Bool = false) -> Pipeline {
         let start = current.range.start
         var stages = [stage(stopAtBrace: stopAtBrace)]
+        if parenDepth > 0 { skipNewlines() }
         while current.kind == .pipe {
             let pipe = current.range
             advance()
@@ -235,6 +243,7 @@ package struct Parser {
                 break
             }
             stages.append(stage(stopAtBrace: stopAtBrace))
+            if parenDepth > 0 { skipNewlines() }
         }
         return Pipeline(stages: stages, range: SourceRange(start, previousEnd))
     }
@@ -249,6 +258,10 @@ package struct Parser {
                     // `NAME=VALUE` and `a,b` written without spaces are one word (`--query pageSize=10`, `--header K=V`,
                     // `--zone home:in:48.85,2.35:1`, `--extend vehicle.alerts,vehicle.status`).
                     arguments[arguments.count - 1] = .positional(joined)
+                    continue
+                }
+                if current.kind == .newline, parenDepth > 0 {
+                    advance()
                     continue
                 }
                 switch current.kind {
@@ -386,7 +399,9 @@ package struct Parser {
         case .leftParen:
             advance()
             skipNewlines()
+            parenDepth += 1
             let inner = pipeline()
+            parenDepth -= 1
             skipNewlines()
             close(.rightParen, "')' to close the parenthesis", opened: token.range)
             return .subexpression(inner, SourceRange(token.range.start, previousEnd))
