@@ -31,6 +31,21 @@ struct APICommandTests {
         #expect(try shell.run("alerts 0 | count") == 130)
     }
 
+    @Test("--since/--until become one timestamps interval; the sandbox's selection matches a local filter on startedAt")
+    func timeWindow() throws {
+        let shell = try APIShell()
+        let windowed = try shell.run("alerts 0 --since 2026-10-01 --until 2026-10-15T12:00:00Z | count")
+        #expect(
+            shell.requests.last?.contains("timestamps=2026-10-01T00%3A00%3A00Z%2F2026-10-15T12%3A00%3A00Z") == true, "\(shell.requests.last ?? "")")
+        let local = try shell.run(
+            #"alerts 0 | where startedAt >= "2026-10-01T00:00:00Z" and startedAt <= "2026-10-15T12:00:00Z" | count"#)
+        #expect(windowed == local)
+        #expect(try #require(windowed.number) > 0)
+        #expect(try shell.run("trips 0 --until 2000-01-01 | count") == 0)
+        #expect(shell.shell.failure("alerts 0 --since soon")?.message == "--since 'soon' is not a time")
+        #expect(shell.shell.failure("alerts 0 --since 2026-10-02 --until 2026-10-01")?.message == "--since is after --until")
+    }
+
     @Test("vehicle references: id, VIN, VIN prefix, label, position, record from the pipe")
     func references() throws {
         let shell = try APIShell()

@@ -19,6 +19,8 @@ struct VehicleResource: Sendable {
     /// Positional arguments after the vehicle that fill a `{placeholder}` of the path, with their help.
     var identifiers: [(name: String, placeholder: String, help: String)] = []
     var isCollection = false
+    /// Whether `--since`/`--until` (the `timestamps` filter) apply.
+    var isTimed = false
     var accept: String?
     var flags: [QueryFlag] = []
     var examples: [(source: String, description: String)] = []
@@ -41,7 +43,11 @@ extension VehicleResource {
             examples: [("maintenance 0", "When the first vehicle needs a service.")]),
         VehicleResource(
             name: "trips", summary: "List a vehicle's completed trips (lazily, page by page).", path: "trips", isCollection: true,
-            examples: [("trips 0 | first 3 | select id startedAt distance", "Three trips.")]),
+            isTimed: true,
+            examples: [
+                ("trips 0 | first 3 | select id startedAt distance", "Three trips."),
+                ("trips 0 --since 30d | get distance | sum", "Kilometres driven in the last 30 days."),
+            ]),
         VehicleResource(
             name: "trip", summary: "One trip of a vehicle.", path: "trips/{tid}", identifiers: [("trip", "tid", "The trip id.")],
             examples: [("trip 0 (trips 0 | first | get id)", "The first trip.")]),
@@ -52,6 +58,7 @@ extension VehicleResource {
             examples: [("waypoints 0 (trips 0 | first | get id) --tolerance 0.5 | count", "How many points the simplified path keeps.")]),
         VehicleResource(
             name: "telemetry", summary: "List a vehicle's telemetry messages (lazily, page by page).", path: "telemetry", isCollection: true,
+            isTimed: true,
             flags: [
                 QueryFlag(flag: "type", parameter: "type", shape: .string, help: "Only these types, comma-separated, e.g. `vehicle.odometer`."),
                 QueryFlag(
@@ -61,6 +68,7 @@ extension VehicleResource {
             examples: [("telemetry 0 --type vehicle.energy.level | first", "The latest energy-level message.")]),
         VehicleResource(
             name: "collisions", summary: "List a vehicle's collisions (lazily, page by page).", path: "collisions", isCollection: true,
+            isTimed: true,
             examples: [("collisions 0 | count", "How many collisions were recorded.")]),
         VehicleResource(
             name: "ecoaching", summary: "Eco-driving scores of a trip.", path: "trips/{tid}/ecoaching",

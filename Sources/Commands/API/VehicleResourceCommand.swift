@@ -13,6 +13,7 @@ struct VehicleResourceCommand: Command {
         // Optional for the binder: with a vehicle record in the pipe, `trip TID` has only the trip id.
         for identifier in resource.identifiers { signature = signature.optional(identifier.name, .string, identifier.help) }
         for flag in resource.flags { signature = signature.flag(flag.flag, flag.shape, flag.help) }
+        if resource.isTimed { signature = TimeWindow.flags(on: signature) }
         signature = signature.curlSwitch()
         for example in resource.examples { signature = signature.example(example.source, example.description) }
         return signature.output(resource.isCollection ? "list (lazy)" : "record")
@@ -40,6 +41,7 @@ struct VehicleResourceCommand: Command {
             for part in value.text.split(separator: ",") { query.append((flag.parameter, String(part))) }
         }
         if resource.flags.contains(where: { $0.flag == "locale" }), call.value("locale") == nil { query.append(("locale", api.locale)) }
+        if resource.isTimed, let window = try TimeWindow.query(call) { query.append(window) }
         nonisolated(unsafe) let api = api
         let (resource, fixedPath, fixedQuery, curl) = (resource, path, query, call.isSet("curl"))
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
