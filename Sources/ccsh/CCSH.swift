@@ -1,4 +1,5 @@
 import ArgumentParser
+import Client
 import Commands
 import Foundation
 import Shell
@@ -24,6 +25,9 @@ struct CCSH: ParsableCommand {
 
     @Flag(help: "Start the bundled API sandbox, log in to it, and stop it on exit.")
     var sandbox = false
+
+    @Option(help: ArgumentHelp("The config.toml profile to use (default: $CCSH_PROFILE, else default_profile).", valueName: "NAME"))
+    var profile: String?
 
     @Flag(help: "Go on after a failed statement; the exit status is the first failure's.")
     var keepGoing = false
@@ -86,14 +90,13 @@ struct CCSH: ParsableCommand {
             source = nil
         }
         let local: LocalSandbox?
-        let api: APIContext?
+        let api: APIContext
         do {
+            if sandbox, profile != nil { throw ValidationError("--sandbox uses its own profile; leave out --profile") }
             local = sandbox ? try LocalSandbox() : nil
-            api = try local.map { sandbox in
-                APIContext(
-                    session: try sandbox.login(tokenDirectory: sandbox.stateDirectory.appendingPathComponent("tokens")),
-                    cacheDirectory: sandbox.stateDirectory.appendingPathComponent("cache"))
-            }
+            api = try Self.apiContext(local: local, profile: profile)
+        } catch let error as ValidationError {
+            throw error
         } catch {
             ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
                 FileHandle.standardError.write(Data(text.utf8))
@@ -109,6 +112,31 @@ struct CCSH: ParsableCommand {
         }
         var reader = PlainLineReader(output: shell.output)
         throw ExitCode(shell.repl().run(reader: &reader))
+    }
+
+    /// The API commands' context: on the bundled sandbox (logged in already), or on the chosen config.toml
+    /// profile, opened when a command first needs it — so a missing or broken config only fails API commands.
+    private static func apiContext(local: LocalSandbox?, profile: String?) throws -> APIContext {
+        let environment = ProcessInfo.processInfo.environment
+        let state = StateDirectory.url(environment: environment)
+        if let local {
+            let tokens = local.stateDirectory.appendingPathComponent("tokens")
+            let api = APIContext(
+                session: try local.login(tokenDirectory: tokens), cacheDirectory: local.stateDirectory.appendingPathComponent("cache"))
+            api.profiles = ProfileBook(
+                configFile: Configuration.path(environment: environment), tokenDirectory: tokens, environment: environment,
+                sandbox: (local.profile, local.clientSecret))
+            return api
+        }
+        let book = ProfileBook(
+            configFile: Configuration.path(environment: environment), tokenDirectory: TokenStore.defaultDirectory(environment: environment),
+            environment: environment)
+        let name = profile ?? environment["CCSH_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let api = APIContext(profile: name, cacheDirectory: state.appendingPathComponent("cache")) {
+            try book.open(try book.selected(flag: profile), ask: Terminal().inputIsTerminal ? { Terminal.ask($0, isSecret: true) } : nil)
+        }
+        api.profiles = book
+        return api
     }
 
     private func outputFormat() throws -> OutputFormat? {

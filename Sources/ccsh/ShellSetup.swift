@@ -9,9 +9,9 @@ struct ShellSetup {
     let reporter: ErrorReporter
     let output = StandardOutput()
 
-    init(terminal: Terminal, format: OutputFormat?, arguments: [String], api: APIContext?) {
+    init(terminal: Terminal, format: OutputFormat?, arguments: [String], api: APIContext) {
         let output = output
-        interpreter = Interpreter(registry: api.map(CommandRegistry.standard(api:)) ?? .language(), arguments: arguments, write: output.write)
+        interpreter = Interpreter(registry: .standard(api: api), arguments: arguments, write: output.write)
         renderer = ResultRenderer(
             format: format ?? (terminal.outputIsTerminal ? .table : .json), isExplicit: format != nil, width: terminal.width,
             useColor: terminal.useColor(onTerminal: terminal.outputIsTerminal))
@@ -32,11 +32,9 @@ struct ShellSetup {
         var repl = REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) { "ccsh> " }
         repl.onEntry = { _ = Interrupts.take() }
         let output = output
-        interpreter.confirm = { question in
+        interpreter.ask = { question, isSecret in
             output.flush()
-            FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
-            let answer = Swift.readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            return answer == "y" || answer == "yes"
+            return Terminal.ask(question, isSecret: isSecret)
         }
         return repl
     }

@@ -20,4 +20,24 @@ struct Terminal {
         if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 120
     }
+
+    /// Writes `question` to stderr and reads a line from stdin; with `isSecret`, terminal echo is off while the
+    /// user types (a password never shows, nor lands in history). Nil at the end of input.
+    static func ask(_ question: String, isSecret: Bool) -> String? {
+        FileHandle.standardError.write(Data(question.utf8))
+        var saved = termios()
+        let hidden = isSecret && tcgetattr(STDIN_FILENO, &saved) == 0
+        if hidden {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        }
+        defer {
+            if hidden {
+                tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+        }
+        return Swift.readLine(strippingNewline: true)
+    }
 }

@@ -165,14 +165,14 @@ struct MonitorCommandTests {
         let refused = try #require(shell.shell.failure("$m | monitors delete"))
         #expect(refused.message == "'monitors delete' needs --yes here: there is nobody to ask")
         var questions: [String] = []
-        shell.shell.interpreter.confirm = {
-            questions.append($0)
-            return false
+        shell.shell.interpreter.ask = { question, _ in
+            questions.append(question)
+            return "n"
         }
         #expect(try shell.run("monitors 0 | monitors delete") == .list([]))
-        #expect(questions == ["delete monitor 'IDF zone monitor with data triggering' (\(try shell.run("$m | get monitorId").text))?"])
+        #expect(questions == ["delete monitor 'IDF zone monitor with data triggering' (\(try shell.run("$m | get monitorId").text))? [y/N] "])
         #expect(try shell.run("monitors 0 | count") == 1, "kept")
-        shell.shell.interpreter.confirm = { _ in true }
+        shell.shell.interpreter.ask = { _, _ in "y" }
         #expect(try shell.run("$m | monitors delete | count") == 1)
         #expect(try shell.run("monitors 0 | count") == 0)
     }

@@ -7,17 +7,64 @@ import Shell
 ///
 /// Not `Sendable`: one shell uses it from one thread; fan-out gives each worker its own `Session.makeWorker()`.
 package final class APIContext {
-    package let session: Session
-    package let vehicles: VehicleCache
+    /// The session in use; opened on first use (so that a broken profile only fails the commands that need it).
+    private var current: Session?
+    private var opener: (() throws -> Session)?
+    private let cacheDirectory: URL
+    /// Id, VIN, label and brand of the profile's vehicles, for references and completion.
+    package private(set) var vehicles: VehicleCache
+    /// The profiles of config.toml (and `sandbox` under `ccsh --sandbox`), for `profile` and `login`; nil when the
+    /// context was made from one session (tests, benchmarks).
+    package var profiles: ProfileBook?
     /// Default `locale` for commands that take one; the profile's by default.
     package var locale: String?
     /// `pageSize` sent with collection requests (the API's default, 60, when nil).
     package var pageSize: Int?
     /// How many vehicles a fan-out (`vehicles | status`) queries at once.
     package var concurrency = 8
+    /// Told after each page of a collection read on this thread (not in fan-outs), and when it ends.
+    package var onPaging: ((PagingProgress) -> Void)?
 
+    /// A context on an open session.
     package init(session: Session, cacheDirectory: URL) {
-        self.session = session
+        self.cacheDirectory = cacheDirectory
+        current = session
+        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"))
+        locale = session.profile.locale
+    }
+
+    /// A context whose session `open` makes when a command first needs it: its error (no config, no such profile, an
+    /// unset secret) is that command's error, and ccsh still starts. `profile` names it for the vehicle cache.
+    package init(profile: String?, cacheDirectory: URL, open: @escaping () throws -> Session) {
+        self.cacheDirectory = cacheDirectory
+        opener = open
+        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"))
+    }
+
+    /// The session in use, opened now if it was not yet.
+    package var session: Session {
+        get throws {
+            if let current { return current }
+            guard let opener else {
+                throw ClientError(
+                    code: .configuration, request: "profile", message: "no profile is in use",
+                    hint: "add one with `profile add NAME --brand … --client-id … --cert … --key …`, or start ccsh with --sandbox")
+            }
+            let session = try opener()
+            use(session)
+            return session
+        }
+    }
+
+    /// Switches to another session (`profile use`): its vehicle cache and its locale come with it.
+    package func use(_ session: Session) {
+        if let previous = current {
+            // `set retries` and `set timeout` outlive a change of profile.
+            session.retryPolicy = previous.retryPolicy
+            session.transport.timeoutMilliseconds = previous.transport.timeoutMilliseconds
+        }
+        current = session
+        opener = nil
         vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"))
         locale = session.profile.locale
     }
@@ -43,7 +90,7 @@ package final class APIContext {
 
     /// Sends any request and decodes its body (an empty body is null); or, with `curl`, returns the curl command.
     package func send(_ request: APIRequest, on worker: Session? = nil, curl: Bool = false) throws -> Value {
-        let session = worker ?? session
+        let session = try worker ?? session
         if curl { return .string(session.curlCommand(for: request)) }
         let body = try relative { () throws(ClientError) in try session.send(request).body }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
@@ -57,7 +104,7 @@ package final class APIContext {
             return try body()
         } catch {
             var error = error
-            let base = URL(string: session.profile.apiBase)?.path ?? ""
+            let base = (try? session).flatMap { URL(string: $0.profile.apiBase)?.path } ?? ""
             let parts = error.request.split(separator: " ", maxSplits: 1)
             if parts.count == 2, !base.isEmpty, parts[1].hasPrefix(base) { error.request = parts[0] + " " + parts[1].dropFirst(base.count) }
             throw error
@@ -68,14 +115,26 @@ package final class APIContext {
     package func collection(
         _ path: String, query: [(name: String, value: String?)] = [], on worker: Session? = nil, curl: Bool = false,
         onRow: ((Value) -> Void)? = nil
-    ) -> ValueStream {
+    ) throws -> ValueStream {
         var query = query
         if let pageSize, !query.contains(where: { $0.name == "pageSize" }) { query.append(("pageSize", String(pageSize))) }
         let request = APIRequest.get(path, query: query)
-        if curl { return ValueStream([.string((worker ?? session).curlCommand(for: request))]) }
-        let cursor = CollectionCursor(session: worker ?? session, request: request)
+        let session = try worker ?? session
+        if curl { return ValueStream([.string(session.curlCommand(for: request))]) }
+        let cursor = CollectionCursor(session: session, request: request)
+        if worker == nil, let onPaging {
+            let started = Date()
+            cursor.onPage = { pages, totalPages in
+                onPaging(PagingProgress(path: path, pages: pages, totalPages: totalPages, seconds: Date().timeIntervalSince(started)))
+            }
+        }
         return ValueStream { [self] in
-            guard let bytes = try relative({ () throws(ClientError) in try cursor.next() }) else { return nil }
+            guard let bytes = try relative({ () throws(ClientError) in try cursor.next() }) else {
+                if worker == nil {
+                    onPaging?(PagingProgress(path: path, pages: cursor.pagesFetched, totalPages: cursor.totalPage, seconds: 0, isFinished: true))
+                }
+                return nil
+            }
             let row = try decode(bytes, request)
             onRow?(row)
             return row
@@ -91,4 +150,16 @@ package final class APIContext {
                 code: .decoding, request: "\(request.method) \(request.path)", message: "the response is not valid JSON (\(error.description))")
         }
     }
+}
+
+/// How far a collection read has got, for a progress line (`alerts 0 | count` over many slow pages).
+package struct PagingProgress: Sendable {
+    /// The collection's path under the API base.
+    package var path: String
+    package var pages: Int
+    package var totalPages: Int?
+    /// Since the first request.
+    package var seconds: Double
+    /// The last page was read (or the consumer stopped).
+    package var isFinished = false
 }

@@ -24,7 +24,7 @@ struct AlertsCommand: Command {
             [("locale", call.string("locale") ?? api.locale)] + [try TimeWindow.query(call)].compactMap { $0 }
         let curl = call.isSet("curl")
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
-            .stream(api.collection(api.vehiclePath(id, "alerts"), query: query, on: worker, curl: curl))
+            .stream(try api.collection(api.vehiclePath(id, "alerts"), query: query, on: worker, curl: curl))
         }
     }
 }

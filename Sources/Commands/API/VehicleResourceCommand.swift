@@ -46,7 +46,7 @@ struct VehicleResourceCommand: Command {
         let (resource, fixedPath, fixedQuery, curl) = (resource, path, query, call.isSet("curl"))
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
             let full = api.vehiclePath(id, fixedPath)
-            if resource.isCollection { return .stream(api.collection(full, query: fixedQuery, on: worker, curl: curl)) }
+            if resource.isCollection { return .stream(try api.collection(full, query: fixedQuery, on: worker, curl: curl)) }
             return .value(try api.get(full, query: fixedQuery, accept: resource.accept, on: worker, curl: curl))
         }
     }

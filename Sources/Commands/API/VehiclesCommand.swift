@@ -28,8 +28,8 @@ struct VehiclesCommand: Command {
         var query: [(name: String, value: String?)] = [("indexRange", range), ("locale", call.string("locale"))]
         if let size = call.int("page-size") { query.append(("pageSize", String(size))) }
         var seen: [Value] = []
-        if call.isSet("curl") { return .stream(api.collection("/user/vehicles", query: query, curl: true)) }
-        let rows = api.collection("/user/vehicles", query: query) { seen.append($0) }
+        if call.isSet("curl") { return .stream(try api.collection("/user/vehicles", query: query, curl: true)) }
+        let rows = try api.collection("/user/vehicles", query: query) { seen.append($0) }
         let cache = api.vehicles
         return .stream(
             ValueStream {

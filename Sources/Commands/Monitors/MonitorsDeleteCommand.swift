@@ -20,12 +20,12 @@ struct MonitorsDeleteCommand: Command {
         if !call.isSet("yes"), !curl, !targets.isEmpty {
             let names = targets.map { target in target.label.map { "'\($0)' (\(target.monitor))" } ?? target.monitor }
             let question = "delete \(targets.count == 1 ? "monitor" : "\(targets.count) monitors") \(names.joined(separator: ", "))?"
-            guard let confirm = context.interpreter.confirm else {
+            guard let ask = context.interpreter.ask else {
                 throw call.error(
                     "'monitors delete' needs --yes here: there is nobody to ask", hint: "add --yes to delete without asking; nothing was deleted",
                     code: .badArgument)
             }
-            guard confirm(question) else {
+            guard ["y", "yes"].contains(ask("\(question) [y/N] ", false)?.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 context.interpreter.writeError("nothing deleted\n")
                 return .value(.list([]))
             }

@@ -6,15 +6,19 @@ struct SetCommand: Command {
     let api: APIContext
 
     var signature: Signature {
-        Signature("set", summary: "Change a session setting (locale, page-size, concurrency, retries, timeout), or show them.")
-            .optional("key", .oneOf(["locale", "page-size", "concurrency", "retries", "timeout"]), "The setting.")
-            .optional("value", .any, "Its new value: a locale like fr-FR, or a number (timeout in seconds).")
+        Signature("set", summary: "Change a session setting (locale, page-size, output, concurrency, retries, timeout), or show them.")
+            .optional("key", .oneOf(["locale", "page-size", "output", "concurrency", "retries", "timeout"]), "The setting.")
+            .optional(
+                "value", .any,
+                "Its new value: a locale like fr-FR, an output format (table, json, ndjson, csv, yaml), or a number (timeout in seconds)."
+            )
             .example("set locale fr-FR", "Alerts and texts in French from now on.")
             .example("set | get concurrency", "How many vehicles a fan-out queries at once.")
+            .example("set output yaml", "Results as YAML from now on.")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        guard let key = call.string("key") else { return .value(settings) }
+        guard let key = call.string("key") else { return .value(try settings(context)) }
         guard let value = call.value("value") else {
             throw call.error("'set \(key)' needs a value", hint: "e.g. `set \(key) \(example(key))`", code: .badArgument)
         }
@@ -24,19 +28,29 @@ struct SetCommand: Command {
                 throw call.error("'\(value.text)' is not a locale", hint: "e.g. fr-FR or en-GB", argument: "value", code: .badArgument)
             }
             api.locale = locale
+        case "output":
+            guard let format = OutputFormat(rawValue: value.text) else {
+                throw call.error(
+                    "'\(value.text)' is not an output format", hint: "one of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "),
+                    argument: "value", code: .badArgument)
+            }
+            context.interpreter.outputFormat = format
         case "page-size": api.pageSize = try number(value, 1...60, call)
         case "concurrency": api.concurrency = try number(value, 1...64, call)
-        case "retries": api.session.retryPolicy.maxRetries = try number(value, 0...10, call)
-        default: api.session.transport.timeoutMilliseconds = try number(value, 1...600, call) * 1000
+        case "retries": try api.session.retryPolicy.maxRetries = try number(value, 0...10, call)
+        default: try api.session.transport.timeoutMilliseconds = try number(value, 1...600, call) * 1000
         }
         return .empty
     }
 
     /// The current settings as a record.
-    private var settings: Value {
-        [
-            "locale": api.locale.map(Value.string) ?? .null, "page-size": api.pageSize.map(Value.int) ?? .null, "concurrency": .int(api.concurrency),
-            "retries": .int(api.session.retryPolicy.maxRetries), "timeout": .int(api.session.transport.timeoutMilliseconds / 1000),
+    private func settings(_ context: CommandContext) throws -> Value {
+        let session = try api.session
+        return [
+            "locale": api.locale.map(Value.string) ?? .null, "page-size": api.pageSize.map(Value.int) ?? .null,
+            "output": context.interpreter.outputFormat.map { .string($0.rawValue) } ?? "auto", "concurrency": .int(api.concurrency),
+            "retries": .int(session.retryPolicy.maxRetries), "timeout": .int(session.transport.timeoutMilliseconds / 1000),
+            "profile": .string(session.profile.name),
         ]
     }
 
@@ -50,6 +64,6 @@ struct SetCommand: Command {
     }
 
     private func example(_ key: String) -> String {
-        ["locale": "fr-FR", "page-size": "20", "concurrency": "8", "retries": "3", "timeout": "30"][key] ?? "…"
+        ["locale": "fr-FR", "page-size": "20", "output": "yaml", "concurrency": "8", "retries": "3", "timeout": "30"][key] ?? "…"
     }
 }

@@ -16,7 +16,7 @@ package struct ErrorReporter {
     package func format(_ error: ShellError) -> String {
         if error.code == .interrupted { return "interrupted" }
         if let range = error.range, let source = error.source {
-            return printer.format(message: error.message, hint: error.hint, range: range, in: source)
+            return printer.format(message: error.message, hint: error.hint, range: range, in: error.concealed.map(source.masking) ?? source)
         }
         return printer.format(message: error.message, hint: error.hint)
     }

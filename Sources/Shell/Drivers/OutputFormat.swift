@@ -19,6 +19,15 @@ package struct ResultRenderer: Sendable {
         self.useColor = useColor
     }
 
+    /// This renderer with the interpreter's `set output` choice, if any, in place of the driver's.
+    package func choosing(_ format: OutputFormat?) -> ResultRenderer {
+        guard let format else { return self }
+        var chosen = self
+        chosen.format = format
+        chosen.isExplicit = true
+        return chosen
+    }
+
     /// The text to print (with a final newline), or nil when there is nothing to show (null).
     package func render(_ value: Value) throws(ShellError) -> String? {
         if value == .null { return nil }

@@ -31,7 +31,7 @@ package struct REPL {
                 for statement in block.statements {
                     let value = try interpreter.execute(statement, in: source)
                     if value != .null { interpreter.globals.define("last", value) }
-                    if let output = try renderer.render(value) { write(output) }
+                    if let output = try renderer.choosing(interpreter.outputFormat).render(value) { write(output) }
                 }
             } catch let exit as ExitRequest {
                 return exit.status

@@ -32,6 +32,9 @@ package struct ShellError: UserFacingError, CustomStringConvertible {
     package var httpStatus: Int?
     /// Further errors found with this one (the other syntax errors of a script).
     package var related: [ShellError] = []
+    /// Bytes of the source never to show again, even in this error's source line: a secret typed where it does
+    /// not belong (`profile add … --client-secret hunter2`).
+    package var concealed: SourceRange?
 
     package init(_ code: Code, _ message: String, hint: String? = nil, at range: SourceRange? = nil, httpStatus: Int? = nil) {
         self.code = code

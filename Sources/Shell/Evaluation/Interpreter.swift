@@ -22,8 +22,11 @@ package final class Interpreter {
     package var stepLimit: Int?
     /// Set from a signal handler to stop the running pipeline; checked between steps.
     package var isInterrupted: () -> Bool = { false }
-    /// Asks the user a yes/no question (`monitors delete`); nil where nobody can answer (scripts, `-c`, stdin).
-    package var confirm: ((String) -> Bool)?
+    /// Asks the user for a line (`question`, then what they type), without echo when `isSecret` (a password); nil
+    /// where nobody can answer (scripts, `-c`, stdin). `monitors delete` asks y/N, `login` for a code or password.
+    package var ask: ((_ question: String, _ isSecret: Bool) -> String?)?
+    /// The output format `set output` chose; nil leaves the driver's (a table on a terminal, else JSON).
+    package var outputFormat: OutputFormat?
 
     /// The source being run, which `def`s and blocks remember for their errors.
     package private(set) var currentSource: Source?

@@ -26,6 +26,13 @@ package struct Source: Sendable, Equatable {
         return (low + 1, column)
     }
 
+    /// The same source with the bytes of `range` shown as `*` (offsets, and so every other range, stay valid).
+    package func masking(_ range: SourceRange) -> Source {
+        var bytes = Array(text.utf8)
+        for index in max(0, range.start)..<min(bytes.count, max(range.start, range.end)) { bytes[index] = UInt8(ascii: "*") }
+        return Source(name: name, text: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The text of the line holding `offset`, without its newline.
     package func line(containing offset: Int) -> String {
         let (line, _) = location(offset)

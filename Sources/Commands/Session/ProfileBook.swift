@@ -1,0 +1,145 @@
+import Client
+import Foundation
+import Shell
+
+/// The profiles ccsh can use: the tables of `config.toml` (read afresh each time, so an edit shows at once), plus
+/// the `sandbox` profile under `ccsh --sandbox`. Opens sessions on them (resolving `env:`, `file:` and `prompt`
+/// secrets), and adds or removes profiles by editing the file as text — comments and order stay — written
+/// atomically with mode 0600.
+package final class ProfileBook {
+    package let configFile: URL
+    package let tokenDirectory: URL
+    private let environment: [String: String]
+    /// The bundled sandbox's profile and secret, under `ccsh --sandbox`.
+    private let sandbox: (profile: Profile, secret: String)?
+
+    package init(
+        configFile: URL, tokenDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+        sandbox: (profile: Profile, secret: String)? = nil
+    ) {
+        self.configFile = configFile
+        self.tokenDirectory = tokenDirectory
+        self.environment = environment
+        self.sandbox = sandbox
+    }
+
+    /// The config file's contents; an absent file is an empty configuration.
+    package func configuration() throws -> Configuration {
+        guard FileManager.default.fileExists(atPath: configFile.path) else { return try Configuration.parse("", file: configFile.path) }
+        return try Configuration.load(from: configFile)
+    }
+
+    /// Every profile: the sandbox's first, then the file's in order.
+    package func all() throws -> [Profile] {
+        (sandbox.map { [$0.profile] } ?? []) + (try configuration().profiles)
+    }
+
+    /// The profile to start with: the sandbox's under `--sandbox`, else `--profile`, `$CCSH_PROFILE`,
+    /// `default_profile` or the only one.
+    package func selected(flag: String?) throws -> Profile {
+        if let sandbox, flag == nil || flag == sandbox.profile.name { return sandbox.profile }
+        return try configuration().profile(named: flag, environment: environment)
+    }
+
+    /// The profile named `name`, or an error listing the others.
+    package func profile(named name: String) throws -> Profile {
+        let profiles = try all()
+        guard let profile = profiles.first(where: { $0.name == name }) else {
+            throw ClientError(
+                code: .configuration, request: "profile", message: "no profile is named '\(name)'",
+                hint: profiles.isEmpty ? "add one with `profile add`" : "profiles: " + profiles.map(\.name).joined(separator: ", "))
+        }
+        return profile
+    }
+
+    /// A session on `profile`, its secrets resolved (`ask` reads a `prompt` secret without echo).
+    package func open(_ profile: Profile, ask: ((String) -> String?)? = nil) throws -> Session {
+        if let sandbox, profile.name == sandbox.profile.name {
+            return try Session(profile: profile, clientSecret: sandbox.secret, tls: profile.tls, tokenDirectory: tokenDirectory)
+        }
+        let secret = try profile.clientSecret.resolve(named: "client_secret", environment: environment, ask: ask)
+        var tls = profile.tls
+        tls.keyPassword = try profile.keyPassword?.resolve(named: "key_password", environment: environment, ask: ask)
+        return try Session(profile: profile, clientSecret: secret, tls: tls, tokenDirectory: tokenDirectory)
+    }
+
+    // MARK: Editing config.toml
+
+    /// Appends `[profiles.NAME]` with `fields` (TOML keys and values, in order) and checks that the file still reads.
+    package func add(_ name: String, fields: [(key: String, value: String)]) throws {
+        let existing = try currentText()
+        let probe = try? Configuration.parse(existing, file: configFile.path)
+        if probe?.profiles.contains(where: { $0.name == name }) == true || sandbox?.profile.name == name {
+            throw ClientError(
+                code: .configuration, request: "profile", message: "a profile is already named '\(name)'",
+                hint: "remove it first (`profile remove \(name)`) or pick another name")
+        }
+        var table = existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n"
+        table += "[profiles.\(Self.key(name))]\n"
+        for field in fields { table += "\(field.key) = \(Self.quoted(field.value))\n" }
+        let text = existing + table
+        _ = try Configuration.parse(text, file: configFile.path).profile(named: name)
+        try write(text)
+    }
+
+    /// Removes the `[profiles.NAME]` table (up to the next table) and the profile's stored tokens.
+    package func remove(_ name: String) throws {
+        let lines = try currentText().split(separator: "\n", omittingEmptySubsequences: false)
+        let headers = ["[profiles.\(name)]", "[profiles.\"\(name)\"]"]
+        guard let start = lines.firstIndex(where: { headers.contains($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw ClientError(
+                code: .configuration, request: "profile",
+                message: sandbox?.profile.name == name ? "the sandbox profile is not in the config file" : "no profile is named '\(name)'",
+                hint: "`profile list` shows the profiles")
+        }
+        let end = lines[(start + 1)...].firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") } ?? lines.endIndex
+        var kept = Array(lines[..<start]) + Array(lines[end...])
+        while kept.count > 1, kept.last == "", kept[kept.count - 2] == "" { kept.removeLast() }
+        try write(kept.joined(separator: "\n"))
+        TokenStore(directory: tokenDirectory, profile: name).delete()
+    }
+
+    private func currentText() throws -> String {
+        guard FileManager.default.fileExists(atPath: configFile.path) else { return "" }
+        guard let data = FileManager.default.contents(atPath: configFile.path), let text = String(data: data, encoding: .utf8) else {
+            throw ClientError(code: .configuration, request: configFile.path, message: "cannot read the config file")
+        }
+        return text
+    }
+
+    /// Writes the file through a temporary sibling and a rename, mode 0600: never half a file, never readable by others.
+    private func write(_ text: String) throws {
+        let directory = configFile.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temporary = directory.appendingPathComponent(".\(configFile.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ClientError(code: .configuration, request: configFile.path, message: "cannot write the config file")
+        }
+        guard rename(temporary.path, configFile.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ClientError(code: .configuration, request: configFile.path, message: "cannot replace the config file: \(reason)")
+        }
+    }
+
+    /// A TOML bare key when the name allows it, else a quoted one.
+    private static func key(_ name: String) -> String {
+        name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? name : quoted(name)
+    }
+
+    /// A TOML basic string.
+    private static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

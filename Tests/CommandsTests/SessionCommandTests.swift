@@ -1,0 +1,127 @@
+import Client
+import Foundation
+import Shell
+import TestSupport
+import Testing
+
+/// `profile`, `login`, `logout`, `set output` and `--profile` through the real `ccsh` binary, with a config file of
+/// its own, against the suite's sandbox.
+@Suite(.sandbox("--vehicles", "2"), .serialized)
+struct SessionCommandTests {
+    /// A config directory, a state directory, and a way to run ccsh on them.
+    final class Home {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-session-\(UUID().uuidString)")
+        let endpoints: SandboxEndpoints
+        var config: URL { root.appendingPathComponent("config/ccsh/config.toml") }
+        var tokens: URL { root.appendingPathComponent("state/ccsh/tokens") }
+
+        init() throws { endpoints = try suiteSandbox().endpoints }
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        func ccsh(_ source: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> Executables.Run {
+            let binary = try #require(Executables.url(for: "ccsh"))
+            let base = [
+                "PATH": "/usr/bin:/bin", "HOME": root.path, "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
+                "XDG_STATE_HOME": root.appendingPathComponent("state").path, "LAB_SECRET": endpoints.clientSecret,
+            ]
+            return try Executables.run(binary, extra + ["-c", source], environment: base.merging(environment) { $1 })
+        }
+
+        /// `profile add NAME` for the sandbox, the secret from $LAB_SECRET.
+        func addProfile(_ name: String) throws -> Executables.Run {
+            let e = endpoints
+            return try ccsh(
+                "profile add \(name) --brand peugeot --client-id \(e.clientID) --client-secret env:LAB_SECRET --cert \(e.clientCert) "
+                    + "--key \(e.clientKey) --cacert \(e.caCert) --api-base \(e.baseURL) --idp-base \(e.serverURL)/am/oauth2 "
+                    + "--redirect-uri \(e.redirectURI) --locale fr-FR | to json")
+        }
+    }
+
+    @Test("profile add writes config.toml 0600 with the secret's source, never a literal secret; list, show, remove")
+    func profiles() throws {
+        let home = try Home()
+        let added = try home.addProfile("lab")
+        #expect(added.status == 0, "\(added.stderr)")
+        let shown = try JSONReader.value(from: added.stdout).recordValue
+        #expect(shown?["client_secret"] == "env:LAB_SECRET")
+        #expect(shown?["logged_in"] == false)
+        let attributes = try FileManager.default.attributesOfItem(atPath: home.config.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let text = try String(contentsOf: home.config, encoding: .utf8)
+        #expect(text.contains("[profiles.lab]") && text.contains(#"client_secret = "env:LAB_SECRET""#))
+        #expect(!text.contains(home.endpoints.clientSecret))
+
+        let literal = try home.ccsh("profile add other --brand opel --client-id x --client-secret \(home.endpoints.clientSecret)")
+        #expect(literal.status == ExitStatus.usage)
+        #expect(literal.stderr.contains("--client-secret takes where the secret comes from, not the secret"))
+        #expect(!literal.stderr.contains(home.endpoints.clientSecret), "the secret is not echoed back")
+        #expect(try home.addProfile("lab").stderr.contains("a profile is already named 'lab'"))
+
+        _ = try home.ccsh("profile add spare --brand opel --client-id y --client-secret prompt")
+        let list = try home.ccsh("profile list | select name brand current | to json")
+        #expect(
+            try JSONReader.value(from: list.stdout) == [
+                ["name": "lab", "brand": "Peugeot", "current": false], ["name": "spare", "brand": "Opel", "current": false],
+            ])
+        #expect(try home.ccsh("profile remove spare").status == 0)
+        let after = try String(contentsOf: home.config, encoding: .utf8)
+        #expect(!after.contains("spare") && after.contains("[profiles.lab]"))
+        #expect(try home.ccsh("profile show nope").stderr.contains("no profile is named 'nope'"))
+    }
+
+    @Test("login --user reads the password from $CCSH_PASSWORD (never an argument); logout revokes; then login is required (exit 3)")
+    func passwordLogin() throws {
+        let home = try Home()
+        _ = try home.addProfile("lab")
+        let before = try home.ccsh("user | get email")
+        #expect(before.status == ExitStatus.loginRequired, "\(before.stderr)")
+        let noPassword = try home.ccsh("login --user \(home.endpoints.username)")
+        #expect(noPassword.status == ExitStatus.usage)
+        #expect(noPassword.stderr.contains("no password for \(home.endpoints.username)"))
+        let login = try home.ccsh(
+            "login --user \(home.endpoints.username) | get status", environment: ["CCSH_PASSWORD": home.endpoints.password])
+        #expect(login.stdout == "logged in\n", "\(login.stderr)")
+        let tokenFile = home.tokens.appendingPathComponent("lab.json")
+        #expect((try FileManager.default.attributesOfItem(atPath: tokenFile.path)[.posixPermissions] as? Int) == 0o600)
+        #expect(try home.ccsh("user | get email").stdout == "\(home.endpoints.username)\n")
+        #expect(try home.ccsh("profile show | get logged_in").stdout == "true\n")
+        #expect(try home.ccsh("logout | get status").stdout == "logged out\n")
+        #expect(!FileManager.default.fileExists(atPath: tokenFile.path))
+        #expect(try home.ccsh("user").status == ExitStatus.loginRequired)
+    }
+
+    @Test("login prints the authorize URL; login --code with the browser's address finishes it in another process")
+    func browserLogin() throws {
+        let home = try Home()
+        _ = try home.addProfile("lab")
+        let started = try home.ccsh("login | get authorize")
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stderr.contains("Open this address in a browser"))
+        let url = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url.hasPrefix(home.endpoints.authorizeURL))
+        // The sandbox's demo user consents at once: the "browser" is one GET that redirects.
+        let browser = try CurlTransport(tls: home.endpoints.profile().tls)
+        let redirect = try #require(try browser.perform(HTTPRequestData(method: "GET", url: url)).header("Location"))
+        let finished = try home.ccsh("login --code '\(redirect)' | get status")
+        #expect(finished.stdout == "logged in\n", "\(finished.stderr)")
+        #expect(try home.ccsh("vehicles | count").stdout == "2\n")
+    }
+
+    @Test("--profile and profile use pick the profile; set output changes how results print")
+    func choosingProfiles() throws {
+        let home = try Home()
+        _ = try home.addProfile("one")
+        _ = try home.addProfile("two")
+        let password = ["CCSH_PASSWORD": home.endpoints.password]
+        _ = try home.ccsh("login --user \(home.endpoints.username)", ["--profile", "two"], environment: password)
+        #expect(try home.ccsh("set | get profile", ["--profile", "two"]).stdout == "two\n")
+        let ambiguous = try home.ccsh("user")
+        #expect(ambiguous.stderr.contains("several profiles and no default"), "\(ambiguous.stderr)")
+        #expect(try home.ccsh("user", environment: ["CCSH_PROFILE": "one"]).status == ExitStatus.loginRequired)
+        let switched = try home.ccsh("profile use two | get current; user | get email", ["--profile", "one"])
+        #expect(switched.stdout == "true\n\(home.endpoints.username)\n", "\(switched.stderr)")
+        let yaml = try home.ccsh("set output yaml; {a: 1, b: [x]}", ["--profile", "two"])
+        #expect(yaml.stdout == "a: 1\nb:\n- x\n", "\(yaml.stdout)")
+        #expect(try home.ccsh("set output xml").stderr.contains("'xml' is not an output format"))
+    }
+}
