@@ -98,13 +98,17 @@ struct APICommandTests {
         #expect(missingTrip.message == "'trip' needs the trip id")
     }
 
-    @Test("every API command's signature examples run against the sandbox")
+    @Test("every API command's signature examples run against the sandbox, each command in a fresh logged-in shell")
     func examples() throws {
-        let shell = try APIShell()
+        let profiles = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-examples-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profiles) }
         let language = Set(CommandRegistry.language().names)
-        let commands = CommandRegistry.standard(api: shell.api).all.filter { !language.contains($0.signature.name) }
-        #expect(commands.count >= 14)
-        for command in commands {
+        let names = CommandRegistry.standard(api: try APIShell().api).names.filter { !language.contains($0) }
+        #expect(names.count >= 30)
+        for name in names {
+            // A fresh shell per command: `logout` must not log the next one out; the sandbox's state (monitors) carries on.
+            let shell = try APIShell(profiles: profiles)
+            let command = try #require(shell.shell.interpreter.registry.command(named: name))
             #expect(!command.signature.examples.isEmpty, "\(command.signature.name)")
             for example in command.signature.examples {
                 #expect(throws: Never.self, "\(example.source)") {
@@ -158,6 +162,6 @@ struct APICommandTests {
         #expect(try shell.run("set | get concurrency") == 3)
         #expect(try shell.run("set | get locale") == "fr-FR")
         #expect(shell.shell.failure("set concurrency 0")?.message == "'concurrency' must be an int from 1 to 64, got 0")
-        #expect(shell.shell.failure("set colour red")?.hint == "one of: locale, page-size, concurrency, retries, timeout")
+        #expect(shell.shell.failure("set colour red")?.hint == "one of: locale, page-size, output, concurrency, retries, timeout")
     }
 }

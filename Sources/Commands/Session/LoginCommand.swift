@@ -13,7 +13,7 @@ struct LoginCommand: Command {
             .flag("code", .string, "Finish a login `login` started: the code, or the whole address the browser ended on.")
             .flag("user", .string, "Use the password grant for this user; the password comes from $CCSH_PASSWORD or a prompt without echo.")
             .example("login", "Print the sign-in URL, then paste the address the browser ends on.")
-            .example("login --code 'mymap://oauth2redirect/fr?code=…&state=…'", "Finish it from a script.")
+            .example("login --user sofia.dubois@example.com | get status", "The sandbox's demo user; the password from $CCSH_PASSWORD.")
             .output("record: the profile and its new state")
     }
 

@@ -9,13 +9,20 @@ final class APIShell {
     let api: APIContext
     private(set) var requests: [String] = []
 
-    init() throws {
+    /// - Parameter profiles: where `profile add` writes its config.toml (the suite's sandbox is the `sandbox`
+    ///   profile); `CCSH_PASSWORD` is the sandbox user's, for `login --user`.
+    init(profiles: URL? = nil) throws {
         let sandbox = try suiteSandbox()
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-api-\(UUID().uuidString)")
-        let session = try sandbox.endpoints.session(tokenDirectory: state.appendingPathComponent("tokens"))
+        let tokens = state.appendingPathComponent("tokens")
+        let session = try sandbox.endpoints.session(tokenDirectory: tokens)
         try session.login(username: sandbox.endpoints.username, password: sandbox.endpoints.password)
         api = APIContext(session: session, cacheDirectory: state.appendingPathComponent("cache"))
-        shell = try ShellHarness(registry: .standard(api: api))
+        api.profiles = ProfileBook(
+            configFile: (profiles ?? state).appendingPathComponent("config.toml"), tokenDirectory: tokens,
+            sandbox: (session.profile, sandbox.endpoints.clientSecret))
+        shell = try ShellHarness(
+            registry: .standard(api: api), environment: ["HOME": "/home/test", "LANG": "C.UTF-8", "CCSH_PASSWORD": sandbox.endpoints.password])
         session.trace = { [unowned self] event in self.requests.append("\(event.method) \(event.url)") }
     }
 
