@@ -15,13 +15,25 @@ struct ShellSetup {
         renderer = ResultRenderer(
             format: format ?? (terminal.outputIsTerminal ? .table : .json), isExplicit: format != nil, width: terminal.width,
             useColor: terminal.useColor(onTerminal: terminal.outputIsTerminal))
+        output.flushesEachWrite = terminal.outputIsTerminal
+        let progress = terminal.errorIsTerminal ? ProgressLine() : nil
         reporter = ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
             output.flush()
+            progress?.clear()
             FileHandle.standardError.write(Data(text.utf8))
         }
         interpreter.isInterrupted = { Interrupts.isRequested }
         let renderer = renderer
-        interpreter.render = { value in (try? renderer.render(value)) ?? value.text }
+        interpreter.render = { [unowned interpreter] value in (try? renderer.choosing(interpreter.outputFormat).render(value)) ?? value.text }
+        if let progress {
+            api.onPaging = progress.update
+            output.beforeWriting = progress.clear
+            let writeError = interpreter.writeError
+            interpreter.writeError = { text in
+                progress.clear()
+                writeError(text)
+            }
+        }
     }
 
     func scriptRunner(keepGoing: Bool) -> ScriptRunner {
@@ -44,13 +56,18 @@ struct ShellSetup {
 /// the REPL reads a line and at exit, so that output and errors stay in order.
 final class StandardOutput {
     private var buffer: [UInt8] = []
+    /// Runs before bytes reach the terminal (wipes the progress line).
+    var beforeWriting: (() -> Void)?
+    /// On a terminal each result shows as soon as it is written; into a pipe or file, blocks are written.
+    var flushesEachWrite = false
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if flushesEachWrite || buffer.count >= 1 << 16 { flush() }
     }
 
     func flush() {
+        if !buffer.isEmpty { beforeWriting?() }
         var offset = 0
         while offset < buffer.count {
             let written = buffer[offset...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }

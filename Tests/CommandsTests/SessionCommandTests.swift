@@ -18,13 +18,21 @@ struct SessionCommandTests {
         init() throws { endpoints = try suiteSandbox().endpoints }
         deinit { try? FileManager.default.removeItem(at: root) }
 
-        func ccsh(_ source: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> Executables.Run {
-            let binary = try #require(Executables.url(for: "ccsh"))
-            let base = [
+        var environment: [String: String] {
+            [
                 "PATH": "/usr/bin:/bin", "HOME": root.path, "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
                 "XDG_STATE_HOME": root.appendingPathComponent("state").path, "LAB_SECRET": endpoints.clientSecret,
             ]
-            return try Executables.run(binary, extra + ["-c", source], environment: base.merging(environment) { $1 })
+        }
+
+        func ccsh(_ source: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> Executables.Run {
+            let binary = try #require(Executables.url(for: "ccsh"))
+            return try Executables.run(binary, extra + ["-c", source], environment: self.environment.merging(environment) { $1 })
+        }
+
+        /// Runs `ccsh -c SOURCE` on a pseudo-terminal.
+        func ccshOnTerminal(_ source: String) throws -> PseudoTerminal.Run {
+            try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), ["-c", source], environment: environment)
         }
 
         /// `profile add NAME` for the sandbox, the secret from $LAB_SECRET.
@@ -83,6 +91,8 @@ struct SessionCommandTests {
         #expect(login.stdout == "logged in\n", "\(login.stderr)")
         let tokenFile = home.tokens.appendingPathComponent("lab.json")
         #expect((try FileManager.default.attributesOfItem(atPath: tokenFile.path)[.posixPermissions] as? Int) == 0o600)
+        let position = try home.ccsh("vehicle 1 | get vin")
+        #expect(position.stdout == "\(home.endpoints.vehicles[1].vin)\n", "a position resolves on a fresh cache: \(position.stderr)")
         #expect(try home.ccsh("user | get email").stdout == "\(home.endpoints.username)\n")
         #expect(try home.ccsh("profile show | get logged_in").stdout == "true\n")
         #expect(try home.ccsh("logout | get status").stdout == "logged out\n")

@@ -65,7 +65,8 @@ package final class APIContext {
         }
         current = session
         opener = nil
-        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"))
+        let cache = cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json")
+        if vehicles.file != cache { vehicles = VehicleCache(file: cache) }
         locale = session.profile.locale
     }
 

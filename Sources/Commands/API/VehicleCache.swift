@@ -12,7 +12,8 @@ package final class VehicleCache {
         package var brand: String
     }
 
-    private let file: URL
+    /// Where the cache is kept (`STATE/cache/PROFILE-vehicles.json`).
+    let file: URL
     package private(set) var entries: [Entry]
 
     init(file: URL) {

@@ -18,7 +18,8 @@ struct VehicleResolver {
             throw ShellError(.badArgument, "empty vehicle reference", hint: "give an id, a VIN, a label or a position", at: range)
         }
         if let found = try match(text, in: api.vehicles.entries, at: range) { return found }
-        api.vehicles.replace(with: try api.collection("/user/vehicles").collect())
+        let listing = try api.collection("/user/vehicles").collect()  // may open the session, and with it the profile's cache
+        api.vehicles.replace(with: listing)
         if let found = try match(text, in: api.vehicles.entries, at: range) { return found }
         let known = api.vehicles.entries.map { "\($0.vin) (\($0.label))" }.joined(separator: ", ")
         throw ShellError(
