@@ -8,6 +8,12 @@ import Testing
     func script(_ name: String) throws {
         let script = try GoldenScript(named: name)
         let shell = try ShellHarness(arguments: ["one", "two"], environment: ["CCSH_TEST_VALUE": "from the environment"])
+        Self.check(script, on: shell)
+    }
+
+    /// Runs every statement of `script` on `shell` and checks it against its expectation.
+    static func check(_ script: GoldenScript, on shell: ShellHarness) {
+        let name = script.name
         for (n, statement) in script.statements.enumerated() {
             let line = script.source.location(statement.range.start).line
             let expectation = script.expectations[n] ?? GoldenScript.Expectation()

@@ -25,12 +25,17 @@ struct GoldenScript {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Scripts")
 
-    static var names: [String] {
+    /// The API scripts, run against a sandbox by APIScriptTests.
+    static let apiDirectory = directory.appendingPathComponent("API")
+
+    static var names: [String] { names(in: directory) }
+
+    static func names(in directory: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".ccsh") }.sorted()
     }
 
-    init(named name: String) throws {
-        let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+    init(named name: String, in directory: URL = GoldenScript.directory) throws {
+        let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
         self.name = name
         source = Source(name: name, text: text)
         let (block, diagnostics) = Parser.parse(text)
