@@ -19,8 +19,22 @@ package enum PseudoTerminal {
     private static let lockRequest = UInt(1 << 30 | 4 << 16 | 0x54 << 8 | 0x31)
     private static let numberRequest = UInt(2 << 30 | 4 << 16 | 0x54 << 8 | 0x30)
 
-    /// Runs `url` with `arguments`; `input` is typed on the terminal after start (each line ends with "\n").
-    package static func run(_ url: URL, _ arguments: [String], input: String = "", environment: [String: String]) throws -> Run {
+    /// Something to type once the screen shows `after` (at once when nil).
+    package struct Keystrokes: Sendable {
+        package var after: String?
+        package var text: String
+
+        package init(after: String? = nil, _ text: String) {
+            self.after = after
+            self.text = text
+        }
+    }
+
+    /// Runs `url` with `arguments`, typing each of `typing` when its cue appears; gives up (killing the program)
+    /// after `timeout` seconds, so that a test never hangs on a prompt that did not come.
+    package static func run(
+        _ url: URL, _ arguments: [String], typing: [Keystrokes] = [], environment: [String: String], timeout: Double = 60
+    ) throws -> Run {
         // Linux's devpts directly (posix_openpt and friends are hidden from Swift's Glibc): open the multiplexer,
         // unlock the new terminal, ask its number.
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -29,11 +43,11 @@ package enum PseudoTerminal {
         guard master >= 0, ioctl(master, lockRequest, &unlock) == 0, ioctl(master, numberRequest, &number) == 0 else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no pseudo-terminal: \(String(cString: strerror(errno)))"])
         }
+        defer { close(master) }
         let slavePath = "/dev/pts/\(number)"
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         guard let slave = FileHandle(forUpdatingAtPath: slavePath) else {
-            close(master)
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "cannot open \(slavePath)"])
         }
         let process = Process()
@@ -45,21 +59,34 @@ package enum PseudoTerminal {
         process.standardError = slave
         try process.run()
         try slave.close()
-        if !input.isEmpty { _ = input.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) } }
+        var pending = typing[...]
         var screen: [UInt8] = []
+        // A cue counts only in what the program wrote after the last keystrokes (not in an earlier prompt).
+        var searchFrom = 0
         var chunk = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(timeout)
         while true {
+            while let next = pending.first, next.after.map({ String(decoding: screen[searchFrom...], as: UTF8.self).contains($0) }) ?? true {
+                _ = next.text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
+                pending.removeFirst()
+                searchFrom = screen.count
+            }
+            guard Date() < deadline else {
+                process.terminate()
+                break
+            }
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 200) != 0 else { continue }
             let count = read(master, &chunk, chunk.count)
             if count > 0 {
                 screen += chunk[..<count]
-            } else if count < 0, errno == EINTR {
+            } else if count < 0, errno == EINTR || errno == EAGAIN {
                 continue
             } else {
                 break  // EIO: every slave descriptor is closed, the program has exited
             }
         }
         process.waitUntilExit()
-        close(master)
         return Run(status: process.terminationStatus, screen: String(decoding: screen, as: UTF8.self))
     }
 }

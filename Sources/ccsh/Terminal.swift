@@ -24,14 +24,15 @@ struct Terminal {
     /// Writes `question` to stderr and reads a line from stdin; with `isSecret`, terminal echo is off while the
     /// user types (a password never shows, nor lands in history). Nil at the end of input.
     static func ask(_ question: String, isSecret: Bool) -> String? {
-        FileHandle.standardError.write(Data(question.utf8))
         var saved = termios()
         let hidden = isSecret && tcgetattr(STDIN_FILENO, &saved) == 0
         if hidden {
+            // Echo goes off before the question shows, so that nothing typed after it can echo.
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
         }
+        FileHandle.standardError.write(Data(question.utf8))
         defer {
             if hidden {
                 tcsetattr(STDIN_FILENO, TCSANOW, &saved)

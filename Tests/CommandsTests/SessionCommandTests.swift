@@ -35,6 +35,11 @@ struct SessionCommandTests {
             try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), ["-c", source], environment: environment)
         }
 
+        /// The interactive shell on a pseudo-terminal, typing each keystroke when its cue shows.
+        func replOnTerminal(_ typing: [PseudoTerminal.Keystrokes]) throws -> PseudoTerminal.Run {
+            try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), [], typing: typing, environment: environment)
+        }
+
         /// `profile add NAME` for the sandbox, the secret from $LAB_SECRET.
         func addProfile(_ name: String) throws -> Executables.Run {
             let e = endpoints
@@ -98,6 +103,27 @@ struct SessionCommandTests {
         #expect(try home.ccsh("logout | get status").stdout == "logged out\n")
         #expect(!FileManager.default.fileExists(atPath: tokenFile.path))
         #expect(try home.ccsh("user").status == ExitStatus.loginRequired)
+    }
+
+    @Test("at a terminal: the password prompt does not echo, and monitors delete asks y/N")
+    func terminalQuestions() throws {
+        let home = try Home()
+        _ = try home.addProfile("lab")
+        let password = home.endpoints.password
+        let user = home.endpoints.username
+        let run = try home.replOnTerminal([
+            .init(after: "ccsh> ", "login --user \(user) | get status\n"), .init(after: "password for \(user): ", password + "\n"),
+            .init(after: "ccsh> ", "monitors template | monitors create 0 | get status\n"),
+            .init(after: "ccsh> ", "monitors 0 | monitors delete | count\n"), .init(after: "[y/N] ", "n\n"),
+            .init(after: "ccsh> ", "monitors 0 | monitors delete | count\n"), .init(after: "[y/N] ", "y\n"),
+            .init(after: "ccsh> ", "monitors 0 | count\n"), .init(after: "ccsh> ", "exit\n"),
+        ])
+        #expect(run.status == 0, "\(run.screen.debugDescription)")
+        #expect(!run.screen.contains(password), "the password was echoed: \(run.screen.debugDescription)")
+        #expect(run.screen.components(separatedBy: "[y/N] ").count == 3, "asked twice")
+        #expect(run.screen.contains("logged in") && run.screen.contains("Running") && run.screen.contains("nothing deleted"))
+        let afterYes = try #require(run.screen.components(separatedBy: "[y/N] y").last)
+        #expect(afterYes.contains("\r\n1\r\n") && afterYes.contains("\r\n0\r\n"), "deleted one, none left: \(afterYes.debugDescription)")
     }
 
     @Test("login prints the authorize URL; login --code with the browser's address finishes it in another process")
