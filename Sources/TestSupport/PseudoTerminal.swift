@@ -37,7 +37,7 @@ package enum PseudoTerminal {
     ) throws -> Run {
         // Linux's devpts directly (posix_openpt and friends are hidden from Swift's Glibc): open the multiplexer,
         // unlock the new terminal, ask its number.
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0
         var number: UInt32 = 0
         guard master >= 0, ioctl(master, lockRequest, &unlock) == 0, ioctl(master, numberRequest, &number) == 0 else {
@@ -47,18 +47,7 @@ package enum PseudoTerminal {
         let slavePath = "/dev/pts/\(number)"
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        guard let slave = FileHandle(forUpdatingAtPath: slavePath) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "cannot open \(slavePath)"])
-        }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.environment = environment.merging(["TERM": "xterm"]) { old, _ in old }
-        process.standardInput = slave
-        process.standardOutput = slave
-        process.standardError = slave
-        try process.run()
-        try slave.close()
+        let pid = try spawn(url, arguments, terminal: slavePath, environment: environment.merging(["TERM": "xterm"]) { old, _ in old })
         var pending = typing[...]
         var screen: [UInt8] = []
         // A cue counts only in what the program wrote after the last keystrokes (not in an earlier prompt).
@@ -72,7 +61,7 @@ package enum PseudoTerminal {
                 searchFrom = screen.count
             }
             guard Date() < deadline else {
-                process.terminate()
+                kill(pid, SIGKILL)
                 break
             }
             var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
@@ -86,7 +75,43 @@ package enum PseudoTerminal {
                 break  // EIO: every slave descriptor is closed, the program has exited
             }
         }
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, screen: String(decoding: screen, as: UTF8.self))
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        // WIFEXITED/WEXITSTATUS are macros Swift cannot import: the low 7 bits are the signal, the next 8 the status.
+        let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Run(status: exit, screen: String(decoding: screen, as: UTF8.self))
+    }
+
+    /// Starts `setsid --ctty PROGRAM ARGS` on the terminal: the program leads a new session whose controlling
+    /// terminal is this one (so Ctrl-C typed there is SIGINT, as for a person), with no signal blocked whatever
+    /// the test thread blocks. `setsid` execs in place (the child is no group leader), so the pid is the program's.
+    private static func spawn(_ url: URL, _ arguments: [String], terminal: String, environment: [String: String]) throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, terminal, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        let argv = (["/usr/bin/setsid", "--ctty", url.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv + envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, "/usr/bin/setsid", &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "cannot start \(url.path): \(String(cString: strerror(result)))"])
+        }
+        return pid
     }
 }

@@ -110,7 +110,7 @@ struct CCSH: ParsableCommand {
         if let source {
             throw ExitCode(shell.scriptRunner(keepGoing: keepGoing).run(source))
         }
-        var reader = PlainLineReader(output: shell.output)
+        var reader = shell.lineEditor(api: api, width: terminal.width)
         throw ExitCode(shell.repl().run(reader: &reader))
     }
 

@@ -1,8 +1,148 @@
 internal import CEdit
+import Foundation
+import Shell
 
-/// The libedit line editor. This file is the only one that imports `CEdit`; the interactive reader grows here
-/// with the REPL issue. For now it reports which libedit the binary was built with.
-enum EditLineReader {
+/// The interactive line editor on libedit (swift-c-notes §2): emacs keys, history with Ctrl-R and a file kept
+/// across sessions, TAB completion from a ``Completer``, UTF-8. The only file that imports `CEdit`.
+///
+/// Not `Sendable`: it lives on the REPL's thread. libedit calls back through C function pointers that capture
+/// nothing; they find this object through `EL_CLIENTDATA`.
+final class EditLineReader: LineReader {
     /// `libedit 2.11` (histedit.h's version macros).
     static var libraryVersion: String { "libedit \(ccsh_el_version_major()).\(ccsh_el_version_minor())" }
+
+    private let editor: OpaquePointer
+    private let history: OpaquePointer
+    /// The prompt as libedit reads it; must outlive each `el_gets`.
+    private var promptText: UnsafeMutablePointer<CChar>
+    private let historyFile: URL?
+    /// What TAB offers for the line before the cursor (UTF-8 offset).
+    var complete: (String, Int) -> Completion = { _, cursor in Completion(start: cursor, word: "", candidates: []) }
+    /// Whether a line may be kept in the history (false for a line holding a secret).
+    var keepsInHistory: (String) -> Bool = { _ in true }
+    /// Columns to lay candidate lists out in.
+    var width = 80
+
+    static let historySize = 10_000
+
+    init(historyFile: URL?) {
+        // Without a UTF-8 LC_CTYPE, libedit silently drops non-ASCII bytes ("héllo" → "hllo").
+        if let current = setlocale(LC_CTYPE, ""), ["C", "POSIX"].contains(String(cString: current)) { setlocale(LC_CTYPE, "C.UTF-8") }
+        editor = ccsh_el_init("ccsh")
+        history = history_init()
+        promptText = strdup("") ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        self.historyFile = historyFile
+        _ = ccsh_hist_setsize(history, Int32(Self.historySize))
+        _ = ccsh_hist_setunique(history, 1)
+        if let historyFile { _ = ccsh_hist_load(history, historyFile.path) }
+        _ = ccsh_el_set_history(editor, history)
+        _ = ccsh_el_set_editor(editor, "emacs")
+        _ = ccsh_el_set_signal(editor, 1)
+        _ = el_source(editor, nil)
+        _ = ccsh_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+        _ = ccsh_el_set_prompt(editor) { editor in editor.flatMap(EditLineReader.from)?.promptText }
+        _ = ccsh_el_addfn(editor, "ccsh-complete", "Complete the word at the cursor") { editor, _ in
+            guard let editor, let reader = EditLineReader.from(editor) else { return UInt8(CC_ERROR) }
+            return reader.completeAtCursor()
+        }
+        _ = ccsh_el_bind(editor, "^I", "ccsh-complete")
+        _ = ccsh_el_bind(editor, "^R", "em-inc-search-prev")
+    }
+
+    deinit {
+        el_end(editor)
+        history_end(history)
+        free(promptText)
+    }
+
+    private static func from(_ editor: OpaquePointer) -> EditLineReader? {
+        ccsh_el_clientdata(editor).map { Unmanaged<EditLineReader>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// `vi` or `emacs` key bindings.
+    func setEditor(_ mode: String) { _ = ccsh_el_set_editor(editor, mode) }
+
+    func readLine(prompt: String) -> String? {
+        switch read(prompt: prompt) {
+        case .line(let line): line
+        case .interrupted: ""
+        case .end: nil
+        }
+    }
+
+    func read(prompt: String) -> LineInput {
+        free(promptText)
+        promptText = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        _ = Interrupts.take()
+        var count: Int32 = 0
+        let line = el_gets(editor, &count)
+        let failure = errno
+        if Interrupts.take() {
+            ccsh_el_write("\n")
+            return .interrupted
+        }
+        guard let line, count > 0 else { return count < 0 && failure == EINTR ? .interrupted : .end }
+        var text = String(cString: line)
+        if text.hasSuffix("\n") { text.removeLast() }
+        remember(text)
+        return .line(text)
+    }
+
+    // MARK: History
+
+    /// Adds a line to the history and saves the file at once (a killed shell loses nothing), unless it holds a secret.
+    private func remember(_ line: String) {
+        guard !line.allSatisfy(\.isWhitespace), keepsInHistory(line) else { return }
+        _ = ccsh_hist_enter(history, line)
+        saveHistory()
+    }
+
+    /// Writes the history through a temporary file and a rename, mode 0600: libedit's save truncates first, so
+    /// writing in place could leave an empty file behind a crash.
+    func saveHistory() {
+        guard let historyFile else { return }
+        let directory = historyFile.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temporary = directory.appendingPathComponent(".history.\(getpid()).tmp").path
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        if ccsh_hist_save(history, temporary) >= 0, rename(temporary, historyFile.path) == 0 { return }
+        unlink(temporary)
+    }
+
+    /// The history's entries, oldest first (the `history` command).
+    var entries: [String] {
+        final class Collector { var lines: [String] = [] }
+        let collector = Collector()
+        ccsh_hist_each(
+            history,
+            { text, context in
+                guard let text, let context else { return }
+                Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().lines.append(String(cString: text))
+            }, Unmanaged.passUnretained(collector).toOpaque())
+        return collector.lines
+    }
+
+    // MARK: Completion
+
+    /// TAB: replaces the word with the one candidate or the common prefix, else lists the candidates below the
+    /// line with their descriptions, and libedit redraws the prompt and the line.
+    private func completeAtCursor() -> UInt8 {
+        var length: Int32 = 0
+        guard let start = ccsh_el_line_start(editor, &length) else { return UInt8(CC_REFRESH_BEEP) }
+        let line = String(decoding: UnsafeRawBufferPointer(start: start, count: Int(length)), as: UTF8.self)
+        let completion = complete(line, line.utf8.count)
+        if let replacement = completion.replacement, replacement != completion.word {
+            if !completion.word.isEmpty { el_deletestr(editor, Int32(completion.word.unicodeScalars.count)) }
+            _ = el_insertstr(editor, replacement)
+            return UInt8(CC_REFRESH)
+        }
+        if let note = completion.note {
+            ccsh_el_write("\n" + note + "\n")
+            return UInt8(CC_REDISPLAY)
+        }
+        guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        ccsh_el_write("\n" + CandidateList.render(completion.candidates, width: width) + "\n")
+        return UInt8(CC_REDISPLAY)
+    }
 }

@@ -13,12 +13,18 @@ enum Interrupts {
         sigemptyset(&mask)
         sigaddset(&mask, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
-        signal(SIGINT) { _ in
+        // sigaction without SA_RESTART (signal() sets it): a read waiting at the prompt returns EINTR, so Ctrl-C
+        // there gives a fresh prompt at once.
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
             if Interrupts.requested.exchange(true, ordering: .relaxed) {
                 signal(SIGINT, SIG_DFL)
                 raise(SIGINT)
             }
         }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
     }
 
     /// Whether Ctrl-C was pressed; reading it clears it.

@@ -1,3 +1,4 @@
+import Client
 import Commands
 import Foundation
 import Shell
@@ -38,6 +39,24 @@ struct ShellSetup {
 
     func scriptRunner(keepGoing: Bool) -> ScriptRunner {
         ScriptRunner(interpreter: interpreter, renderer: renderer, reporter: reporter, keepGoing: keepGoing, write: interpreter.write)
+    }
+
+    /// The libedit reader for the interactive shell: history in `$XDG_STATE_HOME/ccsh/history`, TAB from the
+    /// registry, the variables and the API's cached values; lines holding a secret stay out of the history.
+    func lineEditor(api: APIContext, width: Int) -> EditLineReader {
+        let reader = EditLineReader(historyFile: StateDirectory.url().appendingPathComponent("history"))
+        var completer = Completer(registry: interpreter.registry, scope: interpreter.globals)
+        completer.sources = api.completionSources
+        let directory = { [interpreter] in interpreter.currentDirectory }
+        completer.listDirectory = { path in Completer.directoryEntries(path.hasPrefix("/") ? path : directory() + "/" + path) }
+        let output = output
+        reader.complete = { line, cursor in
+            output.flush()
+            return completer.complete(line, cursor: cursor)
+        }
+        reader.keepsInHistory = { line in !SecretLine.holdsSecret(line, environment: ProcessInfo.processInfo.environment) }
+        reader.width = width
+        return reader
     }
 
     func repl() -> REPL {

@@ -24,6 +24,13 @@ package struct Completion: Equatable, Sendable {
     /// Said instead of candidates when they could not be had in time ("loading vehicles…").
     package var note: String?
 
+    package init(start: Int, word: String, candidates: [CompletionCandidate], note: String? = nil) {
+        self.start = start
+        self.word = word
+        self.candidates = candidates
+        self.note = note
+    }
+
     /// What to put in place of the word now: the one candidate and a space, else the candidates' common prefix
     /// when it says more than the word; nil when TAB can only list.
     package var replacement: String? {
@@ -258,8 +265,8 @@ package struct Completer {
     package static func directoryEntries(_ path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
-            return isDirectory.boolValue ? name + "/" : name
+            let exists = FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            return exists && isDirectory.boolValue ? name + "/" : name
         }
     }
 }

@@ -42,11 +42,21 @@ package struct REPL {
         return ExitStatus.success
     }
 
+    /// One entry: a line, and continuation lines until it is complete. Ctrl-C drops what was typed (an empty
+    /// entry, so a fresh prompt); the end of input ends the loop.
     private func readEntry(_ reader: inout some LineReader) -> String? {
-        guard var text = reader.readLine(prompt: prompt()) else { return nil }
+        var text: String
+        switch reader.read(prompt: prompt()) {
+        case .line(let line): text = line
+        case .interrupted: return ""
+        case .end: return nil
+        }
         while !interpreter.isComplete(text) {
-            guard let more = reader.readLine(prompt: continuationPrompt) else { break }
-            text += "\n" + more
+            switch reader.read(prompt: continuationPrompt) {
+            case .line(let more): text += "\n" + more
+            case .interrupted: return ""
+            case .end: return text
+            }
         }
         return text
     }

@@ -1,0 +1,88 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The interactive shell on libedit, driven through a real pseudo-terminal against `ccsh --sandbox`: TAB,
+/// history, Ctrl-R, Ctrl-C, Ctrl-D, and no password in the history file.
+@Suite(.serialized) struct REPLTerminalTests {
+    /// A state directory (sandbox, history) shared by the sessions of one test.
+    final class Home {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-repl-\(UUID().uuidString)")
+        var history: URL { root.appendingPathComponent("ccsh/history") }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        func session(_ typing: [PseudoTerminal.Keystrokes]) throws -> PseudoTerminal.Run {
+            let ccsh = try #require(Executables.url(for: "ccsh"))
+            let sandbox = try #require(Executables.url(for: "ccsh-sandbox"))
+            let environment = [
+                "PATH": "/usr/bin:/bin", "HOME": root.path, "XDG_STATE_HOME": root.path, "CCSH_SANDBOX": sandbox.path, "LANG": "C.UTF-8",
+                "NO_COLOR": "1",
+            ]
+            return try PseudoTerminal.run(ccsh, ["--sandbox"], typing: typing, environment: environment)
+        }
+    }
+
+    @Test("TAB: a command after |, the sandbox's vehicles listed with VIN and label, a VIN prefix completed, a variable's fields")
+    func completion() throws {
+        let home = Home()
+        let run = try home.session([
+            // Cues are results, not prompts: libedit redraws the prompt with the line after each TAB.
+            .init(after: "ccsh> ", "vehicles | cou\t\n"),
+            .init(after: "\r\n3\r\n", "status \t\t"),
+            .init(after: "Mokka-e GS Line", "\u{15}vehicle VXK\t| get label\n"),
+            .init(after: "\r\nMokka-e GS Line\r\n", "let v = (vehicles | first)\n"),
+            .init(after: "ccsh> ", "$v.lab\t\n"),
+            .init(after: "\r\nC5 Aircross Hybrid 225\r\n", "vehic\t\t"),
+            .init(after: "List the vehicles", "\u{15}exit\n"),
+        ])
+        #expect(run.status == 0, "\(run.screen.debugDescription)")
+        let lines = run.screen.components(separatedBy: "\r\n")
+        #expect(lines.contains("3"), "vehicles | count ran: \(run.screen.debugDescription)")
+        #expect(run.screen.contains("VR7ATHNSKLW000042  C5 Aircross Hybrid 225"), "the list shows VIN and label")
+        #expect(lines.contains("Mokka-e GS Line"), "VXK became the whole VIN")
+        #expect(lines.contains("C5 Aircross Hybrid 225"), "$v.lab became $v.label")
+    }
+
+    @Test("history: saved after each command in a 0600 file, found again with Ctrl-R in the next session, and never the password")
+    func history() throws {
+        let home = Home()
+        let password = "sandbox-2f5bc64fc3b4"  // the sandbox's demo password, from its fixed seed
+        let first = try home.session([
+            .init(after: "ccsh> ", "login --user sofia.dubois@example.com | get status\n"),
+            .init(after: "password for sofia.dubois@example.com: ", password + "\n"),
+            .init(after: "ccsh> ", "user | get firstName\n"),
+            .init(after: "ccsh> ", "exit\n"),
+        ])
+        let description = try String(contentsOf: home.root.appendingPathComponent("ccsh/sandbox/sandbox.json"), encoding: .utf8)
+        try #require(description.contains("\"\(password)\""), "the sandbox's password is the one typed")
+        #expect(first.status == 0, "\(first.screen.debugDescription)")
+        #expect(first.screen.contains("logged in"), "\(first.screen.debugDescription)")
+        let saved = try String(contentsOf: home.history, encoding: .utf8)
+        #expect(saved.contains("user"), "\(saved)")
+        #expect(!saved.contains(password))
+        #expect((try FileManager.default.attributesOfItem(atPath: home.history.path)[.posixPermissions] as? Int) == 0o600)
+
+        let second = try home.session([
+            .init(after: "ccsh> ", "\u{12}firstN"),
+            .init(after: "firstN", "\n"),
+            .init(after: "ccsh> ", "exit\n"),
+        ])
+        #expect(second.screen.components(separatedBy: "\r\n").contains("Sofia"), "\(second.screen.debugDescription)")
+    }
+
+    @Test("Ctrl-C at the prompt drops the line and gives a fresh prompt; Ctrl-D leaves with status 0")
+    func interrupts() throws {
+        let home = Home()
+        let run = try home.session([
+            .init(after: "ccsh> ", "vehicles | count"),
+            .init(after: "count", "\u{03}"),
+            .init(after: "ccsh> ", "1 + 41\n"),
+            .init(after: "ccsh> ", "\u{04}"),
+        ])
+        #expect(run.status == 0, "\(run.screen.debugDescription)")
+        let lines = run.screen.components(separatedBy: "\r\n")
+        #expect(lines.contains("42"))
+        #expect(!lines.contains("3"), "the interrupted line did not run")
+    }
+}
