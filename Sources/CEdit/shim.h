@@ -24,6 +24,8 @@ static inline int ccsh_el_addfn(EditLine *el, const char *name, const char *help
     return el_set(el, EL_ADDFN, name, help, f);
 }
 static inline int ccsh_el_bind(EditLine *el, const char *key, const char *fn) { return el_set(el, EL_BIND, key, fn, (const char *)NULL); }
+/// Replaces how libedit reads a character (it must return 1 with the character, 0 at the end, -1 on error).
+static inline int ccsh_el_set_read(EditLine *el, el_rfunc_t f) { return el_set(el, EL_GETCFN, f); }
 static inline int ccsh_el_set_history(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
 static inline int ccsh_hist_setsize(History *h, int n) { HistEvent ev; return history(h, &ev, H_SETSIZE, n); }
 static inline int ccsh_hist_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }

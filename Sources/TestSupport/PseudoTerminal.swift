@@ -56,6 +56,7 @@ package enum PseudoTerminal {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             while let next = pending.first, next.after.map({ String(decoding: screen[searchFrom...], as: UTF8.self).contains($0) }) ?? true {
+                if next.after != nil { waitForLineEditing(master) }
                 _ = next.text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
                 pending.removeFirst()
                 searchFrom = screen.count
@@ -80,6 +81,19 @@ package enum PseudoTerminal {
         // WIFEXITED/WEXITSTATUS are macros Swift cannot import: the low 7 bits are the signal, the next 8 the status.
         let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Run(status: exit, screen: String(decoding: screen, as: UTF8.self))
+    }
+
+    /// Waits (half a second at most) for the program to take the terminal out of canonical mode, as a line editor
+    /// does right after its prompt shows: keys typed a moment earlier would meet the kernel's own line discipline,
+    /// which echoes them and reads ^R and ^C its own way. A program reading plain lines (a password prompt) stays
+    /// canonical, and the keys go after the wait.
+    private static func waitForLineEditing(_ master: Int32) {
+        let until = Date().addingTimeInterval(0.5)
+        var settings = termios()
+        while Date() < until {
+            if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 { return }
+            usleep(10_000)
+        }
     }
 
     /// Starts `setsid --ctty PROGRAM ARGS` on the terminal: the program leads a new session whose controlling

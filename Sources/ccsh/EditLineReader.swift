@@ -45,6 +45,10 @@ final class EditLineReader: LineReader {
             guard let editor, let reader = EditLineReader.from(editor) else { return UInt8(CC_ERROR) }
             return reader.completeAtCursor()
         }
+        _ = ccsh_el_set_read(editor) { editor, character in
+            guard let editor, let character, let reader = EditLineReader.from(editor) else { return -1 }
+            return reader.readCharacter(into: character)
+        }
         _ = ccsh_el_bind(editor, "^I", "ccsh-complete")
         _ = ccsh_el_bind(editor, "^R", "em-inc-search-prev")
     }
@@ -86,6 +90,37 @@ final class EditLineReader: LineReader {
         if text.hasSuffix("\n") { text.removeLast() }
         remember(text)
         return .line(text)
+    }
+
+    /// libedit's character input: one UTF-8 character from stdin, waiting in slices of 100 ms so that a Ctrl-C
+    /// seen at any moment — even while libedit was busy drawing, when no read was there to interrupt — ends the
+    /// line at once (-1, and `read(prompt:)` reports it).
+    private func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        var bytes: [UInt8] = []
+        var expected = 1
+        while bytes.count < expected {
+            if Interrupts.isRequested {
+                errno = EINTR
+                return -1
+            }
+            var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, 100)
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+            var byte: UInt8 = 0
+            let count = Foundation.read(STDIN_FILENO, &byte, 1)
+            if count == 0 { return 0 }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return -1
+            }
+            if bytes.isEmpty {
+                expected = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 1
+            }
+            bytes.append(byte)
+        }
+        let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
+        character.pointee = wchar_t(bitPattern: scalar)
+        return 1
     }
 
     // MARK: History
