@@ -11,7 +11,9 @@ extension CommandRegistry {
         registry.register([MathCommand.Operation.sum, .min, .max, .avg].map(MathCommand.init))
         registry.register(ToCommand.Format.allCases.map(ToCommand.init))
         registry.register(FromCommand.Format.allCases.map(FromCommand.init))
-        registry.register(OpenCommand(), SaveCommand(), EchoCommand(), PrintCommand(), HelpCommand(), SourceCommand(), ExitCommand())
+        registry.register(
+            OpenCommand(), SaveCommand(), EchoCommand(), PrintCommand(), HelpCommand(), SourceCommand(), ExitCommand(),
+            HistoryCommand())
         return registry
     }
 

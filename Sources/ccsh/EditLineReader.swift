@@ -7,7 +7,7 @@ import Shell
 ///
 /// Not `Sendable`: it lives on the REPL's thread. libedit calls back through C function pointers that capture
 /// nothing; they find this object through `EL_CLIENTDATA`.
-final class EditLineReader: LineReader {
+final class EditLineReader: LineReader, LineEditing {
     /// `libedit 2.11` (histedit.h's version macros).
     static var libraryVersion: String { "libedit \(ccsh_el_version_major()).\(ccsh_el_version_minor())" }
 

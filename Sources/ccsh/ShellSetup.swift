@@ -56,6 +56,7 @@ struct ShellSetup {
         }
         reader.keepsInHistory = { line in !SecretLine.holdsSecret(line, environment: ProcessInfo.processInfo.environment) }
         reader.width = width
+        interpreter.lineEditor = reader
         return reader
     }
 

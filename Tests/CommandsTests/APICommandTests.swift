@@ -162,6 +162,12 @@ struct APICommandTests {
         #expect(try shell.run("set | get concurrency") == 3)
         #expect(try shell.run("set | get locale") == "fr-FR")
         #expect(shell.shell.failure("set concurrency 0")?.message == "'concurrency' must be an int from 1 to 64, got 0")
-        #expect(shell.shell.failure("set colour red")?.hint == "one of: locale, page-size, output, concurrency, retries, timeout")
+        #expect(shell.shell.failure("set colour red")?.hint == "one of: locale, page-size, output, editor, concurrency, retries, timeout")
+        #expect(shell.shell.failure("set editor vi")?.message == "'set editor' works at the interactive prompt only")
+        let editor = REPLTests.FakeEditor()
+        shell.shell.interpreter.lineEditor = editor
+        _ = try shell.run("set editor vi")
+        #expect(editor.mode == "vi")
+        #expect(shell.shell.failure("set editor nano")?.message == "'nano' is not a key binding")
     }
 }

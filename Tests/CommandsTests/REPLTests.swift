@@ -47,4 +47,21 @@ import Testing
     func endOfInput() throws {
         #expect(try run(["1"]).status == 0)
     }
+
+    /// A line editor that only remembers.
+    final class FakeEditor: LineEditing {
+        var entries = ["vehicles", "status 0", "monitors 0"]
+        var mode = "emacs"
+        func setEditor(_ mode: String) { self.mode = mode }
+    }
+
+    @Test("history lists the editor's entries, numbered; a script has none")
+    func history() throws {
+        let shell = try ShellHarness()
+        #expect(try shell.run("history") == .list([]))
+        let editor = FakeEditor()
+        shell.interpreter.lineEditor = editor
+        #expect(try shell.run("history | last 2 | get entry") == ["status 0", "monitors 0"])
+        #expect(try shell.run("history | first | get index") == 1)
+    }
 }

@@ -6,8 +6,8 @@ struct SetCommand: Command {
     let api: APIContext
 
     var signature: Signature {
-        Signature("set", summary: "Change a session setting (locale, page-size, output, concurrency, retries, timeout), or show them.")
-            .optional("key", .oneOf(["locale", "page-size", "output", "concurrency", "retries", "timeout"]), "The setting.")
+        Signature("set", summary: "Change a session setting (locale, page-size, output, editor, concurrency, retries, timeout), or show them.")
+            .optional("key", .oneOf(["locale", "page-size", "output", "editor", "concurrency", "retries", "timeout"]), "The setting.")
             .optional(
                 "value", .any,
                 "Its new value: a locale like fr-FR, an output format (table, json, ndjson, csv, yaml), or a number (timeout in seconds)."
@@ -35,6 +35,14 @@ struct SetCommand: Command {
                     argument: "value", code: .badArgument)
             }
             context.interpreter.outputFormat = format
+        case "editor":
+            guard ["emacs", "vi"].contains(value.text) else {
+                throw call.error("'\(value.text)' is not a key binding", hint: "one of: emacs, vi", argument: "value", code: .badArgument)
+            }
+            guard let editor = context.interpreter.lineEditor else {
+                throw call.error("'set editor' works at the interactive prompt only", hint: "scripts read no keys")
+            }
+            editor.setEditor(value.text)
         case "page-size": api.pageSize = try number(value, 1...60, call)
         case "concurrency": api.concurrency = try number(value, 1...64, call)
         case "retries": try api.session.retryPolicy.maxRetries = try number(value, 0...10, call)
@@ -64,6 +72,6 @@ struct SetCommand: Command {
     }
 
     private func example(_ key: String) -> String {
-        ["locale": "fr-FR", "page-size": "20", "output": "yaml", "concurrency": "8", "retries": "3", "timeout": "30"][key] ?? "…"
+        ["locale": "fr-FR", "page-size": "20", "output": "yaml", "editor": "vi", "concurrency": "8", "retries": "3", "timeout": "30"][key] ?? "…"
     }
 }

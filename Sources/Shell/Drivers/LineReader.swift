@@ -17,3 +17,11 @@ package protocol LineReader {
 extension LineReader {
     package mutating func read(prompt: String) -> LineInput { readLine(prompt: prompt).map(LineInput.line) ?? .end }
 }
+
+/// What commands may ask of the interactive line editor (`history`, `set editor`); scripts have none.
+package protocol LineEditing: AnyObject {
+    /// The history, oldest first.
+    var entries: [String] { get }
+    /// `emacs` or `vi` key bindings.
+    func setEditor(_ mode: String)
+}

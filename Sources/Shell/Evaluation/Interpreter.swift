@@ -27,6 +27,8 @@ package final class Interpreter {
     package var ask: ((_ question: String, _ isSecret: Bool) -> String?)?
     /// The output format `set output` chose; nil leaves the driver's (a table on a terminal, else JSON).
     package var outputFormat: OutputFormat?
+    /// The interactive line editor, for `history` and `set editor`; nil in scripts.
+    package weak var lineEditor: (any LineEditing)?
 
     /// The source being run, which `def`s and blocks remember for their errors.
     package private(set) var currentSource: Source?
