@@ -105,20 +105,21 @@ struct MonitorCommandTests {
     @Test("builder flags with a bad shape name the flag and show an example")
     func flagSyntax() throws {
         let shell = try APIShell()
-        let cases: [(String, String)] = [
-            ("--zone home:48.8,2.3:1", "--zone 'home:48.8,2.3:1' is not NAME:in|out:LAT,LON:RADIUS_KM"),
-            ("--zone home:inside:48.8,2.3:1", "--zone 'home:inside:48.8,2.3:1': 'inside' is not in or out"),
-            ("--time t:Someday:14h:1h", "--time 't:Someday:14h:1h': 'Someday' is not a list of days"),
-            ("--time t:Mon:2pm:1h", "--time 't:Mon:2pm:1h': start and duration are written like 14h30, 4h, 90m or PT14H30M"),
-            ("--data low:vehicle.autonomy", "--data 'low:vehicle.autonomy' is not NAME:DATUM:OP[:VALUE,…]"),
-            ("--retry sometimes", "--retry 'sometimes' is not POLICY[:TRIES:DELAY_S] with POLICY none, bounded or always"),
-            ("--batch ten", "--batch 'ten' is not SIZE[:WINDOW_S]"),
-            ("--header Authorization", "--header 'Authorization' is not NAME=VALUE"),
+        let example = "for example: "
+        let cases: [(flags: String, message: String, hint: String)] = [
+            ("--zone home:48.8,2.3:1", "--zone 'home:48.8,2.3:1' is not NAME:in|out:LAT,LON:RADIUS_KM", example),
+            ("--zone home:inside:48.8,2.3:1", "--zone 'home:inside:48.8,2.3:1': 'inside' is not in or out", "in fires when"),
+            ("--time t:Someday:14h:1h", "--time 't:Someday:14h:1h': 'Someday' is not a list of days", "write days as"),
+            ("--time t:Mon:2pm:1h", "--time 't:Mon:2pm:1h': start and duration are written like 14h30, 4h, 90m or PT14H30M", example),
+            ("--data low:vehicle.autonomy", "--data 'low:vehicle.autonomy' is not NAME:DATUM:OP[:VALUE,…]", example),
+            ("--retry sometimes", "--retry 'sometimes' is not POLICY[:TRIES:DELAY_S] with POLICY none, bounded or always", example),
+            ("--batch ten", "--batch 'ten' is not SIZE[:WINDOW_S]", example),
+            ("--header Authorization", "--header 'Authorization' is not NAME=VALUE", example),
         ]
-        for (flags, message) in cases {
+        for (flags, message, hint) in cases {
             let error = try #require(shell.shell.failure("monitors create 0 --label x \(flags)"), "\(flags)")
             #expect(error.message == message)
-            #expect(error.hint?.hasPrefix("for example: ") == true || error.hint != nil)
+            #expect(error.hint?.hasPrefix(hint) == true, "\(error.hint ?? "no hint")")
             #expect(error.exitStatus == ExitStatus.usage)
         }
     }

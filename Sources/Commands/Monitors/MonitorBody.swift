@@ -12,9 +12,8 @@ import Shell
 struct MonitorBody {
     let json: JSON
 
-    /// A `--file` body: its name, text and parse with the place of every value.
+    /// A `--file` body: its text (named as the user wrote the path) and its parse with the place of every value.
     private struct FileBody {
-        var path: String
         var source: Source
         var located: LocatedJSON
     }
@@ -55,7 +54,7 @@ struct MonitorBody {
         }
         let source = Source(name: path, text: text)
         do throws(JSONParseError) {
-            return FileBody(path: path, source: source, located: try JSONParser.parseLocated(bytes))
+            return FileBody(source: source, located: try JSONParser.parseLocated(bytes))
         } catch {
             let start = offset(line: error.line, column: error.column, in: bytes)
             var shellError = ShellError(.badArgument, error.message, hint: "fix the JSON at that place in \(path)", at: SourceRange(start, start + 1))

@@ -17,11 +17,6 @@ struct MonitorBuilder {
     private(set) var body: Record
     private(set) var origins: [Origin] = []
 
-    /// The flags, in the order `help` lists them.
-    static let flagNames = [
-        "label", "callback", "callback-name", "header", "query", "zone", "time", "data", "expr", "refresh", "retry", "batch", "extend",
-    ]
-
     /// Adds the builder flags to a signature.
     static func flags(on signature: Signature) -> Signature {
         signature
@@ -42,9 +37,6 @@ struct MonitorBuilder {
             .flag("batch", .string, "Group events: SIZE[:WINDOW_S].")
             .flag("extend", .string, repeatable: true, "Data attached to each event, e.g. vehicle.alerts,vehicle.status.")
     }
-
-    /// Whether any builder flag was given.
-    static func isUsed(_ call: Call) -> Bool { flagNames.contains { call.flagValues[$0] != nil } }
 
     /// `base` with the parts the call's flags name replaced.
     init(_ call: Call, base: Record) throws {

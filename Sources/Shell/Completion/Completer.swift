@@ -21,14 +21,11 @@ package struct Completion: Equatable, Sendable {
     package var start: Int
     package var word: String
     package var candidates: [CompletionCandidate]
-    /// Said instead of candidates when they could not be had in time ("loading vehicles…").
-    package var note: String?
 
-    package init(start: Int, word: String, candidates: [CompletionCandidate], note: String? = nil) {
+    package init(start: Int, word: String, candidates: [CompletionCandidate]) {
         self.start = start
         self.word = word
         self.candidates = candidates
-        self.note = note
     }
 
     /// What to put in place of the word now: the one candidate and a space, else the candidates' common prefix
