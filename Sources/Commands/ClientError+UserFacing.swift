@@ -8,6 +8,8 @@ extension ClientError: UserFacingError {
     package var codeName: String {
         switch code {
         case .loginRequired: "login-required"
+        // Ctrl-C: the same code as an interrupted loop, so that `try` does not catch it and the run stops.
+        case .cancelled: "interrupted"
         default: code.description
         }
     }

@@ -12,6 +12,8 @@ package enum PseudoTerminal {
         package var status: Int32
         /// Bytes the terminal received, as text (carriage returns and escape sequences included).
         package var screen: String
+        /// When each of the keystrokes was typed, in seconds since the program started (fewer if it ended first).
+        package var typedAt: [Double]
     }
 
     /// `TIOCSPTLCK` and `TIOCGPTN`, which Swift cannot import (they are `_IOW`/`_IOR` macros): the generic Linux
@@ -19,14 +21,16 @@ package enum PseudoTerminal {
     private static let lockRequest = UInt(1 << 30 | 4 << 16 | 0x54 << 8 | 0x31)
     private static let numberRequest = UInt(2 << 30 | 4 << 16 | 0x54 << 8 | 0x30)
 
-    /// Something to type once the screen shows `after` (at once when nil).
+    /// Something to type once the screen shows `after` (at once when nil), `pause` seconds later.
     package struct Keystrokes: Sendable {
         package var after: String?
         package var text: String
+        package var pause: Double
 
-        package init(after: String? = nil, _ text: String) {
+        package init(after: String? = nil, _ text: String, pause: Double = 0) {
             self.after = after
             self.text = text
+            self.pause = pause
         }
     }
 
@@ -47,16 +51,29 @@ package enum PseudoTerminal {
         let slavePath = "/dev/pts/\(number)"
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        let started = Date()
         let pid = try spawn(url, arguments, terminal: slavePath, environment: environment.merging(["TERM": "xterm"]) { old, _ in old })
         var pending = typing[...]
+        var typedAt: [Double] = []
+        /// When the next keystrokes' cue showed and they wait out their pause: the time to type them.
+        var dueAt: Date?
         var screen: [UInt8] = []
         // A cue counts only in what the program wrote after the last keystrokes (not in an earlier prompt).
         var searchFrom = 0
         var chunk = [UInt8](repeating: 0, count: 4096)
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            while let next = pending.first, next.after.map({ String(decoding: screen[searchFrom...], as: UTF8.self).contains($0) }) ?? true {
+            while let next = pending.first,
+                dueAt != nil || next.after.map({ String(decoding: screen[searchFrom...], as: UTF8.self).contains($0) }) ?? true
+            {
+                let due = dueAt ?? Date().addingTimeInterval(next.pause)
+                guard Date() >= due else {
+                    dueAt = due
+                    break
+                }
+                dueAt = nil
                 if next.after != nil { waitForLineEditing(master) }
+                typedAt.append(Date().timeIntervalSince(started))
                 _ = next.text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
                 pending.removeFirst()
                 searchFrom = screen.count
@@ -66,7 +83,8 @@ package enum PseudoTerminal {
                 break
             }
             var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 200) != 0 else { continue }
+            let wait = dueAt.map { max(0, min(200, Int32($0.timeIntervalSinceNow * 1000) + 1)) } ?? 200
+            guard poll(&poller, 1, wait) != 0 else { continue }
             let count = read(master, &chunk, chunk.count)
             if count > 0 {
                 screen += chunk[..<count]
@@ -80,7 +98,7 @@ package enum PseudoTerminal {
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         // WIFEXITED/WEXITSTATUS are macros Swift cannot import: the low 7 bits are the signal, the next 8 the status.
         let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Run(status: exit, screen: String(decoding: screen, as: UTF8.self))
+        return Run(status: exit, screen: String(decoding: screen, as: UTF8.self), typedAt: typedAt)
     }
 
     /// Waits (half a second at most) for the program to take the terminal out of canonical mode, as a line editor

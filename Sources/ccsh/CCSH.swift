@@ -122,15 +122,18 @@ struct CCSH: ParsableCommand {
         if let local {
             let tokens = local.stateDirectory.appendingPathComponent("tokens")
             let api = APIContext(
-                session: try local.login(tokenDirectory: tokens), cacheDirectory: local.stateDirectory.appendingPathComponent("cache"))
+                session: try local.login(tokenDirectory: tokens, cancellation: Interrupts.cancellation),
+                cacheDirectory: local.stateDirectory.appendingPathComponent("cache"))
             api.profiles = ProfileBook(
                 configFile: Configuration.path(environment: environment), tokenDirectory: tokens, environment: environment,
                 sandbox: (local.profile, local.clientSecret))
+            api.profiles?.cancellation = Interrupts.cancellation
             return api
         }
         let book = ProfileBook(
             configFile: Configuration.path(environment: environment), tokenDirectory: TokenStore.defaultDirectory(environment: environment),
             environment: environment)
+        book.cancellation = Interrupts.cancellation
         let name = profile ?? environment["CCSH_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
         let api = APIContext(profile: name, cacheDirectory: state.appendingPathComponent("cache")) {
             try book.open(try book.selected(flag: profile), ask: Terminal().inputIsTerminal ? { Terminal.ask($0, isSecret: true) } : nil)

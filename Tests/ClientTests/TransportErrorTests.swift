@@ -76,8 +76,26 @@ struct TransportErrorTests {
         #expect(error?.code == .cancelled)
         let delay = returned.timeIntervalSince(try #require(cancelledAt.get()))
         #expect(delay <= 0.1, "returned \(Int(delay * 1000)) ms after the cancel")
+        #expect(error?.hint == nil, "a cancelled GET changed nothing")
         cancellation.reset()
         #expect(try transport.perform(request(slow)).status == 401)
+    }
+
+    @Test("a POST cancelled after it was sent says that it may have taken effect")
+    func cancelledPost() throws {
+        let slow = try SandboxProcess.start(["--latency-ms", "5000"])
+        defer { slow.stop() }
+        let cancellation = Cancellation()
+        let transport = try CurlTransport(tls: slow.tls, cancellation: cancellation)
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.5)
+            cancellation.cancel()
+        }
+        let post = HTTPRequestData(method: "POST", url: slow.endpoints.baseURL + "/user/vehicles/x/monitors", body: Array("{}".utf8))
+        let error = #expect(throws: ClientError.self) { try transport.perform(post) }
+        #expect(error?.code == .cancelled)
+        #expect(error?.requestSent == true)
+        #expect(error?.hint?.contains("may have taken effect") == true, "\(String(describing: error))")
     }
 }
 

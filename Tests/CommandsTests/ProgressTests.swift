@@ -8,10 +8,7 @@ import Testing
 struct ProgressTests {
     @Test("six slow pages on a terminal: the line appears after a second, counts pages, and is wiped before the result")
     func onTerminal() throws {
-        let home = try SessionCommandTests.Home()
-        _ = try home.addProfile("lab")
-        let password = ["CCSH_PASSWORD": home.endpoints.password]
-        #expect(try home.ccsh("login --user \(home.endpoints.username) | get status", environment: password).stdout == "logged in\n")
+        let home = try SessionCommandTests.Home().loggedIn()
         let run = try home.ccshOnTerminal("set page-size 1; alerts 0 | first 6 | count")
         #expect(run.status == 0, "\(run.screen)")
         let wipe = "\r\u{1B}[2K"

@@ -40,6 +40,14 @@ struct SessionCommandTests {
             try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), [], typing: typing, environment: environment)
         }
 
+        /// A `lab` profile on the sandbox, logged in with the demo user's password.
+        func loggedIn() throws -> Home {
+            _ = try addProfile("lab")
+            let login = try ccsh("login --user \(endpoints.username) | get status", environment: ["CCSH_PASSWORD": endpoints.password])
+            try #require(login.stdout == "logged in\n", "\(login.stderr)")
+            return self
+        }
+
         /// `profile add NAME` for the sandbox, the secret from $LAB_SECRET.
         func addProfile(_ name: String) throws -> Executables.Run {
             let e = endpoints

@@ -116,7 +116,11 @@ package final class CurlTransport {
             }
             if running == 0 { break }
             if cancellation?.isCancelled == true {
-                throw ClientError(code: .cancelled, request: request.redactedDescription, message: "cancelled", requestSent: sentBytes > 0)
+                let unsure = sentBytes > 0 && request.method != "GET"
+                throw ClientError(
+                    code: .cancelled, request: request.redactedDescription, message: "cancelled",
+                    hint: unsure ? "the request had been sent: it may have taken effect; look before running it again" : nil,
+                    requestSent: sentBytes > 0)
             }
             curl_multi_poll(multi, nil, 0, 20, nil)
         }

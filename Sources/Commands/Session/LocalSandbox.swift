@@ -48,8 +48,9 @@ package final class LocalSandbox {
 
     /// A session on the sandbox, logged in through the authorization-code flow with PKCE (the sandbox's demo
     /// user consents at once, so the "browser" is one GET of the authorize URL).
-    package func login(tokenDirectory: URL) throws -> Session {
-        let session = try Session(profile: profile, clientSecret: clientSecret, tls: profile.tls, tokenDirectory: tokenDirectory)
+    package func login(tokenDirectory: URL, cancellation: Cancellation? = nil) throws -> Session {
+        let session = try Session(
+            profile: profile, clientSecret: clientSecret, tls: profile.tls, tokenDirectory: tokenDirectory, cancellation: cancellation)
         let url = try session.beginLogin()
         let browser = try CurlTransport(tls: profile.tls)
         guard let redirect = try browser.perform(HTTPRequestData(method: "GET", url: url)).header("Location") else {

@@ -12,6 +12,8 @@ package final class ProfileBook {
     private let environment: [String: String]
     /// The bundled sandbox's profile and secret, under `ccsh --sandbox`.
     private let sandbox: (profile: Profile, secret: String)?
+    /// Stops the transfers of every session opened here (Ctrl-C in the executable).
+    package var cancellation: Cancellation?
 
     package init(
         configFile: URL, tokenDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -55,12 +57,13 @@ package final class ProfileBook {
     /// A session on `profile`, its secrets resolved (`ask` reads a `prompt` secret without echo).
     package func open(_ profile: Profile, ask: ((String) -> String?)? = nil) throws -> Session {
         if let sandbox, profile.name == sandbox.profile.name {
-            return try Session(profile: profile, clientSecret: sandbox.secret, tls: profile.tls, tokenDirectory: tokenDirectory)
+            return try Session(
+                profile: profile, clientSecret: sandbox.secret, tls: profile.tls, tokenDirectory: tokenDirectory, cancellation: cancellation)
         }
         let secret = try profile.clientSecret.resolve(named: "client_secret", environment: environment, ask: ask)
         var tls = profile.tls
         tls.keyPassword = try profile.keyPassword?.resolve(named: "key_password", environment: environment, ask: ask)
-        return try Session(profile: profile, clientSecret: secret, tls: tls, tokenDirectory: tokenDirectory)
+        return try Session(profile: profile, clientSecret: secret, tls: tls, tokenDirectory: tokenDirectory, cancellation: cancellation)
     }
 
     // MARK: Editing config.toml

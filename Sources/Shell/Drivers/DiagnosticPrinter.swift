@@ -22,7 +22,7 @@ package struct DiagnosticPrinter: Sendable {
         let width = endLine == line ? max(1, endColumn - column) : max(1, characters.count - (column - 1))
         let underline = "^" + String(repeating: "~", count: max(0, min(width, max(1, characters.count - (column - 1))) - 1))
         var lines = ["\(source.name):\(line):\(column): \(paint("error:", "1;31")) \(message)", "  " + text, "  " + before + paint(underline, "32")]
-        if let hint { lines.append("\(paint("hint:", "1;36")) \(hint)") }
+        if let hint { lines.append(format(hint: hint)) }
         return lines.joined(separator: "\n")
     }
 
@@ -33,8 +33,11 @@ package struct DiagnosticPrinter: Sendable {
 
     /// An error without a place (a failed request, a bad flag): `error: message` and the hint.
     package func format(message: String, hint: String?) -> String {
-        ["\(paint("error:", "1;31")) \(message)", hint.map { "\(paint("hint:", "1;36")) \($0)" }].compactMap { $0 }.joined(separator: "\n")
+        ["\(paint("error:", "1;31")) \(message)", hint.map(format(hint:))].compactMap { $0 }.joined(separator: "\n")
     }
+
+    /// `hint: …`, on a line of its own.
+    package func format(hint: String) -> String { "\(paint("hint:", "1;36")) \(hint)" }
 
     private func paint(_ text: String, _ code: String) -> String { useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 }

@@ -14,7 +14,7 @@ package struct ErrorReporter {
     }
 
     package func format(_ error: ShellError) -> String {
-        if error.code == .interrupted { return "interrupted" }
+        if error.code == .interrupted { return (["interrupted"] + [error.hint.map(printer.format(hint:))].compactMap { $0 }).joined(separator: "\n") }
         if let range = error.range, let source = error.source {
             return printer.format(message: error.message, hint: error.hint, range: range, in: error.concealed.map(source.masking) ?? source)
         }
