@@ -14,6 +14,8 @@ package enum PseudoTerminal {
         package var screen: String
         /// When each of the keystrokes was typed, in seconds since the program started (fewer if it ended first).
         package var typedAt: [Double]
+        /// The signal that killed the program, if one did (then `status` is 128 + it, as a shell reports).
+        package var signal: Int32?
     }
 
     /// `TIOCSPTLCK` and `TIOCGPTN`, which Swift cannot import (they are `_IOW`/`_IOR` macros): the generic Linux
@@ -26,11 +28,20 @@ package enum PseudoTerminal {
         package var after: String?
         package var text: String
         package var pause: Double
+        /// Instead of typing, close the terminal (as when its window is closed: the program gets SIGHUP).
+        package var hangsUp = false
 
         package init(after: String? = nil, _ text: String, pause: Double = 0) {
             self.after = after
             self.text = text
             self.pause = pause
+        }
+
+        /// Closes the terminal once the screen shows `after`.
+        package static func hangUp(after: String) -> Keystrokes {
+            var keystrokes = Keystrokes(after: after, "")
+            keystrokes.hangsUp = true
+            return keystrokes
         }
     }
 
@@ -47,7 +58,8 @@ package enum PseudoTerminal {
         guard master >= 0, ioctl(master, lockRequest, &unlock) == 0, ioctl(master, numberRequest, &number) == 0 else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no pseudo-terminal: \(String(cString: strerror(errno)))"])
         }
-        defer { close(master) }
+        var isOpen = true
+        defer { if isOpen { close(master) } }
         let slavePath = "/dev/pts/\(number)"
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
@@ -72,12 +84,19 @@ package enum PseudoTerminal {
                     break
                 }
                 dueAt = nil
+                if next.hangsUp {
+                    close(master)
+                    isOpen = false
+                    pending = []
+                    break
+                }
                 if next.after != nil { waitForLineEditing(master) }
                 typedAt.append(Date().timeIntervalSince(started))
                 _ = next.text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
                 pending.removeFirst()
                 searchFrom = screen.count
             }
+            guard isOpen else { break }
             guard Date() < deadline else {
                 kill(pid, SIGKILL)
                 break
@@ -95,10 +114,17 @@ package enum PseudoTerminal {
             }
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        // A program that outlives its terminal (it ignored the hang-up) is killed at the deadline.
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno != EINTR) { break }
+            if Date() >= deadline { kill(pid, SIGKILL) }
+            usleep(10_000)
+        }
         // WIFEXITED/WEXITSTATUS are macros Swift cannot import: the low 7 bits are the signal, the next 8 the status.
-        let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Run(status: exit, screen: String(decoding: screen, as: UTF8.self), typedAt: typedAt)
+        let signal = status & 0x7F == 0 ? nil : status & 0x7F
+        let exit = signal.map { 128 + $0 } ?? (status >> 8) & 0xFF
+        return Run(status: exit, screen: String(decoding: screen, as: UTF8.self), typedAt: typedAt, signal: signal)
     }
 
     /// Waits (half a second at most) for the program to take the terminal out of canonical mode, as a line editor

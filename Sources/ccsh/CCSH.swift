@@ -107,11 +107,14 @@ struct CCSH: ParsableCommand {
         let shell = ShellSetup(terminal: terminal, format: format, arguments: arguments, api: api)
         Interrupts.install()
         defer { shell.output.flush() }
+        let status: Int32
         if let source {
-            throw ExitCode(shell.scriptRunner(keepGoing: keepGoing).run(source))
+            status = shell.scriptRunner(keepGoing: keepGoing).run(source)
+        } else {
+            var reader = shell.lineEditor(api: api, terminal: terminal)
+            status = shell.repl().run(reader: &reader)
         }
-        var reader = shell.lineEditor(api: api, width: terminal.width)
-        throw ExitCode(shell.repl().run(reader: &reader))
+        throw ExitCode(Interrupts.endingSignal.map { 128 + $0 } ?? status)
     }
 
     /// The API commands' context: on the bundled sandbox (logged in already), or on the chosen config.toml

@@ -20,8 +20,8 @@ final class EditLineReader: LineReader, LineEditing {
     var complete: (String, Int) -> Completion = { _, cursor in Completion(start: cursor, word: "", candidates: []) }
     /// Whether a line may be kept in the history (false for a line holding a secret).
     var keepsInHistory: (String) -> Bool = { _ in true }
-    /// Columns to lay candidate lists out in.
-    var width = 80
+    /// Columns to lay candidate lists out in, read at each TAB (the window may have been resized).
+    var columns: () -> Int = { 80 }
 
     static let historySize = 10_000
 
@@ -78,9 +78,11 @@ final class EditLineReader: LineReader, LineEditing {
         free(promptText)
         promptText = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
         _ = Interrupts.take()
+        guard Interrupts.endingSignal == nil else { return .end }
         var count: Int32 = 0
         let line = el_gets(editor, &count)
         let failure = errno
+        if Interrupts.endingSignal != nil { return .end }
         if Interrupts.take() {
             ccsh_el_write("\n")
             return .interrupted
@@ -173,7 +175,7 @@ final class EditLineReader: LineReader, LineEditing {
             return UInt8(CC_REFRESH)
         }
         guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-        ccsh_el_write("\n" + CandidateList.render(completion.candidates, width: width) + "\n")
+        ccsh_el_write("\n" + CandidateList.render(completion.candidates, width: columns()) + "\n")
         return UInt8(CC_REDISPLAY)
     }
 }

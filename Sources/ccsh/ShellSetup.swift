@@ -43,7 +43,7 @@ struct ShellSetup {
 
     /// The libedit reader for the interactive shell: history in `$XDG_STATE_HOME/ccsh/history`, TAB from the
     /// registry, the variables and the API's cached values; lines holding a secret stay out of the history.
-    func lineEditor(api: APIContext, width: Int) -> EditLineReader {
+    func lineEditor(api: APIContext, terminal: Terminal) -> EditLineReader {
         let reader = EditLineReader(historyFile: StateDirectory.url().appendingPathComponent("history"))
         var completer = Completer(registry: interpreter.registry, scope: interpreter.globals)
         completer.sources = api.completionSources
@@ -55,7 +55,7 @@ struct ShellSetup {
             return completer.complete(line, cursor: cursor)
         }
         reader.keepsInHistory = { line in !SecretLine.holdsSecret(line, environment: ProcessInfo.processInfo.environment) }
-        reader.width = width
+        reader.columns = { terminal.width }
         interpreter.lineEditor = reader
         return reader
     }
@@ -63,6 +63,8 @@ struct ShellSetup {
     func repl() -> REPL {
         var repl = REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) { "ccsh> " }
         repl.onEntry = { _ = Interrupts.take() }
+        let terminal = Terminal()
+        repl.columns = { terminal.width }
         let output = output
         interpreter.ask = { question, isSecret in
             output.flush()

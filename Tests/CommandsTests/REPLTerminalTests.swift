@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The interactive shell on libedit, driven through a real pseudo-terminal against `ccsh --sandbox`: TAB,
-/// history, Ctrl-R, Ctrl-C, Ctrl-D, and no password in the history file.
+/// history, Ctrl-R, Ctrl-C, Ctrl-D, closing the terminal, non-ASCII input, and no password in the history file.
 @Suite(.serialized) struct REPLTerminalTests {
     /// A state directory (sandbox, history) shared by the sessions of one test.
     final class Home {
@@ -84,5 +84,28 @@ import Testing
         let lines = run.screen.components(separatedBy: "\r\n")
         #expect(lines.contains("42"))
         #expect(!lines.contains("3"), "the interrupted line did not run")
+    }
+
+    @Test("a non-ASCII label round-trips through the line editor and the API; closing the terminal leaves the history complete")
+    func hangUp() throws {
+        let home = Home()
+        let label = "Garé à l'école ✓"
+        let create = "let m = (monitors create 0 --label \"\(label)\" --callback https://my.dn/cb --data low:vehicle.energy.electric.level:lt:20)"
+        let read = "monitors 0 | get monitor.label | first"
+        let first = try home.session([
+            .init(after: "> ", create + "\n"),
+            .init(after: "> ", read + "\n"),
+            .hangUp(after: "\r\n\(label)\r\n"),
+        ])
+        #expect(first.screen.components(separatedBy: "\r\n").contains(label), "\(first.screen.debugDescription)")
+        #expect(first.signal == nil && first.status == 128 + SIGHUP, "SIGHUP ends the shell through its exit path, not by killing it")
+
+        let second = try home.session([
+            .init(after: "> ", "history | get entry | to json\n"),
+            .init(after: "]", "exit\n"),
+        ])
+        let json = { (line: String) in "\"" + line.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        #expect(second.screen.contains(json(create)), "the history file kept the first line: \(second.screen.debugDescription)")
+        #expect(second.screen.contains(json(read)), "and the last one")
     }
 }

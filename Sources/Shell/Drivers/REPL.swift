@@ -9,6 +9,8 @@ package struct REPL {
     package var continuationPrompt = "…> "
     /// Called when an entry has been read, before it runs (the executable clears a Ctrl-C pressed at the prompt).
     package var onEntry: () -> Void = {}
+    /// The terminal's width now, for tables (the window may have been resized since the last entry).
+    package var columns: (() -> Int)?
 
     package init(
         interpreter: Interpreter, renderer: ResultRenderer, reporter: ErrorReporter, write: @escaping (String) -> Void, prompt: @escaping () -> String
@@ -25,6 +27,8 @@ package struct REPL {
         while let text = readEntry(&reader) {
             guard !text.allSatisfy(\.isWhitespace) else { continue }
             onEntry()
+            var renderer = renderer
+            if let columns { renderer.width = columns() }
             let source = Source(name: "<repl>", text: text)
             do {
                 let block = try interpreter.parse(source)
