@@ -112,7 +112,7 @@ struct CCSH: ParsableCommand {
             status = shell.scriptRunner(keepGoing: keepGoing).run(source)
         } else {
             var reader = shell.lineEditor(api: api, terminal: terminal)
-            status = shell.repl().run(reader: &reader)
+            status = shell.repl(api: api, terminal: terminal).run(reader: &reader)
         }
         throw ExitCode(Interrupts.endingSignal.map { 128 + $0 } ?? status)
     }

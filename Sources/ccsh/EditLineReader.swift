@@ -76,7 +76,7 @@ final class EditLineReader: LineReader, LineEditing {
 
     func read(prompt: String) -> LineInput {
         free(promptText)
-        promptText = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        promptText = strdup(Self.markingEscapes(prompt)) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
         _ = Interrupts.take()
         guard Interrupts.endingSignal == nil else { return .end }
         var count: Int32 = 0
@@ -92,6 +92,25 @@ final class EditLineReader: LineReader, LineEditing {
         if text.hasSuffix("\n") { text.removeLast() }
         remember(text)
         return .line(text)
+    }
+
+    /// Encloses each escape sequence (`ESC [ … m`, a color) in the `\1` marks set with `EL_PROMPT_ESC`, so that
+    /// libedit does not count it as columns and puts the cursor where the prompt really ends.
+    static func markingEscapes(_ prompt: String) -> String {
+        var marked = ""
+        var inEscape = false
+        for character in prompt {
+            if character == "\u{1B}" {
+                inEscape = true
+                marked += "\u{1}"
+            }
+            marked.append(character)
+            if inEscape, character.isLetter {
+                inEscape = false
+                marked += "\u{1}"
+            }
+        }
+        return marked
     }
 
     /// libedit's character input: one UTF-8 character from stdin, waiting in slices of 100 ms so that a Ctrl-C

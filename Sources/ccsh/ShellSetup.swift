@@ -60,10 +60,13 @@ struct ShellSetup {
         return reader
     }
 
-    func repl() -> REPL {
-        var repl = REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) { "ccsh> " }
+    func repl(api: APIContext, terminal: Terminal) -> REPL {
+        let prompt = Prompt(useColor: terminal.useColor(onTerminal: terminal.outputIsTerminal))
+        var repl = REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) {
+            prompt.text(for: api.summary)
+        }
+        repl.continuationPrompt = { prompt.continuation(for: api.summary) }
         repl.onEntry = { _ = Interrupts.take() }
-        let terminal = Terminal()
         repl.columns = { terminal.width }
         let output = output
         interpreter.ask = { question, isSecret in

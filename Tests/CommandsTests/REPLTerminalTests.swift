@@ -28,11 +28,11 @@ import Testing
         let home = Home()
         let run = try home.session([
             // Cues are results, not prompts: libedit redraws the prompt with the line after each TAB.
-            .init(after: "ccsh> ", "vehicles | cou\t\n"),
+            .init(after: "@sandbox> ", "vehicles | cou\t\n"),
             .init(after: "\r\n3\r\n", "status \t\t"),
             .init(after: "Mokka-e GS Line", "\u{15}vehicle VXK\t| get label\n"),
             .init(after: "\r\nMokka-e GS Line\r\n", "let v = (vehicles | first)\n"),
-            .init(after: "ccsh> ", "$v.lab\t\n"),
+            .init(after: "@sandbox> ", "$v.lab\t\n"),
             .init(after: "\r\nC5 Aircross Hybrid 225\r\n", "vehic\t\t"),
             .init(after: "List the vehicles", "\u{15}exit\n"),
         ])
@@ -49,10 +49,10 @@ import Testing
         let home = Home()
         let password = "sandbox-2f5bc64fc3b4"  // the sandbox's demo password, from its fixed seed
         let first = try home.session([
-            .init(after: "ccsh> ", "login --user sofia.dubois@example.com | get status\n"),
+            .init(after: "@sandbox> ", "login --user sofia.dubois@example.com | get status\n"),
             .init(after: "password for sofia.dubois@example.com: ", password + "\n"),
-            .init(after: "ccsh> ", "user | get firstName\n"),
-            .init(after: "ccsh> ", "exit\n"),
+            .init(after: "@sandbox> ", "user | get firstName\n"),
+            .init(after: "@sandbox> ", "exit\n"),
         ])
         let description = try String(contentsOf: home.root.appendingPathComponent("ccsh/sandbox/sandbox.json"), encoding: .utf8)
         try #require(description.contains("\"\(password)\""), "the sandbox's password is the one typed")
@@ -64,23 +64,26 @@ import Testing
         #expect((try FileManager.default.attributesOfItem(atPath: home.history.path)[.posixPermissions] as? Int) == 0o600)
 
         let second = try home.session([
-            .init(after: "ccsh> ", "\u{12}firstN"),
+            .init(after: "@sandbox> ", "\u{12}firstN"),
             .init(after: "firstN", "\n"),
-            .init(after: "ccsh> ", "exit\n"),
+            .init(after: "@sandbox> ", "exit\n"),
         ])
         #expect(second.screen.components(separatedBy: "\r\n").contains("Sofia"), "\(second.screen.debugDescription)")
     }
 
-    @Test("Ctrl-C at the prompt drops the line and gives a fresh prompt; Ctrl-D leaves with status 0")
+    @Test("Ctrl-C at the prompt drops the line and gives a fresh prompt; unfinished input continues; Ctrl-D leaves with status 0")
     func interrupts() throws {
         let home = Home()
         let run = try home.session([
-            .init(after: "ccsh> ", "vehicles | count"),
+            .init(after: "@sandbox> ", "vehicles | count"),
             .init(after: "count", "\u{03}"),
-            .init(after: "ccsh> ", "1 + 41\n"),
-            .init(after: "ccsh> ", "\u{04}"),
+            .init(after: "@sandbox> ", "(1 +\n"),
+            .init(after: "…> ", "41)\n"),
+            .init(after: "@sandbox> ", "\u{04}"),
         ])
         #expect(run.status == 0, "\(run.screen.debugDescription)")
+        #expect(run.screen.hasPrefix("peugeot@sandbox> "), "brand and profile, no color under NO_COLOR: \(run.screen.debugDescription)")
+        #expect(run.screen.contains("\r\n              …> 41)"), "the continuation prompt lines up with the prompt")
         let lines = run.screen.components(separatedBy: "\r\n")
         #expect(lines.contains("42"))
         #expect(!lines.contains("3"), "the interrupted line did not run")

@@ -113,19 +113,22 @@ struct SessionCommandTests {
         #expect(try home.ccsh("user").status == ExitStatus.loginRequired)
     }
 
-    @Test("at a terminal: the password prompt does not echo, and monitors delete asks y/N")
+    @Test("at a terminal: the prompt shows brand, profile and login state in color; no password echo; monitors delete asks y/N")
     func terminalQuestions() throws {
         let home = try Home()
         _ = try home.addProfile("lab")
         let password = home.endpoints.password
         let user = home.endpoints.username
+        let loggedOut = "\u{1B}[1;33mpeugeot@lab\u{1B}[0m \u{1B}[31m(logged out)\u{1B}[0m> "
+        let loggedIn = "\u{1B}[1;32mpeugeot@lab\u{1B}[0m> "
         let run = try home.replOnTerminal([
-            .init(after: "ccsh> ", "login --user \(user) | get status\n"), .init(after: "password for \(user): ", password + "\n"),
-            .init(after: "ccsh> ", "monitors template | monitors create 0 | get status\n"),
-            .init(after: "ccsh> ", "monitors 0 | monitors delete | count\n"), .init(after: "[y/N] ", "n\n"),
-            .init(after: "ccsh> ", "monitors 0 | monitors delete | count\n"), .init(after: "[y/N] ", "y\n"),
-            .init(after: "ccsh> ", "monitors 0 | count\n"), .init(after: "ccsh> ", "exit\n"),
+            .init(after: loggedOut, "login --user \(user) | get status\n"), .init(after: "password for \(user): ", password + "\n"),
+            .init(after: loggedIn, "monitors template | monitors create 0 | get status\n"),
+            .init(after: loggedIn, "monitors 0 | monitors delete | count\n"), .init(after: "[y/N] ", "n\n"),
+            .init(after: loggedIn, "monitors 0 | monitors delete | count\n"), .init(after: "[y/N] ", "y\n"),
+            .init(after: loggedIn, "monitors 0 | count\n"), .init(after: loggedIn, "logout\n"), .init(after: loggedOut, "exit\n"),
         ])
+        #expect(run.typedAt.count == 10, "every prompt came as expected: \(run.screen.debugDescription)")
         #expect(run.status == 0, "\(run.screen.debugDescription)")
         #expect(!run.screen.contains(password), "the password was echoed: \(run.screen.debugDescription)")
         #expect(run.screen.components(separatedBy: "[y/N] ").count == 3, "asked twice")

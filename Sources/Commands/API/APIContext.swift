@@ -10,6 +10,8 @@ package final class APIContext {
     /// The session in use; opened on first use (so that a broken profile only fails the commands that need it).
     private var current: Session?
     private var opener: (() throws -> Session)?
+    /// The profile named at launch (`--profile`), until its session opens.
+    private(set) var pendingProfile: String?
     private let cacheDirectory: URL
     /// Id, VIN, label and brand of the profile's vehicles, for references and completion.
     package private(set) var vehicles: VehicleCache
@@ -38,8 +40,12 @@ package final class APIContext {
     package init(profile: String?, cacheDirectory: URL, open: @escaping () throws -> Session) {
         self.cacheDirectory = cacheDirectory
         opener = open
+        pendingProfile = profile
         vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"))
     }
+
+    /// The session in use if it is open (nothing is opened).
+    var openSession: Session? { current }
 
     /// The session in use, opened now if it was not yet.
     package var session: Session {
@@ -65,6 +71,7 @@ package final class APIContext {
         }
         current = session
         opener = nil
+        pendingProfile = nil
         let cache = cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json")
         if vehicles.file != cache { vehicles = VehicleCache(file: cache) }
         locale = session.profile.locale

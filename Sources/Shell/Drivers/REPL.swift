@@ -6,7 +6,8 @@ package struct REPL {
     package var reporter: ErrorReporter
     package var write: (String) -> Void
     package var prompt: () -> String
-    package var continuationPrompt = "…> "
+    /// Shown for each further line of an unfinished entry (open quote, bracket or block, trailing `|`).
+    package var continuationPrompt: () -> String = { "…> " }
     /// Called when an entry has been read, before it runs (the executable clears a Ctrl-C pressed at the prompt).
     package var onEntry: () -> Void = {}
     /// The terminal's width now, for tables (the window may have been resized since the last entry).
@@ -56,7 +57,7 @@ package struct REPL {
         case .end: return nil
         }
         while !interpreter.isComplete(text) {
-            switch reader.read(prompt: continuationPrompt) {
+            switch reader.read(prompt: continuationPrompt()) {
             case .line(let more): text += "\n" + more
             case .interrupted: return ""
             case .end: return text
