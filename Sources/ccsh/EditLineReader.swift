@@ -193,6 +193,10 @@ final class EditLineReader: LineReader, LineEditing {
             _ = el_insertstr(editor, replacement)
             return UInt8(CC_REFRESH)
         }
+        if let note = completion.note, completion.candidates.isEmpty {
+            ccsh_el_write("\n" + note + "\n")
+            return UInt8(CC_REDISPLAY)
+        }
         guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         ccsh_el_write("\n" + CandidateList.render(completion.candidates, width: columns()) + "\n")
         return UInt8(CC_REDISPLAY)

@@ -46,7 +46,7 @@ struct ShellSetup {
     func lineEditor(api: APIContext, terminal: Terminal) -> EditLineReader {
         let reader = EditLineReader(historyFile: StateDirectory.url().appendingPathComponent("history"))
         var completer = Completer(registry: interpreter.registry, scope: interpreter.globals)
-        completer.sources = api.completionSources
+        completer.sources = APICompletion(api: api).sources
         let directory = { [interpreter] in interpreter.currentDirectory }
         completer.listDirectory = { path in Completer.directoryEntries(path.hasPrefix("/") ? path : directory() + "/" + path) }
         let output = output

@@ -34,7 +34,8 @@ import Testing
             .init(after: "\r\nMokka-e GS Line\r\n", "let v = (vehicles | first)\n"),
             .init(after: "@sandbox> ", "$v.lab\t\n"),
             .init(after: "\r\nC5 Aircross Hybrid 225\r\n", "vehic\t\t"),
-            .init(after: "List the vehicles", "\u{15}exit\n"),
+            .init(after: "List the vehicles", "\u{15}vehicles | wh\tlabel != x | get vin | first\n"),
+            .init(after: "\r\nVR", "exit\n"),
         ])
         #expect(run.status == 0, "\(run.screen.debugDescription)")
         let lines = run.screen.components(separatedBy: "\r\n")
@@ -42,6 +43,7 @@ import Testing
         #expect(run.screen.contains("VR7ATHNSKLW000042  C5 Aircross Hybrid 225"), "the list shows VIN and label")
         #expect(lines.contains("Mokka-e GS Line"), "VXK became the whole VIN")
         #expect(lines.contains("C5 Aircross Hybrid 225"), "$v.lab became $v.label")
+        #expect(run.typedAt.count == 8, "every step's cue came: `vehicles | wh<TAB>label != x | …` ran as where")
     }
 
     @Test("history: saved after each command in a 0600 file, found again with Ctrl-R in the next session, and never the password")

@@ -81,6 +81,20 @@ struct CompleterTests {
         #expect(complete("vehicles --page-size 5 | status V").candidates.count == 2)
     }
 
+    @Test("a source that cannot answer now gives a note instead of candidates")
+    func notes() {
+        var completer = Self.completer()
+        // A named function: Swift 6.3's SIL generation crashes on a closure literal that only throws a typed error.
+        func loading(_: String, _: [String]) throws(CompletionNote) -> [CompletionCandidate] {
+            throw CompletionNote("loading the vehicles… press TAB again")
+        }
+        completer.sources["vehicle"] = loading
+        let completion = completer.complete("status ", cursor: 7)
+        #expect(completion.candidates.isEmpty && completion.replacement == nil)
+        #expect(completion.note == "loading the vehicles… press TAB again")
+        #expect(completer.complete("sta", cursor: 3).note == nil)
+    }
+
     @Test("$variables and their field paths")
     func variables() {
         #expect(complete("$ve").replacement == "$vehicles_seen ")

@@ -26,6 +26,9 @@ struct VehicleResolver {
             .notFound, "no vehicle matches '\(text)'", hint: known.isEmpty ? "this account has no vehicles" : "vehicles: \(known)", at: range)
     }
 
+    /// The vehicle `text` names in the cache, without asking the server; nil when none or several do (for TAB).
+    func cachedID(_ text: String) -> String? { (try? match(text, in: api.vehicles.entries, at: nil)) ?? nil }
+
     /// The one vehicle `text` names, nil when none does; several is an error listing them.
     private func match(_ text: String, in entries: [VehicleCache.Entry], at range: SourceRange?) throws -> String? {
         if let exact = entries.first(where: { $0.id == text || $0.vin.caseInsensitiveCompare(text) == .orderedSame }) { return exact.id }

@@ -9,7 +9,7 @@ struct SetCommand: Command {
         Signature("set", summary: "Change a session setting (locale, page-size, output, editor, concurrency, retries, timeout), or show them.")
             .optional("key", .oneOf(["locale", "page-size", "output", "editor", "concurrency", "retries", "timeout"]), "The setting.")
             .optional(
-                "value", .any,
+                "value", .custom("setting value"),
                 "Its new value: a locale like fr-FR, an output format (table, json, ndjson, csv, yaml), or a number (timeout in seconds)."
             )
             .example("set locale fr-FR", "Alerts and texts in French from now on.")

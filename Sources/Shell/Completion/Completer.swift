@@ -21,11 +21,14 @@ package struct Completion: Equatable, Sendable {
     package var start: Int
     package var word: String
     package var candidates: [CompletionCandidate]
+    /// Why there are no candidates yet, for the user (`loading the vehicles… press TAB again`).
+    package var note: String?
 
-    package init(start: Int, word: String, candidates: [CompletionCandidate]) {
+    package init(start: Int, word: String, candidates: [CompletionCandidate], note: String? = nil) {
         self.start = start
         self.word = word
         self.candidates = candidates
+        self.note = note
     }
 
     /// What to put in place of the word now: the one candidate and a space, else the candidates' common prefix
@@ -38,6 +41,14 @@ package struct Completion: Equatable, Sendable {
     }
 }
 
+/// What a completion source throws when it cannot answer within TAB's time (the server is slow, the listing goes
+/// on in the background) or at all: the message shows under the line instead of candidates.
+package struct CompletionNote: Error, Equatable, Sendable {
+    package var message: String
+
+    package init(_ message: String) { self.message = message }
+}
+
 /// Works out what TAB offers on a partial line (architecture.md §5.6): command names at the start of a pipeline
 /// stage, subcommands, flags with their help, flag values, `$variables` and their field paths, file paths, and
 /// the application's own values (vehicles, monitors, profiles, locales) through `sources`. Pure: it reads the
@@ -46,8 +57,9 @@ package struct Completer {
     package let registry: CommandRegistry
     package let scope: Scope
     /// Candidates for parameters and flags, by the parameter's name or its custom shape's name (`vehicle`,
-    /// `locale`, `monitor`, `profile`): given the word typed so far and the command's words before it.
-    package var sources: [String: (_ word: String, _ words: [String]) -> [CompletionCandidate]] = [:]
+    /// `locale`, `monitor`, `profile`): given the word typed so far and the command's words before it. A source
+    /// that cannot answer now throws a ``CompletionNote``.
+    package var sources: [String: (_ word: String, _ words: [String]) throws(CompletionNote) -> [CompletionCandidate]] = [:]
     /// Entries of a directory, for file parameters (`name/` for a directory); the file system by default.
     package var listDirectory: (String) -> [String] = Completer.directoryEntries
 
@@ -65,12 +77,16 @@ package struct Completer {
         let word = String(decoding: bytes[start...], as: UTF8.self)
         let words = Self.commandWords(String(decoding: bytes[..<start], as: UTF8.self))
         var completion = Completion(start: start, word: word, candidates: [])
-        if word.hasPrefix("$") {
-            completion.candidates = variables(word)
-        } else if words.isEmpty {
-            completion.candidates = commandNames(word)
-        } else {
-            completion.candidates = arguments(word, words: words)
+        do throws(CompletionNote) {
+            if word.hasPrefix("$") {
+                completion.candidates = variables(word)
+            } else if words.isEmpty {
+                completion.candidates = commandNames(word)
+            } else {
+                completion.candidates = try arguments(word, words: words)
+            }
+        } catch {
+            completion.note = error.message
         }
         return completion
     }
@@ -161,7 +177,7 @@ package struct Completer {
         return nil
     }
 
-    private func arguments(_ word: String, words: [String]) -> [CompletionCandidate] {
+    private func arguments(_ word: String, words: [String]) throws(CompletionNote) -> [CompletionCandidate] {
         guard let (signature, nameWords) = signature(for: words) else {
             // `monitors <TAB>` where `monitors` alone is no command: its subcommands.
             return words.count == 1 ? subcommands(of: words[0]).filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) } : []
@@ -176,7 +192,7 @@ package struct Completer {
         if word.hasPrefix("-") {
             if let equals = word.firstIndex(of: "="), let flag = signature.flag(named: String(word.dropFirst(2).prefix { $0 != "=" })) {
                 let prefix = String(word[...equals])
-                return values(for: flag.name, shape: flag.shape, String(word[word.index(after: equals)...]), words: words).map {
+                return try values(for: flag.name, shape: flag.shape, String(word[word.index(after: equals)...]), words: words).map {
                     CompletionCandidate(prefix + $0.text, display: $0.display, description: $0.description)
                 }
             }
@@ -187,12 +203,12 @@ package struct Completer {
         if let last = arguments.last, last.hasPrefix("--"), !last.contains("="), let flag = signature.flag(named: String(last.dropFirst(2))),
             flag.shape != nil
         {
-            return values(for: flag.name, shape: flag.shape, word, words: words)
+            return try values(for: flag.name, shape: flag.shape, word, words: words)
         }
         let position = Self.positionalCount(arguments, signature)
         let parameter =
             position < signature.positionals.count ? signature.positionals[position] : signature.positionals.last.flatMap { $0.isRest ? $0 : nil }
-        if let parameter { candidates += values(for: parameter.name, shape: parameter.shape, word, words: words) }
+        if let parameter { candidates += try values(for: parameter.name, shape: parameter.shape, word, words: words) }
         return candidates
     }
 
@@ -216,10 +232,10 @@ package struct Completer {
     }
 
     /// Values for a parameter or flag: its source (by name, then by custom shape), its choices, or files.
-    private func values(for name: String, shape: Shape?, _ word: String, words: [String]) -> [CompletionCandidate] {
-        if let source = sources[name] { return source(word, words) }
+    private func values(for name: String, shape: Shape?, _ word: String, words: [String]) throws(CompletionNote) -> [CompletionCandidate] {
+        if let source = sources[name] { return try source(word, words) }
         switch shape {
-        case .custom(let kind)?: return sources[kind]?(word, words) ?? []
+        case .custom(let kind)?: return try sources[kind]?(word, words) ?? []
         case .oneOf(let choices)?: return choices.filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
         case .bool?: return ["true", "false"].filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
         case .file?: return files(word)

@@ -1,0 +1,138 @@
+import APIContract
+import Client
+import Foundation
+import Shell
+
+/// What TAB offers for the API's own values: vehicles from the cache (listed with VIN, label and a short id; the
+/// VIN — or the id, when that is what was typed — goes in), the monitors of the vehicle on the line, locales,
+/// telemetry types, profile names and `set` values.
+///
+/// TAB never waits more than ``wait`` for the server (mongosh's rule): a listing that takes longer goes on in the
+/// background, the user is told it is loading, and the next TAB uses it.
+package final class APICompletion {
+    private let api: APIContext
+    private var vehicleListing: BackgroundListing?
+    private var monitorListings: [String: BackgroundListing] = [:]
+
+    /// How long TAB waits for the server, in milliseconds.
+    static let wait = 200
+    /// How long a vehicle's monitor listing is reused (a second TAB lists what the first one fetched).
+    static let monitorsKept: TimeInterval = 10
+
+    /// The locales TAB offers for `--locale` (those the API localizes alerts into).
+    static let knownLocales = ["fr-FR", "en-GB", "de-DE", "it-IT", "es-ES", "nl-NL", "pt-PT", "pl-PL"]
+
+    package init(api: APIContext) { self.api = api }
+
+    /// The sources, by parameter name or custom shape (see ``Completer/sources``).
+    package var sources: [String: (String, [String]) throws(CompletionNote) -> [CompletionCandidate]] {
+        let monitors: (String, [String]) throws(CompletionNote) -> [CompletionCandidate] = { [self] word, words throws(CompletionNote) in
+            try monitorCandidates(word, words: words)
+        }
+        return [
+            "vehicle": { [self] word, _ throws(CompletionNote) in try vehicleCandidates(word) },
+            "monitor": monitors, "monitors": monitors,
+            "locale": { word, _ in Self.matching(Self.knownLocales, word) },
+            "type": { word, _ in Self.listItems(TelemetryTypes.all.sorted(), word) },
+            "profile": { [self] word, _ in Self.matching(((try? api.profiles?.all()) ?? []).map(\.name), word) },
+            "setting value": { word, words in
+                switch words.dropFirst().first {
+                case "locale": Self.matching(Self.knownLocales, word)
+                case "output": Self.matching(OutputFormat.allCases.map(\.rawValue), word)
+                case "editor": Self.matching(["emacs", "vi"], word)
+                default: []
+                }
+            },
+        ]
+    }
+
+    // MARK: Vehicles
+
+    private func vehicleCandidates(_ word: String) throws(CompletionNote) -> [CompletionCandidate] {
+        let typed = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        if api.vehicles.entries.isEmpty { try fillVehicleCache() }
+        return api.vehicles.entries.compactMap { entry in
+            let display = "\(entry.vin)  \(entry.label)  \(entry.id.prefix(12))…"
+            if entry.vin.uppercased().hasPrefix(typed.uppercased()) || entry.label.lowercased().hasPrefix(typed.lowercased()) {
+                return CompletionCandidate(entry.vin, display: display, description: entry.brand)
+            }
+            if entry.id.hasPrefix(typed) { return CompletionCandidate(entry.id, display: display, description: entry.brand) }
+            return nil
+        }
+    }
+
+    /// Lists the vehicles for an empty cache, waiting at most ``wait``; a slower listing goes on, and a later TAB
+    /// picks it up.
+    private func fillVehicleCache() throws(CompletionNote) {
+        let listing: BackgroundListing
+        if let pending = vehicleListing {
+            listing = pending
+        } else {
+            listing = try start("/user/vehicles")
+            vehicleListing = listing
+        }
+        let rows = try Self.rows(of: listing, loading: "the vehicles") { vehicleListing = nil }
+        api.vehicles.replace(with: rows)
+        vehicleListing = nil
+    }
+
+    // MARK: Monitors
+
+    /// The monitors of the vehicle named on the line (`monitors show 0 <TAB>`), listed with label and status.
+    private func monitorCandidates(_ word: String, words: [String]) throws(CompletionNote) -> [CompletionCandidate] {
+        guard let reference = words.dropFirst(2).first(where: { !$0.hasPrefix("-") }) else { return [] }
+        if api.vehicles.entries.isEmpty { try fillVehicleCache() }
+        guard let vehicle = VehicleResolver(api: api).cachedID(reference) else { return [] }
+        let current: BackgroundListing
+        if let kept = monitorListings[vehicle], kept.isRunning || Date().timeIntervalSince(kept.started) <= Self.monitorsKept {
+            current = kept
+        } else {
+            current = try start(APIContext.vehiclePath(vehicle, "monitors"))
+            monitorListings[vehicle] = current
+        }
+        let rows = try Self.rows(of: current, loading: "the monitors of \(reference)") { monitorListings[vehicle] = nil }
+        return rows.compactMap { row in
+            guard let record = row.recordValue, let id = (record["id"] ?? record["mid"] ?? record["monitorId"])?.text, id.hasPrefix(word) else {
+                return nil
+            }
+            let label = record["monitor"]?.recordValue?["label"]?.text ?? ""
+            return CompletionCandidate(id, display: "\(id)  \(label)", description: record["status"]?.text ?? "")
+        }
+    }
+
+    // MARK: Helpers
+
+    /// A background listing of `path` on a worker session (opening the profile's session if need be).
+    private func start(_ path: String) throws(CompletionNote) -> BackgroundListing {
+        do {
+            return BackgroundListing(worker: try api.session.makeWorker(), request: .get(path))
+        } catch let error as ClientError {
+            throw CompletionNote(error.userMessage)
+        } catch {
+            throw CompletionNote("\(error)")
+        }
+    }
+
+    /// The listing's rows within ``wait``; else a note that it is loading; a failed listing is forgotten (so
+    /// that the next TAB tries again) and its message is the note.
+    private static func rows(of listing: BackgroundListing, loading what: String, forget: () -> Void) throws(CompletionNote) -> [Value] {
+        let rows: [Value]?
+        do { rows = try listing.rows(within: wait) } catch {
+            forget()
+            throw error
+        }
+        guard let rows else { throw CompletionNote("loading \(what)… press TAB again") }
+        return rows
+    }
+
+    private static func matching(_ values: [String], _ word: String) -> [CompletionCandidate] {
+        values.filter { $0.lowercased().hasPrefix(word.lowercased()) }.map { CompletionCandidate($0) }
+    }
+
+    /// A comma-separated list (`--type a,b,c`): candidates for the item after the last comma, the rest kept.
+    private static func listItems(_ values: [String], _ word: String) -> [CompletionCandidate] {
+        let head = word.lastIndex(of: ",").map { String(word[...$0]) } ?? ""
+        let last = String(word.dropFirst(head.count))
+        return values.filter { $0.hasPrefix(last) }.map { CompletionCandidate(head + $0, display: $0) }
+    }
+}
