@@ -43,6 +43,7 @@ bench:
 	bench/client-vs-curl.sh .build/debug
 	bench/json-read.sh
 	bench/data-pipeline.sh
+	bench/repl.sh
 
 clean:
 	rm -rf .build

@@ -79,6 +79,7 @@ let package = Package(
         // bench/: measured speed claims.
         .executableTarget(name: "json-read-bench", dependencies: ["Shell"], path: "bench/JSONRead"),
         .executableTarget(name: "data-pipeline-bench", dependencies: ["Shell", "Commands"], path: "bench/DataPipeline"),
+        .executableTarget(name: "repl-bench", dependencies: ["Shell", "Commands", "TestSupport"], path: "bench/REPL"),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "TestSupport", "ccsh"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),

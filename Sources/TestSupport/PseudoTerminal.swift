@@ -14,6 +14,8 @@ package enum PseudoTerminal {
         package var screen: String
         /// When each of the keystrokes was typed, in seconds since the program started (fewer if it ended first).
         package var typedAt: [Double]
+        /// When each one's cue showed (before its pause, and before the wait for the line editor).
+        package var cuedAt: [Double]
         /// The signal that killed the program, if one did (then `status` is 128 + it, as a shell reports).
         package var signal: Int32?
     }
@@ -67,6 +69,7 @@ package enum PseudoTerminal {
         let pid = try spawn(url, arguments, terminal: slavePath, environment: environment.merging(["TERM": "xterm"]) { old, _ in old })
         var pending = typing[...]
         var typedAt: [Double] = []
+        var cuedAt: [Double] = []
         /// When the next keystrokes' cue showed and they wait out their pause: the time to type them.
         var dueAt: Date?
         var screen: [UInt8] = []
@@ -78,6 +81,7 @@ package enum PseudoTerminal {
             while let next = pending.first,
                 dueAt != nil || next.after.map({ String(decoding: screen[searchFrom...], as: UTF8.self).contains($0) }) ?? true
             {
+                if dueAt == nil { cuedAt.append(Date().timeIntervalSince(started)) }
                 let due = dueAt ?? Date().addingTimeInterval(next.pause)
                 guard Date() >= due else {
                     dueAt = due
@@ -124,7 +128,7 @@ package enum PseudoTerminal {
         // WIFEXITED/WEXITSTATUS are macros Swift cannot import: the low 7 bits are the signal, the next 8 the status.
         let signal = status & 0x7F == 0 ? nil : status & 0x7F
         let exit = signal.map { 128 + $0 } ?? (status >> 8) & 0xFF
-        return Run(status: exit, screen: String(decoding: screen, as: UTF8.self), typedAt: typedAt, signal: signal)
+        return Run(status: exit, screen: String(decoding: screen, as: UTF8.self), typedAt: typedAt, cuedAt: cuedAt, signal: signal)
     }
 
     /// Waits (half a second at most) for the program to take the terminal out of canonical mode, as a line editor

@@ -81,6 +81,15 @@ struct CompleterTests {
         #expect(complete("vehicles --page-size 5 | status V").candidates.count == 2)
     }
 
+    @Test("the common prefix stops at a whole character, and at the first difference")
+    func commonPrefix() {
+        let labels = Completion(start: 0, word: "G", candidates: [CompletionCandidate("Garé ✓"), CompletionCandidate("Garé ✗")])
+        #expect(labels.replacement == "Garé ", "✓ and ✗ share two UTF-8 bytes, which are not a character")
+        let vins = Completion(start: 0, word: "", candidates: (0..<1000).map { CompletionCandidate("VR3UHZKX\($0)") })
+        #expect(vins.replacement == "VR3UHZKX")
+        #expect(Completion(start: 0, word: "V", candidates: [CompletionCandidate("VR3"), CompletionCandidate("W0L")]).replacement == nil)
+    }
+
     @Test("a source that cannot answer now gives a note instead of candidates")
     func notes() {
         var completer = Self.completer()

@@ -1,5 +1,6 @@
 import Foundation
 import Shell
+import Synchronization
 
 /// The vehicles seen in `vehicles` listings, per profile, kept in the state directory (`id`, `vin`, `label`,
 /// `brand`, in listing order): reference resolution and TAB completion read it without a request.
@@ -14,17 +15,35 @@ package final class VehicleCache {
 
     /// Where the cache is kept (`STATE/cache/PROFILE-vehicles.json`).
     let file: URL
-    package private(set) var entries: [Entry]
+    /// The file being read on a thread of its own, until the entries are first needed.
+    private let preload: Preload
+    private var loaded: [Entry]?
+    /// Changes each time the entries do (for indexes built over them).
+    package private(set) var generation = 0
 
+    /// Starts reading the file in the background: a large fleet's cache (megabytes of JSON) must not hold up the
+    /// first prompt; the first use of ``entries`` waits for it.
     init(file: URL) {
         self.file = file
-        entries = Self.load(file)
+        preload = Preload(file: file)
+    }
+
+    /// The cached vehicles, in listing order.
+    package private(set) var entries: [Entry] {
+        get {
+            if let loaded { return loaded }
+            let entries = preload.entries()
+            loaded = entries
+            return entries
+        }
+        set { loaded = newValue }
     }
 
     /// Replaces the cache with a complete listing and saves it (atomically; a failure to save is not an error —
     /// the cache is only a shortcut).
     package func replace(with rows: [Value]) {
         entries = rows.compactMap(Self.entry)
+        generation += 1
         save()
     }
 
@@ -33,6 +52,7 @@ package final class VehicleCache {
         for entry in rows.compactMap(Self.entry) {
             if let index = entries.firstIndex(where: { $0.id == entry.id }) { entries[index] = entry } else { entries.append(entry) }
         }
+        generation += 1
         save()
     }
 
@@ -41,7 +61,7 @@ package final class VehicleCache {
         return Entry(id: id, vin: record["vin"]?.text ?? "", label: record["label"]?.text ?? "", brand: record["brand"]?.text ?? "")
     }
 
-    private static func load(_ file: URL) -> [Entry] {
+    fileprivate static func load(_ file: URL) -> [Entry] {
         guard let data = FileManager.default.contents(atPath: file.path), let value = try? JSONReader.value(from: Array(data)) else { return [] }
         return (value.listItems ?? []).compactMap(entry)
     }
@@ -51,5 +71,25 @@ package final class VehicleCache {
             entries.map { ["id": .string($0.id), "vin": .string($0.vin), "label": .string($0.label), "brand": .string($0.brand)] })
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(JSONWriter.bytes(value)).write(to: file, options: .atomic)
+    }
+}
+
+/// A cache file read on a thread of its own; `entries()` waits for it (at once when it is done).
+private final class Preload: Sendable {
+    private let result = Mutex<[VehicleCache.Entry]>([])
+    private let done = DispatchSemaphore(value: 0)
+
+    init(file: URL) {
+        Thread { [self] in
+            let entries = VehicleCache.load(file)
+            result.withLock { $0 = entries }
+            done.signal()
+        }.start()
+    }
+
+    func entries() -> [VehicleCache.Entry] {
+        done.wait()
+        done.signal()
+        return result.withLock { $0 }
     }
 }

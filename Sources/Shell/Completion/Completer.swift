@@ -35,8 +35,21 @@ package struct Completion: Equatable, Sendable {
     /// when it says more than the word; nil when TAB can only list.
     package var replacement: String? {
         if candidates.count == 1, let only = candidates.first { return only.text + (only.text.hasSuffix("/") ? "" : " ") }
-        guard let first = candidates.first?.text else { return nil }
-        let common = candidates.dropFirst().reduce(first) { prefix, candidate in String(prefix.commonPrefix(with: candidate.text)) }
+        guard let first = candidates.first.map({ Array($0.text.utf8) }) else { return nil }
+        // Byte by byte over contiguous UTF-8: thousands of candidates (a large fleet) take well under a millisecond.
+        var end = first.count
+        for candidate in candidates.dropFirst() {
+            end =
+                candidate.text.utf8.withContiguousStorageIfAvailable { bytes in
+                    var index = 0
+                    while index < min(end, bytes.count), bytes[index] == first[index] { index += 1 }
+                    return index
+                } ?? zip(first.prefix(end), candidate.text.utf8).prefix { $0 == $1 }.count
+            if end == 0 { return nil }
+        }
+        // Not inside a character's bytes: back off to the start of the last whole one.
+        while end < first.count, end > 0, first[end] & 0xC0 == 0x80 { end -= 1 }
+        let common = String(decoding: first[..<end], as: UTF8.self)
         return common.count > word.count && common.hasPrefix(word) ? common : nil
     }
 }

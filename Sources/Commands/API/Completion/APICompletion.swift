@@ -12,6 +12,8 @@ import Shell
 package final class APICompletion {
     private let api: APIContext
     private var vehicleListing: BackgroundListing?
+    /// The cache as TAB matches it, rebuilt when the cache changes (or another profile's is in use).
+    private var index: VehicleIndex?
     private var monitorListings: [String: BackgroundListing] = [:]
 
     /// How long TAB waits for the server, in milliseconds.
@@ -49,16 +51,10 @@ package final class APICompletion {
     // MARK: Vehicles
 
     private func vehicleCandidates(_ word: String) throws(CompletionNote) -> [CompletionCandidate] {
-        let typed = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         if api.vehicles.entries.isEmpty { try fillVehicleCache() }
-        return api.vehicles.entries.compactMap { entry in
-            let display = "\(entry.vin)  \(entry.label)  \(entry.id.prefix(12))…"
-            if entry.vin.uppercased().hasPrefix(typed.uppercased()) || entry.label.lowercased().hasPrefix(typed.lowercased()) {
-                return CompletionCandidate(entry.vin, display: display, description: entry.brand)
-            }
-            if entry.id.hasPrefix(typed) { return CompletionCandidate(entry.id, display: display, description: entry.brand) }
-            return nil
-        }
+        let index = self.index.flatMap { $0.isCurrent(for: api.vehicles) ? $0 : nil } ?? VehicleIndex(api.vehicles)
+        self.index = index
+        return index.candidates(word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")), listed: CandidateList.limit)
     }
 
     /// Lists the vehicles for an empty cache, waiting at most ``wait``; a slower listing goes on, and a later TAB
