@@ -54,7 +54,9 @@ struct ShellSetup {
             output.flush()
             return completer.complete(line, cursor: cursor)
         }
-        reader.keepsInHistory = { line in !SecretLine.holdsSecret(line, environment: ProcessInfo.processInfo.environment) }
+        reader.keepsInHistory = { line in
+            !SecretLine.holdsSecret(line, environment: ProcessInfo.processInfo.environment) && !api.isRevealed(in: line)
+        }
         reader.columns = { terminal.width }
         interpreter.lineEditor = reader
         return reader

@@ -46,13 +46,14 @@ import Testing
         #expect(run.typedAt.count == 8, "every step's cue came: `vehicles | wh<TAB>label != x | …` ran as where")
     }
 
-    @Test("history: saved after each command in a 0600 file, found again with Ctrl-R in the next session, and never the password")
+    @Test("history: saved after each command in a 0600 file, found again with Ctrl-R in the next session, never the password")
     func history() throws {
         let home = Home()
         let password = "sandbox-2f5bc64fc3b4"  // the sandbox's demo password, from its fixed seed
         let first = try home.session([
             .init(after: "@sandbox> ", "login --user sofia.dubois@example.com | get status\n"),
             .init(after: "password for sofia.dubois@example.com: ", password + "\n"),
+            .init(after: "@sandbox> ", "let typed = \"\(password)\"\n"),
             .init(after: "@sandbox> ", "user | get firstName\n"),
             .init(after: "@sandbox> ", "exit\n"),
         ])
@@ -62,7 +63,8 @@ import Testing
         #expect(first.screen.contains("logged in"), "\(first.screen.debugDescription)")
         let saved = try String(contentsOf: home.history, encoding: .utf8)
         #expect(saved.contains("user"), "\(saved)")
-        #expect(!saved.contains(password))
+        #expect(!saved.contains(password), "not even in a line typed after the login: \(saved)")
+        #expect(!saved.contains("typed"))
         #expect((try FileManager.default.attributesOfItem(atPath: home.history.path)[.posixPermissions] as? Int) == 0o600)
 
         let second = try home.session([

@@ -137,6 +137,21 @@ struct SessionCommandTests {
         #expect(afterYes.contains("\r\n1\r\n") && afterYes.contains("\r\n0\r\n"), "deleted one, none left: \(afterYes.debugDescription)")
     }
 
+    @Test("the interactive history keeps no line holding the profile's stored token")
+    func tokenStaysOutOfHistory() throws {
+        let home = try Home().loggedIn()
+        let stored = try JSONReader.value(from: try String(contentsOf: home.tokens.appendingPathComponent("lab.json"), encoding: .utf8))
+        let token = try #require(stored.recordValue?["access_token"]?.text)
+        let run = try home.replOnTerminal([
+            .init(after: "> ", "let pasted = \"\(token)\"\n"), .init(after: "> ", "user | get firstName\n"),
+            .init(after: "Sofia", "exit\n"),
+        ])
+        #expect(run.status == 0, "\(run.screen.debugDescription)")
+        let history = try String(contentsOf: home.root.appendingPathComponent("state/ccsh/history"), encoding: .utf8)
+        #expect(history.contains("user"), "\(history)")
+        #expect(!history.contains("pasted") && !history.contains(token), "\(history)")
+    }
+
     @Test("login prints the authorize URL; login --code with the browser's address finishes it in another process")
     func browserLogin() throws {
         let home = try Home()

@@ -37,7 +37,7 @@ try Data(
 
     """.utf8
 ).write(to: root.appendingPathComponent("config/ccsh/config.toml"))
-try Data(#"{"accessToken":"a","refreshToken":"r","expiresAt":0,"realm":"clientsB2CPeugeot"}"#.utf8).write(
+try Data(#"{"access_token":"a","refresh_token":"r","expires_at":0,"realm":"clientsB2CPeugeot"}"#.utf8).write(
     to: state.appendingPathComponent("tokens/bench.json"))
 let vehicles: [Value] = (0..<fleet).map { n in
     let id = (0..<193).map { i in String("0123456789abcdef"[String.Index(utf16Offset: (n &* 31 &+ i &* 7) % 16, in: "0123456789abcdef")]) }

@@ -13,6 +13,9 @@ package struct OAuthClient: Sendable {
         self.clientSecret = clientSecret
     }
 
+    /// Whether `text` holds the client secret (to keep such a line out of the history), without handing it out.
+    package func isRevealed(in text: String) -> Bool { clientSecret.count >= 4 && text.contains(clientSecret) }
+
     // MARK: Authorization code + PKCE
 
     /// A fresh PKCE pair (RFC 7636): a 64-byte random verifier, base64url, and its S256 challenge.

@@ -158,6 +158,14 @@ package final class Session {
         }
     }
 
+    /// Whether `text` holds one of this session's secrets: a stored token, the client secret, the key password
+    /// (the shell keeps such lines out of its history).
+    package func isRevealed(in text: String) -> Bool {
+        let tokens = (try? keeper.current()).map { [$0.accessToken] + [$0.refreshToken].compactMap { $0 } } ?? []
+        return keeper.oauth.isRevealed(in: text)
+            || (tokens + [transport.tls.keyPassword].compactMap { $0 }).contains { $0.count >= 4 && text.contains($0) }
+    }
+
     /// Values that must never show in traces: the token, and the profile's secrets.
     private func secrets(_ token: String) -> [String] {
         [token] + [transport.tls.keyPassword].compactMap { $0 }

@@ -12,6 +12,8 @@ package final class APIContext {
     private var opener: (() throws -> Session)?
     /// The profile named at launch (`--profile`), until its session opens.
     private(set) var pendingProfile: String?
+    /// Passwords typed in this session (`login --user` at a prompt): lines holding them stay out of the history.
+    private(set) var typedSecrets: Set<String> = []
     private let cacheDirectory: URL
     /// Id, VIN, label and brand of the profile's vehicles, for references and completion.
     package private(set) var vehicles: VehicleCache
@@ -42,6 +44,11 @@ package final class APIContext {
         opener = open
         pendingProfile = profile
         vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"))
+    }
+
+    /// Remembers a password the user typed, for ``isRevealed(in:)``.
+    package func rememberTyped(secret: String) {
+        if secret.count >= 4 { typedSecrets.insert(secret) }
     }
 
     /// The session in use if it is open (nothing is opened).

@@ -28,6 +28,7 @@ struct LoginCommand: Command {
                     "no password for \(user)", hint: "set CCSH_PASSWORD, or run `login --user \(user)` at a terminal to be asked", argument: "user",
                     code: .badArgument)
             }
+            api.rememberTyped(secret: password)
             try session.login(username: user, password: password)
         } else if let code = call.string("code") {
             try session.completeLogin(pasted: code)
