@@ -24,6 +24,7 @@ struct CompleterTests {
             Probe(
                 signature: Signature("monitors delete", summary: "Delete.").optional("vehicle", .custom("vehicle"), "").rest("monitors", .string, "")),
             Probe(signature: Signature("to json", summary: "As JSON.")), Probe(signature: Signature("to csv", summary: "As CSV.")),
+            Probe(signature: Signature("help", summary: "Help.").rest("command", .custom("command"), "")),
             Probe(signature: Signature("set", summary: "Set.").optional("key", .oneOf(["locale", "output"]), "").optional("value", .any, "")))
         let scope = Scope()
         scope.define("v", ["vin": "VR3A", "energy": [["level": 80]], "label": "daily"])
@@ -79,6 +80,9 @@ struct CompleterTests {
         #expect(complete("status --curl VR3UHZKXZ0002").replacement == "VR3UHZKXZ0002 ", "after a switch, still the vehicle")
         #expect(complete("monitors delete W0LBZZZ0003 ").candidates.map(\.text) == ["m-of-W0LBZZZ0003"], "sources see the words before")
         #expect(complete("vehicles --page-size 5 | status V").candidates.count == 2)
+        #expect(complete("help mon").replacement == "monitors ", "help names commands")
+        #expect(complete("help monitors d").replacement == "delete ")
+        #expect(complete("help le").candidates.isEmpty, "not keywords")
     }
 
     @Test("the common prefix stops at a whole character, and at the first difference")

@@ -178,6 +178,15 @@ package struct Completer {
         return candidates.sorted { $0.text < $1.text }
     }
 
+    /// A command named as an argument (`help monitors create`): a command's first word, then its subcommands.
+    private func commandNames(_ word: String, after named: [String]) -> [CompletionCandidate] {
+        guard let group = named.first else { return commandNames(word).filter { !Self.keywords.contains($0.text) } }
+        guard named.count == 1 else { return [] }
+        return subcommands(of: group).filter { $0.hasPrefix(word) }.map {
+            CompletionCandidate($0, description: registry.command(named: group + " " + $0)?.signature.summary ?? "")
+        }
+    }
+
     private func subcommands(of name: String) -> [String] {
         registry.names.filter { $0.hasPrefix(name + " ") }.map { String($0.dropFirst(name.count + 1)) }
     }
@@ -248,6 +257,7 @@ package struct Completer {
     private func values(for name: String, shape: Shape?, _ word: String, words: [String]) throws(CompletionNote) -> [CompletionCandidate] {
         if let source = sources[name] { return try source(word, words) }
         switch shape {
+        case .custom("command")?: return commandNames(word, after: Array(words.dropFirst()))
         case .custom(let kind)?: return try sources[kind]?(word, words) ?? []
         case .oneOf(let choices)?: return choices.filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
         case .bool?: return ["true", "false"].filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
