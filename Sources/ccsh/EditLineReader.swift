@@ -37,7 +37,9 @@ final class EditLineReader: LineReader, LineEditing {
         if let historyFile { _ = ccsh_hist_load(history, historyFile.path) }
         _ = ccsh_el_set_history(editor, history)
         _ = ccsh_el_set_editor(editor, "emacs")
-        _ = ccsh_el_set_signal(editor, 1)
+        // ccsh handles the signals itself (Interrupts): libedit's handlers re-send each one to the whole process
+        // group (the sandbox child too) and race when two threads take a signal at once.
+        _ = ccsh_el_set_signal(editor, 0)
         _ = el_source(editor, nil)
         _ = ccsh_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         _ = ccsh_el_set_prompt(editor) { editor in editor.flatMap(EditLineReader.from)?.promptText }
@@ -124,6 +126,7 @@ final class EditLineReader: LineReader, LineEditing {
                 errno = EINTR
                 return -1
             }
+            if Interrupts.takeResize() { el_resize(editor) }
             var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, 100)
             if ready == 0 || (ready < 0 && errno == EINTR) { continue }

@@ -6,10 +6,13 @@ import Synchronization
 /// interpreter checks between steps and cancels the requests in flight (libcurl notices within ~20 ms), so the run
 /// stops with status 130 after flushing its output; a second SIGINT ends the process at once. SIGHUP (the terminal
 /// closed) and SIGTERM do the same and also end the shell through its normal exit path — the sandbox stopped, the
-/// output flushed, the history already saved — with status 128 + the signal.
+/// output flushed, the history already saved — with status 128 + the signal. SIGWINCH sets a flag the line editor
+/// reads. These handlers are the only ones: libedit's own (`EL_SIGNAL`) re-send each signal to the whole process
+/// group and are not safe when two threads take a signal at once.
 enum Interrupts {
     private static let requested = Atomic<Bool>(false)
     private static let ending = Atomic<Int32>(0)
+    private static let resized = Atomic<Bool>(false)
     /// Given to every API session, so that Ctrl-C stops a transfer rather than waiting for the server.
     static let cancellation = Cancellation()
 
@@ -18,7 +21,7 @@ enum Interrupts {
     static func install() {
         var mask = sigset_t()
         sigemptyset(&mask)
-        for signal in [SIGINT, SIGHUP, SIGTERM] { sigaddset(&mask, signal) }
+        for signal in [SIGINT, SIGHUP, SIGTERM, SIGWINCH] { sigaddset(&mask, signal) }
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         _ = cancellation  // initialised here: a lazy global's first use is not safe in a signal handler
         // sigaction without SA_RESTART (signal() sets it): a read waiting at the prompt returns EINTR, so Ctrl-C
@@ -41,7 +44,14 @@ enum Interrupts {
         }
         sigaction(SIGHUP, &action, nil)
         sigaction(SIGTERM, &action, nil)
+        // A resized window: the line editor re-reads the size (restarting whatever call was waiting).
+        action.__sigaction_handler.sa_handler = { _ in Interrupts.resized.store(true, ordering: .relaxed) }
+        action.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &action, nil)
     }
+
+    /// Whether the window was resized since the last call.
+    static func takeResize() -> Bool { resized.exchange(false, ordering: .relaxed) }
 
     /// Whether Ctrl-C was pressed; reading it clears it, and lets requests run again (not once the shell is ending).
     static func take() -> Bool {
