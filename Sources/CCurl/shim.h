@@ -22,6 +22,9 @@ static inline CURLSHcode ccsh_curl_share_set_pointer(CURLSH *s, CURLSHoption o, 
 static inline CURLSHcode ccsh_curl_share_set_lock(CURLSH *s, ccsh_curl_lock_fn f) { return curl_share_setopt(s, CURLSHOPT_LOCKFUNC, f); }
 static inline CURLSHcode ccsh_curl_share_set_unlock(CURLSH *s, ccsh_curl_unlock_fn f) { return curl_share_setopt(s, CURLSHOPT_UNLOCKFUNC, f); }
 
+/// The running libcurl's version record (CURLVERSION_NOW is a macro Swift cannot see).
+static inline curl_version_info_data *ccsh_curl_version_info(void) { return curl_version_info(CURLVERSION_NOW); }
+
 /// The result code of a finished transfer (CURLMsg.data is a union).
 static inline CURLcode ccsh_curl_message_result(CURLMsg *m) { return m->data.result; }
 static inline int ccsh_curl_message_is_done(CURLMsg *m) { return m->msg == CURLMSG_DONE; }

@@ -13,7 +13,7 @@ extension CommandRegistry {
         registry.register(FromCommand.Format.allCases.map(FromCommand.init))
         registry.register(
             OpenCommand(), SaveCommand(), EchoCommand(), PrintCommand(), HelpCommand(), SourceCommand(), ExitCommand(),
-            HistoryCommand())
+            HistoryCommand(), VersionCommand())
         return registry
     }
 

@@ -9,7 +9,7 @@ import Shell
 /// error, 3 login required, 130 interrupted.
 @main
 struct CCSH: ParsableCommand {
-    static let version = "0.1.0-dev"
+    static let version = VersionCommand.current
 
     static let configuration = CommandConfiguration(
         commandName: "ccsh",

@@ -21,6 +21,12 @@ package final class CurlTransport {
     package var connectTimeoutMilliseconds = 10_000
     package var cancellation: Cancellation?
 
+    /// The libcurl and TLS library this process runs with (`7.88.1`, `OpenSSL/3.0.19`).
+    package static var libraryVersions: (curl: String, ssl: String) {
+        guard let info = ccsh_curl_version_info() else { return ("unknown", "unknown") }
+        return (info.pointee.version.map { String(cString: $0) } ?? "unknown", info.pointee.ssl_version.map { String(cString: $0) } ?? "none")
+    }
+
     /// libcurl's process-wide setup, done once before the first handle.
     static let globalInit: Void = { _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
