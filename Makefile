@@ -34,16 +34,11 @@ speccheck:
 	@scripts/with-sandbox.sh -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
 	@scripts/with-sandbox.sh --vehicles 5 --alerts 130 -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
 
-# Measured speed claims (see bench/README.md).
+# Measured speed claims: one table against curl, every goal PASS or FAIL (see bench/README.md). The scripts
+# bench/*.sh measure single figures in more detail.
 bench:
-	@scripts/ensure-deps.sh demo
-	$(SWIFT) build --product ccsh-sandbox
-	$(SWIFT) build --product client-probe
-	bench/sandbox-scale.sh .build/debug/ccsh-sandbox
-	bench/client-vs-curl.sh .build/debug
-	bench/json-read.sh
-	bench/data-pipeline.sh
-	bench/repl.sh
+	@scripts/ensure-deps.sh bench
+	bench/run --json bench/results.json
 
 clean:
 	rm -rf .build

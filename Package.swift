@@ -68,7 +68,9 @@ let package = Package(
             dependencies: ["Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Test helpers: start a real sandbox process, read its sandbox.json.
-        .target(name: "TestSupport", dependencies: ["Client"]),
+        .target(name: "TestSupport", dependencies: ["Client", "PseudoTerminal"]),
+        // Runs a program on a real pseudo-terminal (REPL tests, bench/repl.sh); Foundation only.
+        .target(name: "PseudoTerminal"),
         .testTarget(
             name: "SandboxTests",
             dependencies: [
@@ -79,7 +81,7 @@ let package = Package(
         // bench/: measured speed claims.
         .executableTarget(name: "json-read-bench", dependencies: ["Shell"], path: "bench/JSONRead"),
         .executableTarget(name: "data-pipeline-bench", dependencies: ["Shell", "Commands"], path: "bench/DataPipeline"),
-        .executableTarget(name: "repl-bench", dependencies: ["Shell", "Commands", "TestSupport"], path: "bench/REPL"),
+        .executableTarget(name: "repl-bench", dependencies: ["Shell", "Commands", "PseudoTerminal"], path: "bench/REPL"),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "TestSupport", "ccsh"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
-swift build -c release --product json-read-bench --scratch-path .build-release >"$log" 2>&1 || { cat "$log"; exit 1; }
+swift build -c release --static-swift-stdlib --product json-read-bench --scratch-path .build-release >"$log" 2>&1 || { cat "$log"; exit 1; }
 rm -f "$log"
 .build-release/release/json-read-bench "$@"

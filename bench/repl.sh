@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
 for product in ccsh repl-bench; do
-    swift build -c release --product "$product" --scratch-path .build-release >"$log" 2>&1 || { cat "$log"; exit 1; }
+    swift build -c release --static-swift-stdlib --product "$product" --scratch-path .build-release >"$log" 2>&1 || { cat "$log"; exit 1; }
 done
 rm -f "$log"
 .build-release/release/repl-bench .build-release/release/ccsh "$@"

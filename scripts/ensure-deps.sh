@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ccsh needs to build, test and run its demo, when they are missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
-# Usage: scripts/ensure-deps.sh build|test|demo
+# Usage: scripts/ensure-deps.sh build|test|demo|bench
 set -euo pipefail
 
 packages=(libedit-dev libcurl4-openssl-dev pkg-config)
 case "${1:-build}" in
   demo) packages+=(curl) ;;
+  bench) packages+=(curl python3 time) ;;
   test) packages+=(curl python3 python3-requests python3-yaml python3-jsonschema) ;;
 esac
 

@@ -5,7 +5,9 @@ import Shell
 // `where`, `select` and `sort-by` over 100 000 records held in a variable, through the interpreter as a script
 // runs them (issue: under 0.5 s each and together). Prints the median and range of 5 runs per figure.
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+let count = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 100_000
+/// `--json`: one JSON array of the figures, for bench/run, instead of the table.
+let asJSON = CommandLine.arguments.contains("--json")
 let brands: [Value] = ["Peugeot", "Opel", "DS", "Citroen", "Vauxhall"]
 var rows: [Value] = []
 rows.reserveCapacity(count)
@@ -39,13 +41,19 @@ let figures = [
 ]
 let goal = 500.0
 var failed = false
-print("figure       goal      median    min–max (ms), \(count) records")
+var measured: [Value] = []
+if !asJSON { print("figure       goal      median    min–max (ms), \(count) records") }
 for (name, source) in figures {
     let m = try measure(source)
     let verdict = m.median <= goal ? "PASS" : "FAIL"
     failed = failed || m.median > goal
+    measured.append([
+        "figure": .string(name), "goal_ms": .double(goal), "median_ms": .double(m.median), "min_ms": .double(m.min), "max_ms": .double(m.max),
+    ])
+    guard !asJSON else { continue }
     print(
         name.padding(toLength: 12, withPad: " ", startingAt: 0) + " ≤ \(Int(goal)) ms  "
             + String(format: "%7.1f ms  %.1f–%.1f  %@  (%@ rows)", m.median, m.min, m.max, verdict, m.result.text))
 }
+if asJSON { print(String(decoding: JSONWriter.bytes(.list(measured)), as: UTF8.self)) }
 exit(failed ? 1 : 0)

@@ -1,7 +1,7 @@
 // json-read-bench: reads the same ~50 MB JSON file with the shell's JSONReader (into Values) and with
 // Foundation's JSONSerialization (into Foundation objects), 3 rounds each, alternating; prints medians and the
-// ratio. The file is generated (API-like alert records) unless a path is given. Goal (issue "The ccsh
-// language"): JSONReader at least as fast as JSONSerialization.
+// ratio. The file is generated (API-like alert records) unless a path is given; `--json` prints the runs as JSON
+// (for bench/run). Goal (issue "The ccsh language"): JSONReader at least as fast as JSONSerialization.
 import Foundation
 import Shell
 
@@ -21,7 +21,9 @@ func generated() -> Data {
     return Data((text + "]").utf8)
 }
 
-let data = CommandLine.arguments.count > 1 ? try Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[1])) : generated()
+let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--json" }
+let asJSON = CommandLine.arguments.contains("--json")
+let data = try arguments.first.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } ?? generated()
 let bytes = [UInt8](data)
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = Date()
@@ -36,6 +38,14 @@ for _ in 0..<3 {
 }
 let r = reader.sorted()[1]
 let f = foundation.sorted()[1]
+if asJSON {
+    // For bench/run: each reader's three runs in milliseconds, and the file's size.
+    let runs = { (values: [Double]) in values.map { String(format: "%.1f", $0 * 1000) }.joined(separator: ",") }
+    print(
+        #"{"megabytes":\#(String(format: "%.1f", Double(data.count) / 1_000_000)),"reader_ms":[\#(runs(reader))],"foundation_ms":[\#(runs(foundation))]}"#
+    )
+    exit(0)
+}
 print(String(format: "file: %.1f MB", Double(data.count) / 1_000_000))
 print(String(format: "JSONReader (Values):        %6.0f ms", r * 1000))
 print(String(format: "JSONSerialization (Foundation): %6.0f ms", f * 1000))

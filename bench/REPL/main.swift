@@ -1,16 +1,18 @@
 import Commands
 import Foundation
+import PseudoTerminal
 import Shell
-import TestSupport
 
 // The interactive shell's speed goals (issue "The interactive REPL"): TAB on vehicle references answers in ≤ 5 ms
 // with a warm cache of 10 000 vehicles, and the first prompt shows ≤ 50 ms after launch with the profile and that
 // cache loaded. TAB is measured in process (what the line editor's TAB callback runs: the completer over the
 // cache and the listing's layout); the first prompt through a real pseudo-terminal, from spawn to the moment the
 // prompt's bytes have been read from the terminal (the pty helper polls; its own cost shows in the baseline).
-// Usage: repl-bench PATH/TO/ccsh [vehicles]
+// Usage: repl-bench PATH/TO/ccsh [vehicles] [--json]
 
-let arguments = CommandLine.arguments.dropFirst()
+let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--json" }
+/// `--json`: one JSON array of the figures, for bench/run, instead of the table.
+let asJSON = CommandLine.arguments.contains("--json")
 guard let ccshPath = arguments.first else {
     FileHandle.standardError.write(Data("usage: repl-bench PATH/TO/ccsh [vehicles]\n".utf8))
     exit(2)
@@ -61,16 +63,22 @@ func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> (median: Double
 }
 
 var failed = false
+var measured: [Value] = []
 @MainActor func report(_ name: String, goal: Double?, _ m: (median: Double, min: Double, max: Double), _ note: String = "") {
     let verdict = goal.map { m.median <= $0 ? "PASS" : "FAIL" } ?? "    "
     if let goal, m.median > goal { failed = true }
+    measured.append([
+        "figure": .string(name), "goal_ms": goal.map(Value.double) ?? .null, "median_ms": .double(m.median), "min_ms": .double(m.min),
+        "max_ms": .double(m.max), "note": .string(note),
+    ])
+    guard !asJSON else { return }
     let goalText = goal.map { "≤ \(Int($0)) ms" } ?? ""
     print(
         name.padding(toLength: 44, withPad: " ", startingAt: 0) + goalText.padding(toLength: 9, withPad: " ", startingAt: 0)
             + String(format: "%8.2f ms  %7.2f–%-8.2f %@  %@", m.median, m.min, m.max, verdict, note))
 }
 
-print("figure                                      goal       median    min–max (ms)     \(fleet) cached vehicles")
+if !asJSON { print("figure                                      goal       median    min–max (ms)     \(fleet) cached vehicles") }
 var api: APIContext?
 report(
     "cache load (10 000 vehicles, \(ByteCountFormatter.string(fromByteCount: Int64((try? Data(contentsOf: cache.appendingPathComponent("bench-vehicles.json")).count) ?? 0), countStyle: .file)))",
@@ -122,4 +130,5 @@ report(
     "pty baseline: sh printing a prompt", goal: nil,
     try firstPrompt(URL(fileURLWithPath: "/bin/sh"), ["-c", "printf 'ready> '; read x"], cue: "ready> "))
 report("first prompt (profile read, cache loading)", goal: 50, try firstPrompt(URL(fileURLWithPath: ccshPath), [], cue: "peugeot@bench> "))
+if asJSON { print(String(decoding: JSONWriter.bytes(.list(measured)), as: UTF8.self)) }
 exit(failed ? 1 : 0)
