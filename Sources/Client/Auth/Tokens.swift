@@ -18,6 +18,11 @@ package struct Tokens: Sendable, Equatable, Codable, CustomStringConvertible, Cu
         self.scope = scope
     }
 
+    /// Whether `text` holds one of the tokens (ignoring any shorter than 4 characters, which match by chance).
+    package func isRevealed(in text: String) -> Bool {
+        ([accessToken] + [refreshToken].compactMap { $0 }).contains { $0.count >= 4 && text.contains($0) }
+    }
+
     /// True when the access token expires within `margin` seconds (refresh ahead of time).
     package func expires(within margin: Double, now: Double = Date().timeIntervalSince1970) -> Bool {
         expiresAt - now < margin

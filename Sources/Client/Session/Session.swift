@@ -161,9 +161,8 @@ package final class Session {
     /// Whether `text` holds one of this session's secrets: a stored token, the client secret, the key password
     /// (the shell keeps such lines out of its history).
     package func isRevealed(in text: String) -> Bool {
-        let tokens = (try? keeper.current()).map { [$0.accessToken] + [$0.refreshToken].compactMap { $0 } } ?? []
-        return keeper.oauth.isRevealed(in: text)
-            || (tokens + [transport.tls.keyPassword].compactMap { $0 }).contains { $0.count >= 4 && text.contains($0) }
+        if keeper.oauth.isRevealed(in: text) || (try? keeper.current())?.isRevealed(in: text) == true { return true }
+        return transport.tls.keyPassword.map { $0.count >= 4 && text.contains($0) } ?? false
     }
 
     /// Values that must never show in traces: the token, and the profile's secrets.

@@ -14,13 +14,14 @@ extension APIContext {
     /// when there is none (no config file, or no default). Reads `config.toml` and checks the token file: well
     /// under a millisecond, so it can run before every prompt.
     package var summary: SessionSummary? {
-        if let open = openSession {
-            return SessionSummary(
-                profile: open.profile.name, brand: open.profile.brand.key,
-                isLoggedIn: FileManager.default.fileExists(atPath: open.keeper.store.file.path))
-        }
-        guard let profiles, let profile = try? profiles.selected(flag: pendingProfile) else { return nil }
-        let tokens = TokenStore(directory: profiles.tokenDirectory, profile: profile.name)
+        guard let (profile, tokens) = currentProfile else { return nil }
         return SessionSummary(profile: profile.name, brand: profile.brand.key, isLoggedIn: FileManager.default.fileExists(atPath: tokens.file.path))
+    }
+
+    /// The profile in use (the open session's, or the one a command would open, not opened) and its token store.
+    var currentProfile: (Profile, TokenStore)? {
+        if let open = openSession { return (open.profile, open.keeper.store) }
+        guard let profiles, let profile = try? profiles.selected(flag: pendingProfile) else { return nil }
+        return (profile, TokenStore(directory: profiles.tokenDirectory, profile: profile.name))
     }
 }

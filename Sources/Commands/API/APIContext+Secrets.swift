@@ -8,9 +8,7 @@ extension APIContext {
     package func isRevealed(in line: String) -> Bool {
         if typedSecrets.contains(where: { line.contains($0) }) { return true }
         if let open = openSession { return open.isRevealed(in: line) }
-        guard let profiles, let profile = try? profiles.selected(flag: pendingProfile),
-            let tokens = try? TokenStore(directory: profiles.tokenDirectory, profile: profile.name).read()
-        else { return false }
-        return ([tokens.accessToken] + [tokens.refreshToken].compactMap { $0 }).contains { $0.count >= 4 && line.contains($0) }
+        guard let stored = try? currentProfile?.1.read() else { return false }
+        return stored.isRevealed(in: line)
     }
 }
