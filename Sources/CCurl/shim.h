@@ -17,6 +17,7 @@ static inline CURLcode ccsh_curl_set_data_fn(CURL *h, CURLoption o, ccsh_curl_da
 static inline CURLcode ccsh_curl_set_share(CURL *h, CURLSH *s) { return curl_easy_setopt(h, CURLOPT_SHARE, s); }
 static inline CURLcode ccsh_curl_get_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 
+static inline CURLMcode ccsh_curl_multi_set_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 static inline CURLSHcode ccsh_curl_share_set_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
 static inline CURLSHcode ccsh_curl_share_set_pointer(CURLSH *s, CURLSHoption o, void *v) { return curl_share_setopt(s, o, v); }
 static inline CURLSHcode ccsh_curl_share_set_lock(CURLSH *s, ccsh_curl_lock_fn f) { return curl_share_setopt(s, CURLSHOPT_LOCKFUNC, f); }

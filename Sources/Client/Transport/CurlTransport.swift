@@ -27,6 +27,10 @@ package final class CurlTransport {
         return (info.pointee.version.map { String(cString: $0) } ?? "unknown", info.pointee.ssl_version.map { String(cString: $0) } ?? "none")
     }
 
+    /// Idle connections kept for reuse: enough for the widest fan-out (`set concurrency` allows 64), the main
+    /// session and read-aheads.
+    static let pooledConnections = 80
+
     /// libcurl's process-wide setup, done once before the first handle.
     static let globalInit: Void = { _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -37,6 +41,9 @@ package final class CurlTransport {
         }
         self.easy = easy
         self.multi = multi
+        // The pool is shared (``CurlShare``), but its size is each multi handle's: by default 4 per handle, so a
+        // fan-out of 8 closed half its connections after every round and paid their handshakes again.
+        ccsh_curl_multi_set_long(multi, CURLMOPT_MAXCONNECTS, Self.pooledConnections)
         self.share = share
         self.tls = tls
         self.cancellation = cancellation
