@@ -85,8 +85,7 @@ struct SessionTests {
         let session = try Self.loggedIn(sandbox)
         let vehicle = sandbox.endpoints.vehicles[0].id
         let cursor = CollectionCursor(session: session, request: .get("/user/vehicles/\(vehicle)/alerts"))
-        var ids: [String] = []
-        while let item = try cursor.next() { ids.append(try #require(JSONScanner.scan(item)?["id"]?.string)) }
+        let ids = try Self.ids(cursor)
         #expect(ids.count == 130)
         #expect(Set(ids).count == 130)
         #expect(cursor.pagesFetched == 3)
@@ -103,6 +102,45 @@ struct SessionTests {
         #expect(lazy.totalPage == 13)
         #expect(progress == ["1/13"])
         #expect(logged() - before == 1, "the sandbox saw one page request")
+    }
+
+    @Test("past the first page, the next page is read ahead: each page once, in order, one page beyond the reader")
+    func readAhead() throws {
+        let sandbox = try suiteSandbox()
+        let session = try Self.loggedIn(sandbox)
+        let vehicle = sandbox.endpoints.vehicles[1].id  // not the paging test's: its requests are counted too
+        let request = APIRequest.get("/user/vehicles/\(vehicle)/alerts", query: [("pageSize", "10")])
+        let logged = { sandbox.stderrText.components(separatedBy: "GET /connectedcar/v4/user/vehicles/\(vehicle)/alerts ").count }
+        /// Waits (2 s at most) for the sandbox to have logged `count` more requests, then reads the count once more.
+        func requests(since before: Int, expecting count: Int) -> Int {
+            let deadline = Date().addingTimeInterval(2)
+            while logged() - before < count, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            Thread.sleep(forTimeInterval: 0.2)
+            return logged() - before
+        }
+
+        let whole = try Self.ids(CollectionCursor(session: session, request: request))
+        let oneByOne = try Self.ids(CollectionCursor(session: session, request: .get("/user/vehicles/\(vehicle)/alerts")))
+        #expect(whole == oneByOne, "the same 130 alerts in the same order as pages of 60 read on demand")
+        #expect(whole.count == 130)
+
+        var before = logged()
+        let full = CollectionCursor(session: session, request: request)
+        while try full.next() != nil {}
+        #expect(full.pagesFetched == 13)
+        #expect(requests(since: before, expecting: 13) == 13, "each page fetched once, none twice")
+
+        before = logged()
+        let eleven = CollectionCursor(session: session, request: request)
+        for _ in 0..<11 { _ = try eleven.next() }
+        #expect(eleven.pagesFetched == 2)
+        #expect(requests(since: before, expecting: 3) == 3, "pages 1 and 2, and page 3 read ahead")
+    }
+
+    private static func ids(_ cursor: CollectionCursor) throws -> [String] {
+        var ids: [String] = []
+        while let item = try cursor.next() { ids.append(try #require(JSONScanner.scan(item)?["id"]?.string)) }
+        return ids
     }
 
     @Test("lastPosition is asked for as application/vnd.geo+json; other resources as application/hal+json")

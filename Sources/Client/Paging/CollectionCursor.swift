@@ -1,9 +1,17 @@
 /// A lazy walk over a HAL collection (api-notes §4.3–4.4): yields the items of `_embedded.<key>` — whatever the
 /// key (`vehicles`, `Vehicles`, `Collisions`…) — one at a time, fetching the next page through `_links.next`
 /// only when the consumer asks for an item past the current page. `alerts | first 3` therefore costs one request.
+///
+/// A consumer that reads past the first page is walking the whole collection: from the second page on, the next
+/// page is fetched on a worker session (same tokens and connections) while the current one is read, so the
+/// network and the reading overlap. `first 61` over pages of 60 therefore fetches three pages; `first 60`, one.
 package final class CollectionCursor {
     private let session: Session
     private var nextRequest: APIRequest?
+    private var readAhead: PageReadAhead?
+    /// The session the read-ahead runs on, made when first needed; nil when it could not be made (pages are then
+    /// fetched one after another on `session`).
+    private lazy var worker: Session? = try? session.makeWorker()
     private var buffer: [[UInt8]] = []
     private var position = 0
     /// From the first page on: the collection's `total` and `totalPage`.
@@ -23,8 +31,7 @@ package final class CollectionCursor {
     /// The next item's JSON bytes, or nil at the end.
     package func next() throws(ClientError) -> [UInt8]? {
         while position >= buffer.count {
-            guard let request = nextRequest else { return nil }
-            try fetch(request)
+            guard try takeNextPage() else { return nil }
         }
         defer { position += 1 }
         return buffer[position]
@@ -32,22 +39,29 @@ package final class CollectionCursor {
 
     /// Fetches pages until the first one is in, so that `total` is known; yields nothing.
     package func prime() throws(ClientError) {
-        if pagesFetched == 0, let request = nextRequest { try fetch(request) }
+        if pagesFetched == 0 { _ = try takeNextPage() }
     }
 
-    private func fetch(_ request: APIRequest) throws(ClientError) {
-        let response = try session.send(request)
-        guard let page = JSONScanner.scan(response.body) else {
-            throw ClientError(code: .decoding, request: "\(request.method) \(request.path)", message: "the page is not JSON")
+    /// Makes the next page current (the read-ahead's, or one fetched now); false at the end of the collection.
+    private func takeNextPage() throws(ClientError) -> Bool {
+        let page: CollectionPage
+        if let readAhead {
+            self.readAhead = nil
+            page = try readAhead.page()
+        } else if let request = nextRequest {
+            page = try CollectionPage.fetch(request, on: session)
+        } else {
+            return false
         }
-        let embedded = page["_embedded"]?.members?.first { $0.value.elements != nil }
-        embeddedKey = embeddedKey ?? embedded?.key
-        buffer = (embedded?.value.elements ?? []).map { Array(response.body[$0.range]) }
+        embeddedKey = embeddedKey ?? page.embeddedKey
+        buffer = page.items
         position = 0
         pagesFetched += 1
-        total = total ?? page["total"]?.int
-        totalPage = page["totalPage"]?.int ?? totalPage
-        nextRequest = page["_links"]?["next"]?["href"]?.string.map { APIRequest.get($0) }
+        total = total ?? page.total
+        totalPage = page.totalPage ?? totalPage
+        nextRequest = page.next
+        if pagesFetched >= 2, let request = nextRequest, let worker { readAhead = PageReadAhead(request, on: worker) }
         onPage?(pagesFetched, totalPage)
+        return true
     }
 }

@@ -1,126 +1,88 @@
 /// Finds the structure of a JSON document — object members, array elements and the byte range of every value —
 /// without converting it. `Client` hands collection items on as their exact bytes, so whoever decodes them (the
 /// shell, with its order-keeping reader) sees the API's key order; `Client` itself only needs a few fields.
-package struct JSONScanner {
+///
+/// Nothing is built up front: ``scan(_:)`` checks the whole document in one pass that allocates nothing, and a
+/// ``Node`` finds its members or elements only when asked, by skipping over their contents. A collection page is
+/// therefore read a few times at memory speed instead of being turned into a tree that is thrown away.
+package enum JSONScanner {
     /// A value and where it lies in the document.
-    package indirect enum Node {
-        case object([(key: String, value: Node)], Range<Int>)
-        case array([Node], Range<Int>)
-        case string(String, Range<Int>)
-        case number(Double, Range<Int>)
-        case literal(Range<Int>)
+    package struct Node {
+        private let bytes: [UInt8]
+        /// The value's bytes in the document, without surrounding space.
+        package let range: Range<Int>
 
-        package var range: Range<Int> {
-            switch self {
-            case .object(_, let r), .array(_, let r), .string(_, let r), .number(_, let r), .literal(let r): r
-            }
+        fileprivate init(bytes: [UInt8], range: Range<Int>) {
+            self.bytes = bytes
+            self.range = range
         }
 
         package subscript(key: String) -> Node? {
-            guard case .object(let members, _) = self else { return nil }
-            return members.first { $0.key == key }?.value
+            members?.first { $0.key == key }?.value
         }
 
-        package var string: String? { if case .string(let s, _) = self { s } else { nil } }
-        package var int: Int? { if case .number(let n, _) = self, n == n.rounded(), abs(n) < 1e15 { Int(n) } else { nil } }
-        package var elements: [Node]? { if case .array(let items, _) = self { items } else { nil } }
-        package var members: [(key: String, value: Node)]? { if case .object(let m, _) = self { m } else { nil } }
-    }
-
-    private let bytes: [UInt8]
-    private var index = 0
-
-    /// Scans a whole document; nil when it is not JSON.
-    package static func scan(_ bytes: [UInt8]) -> Node? {
-        var scanner = JSONScanner(bytes: bytes)
-        scanner.skipSpace()
-        guard let node = scanner.value(depth: 0) else { return nil }
-        scanner.skipSpace()
-        return scanner.index == bytes.count ? node : nil
-    }
-
-    private init(bytes: [UInt8]) { self.bytes = bytes }
-
-    private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-    }
-
-    private mutating func value(depth: Int) -> Node? {
-        guard index < bytes.count, depth < 128 else { return nil }
-        let start = index
-        switch bytes[index] {
-        case UInt8(ascii: "{"):
-            index += 1
+        /// The members of an object, in document order; nil for anything else.
+        package var members: [(key: String, value: Node)]? {
+            guard bytes[range.lowerBound] == UInt8(ascii: "{") else { return nil }
+            var reader = Reader(bytes: bytes, index: range.lowerBound + 1)
             var members: [(key: String, value: Node)] = []
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object([], start..<index)
+            reader.skipSpace()
+            while reader.index < range.upperBound - 1 {
+                let keyStart = reader.index
+                guard reader.skipString(), let key = Node(bytes: bytes, range: keyStart..<reader.index).string else { return nil }
+                reader.skipSpace()
+                reader.index += 1  // ':' — the document was checked by `scan`
+                reader.skipSpace()
+                guard let value = reader.node() else { return nil }
+                members.append((key, value))
+                reader.skipSeparator()
             }
-            while true {
-                skipSpace()
-                guard case .string(let key, _)? = string(), skip(":"), let item = spaced({ $0.value(depth: depth + 1) }) else { return nil }
-                members.append((key, item))
-                if skip(",") { continue }
-                guard skip("}") else { return nil }
-                return .object(members, start..<index)
-            }
-        case UInt8(ascii: "["):
-            index += 1
-            var items: [Node] = []
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array([], start..<index)
-            }
-            while true {
-                guard let item = spaced({ $0.value(depth: depth + 1) }) else { return nil }
-                items.append(item)
-                if skip(",") { continue }
-                guard skip("]") else { return nil }
-                return .array(items, start..<index)
-            }
-        case UInt8(ascii: "\""):
-            return string()
-        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-            while index < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index]) { index += 1 }
-            let word = String(decoding: bytes[start..<index], as: UTF8.self)
-            return ["true", "false", "null"].contains(word) ? .literal(start..<index) : nil
-        default:
-            while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-            guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
-            return .number(number, start..<index)
+            return members
         }
-    }
 
-    private mutating func spaced(_ read: (inout JSONScanner) -> Node?) -> Node? {
-        skipSpace()
-        let node = read(&self)
-        skipSpace()
-        return node
-    }
+        /// The elements of an array, in order; nil for anything else.
+        package var elements: [Node]? {
+            guard bytes[range.lowerBound] == UInt8(ascii: "[") else { return nil }
+            var reader = Reader(bytes: bytes, index: range.lowerBound + 1)
+            var elements: [Node] = []
+            reader.skipSpace()
+            while reader.index < range.upperBound - 1 {
+                guard let element = reader.node() else { return nil }
+                elements.append(element)
+                reader.skipSeparator()
+            }
+            return elements
+        }
 
-    private mutating func skip(_ character: Character) -> Bool {
-        skipSpace()
-        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
-        index += 1
-        return true
-    }
+        /// A string's decoded text; nil for anything else.
+        package var string: String? {
+            guard bytes[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
+            let inner = range.lowerBound + 1..<range.upperBound - 1
+            guard bytes[inner].contains(UInt8(ascii: "\\")) else { return String(decoding: bytes[inner], as: UTF8.self) }
+            return Self.unescape(bytes[inner])
+        }
 
-    private mutating func string() -> Node? {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-        let start = index
-        index += 1
-        var out: [UInt8] = []
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                return .string(String(decoding: out, as: UTF8.self), start..<index)
-            case UInt8(ascii: "\\"):
-                guard index < bytes.count else { return nil }
-                let escape = bytes[index]
+        /// A number that is a whole value within ±10¹⁵; nil for anything else.
+        package var int: Int? {
+            let first = bytes[range.lowerBound]
+            guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+                let number = Double(String(decoding: bytes[range], as: UTF8.self)), number == number.rounded(), abs(number) < 1e15
+            else { return nil }
+            return Int(number)
+        }
+
+        private static func unescape(_ escaped: ArraySlice<UInt8>) -> String {
+            var out: [UInt8] = []
+            out.reserveCapacity(escaped.count)
+            var index = escaped.startIndex
+            while index < escaped.endIndex {
+                let byte = escaped[index]
+                index += 1
+                guard byte == UInt8(ascii: "\\"), index < escaped.endIndex else {
+                    out.append(byte)
+                    continue
+                }
+                let escape = escaped[index]
                 index += 1
                 switch escape {
                 case UInt8(ascii: "n"): out.append(0x0A)
@@ -129,17 +91,134 @@ package struct JSONScanner {
                 case UInt8(ascii: "b"): out.append(0x08)
                 case UInt8(ascii: "f"): out.append(0x0C)
                 case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-                        return nil
-                    }
-                    index += 4
-                    out += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
+                    let digits = escaped[index..<min(index + 4, escaped.endIndex)]
+                    index = digits.endIndex
+                    let scalar = UInt32(String(decoding: digits, as: UTF8.self), radix: 16).flatMap(Unicode.Scalar.init)
+                    out += Array(String(scalar.map(Character.init) ?? "\u{FFFD}").utf8)
                 default: out.append(escape)
                 }
-            default:
-                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The whole document's top value; nil when the bytes are not one JSON value.
+    package static func scan(_ bytes: [UInt8]) -> Node? {
+        var reader = Reader(bytes: bytes, index: 0)
+        reader.skipSpace()
+        guard let node = reader.node() else { return nil }
+        reader.skipSpace()
+        return reader.index == bytes.count ? node : nil
+    }
+
+    /// A position in the document, and the checks that move it past one piece of JSON.
+    private struct Reader {
+        let bytes: [UInt8]
+        var index: Int
+
+        /// Checks and skips one value, nested ones included, and returns it.
+        mutating func node() -> Node? {
+            let start = index
+            guard skipValue(depth: 0) else { return nil }
+            return Node(bytes: bytes, range: start..<index)
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+                index += 1
             }
         }
-        return nil
+
+        /// Past the space, the `,` and the space after a member or element (or up to the closing bracket).
+        mutating func skipSeparator() {
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ",") { index += 1 }
+            skipSpace()
+        }
+
+        private mutating func skip(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        private mutating func skipValue(depth: Int) -> Bool {
+            guard index < bytes.count, depth < 128 else { return false }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                if skip(UInt8(ascii: "}")) { return true }
+                repeat {
+                    skipSpace()
+                    guard skipString(), skip(UInt8(ascii: ":")) else { return false }
+                    skipSpace()
+                    guard skipValue(depth: depth + 1) else { return false }
+                } while skip(UInt8(ascii: ","))
+                return skip(UInt8(ascii: "}"))
+            case UInt8(ascii: "["):
+                index += 1
+                if skip(UInt8(ascii: "]")) { return true }
+                repeat {
+                    skipSpace()
+                    guard skipValue(depth: depth + 1) else { return false }
+                } while skip(UInt8(ascii: ","))
+                return skip(UInt8(ascii: "]"))
+            case UInt8(ascii: "\""):
+                return skipString()
+            case UInt8(ascii: "t"): return skipWord("true")
+            case UInt8(ascii: "f"): return skipWord("false")
+            case UInt8(ascii: "n"): return skipWord("null")
+            default:
+                return skipNumber()
+            }
+        }
+
+        /// Skips a string, escapes included; false when it does not end.
+        mutating func skipString() -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
+            index += 1
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    return true
+                case UInt8(ascii: "\\"): index += 2
+                case 0..<0x20: return false
+                default: index += 1
+                }
+            }
+            return false
+        }
+
+        private mutating func skipWord(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { return false }
+            let matches = word.withUTF8Buffer { expected in bytes[index..<index + count].elementsEqual(expected) }
+            index += count
+            return matches
+        }
+
+        /// Skips a number in JSON's grammar: `-`? digits (`.` digits)? ([eE] [+-]? digits)?.
+        private mutating func skipNumber() -> Bool {
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() else { return false }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard skipDigits() else { return false }
+            }
+            if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard skipDigits() else { return false }
+            }
+            return true
+        }
+
+        private mutating func skipDigits() -> Bool {
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index > start
+        }
     }
 }

@@ -1,0 +1,29 @@
+/// One page of a HAL collection (api-notes §4.3–4.4), its items cut out of the body as their exact bytes.
+struct CollectionPage: Sendable {
+    /// The items of `_embedded.<key>`, whatever the key (`vehicles`, `Vehicles`, `Collisions`…).
+    var items: [[UInt8]]
+    /// The `_embedded` key the items came under.
+    var embeddedKey: String?
+    var total: Int?
+    var totalPage: Int?
+    /// The request for `_links.next`, nil on the last page.
+    var next: APIRequest?
+
+    /// Cuts a page out of `body`, the answer to `request`; a body that is not JSON is a decoding error.
+    init(body: [UInt8], of request: APIRequest) throws(ClientError) {
+        guard let page = JSONScanner.scan(body) else {
+            throw ClientError(code: .decoding, request: "\(request.method) \(request.path)", message: "the page is not JSON")
+        }
+        let embedded = page["_embedded"]?.members?.first { $0.value.elements != nil }
+        embeddedKey = embedded?.key
+        items = (embedded?.value.elements ?? []).map { Array(body[$0.range]) }
+        total = page["total"]?.int
+        totalPage = page["totalPage"]?.int
+        next = page["_links"]?["next"]?["href"]?.string.map { APIRequest.get($0) }
+    }
+
+    /// Fetches and cuts the page `request` asks for.
+    static func fetch(_ request: APIRequest, on session: Session) throws(ClientError) -> CollectionPage {
+        try CollectionPage(body: try session.send(request).body, of: request)
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import Client
+
+/// The scanner that cuts collection pages into items: structure and byte ranges without converting, and
+/// nothing but one JSON value accepted.
+@Suite("JSONScanner")
+struct JSONScannerTests {
+    @Test("members, elements, strings and ints, found on demand; ranges are the values' exact bytes")
+    func structure() throws {
+        let text = #" { "total" : 130, "_embedded": {"alerts": [ {"id":"a\"1"} , {"id":"b\u00e9"}, [] ]},"neg":-2, "x": 1.5e3 } "#
+        let bytes = Array(text.utf8)
+        let page = try #require(JSONScanner.scan(bytes))
+        #expect(page.members?.map(\.key) == ["total", "_embedded", "neg", "x"])
+        #expect(page["total"]?.int == 130)
+        #expect(page["neg"]?.int == -2)
+        #expect(page["x"]?.int == 1500)
+        #expect(page["missing"] == nil)
+        let items = try #require(page["_embedded"]?["alerts"]?.elements)
+        #expect(items.map { String(decoding: bytes[$0.range], as: UTF8.self) } == [#"{"id":"a\"1"}"#, #"{"id":"b\u00e9"}"#, "[]"])
+        #expect(items[0]["id"]?.string == "a\"1")
+        #expect(items[1]["id"]?.string == "bé")
+        #expect(items[2].elements?.isEmpty == true)
+        #expect(items[2].members == nil)
+        #expect(page["total"]?.string == nil)
+        #expect(JSONScanner.scan(Array(#"{}"#.utf8))?.members?.isEmpty == true)
+        #expect(JSONScanner.scan(Array(#"[true, false, null]"#.utf8))?.elements?.count == 3)
+    }
+
+    @Test(
+        "anything but one JSON value is refused",
+        arguments: [
+            "", "   ", "{", #"{"a":1"#, #"{"a" 1}"#, #"{"a":1,}"#, "[1,]", "[1 2]", #""open"#, "tru", "nul", "-", "1.", "1e",
+            "{} {}", "<html>", #"{"a":1}x"#, "\"a\u{01}\"", String(repeating: "[", count: 200) + String(repeating: "]", count: 200),
+        ])
+    func refused(_ text: String) {
+        #expect(JSONScanner.scan(Array(text.utf8)) == nil)
+    }
+}
