@@ -35,10 +35,7 @@ let package = Package(
         .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract"]),
         .executableTarget(
             name: "ccsh",
-            dependencies: [
-                "Commands", "Shell", "Client", "CEdit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            dependencies: ["Commands", "Shell", "Client", "CEdit"]),
 
         // What the API accepts, shared by the sandbox (which enforces it) and ccsh (which checks a monitor body before
         // sending it): strict JSON, the monitor body rules, the API's timestamp and locale formats. Foundation only.
