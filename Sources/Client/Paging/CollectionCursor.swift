@@ -2,16 +2,14 @@
 /// key (`vehicles`, `Vehicles`, `Collisions`…) — one at a time, fetching the next page through `_links.next`
 /// only when the consumer asks for an item past the current page. `alerts | first 3` therefore costs one request.
 ///
-/// A consumer that reads past the first page is walking the whole collection: from the second page on, the next
-/// page is fetched on a worker session (same tokens and connections) while the current one is read, so the
-/// network and the reading overlap. `first 61` over pages of 60 therefore fetches three pages; `first 60`, one.
+/// A consumer that reads past the first page is walking the whole collection: from the second page on, pages are
+/// fetched on a worker session (same tokens and connections) by a ``PageReadAhead`` while the current one is read,
+/// so the network and the reading overlap and the server is never idle. `first 60` over pages of 60 fetches one
+/// page; `first 61` up to four (pages 1 and 2, one read ahead, one in flight). A failed page ends the walk.
 package final class CollectionCursor {
     private let session: Session
     private var nextRequest: APIRequest?
     private var readAhead: PageReadAhead?
-    /// The session the read-ahead runs on, made when first needed; nil when it could not be made (pages are then
-    /// fetched one after another on `session`).
-    private lazy var worker: Session? = try? session.makeWorker()
     private var buffer: [[UInt8]] = []
     private var position = 0
     /// From the first page on: the collection's `total` and `totalPage`.
@@ -46,8 +44,13 @@ package final class CollectionCursor {
     private func takeNextPage() throws(ClientError) -> Bool {
         let page: CollectionPage
         if let readAhead {
-            self.readAhead = nil
-            page = try readAhead.page()
+            do {
+                page = try readAhead.next()
+            } catch {
+                self.readAhead = nil
+                nextRequest = nil
+                throw error
+            }
         } else if let request = nextRequest {
             page = try CollectionPage.fetch(request, on: session)
         } else {
@@ -60,8 +63,15 @@ package final class CollectionCursor {
         total = total ?? page.total
         totalPage = page.totalPage ?? totalPage
         nextRequest = page.next
-        if pagesFetched >= 2, let request = nextRequest, let worker { readAhead = PageReadAhead(request, on: worker) }
+        // (When no worker session can be made, pages are fetched one by one on `session`.)
+        if nextRequest == nil {
+            readAhead = nil
+        } else if readAhead == nil, pagesFetched >= 2, let request = nextRequest, let worker = try? session.makeWorker() {
+            readAhead = PageReadAhead(from: request, on: worker)
+        }
         onPage?(pagesFetched, totalPage)
         return true
     }
+
+    deinit { readAhead?.stop() }
 }

@@ -1,20 +1,35 @@
+import Foundation
+
 /// Finds the structure of a JSON document — object members, array elements and the byte range of every value —
 /// without converting it. `Client` hands collection items on as their exact bytes, so whoever decodes them (the
 /// shell, with its order-keeping reader) sees the API's key order; `Client` itself only needs a few fields.
 ///
-/// Nothing is built up front: ``scan(_:)`` checks the whole document in one pass that allocates nothing, and a
-/// ``Node`` finds its members or elements only when asked, by skipping over their contents. A collection page is
-/// therefore read a few times at memory speed instead of being turned into a tree that is thrown away.
+/// One pass over the document: ``scan(_:)`` checks its structure and notes the contents of the containers near the
+/// top (a page, its `_embedded`, the item array), and skips everything deeper without building anything — a
+/// deeper ``Node`` finds its members or elements when asked. Strings are skipped with `memchr`; their contents
+/// (control characters, UTF-8) are left to whoever decodes the items, as is converting any value.
 package enum JSONScanner {
+    /// How many levels `scan` notes the contents of.
+    static let notedLevels = 3
+
     /// A value and where it lies in the document.
     package struct Node {
         private let bytes: [UInt8]
         /// The value's bytes in the document, without surrounding space.
         package let range: Range<Int>
+        /// The members or elements noted by the scan; nil for scalars and for containers found on demand.
+        private let contents: Contents?
 
-        fileprivate init(bytes: [UInt8], range: Range<Int>) {
+        /// A container's noted contents.
+        fileprivate enum Contents {
+            case members([(key: String, value: Node)])
+            case elements([Node])
+        }
+
+        fileprivate init(bytes: [UInt8], range: Range<Int>, contents: Contents? = nil) {
             self.bytes = bytes
             self.range = range
+            self.contents = contents
         }
 
         package subscript(key: String) -> Node? {
@@ -23,35 +38,23 @@ package enum JSONScanner {
 
         /// The members of an object, in document order; nil for anything else.
         package var members: [(key: String, value: Node)]? {
-            guard bytes[range.lowerBound] == UInt8(ascii: "{") else { return nil }
-            var reader = Reader(bytes: bytes, index: range.lowerBound + 1)
-            var members: [(key: String, value: Node)] = []
-            reader.skipSpace()
-            while reader.index < range.upperBound - 1 {
-                let keyStart = reader.index
-                guard reader.skipString(), let key = Node(bytes: bytes, range: keyStart..<reader.index).string else { return nil }
-                reader.skipSpace()
-                reader.index += 1  // ':' — the document was checked by `scan`
-                reader.skipSpace()
-                guard let value = reader.node() else { return nil }
-                members.append((key, value))
-                reader.skipSeparator()
-            }
-            return members
+            if case .members(let members)? = contents ?? noted { return members }
+            return nil
         }
 
         /// The elements of an array, in order; nil for anything else.
         package var elements: [Node]? {
-            guard bytes[range.lowerBound] == UInt8(ascii: "[") else { return nil }
-            var reader = Reader(bytes: bytes, index: range.lowerBound + 1)
-            var elements: [Node] = []
-            reader.skipSpace()
-            while reader.index < range.upperBound - 1 {
-                guard let element = reader.node() else { return nil }
-                elements.append(element)
-                reader.skipSeparator()
+            if case .elements(let elements)? = contents ?? noted { return elements }
+            return nil
+        }
+
+        /// This container read again, one level noted (it lies deeper than the scan noted).
+        private var noted: Contents? {
+            guard bytes[range.lowerBound] == UInt8(ascii: "{") || bytes[range.lowerBound] == UInt8(ascii: "[") else { return nil }
+            return bytes.withUnsafeBufferPointer { buffer in
+                var reader = Reader(array: bytes, bytes: buffer, index: range.lowerBound)
+                return reader.node(depth: 0, notingBelow: 1)?.contents
             }
-            return elements
         }
 
         /// A string's decoded text; nil for anything else.
@@ -104,36 +107,70 @@ package enum JSONScanner {
 
     /// The whole document's top value; nil when the bytes are not one JSON value.
     package static func scan(_ bytes: [UInt8]) -> Node? {
-        var reader = Reader(bytes: bytes, index: 0)
-        reader.skipSpace()
-        guard let node = reader.node() else { return nil }
-        reader.skipSpace()
-        return reader.index == bytes.count ? node : nil
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(array: bytes, bytes: buffer, index: 0)
+            reader.skipSpace()
+            guard let node = reader.node(depth: 0, notingBelow: notedLevels) else { return nil }
+            reader.skipSpace()
+            return reader.index == buffer.count ? node : nil
+        }
     }
 
     /// A position in the document, and the checks that move it past one piece of JSON.
     private struct Reader {
-        let bytes: [UInt8]
+        /// The document, which nodes keep.
+        let array: [UInt8]
+        /// The same bytes, read without bounds checks: valid while `array.withUnsafeBufferPointer` runs.
+        let bytes: UnsafeBufferPointer<UInt8>
         var index: Int
 
-        /// Checks and skips one value, nested ones included, and returns it.
-        mutating func node() -> Node? {
+        /// Checks and skips one value; notes its contents when `depth` is below `limit`.
+        mutating func node(depth: Int, notingBelow limit: Int) -> Node? {
             let start = index
-            guard skipValue(depth: 0) else { return nil }
-            return Node(bytes: bytes, range: start..<index)
+            guard depth < limit, index < bytes.count else {
+                guard skipValue(depth: depth) else { return nil }
+                return Node(bytes: array, range: start..<index)
+            }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                var members: [(key: String, value: Node)] = []
+                if !skip(UInt8(ascii: "}")) {
+                    repeat {
+                        skipSpace()
+                        let keyStart = index
+                        guard skipString(), let key = Node(bytes: array, range: keyStart..<index).string, skip(UInt8(ascii: ":")) else {
+                            return nil
+                        }
+                        skipSpace()
+                        guard let value = node(depth: depth + 1, notingBelow: limit) else { return nil }
+                        members.append((key, value))
+                    } while skip(UInt8(ascii: ","))
+                    guard skip(UInt8(ascii: "}")) else { return nil }
+                }
+                return Node(bytes: array, range: start..<index, contents: .members(members))
+            case UInt8(ascii: "["):
+                index += 1
+                var elements: [Node] = []
+                if !skip(UInt8(ascii: "]")) {
+                    repeat {
+                        skipSpace()
+                        guard let element = node(depth: depth + 1, notingBelow: limit) else { return nil }
+                        elements.append(element)
+                    } while skip(UInt8(ascii: ","))
+                    guard skip(UInt8(ascii: "]")) else { return nil }
+                }
+                return Node(bytes: array, range: start..<index, contents: .elements(elements))
+            default:
+                guard skipValue(depth: depth) else { return nil }
+                return Node(bytes: array, range: start..<index)
+            }
         }
 
         mutating func skipSpace() {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
                 index += 1
             }
-        }
-
-        /// Past the space, the `,` and the space after a member or element (or up to the closing bracket).
-        mutating func skipSeparator() {
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: ",") { index += 1 }
-            skipSpace()
         }
 
         private mutating func skip(_ byte: UInt8) -> Bool {
@@ -143,7 +180,8 @@ package enum JSONScanner {
             return true
         }
 
-        private mutating func skipValue(depth: Int) -> Bool {
+        /// Checks and skips one value, nested ones included.
+        mutating func skipValue(depth: Int) -> Bool {
             guard index < bytes.count, depth < 128 else { return false }
             switch bytes[index] {
             case UInt8(ascii: "{"):
@@ -174,18 +212,21 @@ package enum JSONScanner {
             }
         }
 
-        /// Skips a string, escapes included; false when it does not end.
+        /// Skips a string, escapes included; false when it does not end. Finds each `"` with `memchr` and counts
+        /// the backslashes before it.
         mutating func skipString() -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
-            index += 1
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "\""):
-                    index += 1
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return false }
+            let opening = index
+            var position = index + 1
+            while position < bytes.count {
+                guard let found = memchr(base + position, Int32(UInt8(ascii: "\"")), bytes.count - position) else { return false }
+                let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var backslashes = 0
+                while quote - backslashes - 1 > opening, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                position = quote + 1
+                if backslashes % 2 == 0 {
+                    index = position
                     return true
-                case UInt8(ascii: "\\"): index += 2
-                case 0..<0x20: return false
-                default: index += 1
                 }
             }
             return false
@@ -194,7 +235,7 @@ package enum JSONScanner {
         private mutating func skipWord(_ word: StaticString) -> Bool {
             let count = word.utf8CodeUnitCount
             guard index + count <= bytes.count else { return false }
-            let matches = word.withUTF8Buffer { expected in bytes[index..<index + count].elementsEqual(expected) }
+            let matches = word.withUTF8Buffer { expected in UnsafeBufferPointer(rebasing: bytes[index..<index + count]).elementsEqual(expected) }
             index += count
             return matches
         }

@@ -1,28 +1,65 @@
 import Foundation
-import Synchronization
 
-/// The next page of a collection, fetched on a thread of its own while the consumer reads the current one, so
-/// that the network and the reading overlap. The worker session is used by that thread alone until ``page()``
-/// returns.
+/// Reads a collection's pages on a thread of its own, ahead of the consumer, so that the server is never idle
+/// while the consumer reads: one page waits for the consumer while the next is being fetched. The worker session is
+/// used by that thread alone.
+///
+/// The thread stops after the last page, after a failure (handed to the consumer in its turn), or once ``stop()``
+/// is called — when the consumer has gone (`first 100`), the page in flight is dropped.
 final class PageReadAhead: Sendable {
-    private let outcome = Mutex<Result<CollectionPage, ClientError>?>(nil)
-    private let finished = DispatchSemaphore(value: 0)
-
-    /// Starts fetching `request` on `worker`.
-    init(_ request: APIRequest, on worker: Session) {
-        nonisolated(unsafe) let worker = worker
-        Thread { [self] in
-            let result = Result { () throws(ClientError) in try CollectionPage.fetch(request, on: worker) }
-            outcome.withLock { $0 = result }
-            finished.signal()
-        }.start()
+    /// The fetched page nobody has taken yet, and whether the consumer has gone.
+    private struct Hand {
+        var page: Result<CollectionPage, ClientError>?
+        var stopped = false
     }
 
-    /// Waits for the page; its failure is thrown here, when the consumer reaches it.
-    func page() throws(ClientError) -> CollectionPage {
-        finished.wait()
-        finished.signal()
-        guard let result = outcome.withLock({ $0 }) else { preconditionFailure("signalled without an outcome") }
-        return try result.get()
+    // NSCondition guards `hand`; nonisolated(unsafe) because only code holding the condition's lock touches it.
+    private let condition = NSCondition()
+    nonisolated(unsafe) private var hand = Hand()
+
+    /// Starts fetching from `request` on `worker`.
+    init(from request: APIRequest, on worker: Session) {
+        nonisolated(unsafe) let worker = worker
+        Thread { [self] in run(from: request, on: worker) }.start()
+    }
+
+    private func run(from first: APIRequest, on worker: Session) {
+        var request = first
+        while true {
+            let page = Result { () throws(ClientError) in try CollectionPage.fetch(request, on: worker) }
+            condition.lock()
+            while hand.page != nil, !hand.stopped { condition.wait() }
+            if hand.stopped {
+                condition.unlock()
+                return
+            }
+            hand.page = page
+            condition.broadcast()
+            condition.unlock()
+            guard case .success(let fetched) = page, let next = fetched.next else { return }
+            request = next
+        }
+    }
+
+    /// The next page, waiting for it if need be; its failure is thrown here, when the consumer reaches it.
+    func next() throws(ClientError) -> CollectionPage {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let page = hand.page {
+                hand.page = nil
+                condition.broadcast()
+                return try page.get()
+            }
+            condition.wait()
+        }
+    }
+
+    /// The consumer has gone: the thread ends after the request in flight.
+    func stop() {
+        condition.lock()
+        hand.stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -201,11 +201,14 @@ package enum JSONReader {
         mutating func string() throws(JSONError) -> String {
             index += 1
             let start = index
-            // Fast path: no escape before the closing quote.
+            // Fast path: no escape before the closing quote. ASCII text needs no UTF-8 check (most API strings).
+            var allBits: UInt8 = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                allBits |= byte
                 if byte == UInt8(ascii: "\"") {
-                    guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else {
+                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    guard let text = allBits < 0x80 ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else {
                         throw error("invalid UTF-8 in a string", at: start)
                     }
                     index += 1
