@@ -123,13 +123,20 @@ package final class Session {
     package func url(for request: APIRequest) -> String {
         var url = request.path.hasPrefix("https://") || request.path.hasPrefix("http://") ? request.path : profile.apiBase + request.path
         var items = request.query
-        if !url.contains("client_id=") { items.insert((name: "client_id", value: profile.clientID), at: 0) }
+        if !Self.hasClientID(url) { items.insert((name: "client_id", value: profile.clientID), at: 0) }
         if !items.isEmpty {
             url +=
-                (url.contains("?") ? "&" : "?")
+                (url.utf8.contains(UInt8(ascii: "?")) ? "&" : "?")
                 + items.map { "\(URLEncoding.encode($0.name))=\(URLEncoding.encode($0.value))" }.joined(separator: "&")
         }
         return url
+    }
+
+    /// Whether the URL's query has a `client_id` already. Over UTF-8 bytes: Foundation's `String.contains` (through
+    /// NSString) and the standard library's generic `firstRange(of:)` each cost more than the rest of a request.
+    private static func hasClientID(_ url: String) -> Bool {
+        guard let query = url.utf8.split(separator: UInt8(ascii: "?"), maxSplits: 1).dropFirst().first else { return false }
+        return query.split(separator: UInt8(ascii: "&")).contains { $0.starts(with: "client_id=".utf8) }
     }
 
     private func httpRequest(_ request: APIRequest, token: String) -> HTTPRequestData {
