@@ -17,8 +17,12 @@ struct VehicleResolver {
         guard !text.isEmpty else {
             throw ShellError(.badArgument, "empty vehicle reference", hint: "give an id, a VIN, a label or a position", at: range)
         }
+        // Open the session first (a request follows anyway): its profile decides which cache to read. Before it
+        // opens, the cache is the one named by --profile or $CCSH_PROFILE, or none — the config's default profile
+        // is not known yet — and every script run would list the vehicles again.
+        _ = try api.session
         if let found = try match(text, in: api.vehicles.entries, at: range) { return found }
-        let listing = try api.collection("/user/vehicles").collect()  // may open the session, and with it the profile's cache
+        let listing = try api.collection("/user/vehicles").collect()
         api.vehicles.replace(with: listing)
         if let found = try match(text, in: api.vehicles.entries, at: range) { return found }
         let known = api.vehicles.entries.map { "\($0.vin) (\($0.label))" }.joined(separator: ", ")
