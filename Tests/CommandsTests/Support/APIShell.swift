@@ -1,13 +1,24 @@
 import Commands
 import Foundation
 import Shell
+import Synchronization
 import TestSupport
 
 /// A shell whose API commands talk to the suite's sandbox, logged in with the password grant; counts requests.
 final class APIShell {
     let shell: ShellHarness
     let api: APIContext
-    private(set) var requests: [String] = []
+    /// `METHOD URL` of every request so far, on any thread (fan-out workers, page read-ahead).
+    var requests: [String] { log.entries }
+    /// Held by the sessions' trace, which may outlive this shell (a page read ahead when a test ends).
+    private let log = RequestLog()
+
+    /// The requests recorded by the trace.
+    private final class RequestLog: Sendable {
+        private let lines = Mutex<[String]>([])
+        var entries: [String] { lines.withLock { $0 } }
+        func append(_ line: String) { lines.withLock { $0.append(line) } }
+    }
 
     /// - Parameter profiles: where `profile add` writes its config.toml (the suite's sandbox is the `sandbox`
     ///   profile); `CCSH_PASSWORD` is the sandbox user's, for `login --user`.
@@ -23,7 +34,7 @@ final class APIShell {
             sandbox: (session.profile, sandbox.endpoints.clientSecret))
         shell = try ShellHarness(
             registry: .standard(api: api), environment: ["HOME": "/home/test", "LANG": "C.UTF-8", "CCSH_PASSWORD": sandbox.endpoints.password])
-        session.trace = { [unowned self] event in self.requests.append("\(event.method) \(event.url)") }
+        session.trace = { [log] event in log.append("\(event.method) \(event.url)") }
     }
 
     func run(_ source: String) throws -> Value { try shell.run(source) }
