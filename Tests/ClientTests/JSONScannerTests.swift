@@ -30,6 +30,17 @@ struct JSONScannerTests {
         #expect(JSONScanner.scan(Array(#"[true, false, null]"#.utf8))?.elements?.count == 3)
     }
 
+    @Test("topMember reads the top object only up to the key: the next link before the page is read")
+    func topMember() {
+        let truncated = Array(#"{ "_links" : {"next": {"href": "https://h/p?pageToken=a%2Fb"}}, "_embedded": {"alerts": [{"id": "#.utf8)
+        #expect(JSONScanner.topMember("_links", in: truncated)?["next"]?["href"]?.string == "https://h/p?pageToken=a%2Fb")
+        #expect(JSONScanner.topMember("_embedded", in: truncated) == nil, "not JSON up to its end")
+        #expect(JSONScanner.topMember("total", in: Array(#"{"a": [1, {"total": 2}], "total": 3}"#.utf8))?.int == 3)
+        #expect(JSONScanner.topMember("total", in: Array(#"{"a": 1}"#.utf8)) == nil)
+        #expect(JSONScanner.topMember("total", in: Array(#"[{"total": 1}]"#.utf8)) == nil)
+        #expect(JSONScanner.topMember("total", in: Array("{}".utf8)) == nil)
+    }
+
     @Test(
         "anything but one JSON value is refused",
         arguments: [

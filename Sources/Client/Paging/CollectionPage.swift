@@ -22,11 +22,20 @@ struct CollectionPage: Sendable {
         items = (embedded?.1 ?? []).map { Array(body[$0.range]) }
         total = fields["total"]?.int
         totalPage = fields["totalPage"]?.int
-        next = fields["_links"]?["next"]?["href"]?.string.map { APIRequest.get($0) }
+        next = fields["_links"].flatMap(Self.next(inLinks:))
     }
 
     /// Fetches and cuts the page `request` asks for.
     static func fetch(_ request: APIRequest, on session: Session) throws(ClientError) -> CollectionPage {
         try CollectionPage(body: try session.send(request).body, of: request)
+    }
+
+    /// The next page's request, read from the start of `body` only (to send it before the page is cut).
+    static func next(in body: [UInt8]) -> APIRequest? {
+        JSONScanner.topMember("_links", in: body).flatMap(next(inLinks:))
+    }
+
+    private static func next(inLinks links: JSONScanner.Node) -> APIRequest? {
+        links["next"]?["href"]?.string.map { APIRequest.get($0) }
     }
 }

@@ -116,6 +116,16 @@ package enum JSONScanner {
         }
     }
 
+    /// The value of `key` in the document's top object, reading only up to it (HAL puts `_links` first): for
+    /// finding the next page's link before the page is read. Nil when the document is not an object, lacks the key,
+    /// or is not JSON up to there; what follows is not checked.
+    package static func topMember(_ key: String, in bytes: [UInt8]) -> Node? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(array: bytes, bytes: buffer, index: 0)
+            return reader.member(key)
+        }
+    }
+
     /// A position in the document, and the checks that move it past one piece of JSON.
     private struct Reader {
         /// The document, which nodes keep.
@@ -165,6 +175,22 @@ package enum JSONScanner {
                 guard skipValue(depth: depth) else { return nil }
                 return Node(bytes: array, range: start..<index)
             }
+        }
+
+        /// Reads the top object's members up to `key` and returns its value.
+        mutating func member(_ key: String) -> Node? {
+            guard skip(UInt8(ascii: "{")), !skip(UInt8(ascii: "}")) else { return nil }
+            repeat {
+                skipSpace()
+                let keyStart = index
+                guard skipString() else { return nil }
+                let name = Node(bytes: array, range: keyStart..<index).string
+                guard skip(UInt8(ascii: ":")) else { return nil }
+                skipSpace()
+                guard let value = node(depth: 1, notingBelow: 1) else { return nil }
+                if name == key { return value }
+            } while skip(UInt8(ascii: ","))
+            return nil
         }
 
         mutating func skipSpace() {

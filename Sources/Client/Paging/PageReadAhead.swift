@@ -1,15 +1,16 @@
 import Foundation
 
 /// Reads a collection's pages on a thread of its own, ahead of the consumer, so that the server is never idle
-/// while the consumer reads: one page waits for the consumer while the next is being fetched. The worker session is
-/// used by that thread alone.
+/// while the consumer reads: one page waits for the consumer while the next is being fetched. The thread only
+/// finds the next link (at the start of a HAL page) before sending the next request; the consumer cuts the page.
+/// The worker session is used by that thread alone.
 ///
 /// The thread stops after the last page, after a failure (handed to the consumer in its turn), or once ``stop()``
 /// is called — when the consumer has gone (`first 100`), the page in flight is dropped.
 final class PageReadAhead: Sendable {
-    /// The fetched page nobody has taken yet, and whether the consumer has gone.
+    /// The fetched page nobody has taken yet (its request and body), and whether the consumer has gone.
     private struct Hand {
-        var page: Result<CollectionPage, ClientError>?
+        var page: Result<(APIRequest, [UInt8]), ClientError>?
         var stopped = false
     }
 
@@ -26,7 +27,7 @@ final class PageReadAhead: Sendable {
     private func run(from first: APIRequest, on worker: Session) {
         var request = first
         while true {
-            let page = Result { () throws(ClientError) in try CollectionPage.fetch(request, on: worker) }
+            let page = Result { () throws(ClientError) in (request, try worker.send(request).body) }
             condition.lock()
             while hand.page != nil, !hand.stopped { condition.wait() }
             if hand.stopped {
@@ -36,20 +37,26 @@ final class PageReadAhead: Sendable {
             hand.page = page
             condition.broadcast()
             condition.unlock()
-            guard case .success(let fetched) = page, let next = fetched.next else { return }
+            guard case .success((_, let body)) = page, let next = CollectionPage.next(in: body) else { return }
             request = next
         }
     }
 
     /// The next page, waiting for it if need be; its failure is thrown here, when the consumer reaches it.
     func next() throws(ClientError) -> CollectionPage {
+        let (request, body) = try take().get()
+        return try CollectionPage(body: body, of: request)
+    }
+
+    /// Takes the waiting page (the producer may fetch the next one at once).
+    private func take() -> Result<(APIRequest, [UInt8]), ClientError> {
         condition.lock()
         defer { condition.unlock() }
         while true {
             if let page = hand.page {
                 hand.page = nil
                 condition.broadcast()
-                return try page.get()
+                return page
             }
             condition.wait()
         }
