@@ -14,15 +14,13 @@ struct CollectionPage: Sendable {
         guard let page = JSONScanner.scan(body) else {
             throw ClientError(code: .decoding, request: "\(request.method) \(request.path)", message: "the page is not JSON")
         }
-        // One pass over the top object's members: each lookup by key would skip the whole item array again.
-        var fields: [String: JSONScanner.Node] = [:]
-        for member in page.members ?? [] { fields[member.key] = fields[member.key] ?? member.value }
-        let embedded = fields["_embedded"]?.members?.lazy.compactMap { member in member.value.elements.map { (member.key, $0) } }.first
+        // The first member of `_embedded` that is an array (the scan noted these levels: no lookup reads again).
+        let embedded = page["_embedded"]?.members?.lazy.compactMap { member in member.value.elements.map { (member.key, $0) } }.first
         embeddedKey = embedded?.0
         items = (embedded?.1 ?? []).map { Array(body[$0.range]) }
-        total = fields["total"]?.int
-        totalPage = fields["totalPage"]?.int
-        next = fields["_links"].flatMap(Self.next(inLinks:))
+        total = page["total"]?.int
+        totalPage = page["totalPage"]?.int
+        next = page["_links"].flatMap(Self.next(inLinks:))
     }
 
     /// Fetches and cuts the page `request` asks for.
