@@ -1,3 +1,4 @@
+import Client
 import Foundation
 
 /// Lines the history must not keep: a literal secret typed after `--client-secret`, `--key-password` or
@@ -9,7 +10,7 @@ enum SecretLine {
 
     static func holdsSecret(_ line: String, environment: [String: String]) -> Bool {
         for variable in variables {
-            if let value = environment[variable], value.count >= 4, line.contains(value) { return true }
+            if let value = environment[variable], Secret.appears(value, in: line) { return true }
         }
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
         for (index, word) in words.enumerated() {

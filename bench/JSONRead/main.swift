@@ -40,10 +40,12 @@ let r = reader.sorted()[1]
 let f = foundation.sorted()[1]
 if asJSON {
     // For bench/run: each reader's three runs in milliseconds, and the file's size.
-    let runs = { (values: [Double]) in values.map { String(format: "%.1f", $0 * 1000) }.joined(separator: ",") }
-    print(
-        #"{"megabytes":\#(String(format: "%.1f", Double(data.count) / 1_000_000)),"reader_ms":[\#(runs(reader))],"foundation_ms":[\#(runs(foundation))]}"#
-    )
+    let milliseconds = { (values: [Double]) in Value.list(values.map { .double(($0 * 10_000).rounded() / 10) }) }
+    let figures: Value = [
+        "megabytes": .double((Double(data.count) / 100_000).rounded() / 10), "reader_ms": milliseconds(reader),
+        "foundation_ms": milliseconds(foundation),
+    ]
+    print(String(decoding: JSONWriter.bytes(figures), as: UTF8.self))
     exit(0)
 }
 print(String(format: "file: %.1f MB", Double(data.count) / 1_000_000))

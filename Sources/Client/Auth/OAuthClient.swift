@@ -14,7 +14,7 @@ package struct OAuthClient: Sendable {
     }
 
     /// Whether `text` holds the client secret (to keep such a line out of the history), without handing it out.
-    package func isRevealed(in text: String) -> Bool { clientSecret.count >= 4 && text.contains(clientSecret) }
+    package func isRevealed(in text: String) -> Bool { Secret.appears(clientSecret, in: text) }
 
     // MARK: Authorization code + PKCE
 

@@ -18,9 +18,9 @@ package struct Tokens: Sendable, Equatable, Codable, CustomStringConvertible, Cu
         self.scope = scope
     }
 
-    /// Whether `text` holds one of the tokens (ignoring any shorter than 4 characters, which match by chance).
+    /// Whether `text` holds one of the tokens (``Secret/appears(_:in:)``).
     package func isRevealed(in text: String) -> Bool {
-        ([accessToken] + [refreshToken].compactMap { $0 }).contains { $0.count >= 4 && text.contains($0) }
+        ([accessToken] + [refreshToken].compactMap { $0 }).contains { Secret.appears($0, in: text) }
     }
 
     /// True when the access token expires within `margin` seconds (refresh ahead of time).

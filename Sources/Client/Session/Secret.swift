@@ -64,3 +64,9 @@ package enum Secret: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension Secret {
+    /// Whether `text` shows the secret `value` — the one rule for history filters and secret checks. Values under
+    /// 4 characters do not count: they match ordinary text by chance.
+    package static func appears(_ value: String, in text: String) -> Bool { value.count >= 4 && text.contains(value) }
+}

@@ -169,7 +169,7 @@ package final class Session {
     /// (the shell keeps such lines out of its history).
     package func isRevealed(in text: String) -> Bool {
         if keeper.oauth.isRevealed(in: text) || (try? keeper.current())?.isRevealed(in: text) == true { return true }
-        return transport.tls.keyPassword.map { $0.count >= 4 && text.contains($0) } ?? false
+        return transport.tls.keyPassword.map { Secret.appears($0, in: text) } ?? false
     }
 
     /// Values that must never show in traces: the token, and the profile's secrets.

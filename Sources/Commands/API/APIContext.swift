@@ -48,7 +48,7 @@ package final class APIContext {
 
     /// Remembers a password the user typed, for ``isRevealed(in:)``.
     package func rememberTyped(secret: String) {
-        if secret.count >= 4 { typedSecrets.insert(secret) }
+        typedSecrets.insert(secret)
     }
 
     /// The session in use if it is open (nothing is opened).
