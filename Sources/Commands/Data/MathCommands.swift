@@ -60,7 +60,9 @@ struct MathCommand: Command {
                     "'\(operation.rawValue)' needs numbers, found \(row.kindPhrase)", hint: "pick a number column first, e.g. `get level`",
                     code: .typeMismatch)
             }
-            return .double(a + b)
+            let sum = a + b
+            guard sum.isFinite else { throw call.error("'\(operation.rawValue)' overflows: the total is beyond ±1.8e308", code: .failed) }
+            return .double(sum)
         }
     }
 }

@@ -45,18 +45,26 @@ enum Operators {
             guard let a = lhs.number, let b = rhs.number else {
                 throw ShellError(.typeMismatch, "cannot apply '\(op)' to \(lhs.kindPhrase) and \(rhs.kindPhrase)", at: range)
             }
+            let result: Double
             switch op {
-            case "+": return .double(a + b)
-            case "-": return .double(a - b)
-            case "*": return .double(a * b)
+            case "+": result = a + b
+            case "-": result = a - b
+            case "*": result = a * b
             case "/":
                 guard b != 0 else { throw divisionByZero(range) }
-                return .double(a / b)
+                result = a / b
             default:
                 guard b != 0 else { throw divisionByZero(range) }
-                return .double(a.truncatingRemainder(dividingBy: b))
+                result = a.truncatingRemainder(dividingBy: b)
             }
+            guard result.isFinite else { throw floatOverflow(op, at: range) }
+            return .double(result)
         }
+    }
+
+    /// A float result past ±1.8e308: an error rather than an infinity that JSON cannot carry (it would print as null).
+    private static func floatOverflow(_ op: String, at range: SourceRange?) -> ShellError {
+        ShellError(.failed, "float overflow in '\(op)': the result is beyond ±1.8e308", at: range)
     }
 
     private static func integer(_ op: String, _ a: Int, _ b: Int, at range: SourceRange) throws -> Value {

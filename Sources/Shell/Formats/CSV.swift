@@ -62,7 +62,9 @@ package enum CSV {
 
     private static func infer(_ cell: String) -> Value {
         if let int = Int(cell) { return .int(int) }
-        if let double = Double(cell), cell.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), cell.first != "." { return .double(double) }
+        if let double = Double(cell), double.isFinite, cell.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), cell.first != "." {
+            return .double(double)
+        }
         if cell == "true" { return .bool(true) }
         if cell == "false" { return .bool(false) }
         return .string(cell)

@@ -141,6 +141,7 @@ package struct Lexer {
         if word.first?.isNumber == true || (word.first == "-" && word.dropFirst().first?.isNumber == true),
             word.allSatisfy({ $0.isNumber || "-+.eE".contains($0) }), let double = Double(word)
         {
+            guard double.isFinite else { return Token(kind: .invalid("number out of range: \(word) is beyond ±1.8e308"), range: range) }
             return Token(kind: .float(double), range: range)
         }
         if word.hasPrefix("--"), word.count > 2 {

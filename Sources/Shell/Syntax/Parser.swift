@@ -11,6 +11,14 @@ package struct Parser {
     private let base: Int
     private let text: [UInt8]
     package private(set) var diagnostics: [Diagnostic] = []
+    /// How deep the current construct nests (brackets, blocks, interpolations, prefix operators).
+    private var nesting = 0
+    /// Set once the text nests past ``maxNesting``: the rest is skipped and no further diagnostic is recorded.
+    private var isTooDeep = false
+
+    /// Deeper text gets one diagnostic instead of a tree that overflows the stack here or in the evaluator. Real
+    /// scripts nest a handful of levels; fuzzing found 5 000 parentheses crashing the evaluator.
+    package static let maxNesting = 200
 
     /// Statement keywords, recognised at the start of a statement.
     static let keywords: Set<String> = ["let", "if", "else", "for", "in", "def", "try", "catch"]
@@ -44,6 +52,7 @@ package struct Parser {
     private mutating func skipNewlines() { while current.kind == .newline { advance() } }
 
     private mutating func report(_ message: String, _ range: SourceRange, hint: String? = nil, incomplete: Bool = false) {
+        guard !isTooDeep else { return }
         diagnostics.append(Diagnostic(message: message, range: range, hint: hint, isIncomplete: incomplete || current.kind == .end))
     }
 
@@ -56,6 +65,25 @@ package struct Parser {
         }
         let opener = String(decoding: text[max(0, opened.start - base)..<min(text.count, opened.end - base)], as: UTF8.self)
         report("'\(opener)' is never closed", opened, hint: "add \(what)", incomplete: true)
+    }
+
+    /// Enters one more level of nesting; past ``maxNesting`` it reports the place once, skips to the end of the
+    /// input, and returns false (the caller then returns an empty or invalid node). Every `deeper()` that returns
+    /// true is paired with a `nesting -= 1`.
+    private mutating func deeper() -> Bool {
+        guard !isTooDeep, nesting < Self.maxNesting else {
+            if !isTooDeep {
+                diagnostics.append(
+                    Diagnostic(
+                        message: "nesting deeper than \(Self.maxNesting) levels", range: current.range,
+                        hint: "name the inner parts with `let` and nest those"))
+                isTooDeep = true
+            }
+            while current.kind != .end { advance() }
+            return false
+        }
+        nesting += 1
+        return true
     }
 
     /// Expects a token kind; reports and does not consume otherwise.
@@ -216,6 +244,8 @@ package struct Parser {
         }
         let opener = current.range
         let start = opener.start
+        guard deeper() else { return Block(statements: [], range: opener) }
+        defer { nesting -= 1 }
         advance()
         // A block's statements end at newlines again, even inside parentheses.
         let outerParens = parenDepth
@@ -342,6 +372,8 @@ package struct Parser {
         guard level < Self.levels.count else { return unary() }
         if level == 2, isWord("not") {
             let start = current.range.start
+            guard deeper() else { return .invalid(SourceRange(start, start)) }
+            defer { nesting -= 1 }
             advance()
             let operand = binary(level: 2)
             return .unary("not", operand, SourceRange(start, operand.range.end))
@@ -357,8 +389,10 @@ package struct Parser {
     }
 
     private mutating func unary() -> Expression {
+        let start = current.range.start
+        guard deeper() else { return .invalid(SourceRange(start, start)) }
+        defer { nesting -= 1 }
         if current.kind == .op("-") {
-            let start = current.range.start
             advance()
             let operand = unary()
             return .unary("-", operand, SourceRange(start, operand.range.end))
@@ -513,8 +547,13 @@ package struct Parser {
                 }
                 let inner = String(decoding: bytes[(i + 2)..<max(i + 2, j - 1)], as: UTF8.self)
                 var sub = Parser(inner, offset: offset + i + 2)
+                sub.nesting = nesting
                 let pipeline = sub.pipeline()
                 diagnostics += sub.diagnostics
+                if sub.isTooDeep {
+                    isTooDeep = true
+                    while current.kind != .end { advance() }
+                }
                 if depth > 0 { report("unclosed '$(' in the string", SourceRange(offset + i, offset + i + 2)) }
                 parts.append(.interpolation(.subexpression(pipeline, SourceRange(offset + i + 1, offset + j))))
                 i = j
