@@ -79,6 +79,8 @@ let package = Package(
         .executableTarget(name: "json-read-bench", dependencies: ["Shell"], path: "bench/JSONRead"),
         .executableTarget(name: "data-pipeline-bench", dependencies: ["Shell", "Commands"], path: "bench/DataPipeline"),
         .executableTarget(name: "repl-bench", dependencies: ["Shell", "Commands", "PseudoTerminal"], path: "bench/REPL"),
+        // fuzz/: the seeded fuzzer over the lexer, parser, evaluator and JSON reader (`make fuzz`).
+        .executableTarget(name: "ccsh-fuzz", dependencies: ["Shell", "Commands"], path: "fuzz/Fuzz"),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "TestSupport", "ccsh"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ccsh needs to build, test and run its demo, when they are missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
-# Usage: scripts/ensure-deps.sh build|test|demo|bench
+# Usage: scripts/ensure-deps.sh build|test|demo|bench|fuzz
 set -euo pipefail
 
 packages=(libedit-dev libcurl4-openssl-dev pkg-config)
