@@ -4,7 +4,7 @@ SWIFT ?= swift
 SPECCHECK ?= ../shared/tools/speccheck.py
 SANDBOX = .build/debug/ccsh-sandbox
 
-.PHONY: all build demo test speccheck fuzz bench clean
+.PHONY: all build demo test speccheck fuzz soak bench clean
 
 all: build
 
@@ -41,6 +41,13 @@ fuzz:
 	@scripts/ensure-deps.sh fuzz
 	$(SWIFT) build --product ccsh-fuzz
 	.build/debug/ccsh-fuzz --inputs 1000000 --jobs 2 $(FUZZ_FLAGS)
+
+# The long fault runs (see README, Reliability): 100 monitors through injected faults, and requests for 2 minutes
+# with tokens that expire every 2 seconds. `make test` runs them with 50 monitors and 10 seconds.
+soak:
+	@scripts/ensure-deps.sh test
+	$(SWIFT) build --build-tests
+	CCSH_SOAK_MONITORS=100 CCSH_SOAK_SECONDS=120 $(SWIFT) test --skip-build --filter 'MonitorFaultTests|RefreshTests'
 
 # Measured speed claims: one table against curl, every goal PASS or FAIL (see bench/README.md). The scripts
 # bench/*.sh measure single figures in more detail.

@@ -48,4 +48,30 @@ import Testing
         sandbox.stop()
         #expect(Self.logged(sandbox, "POST", "/monitors") == 1)
     }
+
+    @Test("a GET answered 500 is retried and succeeds")
+    func internalErrorRetried() throws {
+        let sandbox = try SandboxProcess.start(["--fail-rate", "0.5", "--log"])
+        defer { sandbox.stop() }
+        let session = try SessionTests.loggedIn(sandbox)
+        for _ in 0..<6 { #expect(try session.send(.get("/user")).status == 200) }
+        #expect(Self.logged(sandbox, "GET", "/user 500") > 0)
+    }
+
+    @Test("a POST answered 429 is sent again after Retry-After: the gateway refused it before the backend saw it")
+    func rateLimitedPostRetried() throws {
+        let sandbox = try SandboxProcess.start(["--rate-limit", "1", "--rate-window", "1", "--log"])
+        defer { sandbox.stop() }
+        let session = try SessionTests.loggedIn(sandbox)
+        let vehicle = sandbox.endpoints.vehicles[0].id
+        #expect(try session.send(.get("/user")).status == 200)
+        // An invalid body: the answer after the wait is the API's 400, which shows the POST got through.
+        let error = #expect(throws: ClientError.self) {
+            try session.send(APIRequest("POST", "/user/vehicles/\(vehicle)/monitors", body: Array(#"{"label": 1}"#.utf8)))
+        }
+        #expect(error?.status == 400)
+        sandbox.stop()
+        #expect(Self.logged(sandbox, "POST", "/monitors 429") == 1)
+        #expect(Self.logged(sandbox, "POST", "/monitors 400") == 1)
+    }
 }

@@ -1,14 +1,18 @@
 import Foundation
 
-/// When and how long to wait before sending a failed request again: idempotent methods on 429, 502, 503, 504 and
-/// broken connections, with exponential backoff and jitter, honouring `Retry-After`; a POST only when its
-/// request never left (the connection failed first). At most `maxRetries` retries and `maxTotal` seconds.
+/// When and how long to wait before sending a failed request again: idempotent methods on 500, 502, 503, 504 and
+/// broken connections; every method on 429 (the gateway refused it before the backend saw it); a POST on a broken
+/// connection only when its request never left. Exponential backoff with jitter, honouring `Retry-After`; at most
+/// `maxRetries` retries and `maxTotal` seconds. A POST whose answer was lost is the caller's to reconcile
+/// (`monitors create` looks for the monitor before sending it again).
 package struct RetryPolicy: Sendable {
     package var maxRetries = 3
     package var maxTotal = 30.0
     package var baseDelay = 0.25
 
-    package static let retryableStatuses: Set<Int> = [429, 502, 503, 504]
+    /// Statuses an idempotent request is sent again on: 500 too, which the API answers for a backend that did not
+    /// (the vehicle data service, api-notes §5.2.3) and which is usually gone on the next try.
+    package static let retryableStatuses: Set<Int> = [429, 500, 502, 503, 504]
     /// curl errors of a connection that broke or never came up: refused, reset, cut, empty reply.
     package static let connectionErrors: Set<Int> = [7, 18, 52, 55, 56]
 
@@ -29,7 +33,7 @@ package struct RetryPolicy: Sendable {
             let connection = error.curlCode.map(Self.connectionErrors.contains) ?? false
             retryable = connection && (idempotent || !error.requestSent)
         } else {
-            retryable = idempotent && status.map(Self.retryableStatuses.contains) ?? false
+            retryable = status == 429 || (idempotent && status.map(Self.retryableStatuses.contains) ?? false)
         }
         guard retryable else { return nil }
         var wait = baseDelay * Double(1 << (attempt - 1)) * Double.random(in: 0.8...1.2)

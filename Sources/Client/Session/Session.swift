@@ -85,6 +85,8 @@ package final class Session {
         var token = try keeper.accessToken(using: transport)
         var refreshed = false
         var attempt = 0
+        // Whether an earlier attempt may have been carried out though its answer was lost.
+        var answerLost = false
         while true {
             let http = httpRequest(request, token: token)
             let outcome: Result<HTTPResponseData, ClientError>
@@ -94,6 +96,9 @@ package final class Session {
             switch outcome {
             case .success(let response) where (200..<300).contains(response.status):
                 return APIResponse(status: response.status, headers: response.headers, body: response.body)
+            case .success(let response) where response.status == 404 && request.method == "DELETE" && answerLost:
+                // The lost attempt deleted it: what the caller asked for is done.
+                return APIResponse(status: 204, headers: response.headers, body: [])
             case .success(let response)
             where response.status == 401 && !refreshed
                 && APIErrorBody(response.body).moreInformation == "Token is invalid":
@@ -101,6 +106,7 @@ package final class Session {
                 token = try keeper.refresh(after: token, using: transport)
             case .success(let response):
                 attempt += 1
+                answerLost = answerLost || (500..<600).contains(response.status)
                 guard
                     let wait = retryPolicy.delay(
                         method: request.method, attempt: attempt, elapsed: elapsed, status: response.status,
@@ -109,6 +115,7 @@ package final class Session {
                 try pause(wait, request: http)
             case .failure(let error):
                 attempt += 1
+                answerLost = answerLost || error.requestSent
                 guard error.code != .cancelled,
                     let wait = retryPolicy.delay(
                         method: request.method, attempt: attempt, elapsed: elapsed, status: nil, retryAfter: nil, error: error)

@@ -22,7 +22,9 @@ struct MonitorsWriteCommand: Command {
                     """
                     The body is built from the flags, or read with --file or from a record in the pipe (flags then change the parts \
                     they name). It is checked with the API's rules before it is sent: every problem is shown where it was written, \
-                    and nothing is sent. Triggers combine with --expr; without it, all of them must hold.
+                    and nothing is sent. Triggers combine with --expr; without it, all of them must hold. When the answer to the POST \
+                    is lost (the connection broke, a 5xx), ccsh looks for a monitor with the same label and webhook before sending \
+                    it again, so a retry never makes two.
                     """)
         case .update:
             signature = Signature("monitors update", summary: "Replace a monitor's body: the flags change the parts they name.")
@@ -49,7 +51,7 @@ struct MonitorsWriteCommand: Command {
                     "Arriving home on a weekday evening: the body, checked but not sent."
                 )
                 .example("monitors template | monitors create 0 | get monitorId", "The template, created on the first vehicle.")
-                .output("record: the monitor's id and status (MonitorRef)")
+                .output("record: the monitor's id and status (MonitorRef); `reconciled: true` when a POST whose answer was lost had made it")
         case .update:
             return
                 signature
@@ -107,6 +109,9 @@ struct MonitorsWriteCommand: Command {
                             .init(name: "method", value: .string(method)), .init(name: "path", value: .string(path(id))),
                             .init(name: "body", value: shown),
                         ])))
+            }
+            if method == "POST", !curl {
+                return .value(try MonitorCreation(api: api, path: path(id), body: shown, bytes: bytes).run(on: worker))
             }
             return .value(try api.send(APIRequest(method, path(id), body: bytes), on: worker, curl: curl))
         }

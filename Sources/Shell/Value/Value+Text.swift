@@ -17,6 +17,11 @@ extension Value {
         if case .list(let items) = self { items } else { nil }
     }
 
+    /// The string, or nil.
+    package var stringValue: String? {
+        if case .string(let string) = self { string } else { nil }
+    }
+
     /// The record, or nil.
     package var recordValue: Record? {
         if case .record(let record) = self { record } else { nil }
