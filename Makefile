@@ -42,12 +42,14 @@ fuzz:
 	$(SWIFT) build --product ccsh-fuzz
 	.build/debug/ccsh-fuzz --inputs 1000000 --jobs 2 $(FUZZ_FLAGS)
 
-# The long fault runs (see README, Reliability): 100 monitors through injected faults, and requests for 2 minutes
-# with tokens that expire every 2 seconds. `make test` runs them with 50 monitors and 10 seconds.
+# The long runs (see README, Reliability): 100 monitors through injected faults, requests for 2 minutes with
+# tokens that expire every 2 seconds, 10 000 commands in one REPL. `make test` runs them with 50 monitors,
+# 10 seconds and 1 000 commands.
 soak:
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build --build-tests
-	CCSH_SOAK_MONITORS=100 CCSH_SOAK_SECONDS=120 $(SWIFT) test --skip-build --filter 'MonitorFaultTests|RefreshTests'
+	CCSH_SOAK_MONITORS=100 CCSH_SOAK_SECONDS=120 CCSH_SOAK_COMMANDS=10000 \
+		$(SWIFT) test --skip-build --filter 'MonitorFaultTests|RefreshTests|LongLifeTests'
 
 # Measured speed claims: one table against curl, every goal PASS or FAIL (see bench/README.md). The scripts
 # bench/*.sh measure single figures in more detail.

@@ -32,11 +32,14 @@ package enum PseudoTerminal {
         package var pause: Double
         /// Instead of typing, close the terminal (as when its window is closed: the program gets SIGHUP).
         package var hangsUp = false
+        /// Called with the program's process id when the cue shows, before typing (to read its memory, say).
+        package var observe: (@Sendable (Int32) -> Void)?
 
-        package init(after: String? = nil, _ text: String, pause: Double = 0) {
+        package init(after: String? = nil, _ text: String, pause: Double = 0, observe: (@Sendable (Int32) -> Void)? = nil) {
             self.after = after
             self.text = text
             self.pause = pause
+            self.observe = observe
         }
 
         /// Closes the terminal once the screen shows `after`.
@@ -95,6 +98,7 @@ package enum PseudoTerminal {
                     break
                 }
                 if next.after != nil { waitForLineEditing(master) }
+                next.observe?(pid)
                 typedAt.append(Date().timeIntervalSince(started))
                 _ = next.text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
                 pending.removeFirst()

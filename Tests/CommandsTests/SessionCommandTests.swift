@@ -36,8 +36,8 @@ struct SessionCommandTests {
         }
 
         /// The interactive shell on a pseudo-terminal, typing each keystroke when its cue shows.
-        func replOnTerminal(_ typing: [PseudoTerminal.Keystrokes]) throws -> PseudoTerminal.Run {
-            try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), [], typing: typing, environment: environment)
+        func replOnTerminal(_ typing: [PseudoTerminal.Keystrokes], timeout: Double = 60) throws -> PseudoTerminal.Run {
+            try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), [], typing: typing, environment: environment, timeout: timeout)
         }
 
         /// A `lab` profile on the sandbox, logged in with the demo user's password.
