@@ -65,6 +65,10 @@ struct CCSH {
             return ShellError.wrapping(error).exitStatus
         }
         defer { local?.stop() }
+        if options.verbose {
+            // One write per exchange: fan-out workers trace from their own threads.
+            api.trace = { event in FileHandle.standardError.write(Data((event.description + "\n").utf8)) }
+        }
         let shell = ShellSetup(terminal: terminal, format: format, arguments: arguments, api: api)
         Interrupts.install()
         defer { shell.output.flush() }

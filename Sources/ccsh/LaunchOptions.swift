@@ -21,6 +21,8 @@ struct LaunchOptions: Equatable {
     var sandbox = false
     var profile: String?
     var keepGoing = false
+    /// `--verbose`: each HTTP exchange on stderr.
+    var verbose = false
     /// The script (`-` for stdin) and its arguments; with `-c`, only the arguments.
     var script: [String] = []
 
@@ -41,6 +43,8 @@ struct LaunchOptions: Equatable {
           --sandbox          Start the bundled API sandbox, log in to it, and stop it on exit.
           --profile NAME     The config.toml profile to use (default: $CCSH_PROFILE, else default_profile).
           --keep-going       Go on after a failed statement; the exit status is the first failure's.
+          -v, --verbose      Show each API exchange on stderr: method, URL, status, time and headers, with
+                             tokens and passwords masked.
           --build-info       Print the libraries ccsh was built with.
           --version          Print ccsh's version.
           -h, --help         Print this help.
@@ -60,11 +64,12 @@ struct LaunchOptions: Equatable {
             case "-c": command = try Self.value(of: name, attached, from: &rest)
             case "--output": output = try Self.value(of: name, attached, from: &rest)
             case "--profile": profile = try Self.value(of: name, attached, from: &rest)
-            case "--sandbox", "--keep-going", "--build-info", "--version", "--help", "-h":
+            case "--sandbox", "--keep-going", "--verbose", "-v", "--build-info", "--version", "--help", "-h":
                 if attached != nil { throw UsageError("the option '\(name)' does not take a value") }
                 switch name {
                 case "--sandbox": sandbox = true
                 case "--keep-going": keepGoing = true
+                case "--verbose", "-v": verbose = true
                 case "--build-info": action = .buildInfo
                 case "--version": action = .version
                 default: action = .help

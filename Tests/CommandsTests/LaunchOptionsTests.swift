@@ -22,6 +22,8 @@ struct LaunchOptionsTests {
         #expect(try LaunchOptions(["--version"]).action == .version)
         #expect(try LaunchOptions(["-h"]).action == .help)
         #expect(try LaunchOptions(["--build-info"]).action == .buildInfo)
+        #expect(try LaunchOptions(["-v", "-c", "1"]).verbose && LaunchOptions(["--verbose"]).verbose)
+        #expect(try LaunchOptions(["tool.ccsh", "-v"]).verbose == false)
         #expect(try LaunchOptions([]) == LaunchOptions([]))
         #expect(try LaunchOptions([]).action == .run)
     }

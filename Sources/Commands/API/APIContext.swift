@@ -26,6 +26,11 @@ package final class APIContext {
     package var pageSize: Int?
     /// How many vehicles a fan-out (`vehicles | status`) queries at once.
     package var concurrency = 8
+    /// Receives every API exchange of this context's sessions, secrets masked (`ccsh --verbose`); nil leaves each
+    /// session's own.
+    package var trace: ((TraceEvent) -> Void)? {
+        didSet { if let trace { current?.trace = trace } }
+    }
     /// Told after each page of a collection read on this thread (not in fan-outs), and when it ends.
     package var onPaging: ((PagingProgress) -> Void)?
 
@@ -76,6 +81,7 @@ package final class APIContext {
             session.retryPolicy = previous.retryPolicy
             session.transport.timeoutMilliseconds = previous.transport.timeoutMilliseconds
         }
+        if let trace { session.trace = trace }
         current = session
         opener = nil
         pendingProfile = nil
