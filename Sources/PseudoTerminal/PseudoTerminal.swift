@@ -69,7 +69,10 @@ package enum PseudoTerminal {
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let started = Date()
-        let pid = try spawn(url, arguments, terminal: slavePath, environment: environment.merging(["TERM": "xterm"]) { old, _ in old })
+        let pid = try spawn(
+            url, arguments, terminal: slavePath,
+            environment: environment.merging(["TERM": "xterm"]) { old, _ in old }.merging(ProcessInfo.processInfo.sanitizerSettings) { old, _ in old }
+        )
         var pending = typing[...]
         var typedAt: [Double] = []
         var cuedAt: [Double] = []
@@ -180,4 +183,10 @@ package enum PseudoTerminal {
         }
         return pid
     }
+}
+
+extension ProcessInfo {
+    /// This process's sanitizer settings (`ASAN_OPTIONS`, `LSAN_OPTIONS`, `TSAN_OPTIONS` under `make sanitize`), for
+    /// a program started with an environment of its own: it runs under the same rules (the same leak suppressions).
+    package var sanitizerSettings: [String: String] { environment.filter { $0.key.hasSuffix("SAN_OPTIONS") } }
 }

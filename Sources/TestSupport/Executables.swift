@@ -33,7 +33,7 @@ package enum Executables {
         process.executableURL = url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
+        if let environment { process.environment = environment.merging(ProcessInfo.processInfo.sanitizerSettings) { old, _ in old } }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

@@ -5,7 +5,10 @@ package struct UserCommand: Command {
     package let name: String
     let parameters: [Parameter]
     let body: Block
-    let scope: Scope
+    /// The scope it was defined in, which holds it. Weak, so that the two do not keep each other alive (a `def` in
+    /// a loop body would leak a scope per turn); whoever runs the command found it in that scope or below it, so the
+    /// scope is alive while the command runs.
+    weak var scope: Scope?
     let source: Source?
 
     package var signature: Signature {
@@ -23,6 +26,7 @@ package struct UserCommand: Command {
     }
 
     package func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        guard let scope else { throw call.error("'\(name)' was defined in a block that has ended", hint: "define it outside the block") }
         let inner = Scope(parent: scope, input: input)
         for parameter in parameters {
             if parameter.isRest {
