@@ -74,6 +74,7 @@ struct SandboxResponder: HTTPResponder {
                     response = error.response
                 }
             }
+            if let garble = faults.settings.garble, (200..<300).contains(response.status) { response = garble.apply(to: response) }
             response.headers += rateHeaders
             return (response, fate == .drop)
         } catch let error as SandboxError {

@@ -52,6 +52,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("drop-rate"), help: ArgumentHelp("Fraction of API responses cut mid-body (0…1).", valueName: "p"))
     var dropRate = 0.0
 
+    @Option(
+        name: .customLong("garble"),
+        help: ArgumentHelp("Replace every successful API answer: html, empty, truncated, huge (100 MB) or invalid-utf8.", valueName: "kind"))
+    var garble: String?
+
     @Option(name: .customLong("rate-limit"), help: ArgumentHelp("API requests allowed per window (a minute); 0 = no limit.", valueName: "n"))
     var rateLimit = 0
 
@@ -75,6 +80,9 @@ struct SandboxCommand: AsyncParsableCommand {
         guard tokenTTL > 0 else { throw ValidationError("--token-ttl must be positive, got \(tokenTTL)") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms must not be negative, got \(latencyMs)") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1, got \(failRate)") }
+        if let garble, Garble(rawValue: garble) == nil {
+            throw ValidationError("--garble must be one of \(Garble.allCases.map(\.rawValue).joined(separator: ", ")), got \(garble)")
+        }
         guard (0...1).contains(dropRate) else { throw ValidationError("--drop-rate must be between 0 and 1, got \(dropRate)") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative, got \(rateLimit)") }
         guard (1...86400).contains(rateWindow) else { throw ValidationError("--rate-window must be between 1 and 86400 s, got \(rateWindow)") }
@@ -104,6 +112,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.faults.rateWindow = rateWindow
         configuration.faults.failStatus = failStatus
         configuration.faults.failMethods = Set(failMethods.split(separator: ",").map { $0.uppercased() })
+        configuration.faults.garble = garble.flatMap(Garble.init(rawValue:))
         configuration.log = log
         if exitOnStdinEof { Self.exitWhenStandardInputCloses() }
         do {

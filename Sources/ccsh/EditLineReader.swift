@@ -16,6 +16,8 @@ final class EditLineReader: LineReader, LineEditing {
     /// The prompt as libedit reads it; must outlive each `el_gets`.
     private var promptText: UnsafeMutablePointer<CChar>
     private let historyFile: URL?
+    /// Set once saving the history failed and the user was told (once a session).
+    private var historyUnwritable = false
     /// What TAB offers for the line before the cursor (UTF-8 offset).
     var complete: (String, Int) -> Completion = { _, cursor in Completion(start: cursor, word: "", candidates: []) }
     /// Whether a line may be kept in the history (false for a line holding a secret).
@@ -167,6 +169,12 @@ final class EditLineReader: LineReader, LineEditing {
         defer { umask(previous) }
         if ccsh_hist_save(history, temporary) >= 0, rename(temporary, historyFile.path) == 0 { return }
         unlink(temporary)
+        guard !historyUnwritable else { return }
+        historyUnwritable = true
+        let warning =
+            "warning: cannot write the history to \(historyFile.path): this session's lines will not be kept\n"
+            + "hint: point $XDG_STATE_HOME at a directory you can write\n"
+        FileHandle.standardError.write(Data(warning.utf8))
     }
 
     /// The history's entries, oldest first (the `history` command).

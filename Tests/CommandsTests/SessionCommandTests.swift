@@ -16,6 +16,8 @@ struct SessionCommandTests {
         var tokens: URL { root.appendingPathComponent("state/ccsh/tokens") }
 
         init() throws { endpoints = try suiteSandbox().endpoints }
+        /// On a sandbox of the test's own.
+        init(endpoints: SandboxEndpoints) { self.endpoints = endpoints }
         deinit { try? FileManager.default.removeItem(at: root) }
 
         var environment: [String: String] {

@@ -90,7 +90,9 @@ package struct TokenStore: Sendable {
     private static func ensureDirectory(_ directory: URL) throws(ClientError) {
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch
         {
-            throw ClientError(code: .configuration, request: "tokens", message: "cannot create \(directory.path)")
+            throw ClientError(
+                code: .configuration, request: "tokens", message: "cannot create \(directory.path)",
+                hint: "tokens live under $XDG_STATE_HOME (default ~/.local/state): point it at a directory you can write")
         }
     }
 

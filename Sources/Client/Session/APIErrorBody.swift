@@ -23,10 +23,23 @@ package struct APIErrorBody: Sendable {
         } else if let text = object["message"] as? String {
             apiCode = (object["code"] as? NSNumber)?.intValue ?? (object["code"] as? String).flatMap(Int.init)
             message = text
+        } else if let title = Self.htmlTitle(body) {
+            message = "an HTML page, not the API's JSON" + (title.isEmpty ? "" : " (\(title))")
         } else {
             let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             message = text.isEmpty ? "no details in the response" : text
         }
+    }
+
+    /// The `<title>` of an HTML page (a gateway's or proxy's error page), "" when it has none; nil when `body` is
+    /// not HTML.
+    private static func htmlTitle(_ body: [UInt8]) -> String? {
+        let head = String(decoding: body.prefix(4096), as: UTF8.self)
+        guard head.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<"), head.lowercased().contains("<html") else { return nil }
+        guard let open = head.range(of: "<title>", options: .caseInsensitive),
+            let close = head.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<head.endIndex)
+        else { return "" }
+        return head[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// What to do about a status, in one voice.

@@ -18,6 +18,9 @@ package final class CurlTransport {
     package var tls: TLSOptions
     /// The whole transfer, connection included.
     package var timeoutMilliseconds = 30_000
+    /// A response body larger than this is refused (the API's largest pages are a few hundred kB): reading on would
+    /// only fill memory with what is not the API.
+    package var maxResponseBytes = 32 << 20
     package var connectTimeoutMilliseconds = 10_000
     package var cancellation: Cancellation?
 
@@ -59,7 +62,7 @@ package final class CurlTransport {
     package func perform(_ request: HTTPRequestData) throws(ClientError) -> HTTPResponseData {
         curl_easy_reset(easy)
         errorBuffer[0] = 0
-        let collector = ResponseCollector()
+        let collector = ResponseCollector(limit: maxResponseBytes)
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
 
@@ -68,6 +71,8 @@ package final class CurlTransport {
         ccsh_curl_set_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         ccsh_curl_set_long(easy, CURLOPT_TIMEOUT_MS, timeoutMilliseconds)
         ccsh_curl_set_long(easy, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMilliseconds)
+        // A Content-Length above the limit fails before the body is read; a body without one is cut at the limit.
+        ccsh_curl_set_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxResponseBytes))
         if let share { ccsh_curl_set_share(easy, share.handle) }
         apply(tls)
         switch request.method {
@@ -93,6 +98,7 @@ package final class CurlTransport {
         ccsh_curl_set_data_fn(easy, CURLOPT_WRITEFUNCTION) { pointer, size, count, context in
             guard let context else { return 0 }
             let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
+            guard collector.body.count + size * count <= collector.limit else { return 0 }  // CURLE_WRITE_ERROR
             if let pointer { collector.body.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: size * count)) }
             return size * count
         }
@@ -171,8 +177,11 @@ package final class CurlTransport {
 
     /// Turns a libcurl failure into a ``ClientError`` with a hint; the only place CURLcodes are read.
     private func error(_ code: CURLcode, request: HTTPRequestData) -> ClientError {
-        let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
         let number = Int(code.rawValue)
+        let detail =
+            [23, 63].contains(number)
+            ? "the response is larger than \(maxResponseBytes >> 20) MiB; ccsh stopped reading it"
+            : errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
         let (kind, hint): (ClientError.Code, String?) =
             switch number {
             case 6: (.transport, "check the host name in the URL")
@@ -189,6 +198,8 @@ package final class CurlTransport {
                 (.transport, "the server does not speak TLS on this port: check https:// and the port")
             case 56 where detail.contains("reset by peer"): (.transport, "the connection was reset; is this port serving TLS?")
             case 58: (.certificate, Self.keyHint(detail))
+            case 23, 63:
+                (.decoding, "the API never sends this much: is api_base right? (a body is read up to \(maxResponseBytes >> 20) MiB)")
             case 60: (.certificate, "the server certificate is not trusted: set cacert to the CA that issued it")
             case 77: (.certificate, "the CA file cannot be read: check the cacert path")
             default: (.transport, nil)
@@ -246,8 +257,12 @@ package final class CurlShare: @unchecked Sendable {
 
 /// Collects one transfer's header lines and body; reached from libcurl's callbacks through an unmanaged pointer.
 private final class ResponseCollector {
+    /// The most body bytes taken.
+    let limit: Int
     var body: [UInt8] = []
     var headers: [(name: String, value: String)] = []
+
+    init(limit: Int) { self.limit = limit }
 
     func headerLine(_ line: String) {
         if line.hasPrefix("HTTP/") {

@@ -114,7 +114,15 @@ package final class APIContext {
         let session = try worker ?? session
         if curl { return .string(session.curlCommand(for: request)) }
         let body = try relative { () throws(ClientError) in try session.send(request).body }
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            // A DELETE or a status change may answer with nothing; a GET never does.
+            guard request.method != "GET" else {
+                throw ClientError(
+                    code: .decoding, request: "\(request.method) \(request.path)", message: "the response is empty",
+                    hint: "the API answers every GET with JSON: something between may have dropped it; try again, or see it with --verbose")
+            }
+            return .null
+        }
         return try decode(body, request)
     }
 
@@ -168,7 +176,8 @@ package final class APIContext {
             return try JSONReader.value(from: bytes)
         } catch {
             throw ClientError(
-                code: .decoding, request: "\(request.method) \(request.path)", message: "the response is not valid JSON (\(error.description))")
+                code: .decoding, request: "\(request.method) \(request.path)", message: "the response is not valid JSON (\(error.description))",
+                hint: "the server sent something other than the API's JSON: try again, or see the exchange with --verbose")
         }
     }
 }

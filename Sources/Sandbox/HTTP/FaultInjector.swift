@@ -19,6 +19,8 @@ package final class FaultInjector: Sendable {
         package var rateLimit = 0
         /// The rate-limit window in seconds (60: per minute).
         package var rateWindow = 60
+        /// Replaces every successful API answer (`--garble`).
+        package var garble: Garble?
         /// The daily quota every subscription has.
         package var dailyQuota = 100_000
         package init() {}
