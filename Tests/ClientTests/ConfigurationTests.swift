@@ -77,7 +77,7 @@ struct ConfigurationTests {
                 "default_profile = \"b\"\n[profiles.a]\nbrand = \"ds\"\nclient_id = \"x\"\nclient_secret = \"y\"", "c.toml:1",
                 "no profile is named 'b'", nil
             ),
-            ("[profiles.a]\nbrand = \"ds\nclient_id = \"x\"", "c.toml:2:", "", nil),
+            ("[profiles.a]\nbrand = \"ds\nclient_id = \"x\"", "c.toml:2:", "", "fix that line"),
         ] as [(String, String, String, String?)])
     func errors(text: String, place: String, message: String, hint: String?) {
         let error = #expect(throws: ClientError.self) { try Configuration.parse(text, file: "c.toml") }

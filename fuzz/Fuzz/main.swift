@@ -5,6 +5,10 @@ import Foundation
 // input again, and a broken property (a caret outside the text, a JSON value that does not read back as itself, an
 // error that is not a ShellError) is counted and shown. Exit 0 only when every input passed.
 
+if CommandLine.arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+    print(FuzzOptions.usage)
+    exit(0)
+}
 do {
     let options = try FuzzOptions(Array(CommandLine.arguments.dropFirst()))
     if options.jobs > 1, options.only == nil {

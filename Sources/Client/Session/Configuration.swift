@@ -56,7 +56,8 @@ package struct Configuration: Sendable {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw ClientError(
-                code: .configuration, request: "\(file):\(error.source.begin.line):\(error.source.begin.column)", message: error.description)
+                code: .configuration, request: "\(file):\(error.source.begin.line):\(error.source.begin.column)", message: error.description,
+                hint: "fix that line (TOML: key = \"value\", quotes closed), or move the file away and use `profile add`")
         } catch {
             throw ClientError(code: .configuration, request: file, message: "not a TOML file")
         }
