@@ -42,6 +42,7 @@ enum StateFile {
             "client_cert": .string(pki.clientCertificate.path),
             "client_key": .string(pki.clientKey.path),
             "client_key_encrypted": .string(pki.clientKeyEncrypted.path),
+            "client_cert_expired": .string(pki.expiredClientCertificate.path),
             "client_key_password": .string(pki.clientKeyPassword),
             "token_ttl": .int(configuration.tokenLifetime),
             "vehicle_count": .int(fleet.vehicleCount),

@@ -18,6 +18,8 @@ package struct SandboxEndpoints: Decodable, Sendable {
     package var clientCert: String
     package var clientKey: String
     package var clientKeyEncrypted: String
+    /// A certificate for `clientKey` that expired yesterday.
+    package var clientCertExpired: String
     package var clientKeyPassword: String
     package var vehicles: [Vehicle]
     package var pid: Int32
@@ -46,6 +48,7 @@ package struct SandboxEndpoints: Decodable, Sendable {
         case clientCert = "client_cert"
         case clientKey = "client_key"
         case clientKeyEncrypted = "client_key_encrypted"
+        case clientCertExpired = "client_cert_expired"
         case clientKeyPassword = "client_key_password"
         case vehicles, pid
     }

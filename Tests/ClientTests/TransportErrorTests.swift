@@ -30,6 +30,31 @@ struct TransportErrorTests {
         #expect(error?.hint?.contains("cert") == true)
     }
 
+    @Test("missing key file, unreadable CA file: each named, with the setting to fix")
+    func missingKeyAndCA() throws {
+        let sandbox = try suiteSandbox()
+        let e = sandbox.endpoints
+        let noKey = try CurlTransport(tls: TLSOptions(caFile: e.caCert, certificateFile: e.clientCert, keyFile: "/nonexistent/client.key"))
+        let keyError = #expect(throws: ClientError.self) { try noKey.perform(request(sandbox)) }
+        #expect(keyError?.code == .certificate)
+        #expect(keyError?.hint?.contains("check the key path") == true, "\(keyError?.hint ?? "")")
+        let noCA = try CurlTransport(tls: TLSOptions(caFile: "/nonexistent/ca.crt", certificateFile: e.clientCert, keyFile: e.clientKey))
+        let caError = #expect(throws: ClientError.self) { try noCA.perform(request(sandbox)) }
+        #expect(caError?.code == .certificate)
+        #expect(caError?.hint == "the CA file cannot be read: check the cacert path", "\(caError?.description ?? "")")
+    }
+
+    @Test("expired client certificate: the server's alert, named, with what to do")
+    func expiredCertificate() throws {
+        let sandbox = try suiteSandbox()
+        let e = sandbox.endpoints
+        let transport = try CurlTransport(tls: TLSOptions(caFile: e.caCert, certificateFile: e.clientCertExpired, keyFile: e.clientKey))
+        let error = #expect(throws: ClientError.self) { try transport.perform(request(sandbox)) }
+        #expect(error?.code == .certificate)
+        #expect(error?.message.contains("certificate expired") == true, "\(error?.message ?? "")")
+        #expect(error?.hint == "the server refused the client certificate: it has expired; get a new one and point cert at it")
+    }
+
     @Test("untrusted server (system CAs only)")
     func untrustedServer() throws {
         let sandbox = try suiteSandbox()

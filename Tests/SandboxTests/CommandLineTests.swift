@@ -17,7 +17,7 @@ import Testing
         let document = try JSONParser.parse(Array(Data(contentsOf: sandbox.directory.appendingPathComponent("sandbox.json"))))
         for key in [
             "server_url", "base_url", "token_url", "authorize_url", "revoke_url", "client_id", "client_secret", "realm",
-            "realms", "brands", "username", "password", "mtls", "ca_cert", "client_cert", "client_key", "client_key_encrypted",
+            "realms", "brands", "username", "password", "mtls", "ca_cert", "client_cert", "client_key", "client_key_encrypted", "client_cert_expired",
             "client_key_password", "vehicles", "seed", "pid",
         ] {
             #expect(document[key] != nil, "sandbox.json lacks \(key)")

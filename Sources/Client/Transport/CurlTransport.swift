@@ -189,6 +189,8 @@ package final class CurlTransport {
             case 18: (.transport, "the connection closed mid-response; the data received is incomplete")
             case 28: (.timeout, "the server did not answer in time")
             case 52: (.transport, "the server closed the connection without answering")
+            case let n where [35, 56].contains(n) && detail.contains("certificate expired"):
+                (.certificate, "the server refused the client certificate: it has expired; get a new one and point cert at it")
             case let n
             where [35, 55, 56].contains(n)
                 && (detail.contains("certificate required") || detail.contains("handshake failure") || detail.contains("getpeername")):

@@ -5,7 +5,8 @@ import X509
 
 /// The sandbox's certificates, made in-process on first start and kept in the state directory:
 /// `ca.crt`, `server.crt`/`server.key` (SAN 127.0.0.1, ::1, localhost), `client.crt`/`client.key`, and the same
-/// client key encrypted with a password (`client-enc.key`, password in `client-enc.pass`). Keys are mode 0600.
+/// client key encrypted with a password (`client-enc.key`, password in `client-enc.pass`), and a certificate for the
+/// client key that expired yesterday (`client-expired.crt`, for clients' error handling). Keys are mode 0600.
 package struct SandboxPKI: Sendable {
     package let directory: URL
     package var caCertificate: URL { directory.appendingPathComponent("ca.crt") }
@@ -14,6 +15,8 @@ package struct SandboxPKI: Sendable {
     package var clientCertificate: URL { directory.appendingPathComponent("client.crt") }
     package var clientKey: URL { directory.appendingPathComponent("client.key") }
     package var clientKeyEncrypted: URL { directory.appendingPathComponent("client-enc.key") }
+    /// The client key's certificate, signed by the CA, expired a day ago.
+    package var expiredClientCertificate: URL { directory.appendingPathComponent("client-expired.crt") }
     private var passwordFile: URL { directory.appendingPathComponent("client-enc.pass") }
 
     /// The password of `client-enc.key`.
@@ -23,7 +26,7 @@ package struct SandboxPKI: Sendable {
     package init(directory: URL, commonName: String = "ccsh sandbox") throws {
         self.directory = directory
         let files = [
-            "ca.crt", "server.crt", "server.key", "client.crt", "client.key", "client-enc.key", "client-enc.pass",
+            "ca.crt", "server.crt", "server.key", "client.crt", "client.key", "client-enc.key", "client-enc.pass", "client-expired.crt",
         ].map { directory.appendingPathComponent($0).path }
         if files.allSatisfy(FileManager.default.fileExists(atPath:)),
             let password = try? String(contentsOf: directory.appendingPathComponent("client-enc.pass"), encoding: .utf8)
@@ -55,11 +58,14 @@ package struct SandboxPKI: Sendable {
             }, issuerPrivateKey: .init(caKey))
         let caKeyIdentifier = try ca.extensions.subjectKeyIdentifier?.keyIdentifier
 
-        func leaf(_ name: String, _ usage: ExtendedKeyUsage.Usage, _ names: SubjectAlternativeNames?) throws -> (String, P256.Signing.PrivateKey) {
-            let key = P256.Signing.PrivateKey()
+        func leaf(
+            _ name: String, _ usage: ExtendedKeyUsage.Usage, _ names: SubjectAlternativeNames?, key: P256.Signing.PrivateKey = .init(),
+            validity: ClosedRange<Date>? = nil
+        ) throws -> (String, P256.Signing.PrivateKey) {
+            let validity = validity ?? (now - 3600)...(now + 86400 * 825)
             let certificate = try Certificate(
                 version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
-                notValidBefore: now - 3600, notValidAfter: now + 86400 * 825, issuer: caName,
+                notValidBefore: validity.lowerBound, notValidAfter: validity.upperBound, issuer: caName,
                 subject: try DistinguishedName {
                     OrganizationName("ccsh")
                     OrganizationalUnitName("Programs Partners")
@@ -82,6 +88,7 @@ package struct SandboxPKI: Sendable {
                 .ipAddress(ASN1OctetString(contentBytes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])),
             ]))
         let (clientPEM, clientKey) = try leaf("MZP000000001", .clientAuth, nil)
+        let (expiredPEM, _) = try leaf("MZP000000001", .clientAuth, nil, key: clientKey, validity: (now - 86400 * 2)...(now - 86400))
 
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try write(try ca.serializeAsPEM().pemString, to: caCertificate, secret: false)
@@ -89,6 +96,7 @@ package struct SandboxPKI: Sendable {
         try write(serverKey.pemRepresentation, to: self.serverKey, secret: true)
         try write(clientPEM, to: clientCertificate, secret: false)
         try write(clientKey.pemRepresentation, to: self.clientKey, secret: true)
+        try write(expiredPEM, to: expiredClientCertificate, secret: false)
         let pkcs8 = try PEMDocument(pemString: clientKey.pemRepresentation).derBytes
         try write(try EncryptedPrivateKey.pem(pkcs8: pkcs8, password: clientKeyPassword), to: clientKeyEncrypted, secret: true)
         try write(clientKeyPassword + "\n", to: passwordFile, secret: true)
