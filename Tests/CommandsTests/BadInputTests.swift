@@ -24,11 +24,16 @@ struct BadInputTests {
         Garbled(kind: "invalid-utf8", message: "invalid UTF-8 in a string", hint: "the server sent something other"),
     ]
 
+    /// A sandbox of the test's own, and a home logged in to it.
+    static func loggedIn(_ arguments: [String] = []) throws -> (SandboxProcess, SessionCommandTests.Home) {
+        let sandbox = try SandboxProcess.start(arguments)
+        return (sandbox, try SessionCommandTests.Home(endpoints: sandbox.endpoints).loggedIn())
+    }
+
     @Test("a body that is not the API's JSON: a specific error, exit 1", arguments: Self.garbled)
     func garbledBody(_ expected: Garbled) throws {
-        let sandbox = try SandboxProcess.start(["--garble", expected.kind])
+        let (sandbox, home) = try Self.loggedIn(["--garble", expected.kind])
         defer { sandbox.stop() }
-        let home = try SessionCommandTests.Home(endpoints: sandbox.endpoints).loggedIn()
         let run = try home.ccsh("user | get email")
         #expect(run.status == 1)
         #expect(run.stderr.contains(expected.message), "\(run.stderr)")
@@ -37,9 +42,8 @@ struct BadInputTests {
 
     @Test("a corrupt token store: login required (exit 3), named, with how to fix it")
     func corruptTokenStore() throws {
-        let sandbox = try SandboxProcess.start()
+        let (sandbox, home) = try Self.loggedIn()
         defer { sandbox.stop() }
-        let home = try SessionCommandTests.Home(endpoints: sandbox.endpoints).loggedIn()
         let file = home.tokens.appendingPathComponent("lab.json")
         try Data(#"{"access_tok"#.utf8).write(to: file)
         let run = try home.ccsh("user | get email")
@@ -50,9 +54,8 @@ struct BadInputTests {
 
     @Test("a state directory that cannot be made: API commands say so with a hint; the REPL runs and warns once about its history")
     func unwritableState() throws {
-        let sandbox = try SandboxProcess.start()
+        let (sandbox, home) = try Self.loggedIn()
         defer { sandbox.stop() }
-        let home = try SessionCommandTests.Home(endpoints: sandbox.endpoints).loggedIn()
         // A file where the directory should be: even root cannot create directories under it.
         let blocked = home.root.appendingPathComponent("state-file")
         try Data("not a directory".utf8).write(to: blocked)

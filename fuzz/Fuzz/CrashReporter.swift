@@ -22,7 +22,7 @@ enum CrashReporter {
     nonisolated(unsafe) private static var seed: UInt64 = 0
 
     /// Installs the handlers and starts the watchdog.
-    static func install(seed: UInt64, timeLimit: Duration) {
+    static func install(seed: UInt64, timeLimitMilliseconds: Int) {
         Self.seed = seed
         let stackSize = 1 << 16
         var alternate = stack_t()
@@ -39,7 +39,7 @@ enum CrashReporter {
             action.sa_flags = Int32(SA_ONSTACK | SA_NODEFER)
             sigaction(signal, &action, nil)
         }
-        let limit = UInt64(timeLimit.components.seconds) * 1_000_000_000 + UInt64(timeLimit.components.attoseconds / 1_000_000_000)
+        let limit = UInt64(timeLimitMilliseconds) * 1_000_000
         let watchdog = Thread {
             while true {
                 usleep(20_000)

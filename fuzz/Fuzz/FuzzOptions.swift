@@ -8,7 +8,8 @@ struct FuzzOptions {
     var only: Int?
     var jobs = 1
     var shard = (index: 0, count: 1)
-    var timeLimit = Duration.milliseconds(2_000)
+    /// The watchdog's limit per input.
+    var timeLimitMilliseconds = 2_000
     var corpus: [String] = []
 
     static let usage =
@@ -24,7 +25,7 @@ struct FuzzOptions {
             case "--seed": seed = UInt64(try Self.number(value, for: option))
             case "--only": only = try Self.number(value, for: option)
             case "--jobs": jobs = max(1, try Self.number(value, for: option))
-            case "--time-limit-ms": timeLimit = .milliseconds(try Self.number(value, for: option))
+            case "--time-limit-ms": timeLimitMilliseconds = try Self.number(value, for: option)
             case "--corpus": corpus.append(value)
             case "--shard":
                 let parts = value.split(separator: "/").compactMap { Int($0) }
@@ -41,7 +42,7 @@ struct FuzzOptions {
     /// The options a job gets: the same run, its own shard.
     func arguments(forShard index: Int) -> [String] {
         var arguments = ["--inputs", "\(inputs)", "--seed", "\(seed)", "--shard", "\(index)/\(jobs)"]
-        arguments += ["--time-limit-ms", "\(timeLimit.components.seconds * 1000 + timeLimit.components.attoseconds / 1_000_000_000_000_000)"]
+        arguments += ["--time-limit-ms", "\(timeLimitMilliseconds)"]
         if let seconds { arguments += ["--seconds", "\(seconds)"] }
         for path in corpus { arguments += ["--corpus", path] }
         return arguments

@@ -12,7 +12,7 @@ struct FuzzRun {
             print("ccsh-fuzz: no .ccsh or no .json files in \(options.corpus.joined(separator: ", ")) (run it from the repository root)")
             return 2
         }
-        CrashReporter.install(seed: options.seed, timeLimit: options.timeLimit)
+        CrashReporter.install(seed: options.seed, timeLimitMilliseconds: options.timeLimitMilliseconds)
         let targets = Targets()
         var maker = InputMaker(random: WyRand(seed: options.seed), scripts: corpus.scripts, documents: corpus.documents)
         let clock = ContinuousClock()
@@ -64,7 +64,10 @@ struct FuzzRun {
         return failures == 0 ? 0 : 1
     }
 
-    private func seconds(_ duration: Duration) -> String {
-        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
-    }
+    private func seconds(_ duration: Duration) -> String { String(format: "%.1f", duration.seconds) }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

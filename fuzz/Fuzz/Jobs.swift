@@ -50,8 +50,7 @@ struct Jobs {
         let done = summaries.withLock { lines in
             lines.reduce(0) { $0 + (Int($1.dropFirst("ccsh-fuzz: ".count).prefix { $0.isNumber }) ?? 0) }
         }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (clock.now - start).seconds
         say(
             "ccsh-fuzz: \(status == 0 ? "passed" : "FAILED"): \(done) inputs in \(String(format: "%.1f", seconds)) s "
                 + "(\(Int(Double(done) / max(seconds, 0.001))) per second, \(options.jobs) jobs), seed \(options.seed)")

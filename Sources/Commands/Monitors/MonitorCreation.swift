@@ -22,8 +22,12 @@ struct MonitorCreation {
         self.api = api
         self.path = path
         self.body = bytes
-        label = body.recordValue?["label"]?.stringValue
-        target = body.recordValue?["subscribeParam"]?.recordValue?["callback"]?.recordValue?["target"]?.stringValue
+        (label, target) = Self.identity(of: body.recordValue)
+    }
+
+    /// A monitor body's label and webhook target.
+    private static func identity(of body: Record?) -> (label: String?, target: String?) {
+        (body?["label"]?.stringValue, body?["subscribeParam"]?.recordValue?["callback"]?.recordValue?["target"]?.stringValue)
     }
 
     /// Sends the POST on `worker` (or the main session), reconciling before each retry.
@@ -49,9 +53,8 @@ struct MonitorCreation {
     private func created(on worker: Session?) throws -> Value? {
         let monitors = try api.collection(path, on: worker)
         while let monitor = try monitors.next() {
-            let body = monitor.recordValue?["monitor"]?.recordValue
-            let callback = body?["subscribeParam"]?.recordValue?["callback"]?.recordValue?["target"]?.stringValue
-            guard body?["label"]?.stringValue == label, callback == target, let id = monitor.recordValue?["id"] else { continue }
+            let found = Self.identity(of: monitor.recordValue?["monitor"]?.recordValue)
+            guard found.label == label, found.target == target, let id = monitor.recordValue?["id"] else { continue }
             return .record(
                 Record([
                     .init(name: "monitorId", value: id), .init(name: "status", value: monitor.recordValue?["status"] ?? .null),
