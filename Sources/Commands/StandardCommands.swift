@@ -27,6 +27,8 @@ extension CommandRegistry {
             MonitorsWriteCommand(api: api, action: .create), MonitorsWriteCommand(api: api, action: .update),
             MonitorsStatusCommand(api: api, status: "Paused"), MonitorsStatusCommand(api: api, status: "Running"),
             MonitorsDeleteCommand(api: api), MonitorsTemplateCommand())
+        // Pictures are pure, but their examples draw the sandbox's data, so they run with the API commands'.
+        registry.register(MapCommand(), ChartCommand())
         registry.register(ApiCommand(api: api), BrandsCommand(), SetCommand(api: api), LoginCommand(api: api), LogoutCommand(api: api))
         registry.register(ProfileCommand.Action.allCases.map { ProfileCommand(api: api, action: $0) })
         return registry

@@ -69,7 +69,7 @@ struct CCSH {
             // One write per exchange: fan-out workers trace from their own threads.
             api.trace = { event in FileHandle.standardError.write(Data((event.description + "\n").utf8)) }
         }
-        let shell = ShellSetup(terminal: terminal, format: format, arguments: arguments, api: api)
+        let shell = ShellSetup(terminal: terminal, format: format, showsAllColumns: options.wide, arguments: arguments, api: api)
         Interrupts.install()
         defer { shell.output.flush() }
         let status: Int32

@@ -23,6 +23,8 @@ struct LaunchOptions: Equatable {
     var keepGoing = false
     /// `--verbose`: each HTTP exchange on stderr.
     var verbose = false
+    /// `--wide`: tables show every column of their view, even past the terminal's width.
+    var wide = false
     /// The script (`-` for stdin) and its arguments; with `-c`, only the arguments.
     var script: [String] = []
 
@@ -40,6 +42,7 @@ struct LaunchOptions: Equatable {
           -c SOURCE          Run SOURCE instead of a file.
           --output FORMAT    Result format: table, json, ndjson, csv or yaml (default: table on a terminal,
                              JSON otherwise).
+          --wide             Tables show every column, even when they overflow the terminal.
           --sandbox          Start the bundled API sandbox, log in to it, and stop it on exit.
           --profile NAME     The config.toml profile to use (default: $CCSH_PROFILE, else default_profile).
           --keep-going       Go on after a failed statement; the exit status is the first failure's.
@@ -64,12 +67,13 @@ struct LaunchOptions: Equatable {
             case "-c": command = try Self.value(of: name, attached, from: &rest)
             case "--output": output = try Self.value(of: name, attached, from: &rest)
             case "--profile": profile = try Self.value(of: name, attached, from: &rest)
-            case "--sandbox", "--keep-going", "--verbose", "-v", "--build-info", "--version", "--help", "-h":
+            case "--sandbox", "--keep-going", "--verbose", "-v", "--wide", "--build-info", "--version", "--help", "-h":
                 if attached != nil { throw UsageError("the option '\(name)' does not take a value") }
                 switch name {
                 case "--sandbox": sandbox = true
                 case "--keep-going": keepGoing = true
                 case "--verbose", "-v": verbose = true
+                case "--wide": wide = true
                 case "--build-info": action = .buildInfo
                 case "--version": action = .version
                 default: action = .help

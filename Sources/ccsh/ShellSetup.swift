@@ -10,12 +10,14 @@ struct ShellSetup {
     let reporter: ErrorReporter
     let output = StandardOutput()
 
-    init(terminal: Terminal, format: OutputFormat?, arguments: [String], api: APIContext) {
+    init(terminal: Terminal, format: OutputFormat?, showsAllColumns: Bool, arguments: [String], api: APIContext) {
         let output = output
         interpreter = Interpreter(registry: .standard(api: api), arguments: arguments, write: output.write)
-        renderer = ResultRenderer(
-            format: format ?? (terminal.outputIsTerminal ? .table : .json), isExplicit: format != nil, width: terminal.width,
-            useColor: terminal.useColor(onTerminal: terminal.outputIsTerminal))
+        renderer = ResultRenderer(format: format ?? (terminal.outputIsTerminal ? .table : .json), isExplicit: format != nil)
+        interpreter.presentation.width = terminal.width
+        interpreter.presentation.height = terminal.height
+        interpreter.presentation.useColor = terminal.useColor(onTerminal: terminal.outputIsTerminal)
+        interpreter.presentation.showsAllColumns = showsAllColumns
         output.flushesEachWrite = terminal.outputIsTerminal
         let progress = terminal.errorIsTerminal ? ProgressLine() : nil
         reporter = ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
@@ -25,7 +27,9 @@ struct ShellSetup {
         }
         interpreter.isInterrupted = { Interrupts.isRequested }
         let renderer = renderer
-        interpreter.render = { [unowned interpreter] value in (try? renderer.choosing(interpreter.outputFormat).render(value)) ?? value.text }
+        interpreter.render = { [unowned interpreter] value in
+            (try? renderer.choosing(interpreter.outputFormat).render(value, interpreter.presentation)) ?? value.text
+        }
         if let progress {
             api.onPaging = progress.update
             output.beforeWriting = progress.clear
@@ -70,6 +74,7 @@ struct ShellSetup {
         repl.continuationPrompt = { prompt.continuation(for: api.summary) }
         repl.onEntry = { _ = Interrupts.take() }
         repl.columns = { terminal.width }
+        repl.rows = { terminal.height }
         let output = output
         interpreter.ask = { question, isSecret in
             output.flush()

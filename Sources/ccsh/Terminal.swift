@@ -21,6 +21,14 @@ struct Terminal {
         return 120
     }
 
+    /// Rows of the terminal (`LINES`, else its size, else 40), for pictures sized to the window.
+    var height: Int {
+        if let rows = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), rows > 0 { return rows }
+        var size = winsize()
+        if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return 40
+    }
+
     /// Writes `question` to stderr and reads a line from stdin; with `isSecret`, terminal echo is off while the
     /// user types (a password never shows, nor lands in history). Nil at the end of input.
     static func ask(_ question: String, isSecret: Bool) -> String? {

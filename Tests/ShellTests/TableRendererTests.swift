@@ -1,50 +1,115 @@
 import Shell
 import Testing
 
-/// Terminal rendering snapshots.
+/// Terminal rendering without views: tables that fit, records as indented key paths, nested values inline.
 struct TableRendererTests {
     func record(_ fields: [(String, Value)]) -> Value { .record(Record(fields.map { Record.Field(name: $0.0, value: $0.1) })) }
 
-    @Test("a list of records is a table: columns in first-seen order, nested values summarized, nulls blank")
+    func renderer(width: Int = 120, unicode: Bool = true) -> TableRenderer {
+        var presentation = Presentation()
+        presentation.width = width
+        presentation.unicode = unicode
+        return TableRenderer(presentation)
+    }
+
+    @Test("a list of records is a table: columns in first-seen order, nested values inline, numbers right, nulls blank, no _links")
     func table() {
         let rows: Value = .list([
-            record([("vin", .string("VR3UHZKXZLT000042")), ("brand", .string("Peugeot")), ("energy", .list([.int(1), .int(2)]))]),
+            record([
+                ("vin", .string("VR3UHZKXZLT000042")), ("brand", .string("Peugeot")), ("energy", .list([.int(1), .int(2)])), ("level", .int(7)),
+                ("_links", record([("self", record([("href", .string("https://x/y"))]))])),
+            ]),
             record([
                 ("vin", .string("VXKUHZKXZL0000007")), ("brand", .string("Opel")), ("position", record([("lat", .double(48.8))])), ("energy", .null),
+                ("level", .int(100)),
             ]),
         ])
         #expect(
-            TableRenderer().render(rows) == """
-                # │ vin               │ brand   │ energy    │ position
-                ──┼───────────────────┼─────────┼───────────┼──────────
-                0 │ VR3UHZKXZLT000042 │ Peugeot │ [2 items] │
-                1 │ VXKUHZKXZL0000007 │ Opel    │           │ {1 field}
+            renderer().render(rows) == """
+                # │ vin               │ brand   │ energy │ level │ position
+                ──┼───────────────────┼─────────┼────────┼───────┼────────────
+                0 │ VR3UHZKXZLT000042 │ Peugeot │ [1, 2] │     7 │
+                1 │ VXKUHZKXZL0000007 │ Opel    │        │   100 │ {lat: 48.8}
                 """)
     }
 
-    @Test("too wide: the widest column shrinks, ids are cut in the middle, text at the end")
+    @Test("too wide: columns are dropped (nested ones first) and named on a last line before any is cut below its title")
     func narrow() {
-        let id = "1c8bedfe1bd229d9aa16cfad9248617be0f502e8de8b47c0ef511388e72acafd3bd348b2f0220e2956f14fe25e"
-        let rows: Value = .list([record([("id", .string(id)), ("label", .string("e-208 GT with a very long label indeed"))])])
-        let text = TableRenderer(width: 50).render(rows)
-        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 50 }, "\(text)")
-        #expect(text.contains("1c8bedfe"))
-        #expect(text.contains("…"))
-        #expect(TableRenderer().shorten(id, 17) == "1c8bedfe…f14fe25e")
-        #expect(TableRenderer().shorten("e-208 GT with a very long label", 12) == "e-208 GT wi…")
+        let rows: Value = .list([
+            record([
+                ("label", .string("e-208 GT with a very long label indeed")), ("brand", .string("Peugeot")), ("mileage", .double(38308.9)),
+                ("position", record([("lat", .double(48.8)), ("lon", .double(2.3))])), ("updatedAt", .string("2026-10-31T20:08:02Z")),
+            ])
+        ])
+        let text = renderer(width: 40).render(rows)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.terminalWidth <= 40 }, "\(text)")
+        #expect(lines.first?.contains("label") == true && lines.first?.contains("mileage") == true, "\(text)")
+        #expect(lines.last?.hasPrefix("+") == true && lines.last?.contains("position") == true, "\(text)")
+        #expect(lines.last?.hasSuffix("| to table --all") == true, "\(text)")
+        var presentation = Presentation()
+        presentation.width = 40
+        presentation.showsAllColumns = true
+        #expect(TableRenderer(presentation).render(rows).contains("updatedAt"), "--all keeps every column")
     }
 
-    @Test("a record is aligned key/value lines; a list of scalars is numbered; scalars are plain")
-    func others() {
+    @Test("ids are cut in the middle, prose at its end; text is measured in terminal columns")
+    func cutting() {
+        let id = "1c8bedfe1bd229d9aa16cfad9248617be0f502e8de8b47c0ef511388e72acafd3bd348b2f0220e2956f14fe25e"
+        #expect(id.cutInMiddle(17) == "1c8bedfe…f14fe25e")
+        #expect("e-208 GT with a very long label".cutAtEnd(12) == "e-208 GT wi…")
+        #expect("ë-C4 Shine".terminalWidth == 10)
+        #expect("車両".terminalWidth == 4)
+        #expect("Citroën".padded(to: 9) == "Citroën  ")
+    }
+
+    @Test("a record shows as key paths: nested records indented under their name, lists of records as tables, no _links")
+    func record() {
+        let value = record([
+            ("vin", .string("VR3")), ("charging", .bool(false)),
+            ("lastPosition", record([("type", .string("Feature")), ("geometry", record([("coordinates", .list([.double(2.3), .double(48.8)]))]))])),
+            ("energy", .list([record([("type", .string("Electric")), ("level", .int(48))])])),
+            ("_links", record([("self", record([("href", .string("https://x"))]))])),
+        ])
         #expect(
-            TableRenderer().render(record([("vin", .string("VR3")), ("level", .double(48.0)), ("charging", .bool(false))])) == """
+            renderer().render(value) == """
                 vin       VR3
-                level     48.0
                 charging  false
+                lastPosition
+                  type  Feature
+                  geometry
+                    coordinates  [2.3, 48.8]
+                energy
+                  # │ type     │ level
+                  ──┼──────────┼──────
+                  0 │ Electric │    48
                 """)
-        #expect(TableRenderer().render(.list([.string("a"), .int(2), .null])) == "0  a\n1  2\n2")
-        #expect(TableRenderer().render(.string("two\nlines")) == "two⏎lines")
-        #expect(TableRenderer().render(.list([])) == "")
-        #expect(TableRenderer().render(record([("gone", .null), ("n", .int(1))])) == "gone\nn     1")
+    }
+
+    @Test("a record five levels deep reads as five indented levels, never a placeholder")
+    func deep() {
+        var value = record([("leaf", .string("here")), ("n", .int(5))])
+        for level in (1...4).reversed() { value = record([("level\(level)", value), ("depth", .int(level))]) }
+        let text = renderer(width: 80).render(value)
+        #expect(text.contains("        leaf  here"), "\(text)")
+        #expect(!text.contains("field"), "\(text)")
+        #expect(text.split(separator: "\n").count == 10, "\(text)")
+    }
+
+    @Test("10 000 records are one table with every row, each line within the width")
+    func large() {
+        let rows = Value.list((0..<10_000).map { n in record([("name", .string("row \(n)")), ("count", .int(n)), ("tags", .list(["a", "b"]))]) })
+        let lines = renderer(width: 60).render(rows).split(separator: "\n")
+        #expect(lines.count == 10_002)
+        #expect(lines.last == "9999 │ row 9999 │  9999 │ [a, b]")
+        #expect(lines.allSatisfy { String($0).terminalWidth <= 60 })
+    }
+
+    @Test("other lists one item a line, scalars as text, ASCII boxes off UTF-8")
+    func scalars() {
+        #expect(renderer().render(.list([.string("a"), .int(2), .null])) == "0  a\n1  2\n2")
+        #expect(renderer().render(.string("two\nlines")) == "two⏎lines")
+        #expect(renderer().render(.list([])) == "")
+        #expect(renderer(unicode: false).render(.list([record([("a", .int(1))])])) == "# | a\n--+--\n0 | 1")
     }
 }

@@ -18,6 +18,8 @@ struct AlertsCommand: Command {
             .example("alerts 0 --since 2026-10-01 --until 2026-10-08 | count", "The alerts of one week.")
     }
 
+    var view: View? { .alert }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         nonisolated(unsafe) let api = api
         let query: [(name: String, value: String?)] =

@@ -14,6 +14,25 @@ struct StatusCommand: Command {
             .example("vehicles | status | select vin energy.0.level", "Every vehicle's level, fetched concurrently.")
     }
 
+    /// The status card, completed with the vehicle's name from the cache, its maintenance and its active alerts
+    /// (two GETs, made only when a card is drawn; a failed one leaves its line out).
+    var view: View? {
+        nonisolated(unsafe) let api = api
+        return StatusView.view { record in
+            guard let id = record.linkedID("vehicle") else { return StatusView.Extras() }
+            var extras = StatusView.Extras()
+            if let entry = api.vehicles.entries.first(where: { $0.id == id }) {
+                extras.vehicle = [entry.label, entry.vin, entry.brand].filter { !$0.isEmpty }.joined(separator: " · ")
+            }
+            extras.maintenance = (try? api.get(api.vehiclePath(id, "maintenance")))?.recordValue
+            if case .record(let page)? = try? api.get(api.vehiclePath(id, "alerts"), query: [("pageSize", "60"), ("locale", api.locale)]) {
+                let active = page.records("_embedded.alerts").filter { $0.bool("active") == true }.count
+                extras.activeAlerts = (active, (page.number("totalPage") ?? 1) > 1)
+            }
+            return extras
+        }
+    }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         nonisolated(unsafe) let api = api
         let query: [(name: String, value: String?)] = [("extension", call.string("extension"))]

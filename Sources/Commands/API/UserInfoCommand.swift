@@ -11,6 +11,8 @@ struct UserInfoCommand: Command {
             .example("user | get email", "The account's email address.")
     }
 
+    var view: View? { .user }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         .value(try api.get("/user", curl: call.isSet("curl")))
     }

@@ -12,6 +12,8 @@ struct VehicleCommand: Command {
             .example("vehicle 0 | get vin", "The VIN of the first vehicle.")
     }
 
+    var view: View? { .vehicle }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         nonisolated(unsafe) let api = api
         let curl = call.isSet("curl")

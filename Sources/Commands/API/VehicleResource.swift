@@ -24,6 +24,8 @@ struct VehicleResource: Sendable {
     var accept: String?
     var flags: [QueryFlag] = []
     var examples: [(source: String, description: String)] = []
+    /// How a terminal shows what it returns.
+    var view: View?
 }
 
 extension VehicleResource {
@@ -33,29 +35,31 @@ extension VehicleResource {
     static let catalogue: [VehicleResource] = [
         VehicleResource(
             name: "position", summary: "The vehicle's last GPS position, as a GeoJSON Feature.", path: "lastPosition",
-            accept: "application/vnd.geo+json", examples: [("vehicles | each { position $it } | to geojson", "Every vehicle on a map.")]),
+            accept: "application/vnd.geo+json", examples: [("vehicles | each { position $it } | to geojson", "Every vehicle on a map.")],
+            view: .position),
         VehicleResource(
             name: "alert", summary: "One alert of a vehicle.", path: "alerts/{aid}", identifiers: [("alert", "aid", "The alert id.")],
             flags: [locale],
-            examples: [("alert 0 (alerts 0 | first | get id)", "The first alert, by id.")]),
+            examples: [("alert 0 (alerts 0 | first | get id)", "The first alert, by id.")], view: .alert),
         VehicleResource(
             name: "maintenance", summary: "The vehicle's maintenance figures: days and distance before the next service.", path: "maintenance",
-            examples: [("maintenance 0", "When the first vehicle needs a service.")]),
+            examples: [("maintenance 0", "When the first vehicle needs a service.")], view: .maintenance),
         VehicleResource(
             name: "trips", summary: "List a vehicle's completed trips (lazily, page by page).", path: "trips", isCollection: true,
             isTimed: true,
             examples: [
                 ("trips 0 | first 3 | select id startedAt distance", "Three trips."),
                 ("trips 0 --since 30d | get distance | sum", "Kilometres driven in the last 30 days."),
-            ]),
+            ], view: .trip),
         VehicleResource(
             name: "trip", summary: "One trip of a vehicle.", path: "trips/{tid}", identifiers: [("trip", "tid", "The trip id.")],
-            examples: [("trip 0 (trips 0 | first | get id)", "The first trip.")]),
+            examples: [("trip 0 (trips 0 | first | get id)", "The first trip.")], view: .trip),
         VehicleResource(
             name: "waypoints", summary: "The path of a trip, simplified within a tolerance.", path: "trips/{tid}/wayPoints",
             identifiers: [("trip", "tid", "The trip id.")], isCollection: true,
             flags: [QueryFlag(flag: "tolerance", parameter: "tolerance", shape: .number, help: "Simplify the path to within this many km.")],
-            examples: [("waypoints 0 (trips 0 | first | get id) --tolerance 0.5 | count", "How many points the simplified path keeps.")]),
+            examples: [("waypoints 0 (trips 0 | first | get id) --tolerance 0.5 | count", "How many points the simplified path keeps.")],
+            view: .position),
         VehicleResource(
             name: "telemetry", summary: "List a vehicle's telemetry messages (lazily, page by page).", path: "telemetry", isCollection: true,
             isTimed: true,
@@ -65,24 +69,24 @@ extension VehicleResource {
                     flag: "extension", parameter: "extension", shape: .string, help: "Add data sets: location, alerts, collision, maintenance."),
                 locale,
             ],
-            examples: [("telemetry 0 --type vehicle.energy.level | first", "The latest energy-level message.")]),
+            examples: [("telemetry 0 --type vehicle.energy.level | first", "The latest energy-level message.")], view: .telemetry),
         VehicleResource(
             name: "collisions", summary: "List a vehicle's collisions (lazily, page by page).", path: "collisions", isCollection: true,
             isTimed: true,
-            examples: [("collisions 0 | count", "How many collisions were recorded.")]),
+            examples: [("collisions 0 | count", "How many collisions were recorded.")], view: .collision),
         VehicleResource(
             name: "ecoaching", summary: "Eco-driving scores of a trip.", path: "trips/{tid}/ecoaching",
             identifiers: [("trip", "tid", "The trip id.")],
-            flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")]),
+            flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")], view: .ecoaching),
         VehicleResource(
             name: "monitors", summary: "List a vehicle's monitors (server-side event rules), lazily.", path: "monitors", isCollection: true,
             examples: [
                 ("monitors 0 | select id status monitor.label", "Each monitor's id, status and label."),
                 ("vehicles | monitors | count", "Monitors across the fleet."),
-            ]),
+            ], view: .monitor),
         VehicleResource(
             name: "monitors show", summary: "One monitor of a vehicle: its status and its body.", path: "monitors/{mid}",
             identifiers: [("monitor", "mid", "The monitor id.")],
-            examples: [("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body.")]),
+            examples: [("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body.")], view: .monitor),
     ]
 }

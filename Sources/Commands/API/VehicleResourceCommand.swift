@@ -19,6 +19,8 @@ struct VehicleResourceCommand: Command {
         return signature.output(resource.isCollection ? "list (lazy)" : "record")
     }
 
+    var view: View? { resource.view }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         var call = call
         if let identifier = resource.identifiers.first, call.arguments[identifier.name] == nil, let vehicle = call.arguments["vehicle"],
@@ -28,6 +30,7 @@ struct VehicleResourceCommand: Command {
             call.arguments[identifier.name] = vehicle
             call.arguments["vehicle"] = nil
         }
+        if let trips = Self.trips(in: input, for: resource, call: call) { return try runForTrips(trips, call) }
         var path = resource.path
         for identifier in resource.identifiers {
             guard let value = call.arguments[identifier.name]?.value.text, !value.isEmpty else {
@@ -35,13 +38,7 @@ struct VehicleResourceCommand: Command {
             }
             path = path.replacingOccurrences(of: "{\(identifier.placeholder)}", with: URLEncoding.encode(value))
         }
-        var query: [(name: String, value: String?)] = []
-        for flag in resource.flags {
-            guard let value = call.value(flag.flag) else { continue }
-            for part in value.text.split(separator: ",") { query.append((flag.parameter, String(part))) }
-        }
-        if resource.flags.contains(where: { $0.flag == "locale" }), call.value("locale") == nil { query.append(("locale", api.locale)) }
-        if resource.isTimed, let window = try TimeWindow.query(call) { query.append(window) }
+        let query = try self.query(call)
         nonisolated(unsafe) let api = api
         let (resource, fixedPath, fixedQuery, curl) = (resource, path, query, call.isSet("curl"))
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
@@ -49,5 +46,53 @@ struct VehicleResourceCommand: Command {
             if resource.isCollection { return .stream(try api.collection(full, query: fixedQuery, on: worker, curl: curl)) }
             return .value(try api.get(full, query: fixedQuery, accept: resource.accept, on: worker, curl: curl))
         }
+    }
+
+    /// The query parameters the flags ask for, with the profile's locale when the resource takes one.
+    private func query(_ call: Call) throws -> [(name: String, value: String?)] {
+        var query: [(name: String, value: String?)] = []
+        for flag in resource.flags {
+            guard let value = call.value(flag.flag) else { continue }
+            for part in value.text.split(separator: ",") { query.append((flag.parameter, String(part))) }
+        }
+        if resource.flags.contains(where: { $0.flag == "locale" }), call.value("locale") == nil { query.append(("locale", api.locale)) }
+        if resource.isTimed, let window = try TimeWindow.query(call) { query.append(window) }
+        return query
+    }
+
+    /// Trip records piped into a per-trip resource (`trips 0 | first 1 | waypoints`): each one's vehicle (from its
+    /// `_links.vehicle`) and id; nil when the input is not trips or arguments name them.
+    private static func trips(in input: PipelineData, for resource: VehicleResource, call: Call) -> [(vehicle: String, trip: String)]? {
+        guard resource.identifiers.first?.placeholder == "tid", call.arguments["vehicle"] == nil, case .value(let value) = input else { return nil }
+        let rows = value.listItems ?? [value]
+        let trips = rows.compactMap { row -> (String, String)? in
+            guard case .record(let record) = row, View.trip.matches(record), let vehicle = record.linkedID("vehicle"),
+                let trip = record.string("id")
+            else { return nil }
+            return (vehicle, trip)
+        }
+        return trips.isEmpty || trips.count != rows.count ? nil : trips
+    }
+
+    /// The resource of each piped trip, in order: a single trip's collection stays lazy; several are joined.
+    private func runForTrips(_ trips: [(vehicle: String, trip: String)], _ call: Call) throws -> PipelineData {
+        let query = try self.query(call)
+        func path(_ trip: (vehicle: String, trip: String)) -> String {
+            api.vehiclePath(trip.vehicle, resource.path.replacingOccurrences(of: "{tid}", with: URLEncoding.encode(trip.trip)))
+        }
+        let curl = call.isSet("curl")
+        if trips.count == 1, let trip = trips.first {
+            if resource.isCollection { return .stream(try api.collection(path(trip), query: query, curl: curl)) }
+            return .value(try api.get(path(trip), query: query, accept: resource.accept, curl: curl))
+        }
+        var rows: [Value] = []
+        for trip in trips {
+            if resource.isCollection {
+                rows += try api.collection(path(trip), query: query, curl: curl).collect()
+            } else {
+                rows.append(try api.get(path(trip), query: query, accept: resource.accept, curl: curl))
+            }
+        }
+        return .value(.list(rows))
     }
 }

@@ -16,6 +16,8 @@ struct VehiclesCommand: Command {
             .example("vehicles --index-range 0-9 --page-size 10", "The first ten vehicles, in one request.")
     }
 
+    var view: View? { .vehicle }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let range = call.string("index-range")
         if let range, range.wholeMatch(of: /\d+-\d*/) == nil {

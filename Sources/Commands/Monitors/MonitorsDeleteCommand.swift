@@ -14,6 +14,8 @@ struct MonitorsDeleteCommand: Command {
             .output("list of records: each deleted monitor's id and vehicle")
     }
 
+    var view: View? { .monitor }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let targets = try MonitorTarget.all(call, input: input, api: api)
         let curl = call.isSet("curl")

@@ -20,6 +20,8 @@ struct MonitorsStatusCommand: Command {
         .output("list of records: each monitor's id and new status")
     }
 
+    var view: View? { .monitor }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let targets = try MonitorTarget.all(call, input: input, api: api)
         let body = Array(#"{"status":"\#(status)"}"#.utf8)

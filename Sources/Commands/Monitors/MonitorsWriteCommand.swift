@@ -60,6 +60,8 @@ struct MonitorsWriteCommand: Command {
         }
     }
 
+    var view: View? { .monitor }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         var piped: Record?
         var vehicles = input

@@ -6,14 +6,18 @@ import Shell
 struct ToCommand: Command {
     /// The formats `to` writes.
     enum Format: String, CaseIterable {
-        case json, ndjson, csv, yaml, table, geojson
+        case json, ndjson, csv, yaml, table, geojson, gpx
     }
 
     let format: Format
 
     var signature: Signature {
-        let base = Signature("to \(format.rawValue)", summary: summary).input(
-            format == .geojson ? "Features or records with latitude/longitude" : "any"
+        var base = Signature("to \(format.rawValue)", summary: summary)
+        if format == .gpx {
+            base = base.discussion("`waypoints 0 (trips 0 | first | get id) | to gpx | save trip.gpx` saves a trip's path for any GPS tool.")
+        }
+        base = base.input(
+            format == .geojson || format == .gpx ? "Features, trips or records with latitude/longitude" : "any"
         ).output("string")
         switch format {
         case .json:
@@ -22,11 +26,19 @@ struct ToCommand: Command {
         case .ndjson: return base.example("[{a: 1}, {a: 2}] | to ndjson", "One JSON document per line.", result: "{\"a\":1}\n{\"a\":2}\n")
         case .csv: return base.example("[{vin: A, level: 80}] | to csv", "A header line and one row.", result: "vin,level\nA,80\n")
         case .yaml: return base.example("{vin: A, level: 80} | to yaml", "YAML, fields in order.", result: "vin: A\nlevel: 80\n")
-        case .table: return base.example("[{vin: A}] | to table", "The table a terminal shows.", result: "# │ vin\n──┼────\n0 │ A")
+        case .table:
+            return base.switch("all", "Every column, even past the terminal's width.")
+                .switch("raw", "The document's own fields, without its view.")
+                .example("[{vin: A}] | to table", "The table a terminal shows.", result: "# │ vin\n──┼────\n0 │ A")
+                .example("trips 0 | first 5 | to table --all", "Every column of the trip view.")
         case .geojson:
             return base.example(
                 "[{latitude: 48.8, longitude: 2.3, vin: A}] | to geojson | from json | get features.0.geometry.coordinates",
                 "Points from latitude and longitude.", result: [2.3, 48.8])
+        case .gpx:
+            return base.example(
+                "([{latitude: 48.8, longitude: 2.3}, {latitude: 48.9, longitude: 2.4}] | to gpx) =~ 'trkpt lat=\"48.9\" lon=\"2.4\"'",
+                "A track through two points.", result: true)
         }
     }
 
@@ -38,6 +50,7 @@ struct ToCommand: Command {
         case .yaml: "Write the input as YAML."
         case .table: "Render the input as the table a terminal shows."
         case .geojson: "Write positions as a GeoJSON FeatureCollection."
+        case .gpx: "Write waypoints, trips or positions as GPX 1.1 (tracks and waypoints)."
         }
     }
 
@@ -49,9 +62,12 @@ struct ToCommand: Command {
         case .csv: return .value(.string(try CSV.write(value)))
         case .yaml: return .value(.string(try YAML.write(value)))
         case .table:
-            let width = context.interpreter.environment["COLUMNS"].flatMap(Int.init) ?? 120
-            return .value(.string(TableRenderer(width: width).render(value)))
+            var presentation = context.interpreter.presentation
+            presentation.useColor = false
+            presentation.showsAllColumns = presentation.showsAllColumns || call.isSet("all")
+            return .value(.string(TableRenderer(presentation, ignoresViews: call.isSet("raw")).render(value)))
         case .geojson: return .value(.string(JSONWriter.string(try GeoJSON.featureCollection(value), pretty: true)))
+        case .gpx: return .value(.string(try GPX.write(value)))
         }
     }
 }

@@ -9,6 +9,16 @@ struct BrandsCommand: Command {
             .example("brands | where key == opel | get realm", "Opel's realm.", result: ["clientsB2COpel"])
     }
 
+    var view: View? {
+        View("brand", matching: .fields(["key", "realm", "otpRealm", "idp"]))
+            .column("brand", .text("name"))
+            .column("key", .text("key"))
+            .column("realm", .text("realm"))
+            .column("idp", .text("idp"), priority: 2)
+            .column("otp realm", .text("otpRealm"), priority: 3)
+            .column("redirect", .text("redirectUri"), priority: 4)
+    }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         .value(
             .list(

@@ -58,6 +58,24 @@ struct ProfileCommand: Command {
         }
     }
 
+    /// `profile list` rows (the details of `profile show` read best as the generic record).
+    var view: View? {
+        guard action == .list else { return nil }
+        return View("profile", matching: .fields(["name", "brand", "realm", "client_id", "current", "default"]))
+            .column(
+                "profile",
+                .custom { record, _ in
+                    record.string("name").map {
+                        Cell($0 + (record.bool("current") == true ? " (current)" : ""), record.bool("current") == true ? .good : nil)
+                    }
+                }
+            )
+            .column("brand", .text("brand"))
+            .column("realm", .text("realm"))
+            .column("default", .yesNo("default", yes: "default"))
+            .column("client id", .identifier("client_id"), priority: 2)
+    }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         guard let book = api.profiles else {
             throw call.error("profiles are not available in this shell", hint: "start ccsh itself, with a config file or --sandbox")

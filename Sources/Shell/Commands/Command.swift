@@ -6,6 +6,13 @@
 package protocol Command {
     var signature: Signature { get }
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData
+    /// How a terminal shows the documents this command returns; declared once here, found again from the
+    /// document (``View/Match``), so it follows them through `first`, `where` or a variable.
+    var view: View? { get }
+}
+
+extension Command {
+    package var view: View? { nil }
 }
 
 /// What a running command may use besides its arguments: the interpreter (for `source`, `help`, output of

@@ -30,11 +30,3 @@ package enum CandidateList {
         return (rows + more).joined(separator: "\n")
     }
 }
-
-extension String {
-    fileprivate var trimmingTrailingSpaces: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}

@@ -9,14 +9,10 @@ package struct ResultRenderer: Sendable {
     package var format: OutputFormat
     /// Whether the user chose the format; a string result is printed as text unless JSON was asked for by name.
     package var isExplicit: Bool
-    package var width: Int
-    package var useColor: Bool
 
-    package init(format: OutputFormat, isExplicit: Bool = false, width: Int = 120, useColor: Bool = false) {
+    package init(format: OutputFormat, isExplicit: Bool = false) {
         self.format = format
         self.isExplicit = isExplicit
-        self.width = width
-        self.useColor = useColor
     }
 
     /// This renderer with the interpreter's `set output` choice, if any, in place of the driver's.
@@ -28,15 +24,16 @@ package struct ResultRenderer: Sendable {
         return chosen
     }
 
-    /// The text to print (with a final newline), or nil when there is nothing to show (null).
-    package func render(_ value: Value) throws(ShellError) -> String? {
+    /// The text to print (with a final newline), or nil when there is nothing to show (null); a table is drawn for
+    /// `presentation` (the terminal's width, the views).
+    package func render(_ value: Value, _ presentation: Presentation) throws(ShellError) -> String? {
         if value == .null { return nil }
         if case .string(let text) = value, !(isExplicit && [.json, .ndjson, .yaml].contains(format)) {
             return text.hasSuffix("\n") ? text : text + "\n"
         }
         let text: String
         switch format {
-        case .table: text = TableRenderer(width: width, useColor: useColor).render(value)
+        case .table: text = TableRenderer(presentation).render(value)
         case .json: text = JSONWriter.string(value, pretty: true)
         case .ndjson:
             text = (value.listItems ?? [value]).map { JSONWriter.string($0) }.joined(separator: "\n")

@@ -12,6 +12,8 @@ package struct REPL {
     package var onEntry: () -> Void = {}
     /// The terminal's width now, for tables (the window may have been resized since the last entry).
     package var columns: (() -> Int)?
+    /// The terminal's height now, for pictures.
+    package var rows: (() -> Int)?
 
     package init(
         interpreter: Interpreter, renderer: ResultRenderer, reporter: ErrorReporter, write: @escaping (String) -> Void, prompt: @escaping () -> String
@@ -28,15 +30,15 @@ package struct REPL {
         while let text = readEntry(&reader) {
             guard !text.allSatisfy(\.isWhitespace) else { continue }
             onEntry()
-            var renderer = renderer
-            if let columns { renderer.width = columns() }
+            if let columns { interpreter.presentation.width = columns() }
+            if let rows { interpreter.presentation.height = rows() }
             let source = Source(name: "<repl>", text: text)
             do {
                 let block = try interpreter.parse(source)
                 for statement in block.statements {
                     let value = try interpreter.execute(statement, in: source)
                     if value != .null { interpreter.globals.define("last", value) }
-                    if let output = try renderer.choosing(interpreter.outputFormat).render(value) { write(output) }
+                    if let output = try renderer.choosing(interpreter.outputFormat).render(value, interpreter.presentation) { write(output) }
                 }
             } catch let exit as ExitRequest {
                 return exit.status

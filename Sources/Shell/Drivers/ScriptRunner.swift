@@ -33,7 +33,7 @@ package struct ScriptRunner {
             do {
                 let value = try interpreter.execute(statement, in: source)
                 do {
-                    if let text = try renderer.choosing(interpreter.outputFormat).render(value) { write(text) }
+                    if let text = try renderer.choosing(interpreter.outputFormat).render(value, interpreter.presentation) { write(text) }
                 } catch {
                     throw error.placed(at: statement.range, in: source)
                 }

@@ -27,6 +27,8 @@ package final class Interpreter {
     package var ask: ((_ question: String, _ isSecret: Bool) -> String?)?
     /// The output format `set output` chose; nil leaves the driver's (a table on a terminal, else JSON).
     package var outputFormat: OutputFormat?
+    /// How results show on a terminal: its size and colors, the time style, and the views of the registry's commands.
+    package var presentation: Presentation
     /// The interactive line editor, for `history` and `set editor`; nil in scripts.
     package weak var lineEditor: (any LineEditing)?
 
@@ -46,6 +48,8 @@ package final class Interpreter {
         self.environment = environment
         self.write = write
         globals = Scope()
+        presentation = Presentation(environment: environment)
+        presentation.views = ViewCatalog(registry.all.compactMap(\.view))
         globals.define("args", .list(arguments.map(Value.string)))
     }
 

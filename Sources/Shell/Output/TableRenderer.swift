@@ -1,103 +1,99 @@
-/// Renders a value for a terminal (architecture.md §3, nushell's habit): a list of records as a table with a `#`
-/// column, a record as aligned `key  value` lines, other lists one item per line, scalars as plain text. Nested
-/// values are summarized (`{3 fields}`, `[2 items]`), and cells too long for the width are shortened with `…` —
-/// on the screen only; JSON output never is.
+/// Renders a value for a terminal: a list of documents a view knows as that view's table, one such document as
+/// its card; anything else readably without a view — records as indented key paths, lists of records as tables
+/// (nested ones indented under their key), other lists one item a line, scalars as text. No `_links`, ever; no
+/// `{3 fields}` where the value fits.
+///
+/// Rendering never changes the value: it is what a terminal shows, and `to json` still gives the document.
 package struct TableRenderer: Sendable {
-    /// Terminal columns to fit in.
-    package var width: Int
-    package var useColor: Bool
-    /// No cell is shortened below this many characters.
-    package static let minimumCell = 6
+    package var presentation: Presentation
+    /// Leave the views out: the document's own fields (`to table --raw`).
+    package var ignoresViews = false
 
-    package init(width: Int = 120, useColor: Bool = false) {
-        self.width = max(20, width)
-        self.useColor = useColor
+    package init(_ presentation: Presentation = Presentation(), ignoresViews: Bool = false) {
+        self.presentation = presentation
+        self.ignoresViews = ignoresViews
     }
 
-    package func render(_ value: Value) -> String {
+    package func render(_ value: Value) -> String { lines(value, width: presentation.width).joined(separator: "\n") }
+
+    /// The lines of `value` in `width` columns.
+    func lines(_ value: Value, width: Int) -> [String] {
+        var presentation = presentation
+        presentation.width = max(20, width)
         switch value {
-        case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .record = $0 { true } else { false } }):
-            return table(items.compactMap { if case .record(let r) = $0 { r } else { nil } })
-        case .list(let items):
-            let indexWidth = String(max(0, items.count - 1)).count
-            return items.enumerated().map { n, item in
-                (pad(String(n), indexWidth, right: true) + "  " + shorten(cell(item), width - indexWidth - 2)).trimmingTrailingSpaces()
-            }.joined(separator: "\n")
+        case .list(let items) where !items.isEmpty:
+            let records = items.compactMap(\.recordValue)
+            guard records.count == items.count else { return listLines(items, presentation) }
+            return table(records, presentation).lines(presentation)
         case .record(let record):
-            let keyWidth = record.fields.map(\.name.count).max() ?? 0
-            return record.fields.map { field in
-                (paint(pad(field.name, keyWidth), "1;32") + "  " + shorten(cell(field.value), width - keyWidth - 2)).trimmingTrailingSpaces()
-            }.joined(separator: "\n")
-        default:
-            return cell(value)
+            if !ignoresViews, let view = presentation.views.view(for: record) {
+                return CardRenderer(presentation: presentation).lines(view.lines(record, presentation))
+            }
+            return GenericRecord(renderer: self, presentation: presentation).lines(record)
+        case .list: return []
+        default: return [Self.scalarText(value)]
         }
     }
 
-    /// One value in a cell: scalars as text, nested values summarized.
-    package func cell(_ value: Value) -> String {
+    /// The table of `records`: the view's columns when they are all one view's documents, else one column per
+    /// field (scalars first; nested values shown inline, dropped first when the width runs out).
+    func table(_ records: [Record], _ presentation: Presentation) -> Table {
+        if !ignoresViews, let view = presentation.views.view(forRows: records) {
+            let columns = view.columns.map { column in
+                Table.Column(
+                    title: column.title, cells: records.map { column.content.cell($0, presentation) ?? Cell("") },
+                    alignsRight: column.content.alignsRight, cut: column.content.cut, priority: column.priority)
+            }
+            return Table(columns: columns, rowCount: records.count)
+        }
+        var names: [String] = []
+        var seen: Set<String> = []
+        for record in records {
+            for field in record.fields where field.name != "_links" && seen.insert(field.name).inserted { names.append(field.name) }
+        }
+        let columns = names.enumerated().map { n, name in
+            var isNested = false
+            var alignsRight = true
+            let cells = records.map { record -> Cell in
+                guard let value = record[name] else { return Cell("") }
+                switch value {
+                case .int, .double: break
+                case .null: return Cell("")
+                case .list, .record:
+                    isNested = true
+                    alignsRight = false
+                default: alignsRight = false
+                }
+                return Cell(Self.cellText(value))
+            }
+            return Table.Column(title: name, cells: cells, alignsRight: alignsRight, cut: .end, priority: (isNested ? 1000 : 0) + n)
+        }
+        return Table(columns: columns, rowCount: records.count)
+    }
+
+    /// A list that is not all records: one item a line after its index.
+    private func listLines(_ items: [Value], _ presentation: Presentation) -> [String] {
+        let indexWidth = String(max(0, items.count - 1)).count
+        return items.enumerated().map { n, item in
+            (String(n).padded(to: indexWidth, right: true) + "  " + Self.cellText(item).cutAtEnd(presentation.width - indexWidth - 2))
+                .trimmingTrailingSpaces
+        }
+    }
+
+    /// A value in one cell: scalars as text, nested values inline (`{type: Point, …}`), cut later to the cell.
+    static func cellText(_ value: Value) -> String {
+        switch value {
+        case .list, .record: InlineText.text(value, limit: 400).singleLine
+        default: scalarText(value)
+        }
+    }
+
+    /// A scalar as text: null as nothing, strings on one line.
+    static func scalarText(_ value: Value) -> String {
         switch value {
         case .null: ""
-        case .bool(let b): b ? "true" : "false"
-        case .int(let i): String(i)
-        case .double(let d): JSONWriter.format(d)
-        case .string(let s): s.replacingNewlines()
-        case .list(let items): items.count == 1 ? "[1 item]" : "[\(items.count) items]"
-        case .record(let record): record.fields.count == 1 ? "{1 field}" : "{\(record.fields.count) fields}"
+        case .string(let text): text.singleLine
+        default: value.text
         }
-    }
-
-    private func table(_ rows: [Record]) -> String {
-        var columns: [String] = []
-        for row in rows { for field in row.fields where !columns.contains(field.name) { columns.append(field.name) } }
-        let cells = rows.map { row in columns.map { cell(row[$0] ?? .null) } }
-        let index = rows.indices.map(String.init)
-        var widths = columns.enumerated().map { n, name in max(name.count, cells.map { $0[n].count }.max() ?? 0) }
-        let indexWidth = max(1, index.last?.count ?? 1)
-        // Shrink the widest column until the table fits (3 = the " │ " between columns).
-        let budget = width - indexWidth - 3 * columns.count
-        while widths.reduce(0, +) > budget, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > Self.minimumCell {
-            widths[widest] -= 1
-        }
-        func line(_ first: String, _ values: [String], header: Bool = false) -> String {
-            let parts = values.enumerated().map { n, value in pad(shorten(value, widths[n]), widths[n]) }
-            var row = pad(first, indexWidth, right: true) + " │ " + parts.joined(separator: " │ ")
-            while row.last == " " { row.removeLast() }
-            return header ? paint(row, "1;32") : row
-        }
-        let rule = String(repeating: "─", count: indexWidth + 1) + "┼" + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼")
-        return ([line("#", columns, header: true), String(rule.dropLast())] + rows.indices.map { line(index[$0], cells[$0]) }).joined(separator: "\n")
-    }
-
-    /// Cuts `text` to `limit` characters with an ellipsis in the middle for ids (`1c8bedfe…0220e295`), at the end
-    /// otherwise.
-    package func shorten(_ text: String, _ limit: Int) -> String {
-        let limit = max(Self.minimumCell, limit)
-        guard text.count > limit else { return text }
-        let isIdentifier = text.allSatisfy { $0.isHexDigit } || (text.count > 32 && !text.contains(" "))
-        if isIdentifier {
-            let head = (limit - 1) / 2
-            return String(text.prefix(head)) + "…" + String(text.suffix(limit - 1 - head))
-        }
-        return String(text.prefix(limit - 1)) + "…"
-    }
-
-    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
-    }
-
-    private func paint(_ text: String, _ code: String) -> String { useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-
-    /// Table cells are one line: newlines show as `⏎`.
-    fileprivate func replacingNewlines() -> String {
-        contains("\n") ? split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "⏎") : self
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import Shell
+
+extension View {
+    /// A monitor (`monitors`, `monitors show`, and what `create`, `pause` and `resume` answer): its label, status,
+    /// triggers in words, and where it posts.
+    static let monitor = View(
+        "monitor",
+        matching: .test { record in
+            View("", matching: .link("monitors/*")).matches(record) || (record["monitorId"] != nil && record["status"] != nil)
+        }
+    )
+    .column("vin", .text("vin"))
+    .column("label", .text("monitor.label"))
+    .column("status", .words("status", ["Running": "running", "Paused": "paused"]))
+    .column("triggers", .custom { record, _ in MonitorView.triggers(record).map { Cell($0) } })
+    .column("webhook", .text("monitor.subscribeParam.callback.target"), priority: 2)
+    .column("created", .instant("createdAt"), priority: 3)
+    .column("id", .custom(cut: .identifier) { record, _ in (record.string("id") ?? record.string("monitorId")).map { Cell($0) } }, priority: 2)
+    .card { record, presentation in
+        var lines: [View.Line] = []
+        if let label = record.string("monitor.label") { lines.append(View.Line("", label)) }
+        if let vin = record.string("vin") { lines.append(View.Line("vin", vin)) }
+        lines.append(View.Line("id", record.string("id") ?? record.string("monitorId") ?? "—"))
+        if let status = record.string("status") { lines.append(View.Line("status", Units.words(status).lowercased())) }
+        if record.bool("reconciled") == true { lines.append(View.Line("reconciled", "found after a lost answer, not created twice")) }
+        for (n, trigger) in record.records("monitor.triggerParam.triggers").enumerated() {
+            lines.append(View.Line(n == 0 ? "triggers" : "", MonitorView.trigger(trigger)))
+        }
+        if let expression = record.string("monitor.triggerParam.bool.exp") { lines.append(View.Line("when", expression)) }
+        if let target = record.string("monitor.subscribeParam.callback.target") { lines.append(View.Line("webhook", target)) }
+        if let refresh = record.number("monitor.subscribeParam.refreshEvent") {
+            lines.append(View.Line("reminders", "every " + Units.duration(seconds: Int(refresh))))
+        }
+        if let created = record.string("createdAt").flatMap(Instant.init)?.text(presentation) { lines.append(View.Line("created", created)) }
+        return lines
+    }
+}
+
+/// Words for a monitor's triggers.
+enum MonitorView {
+    /// `outOfParis, onMonday, batteryIsLow` with the expression when there is more than one.
+    static func triggers(_ record: Record) -> String? {
+        let names = record.records("monitor.triggerParam.triggers").compactMap { $0.string("name") }
+        guard !names.isEmpty else { return nil }
+        if names.count > 1, let expression = record.string("monitor.triggerParam.bool.exp") { return expression }
+        return record.records("monitor.triggerParam.triggers").map(trigger).joined(separator: ", ")
+    }
+
+    /// `outOfParis: leaves 20 km around 48.86667, 2.33333`, `batteryIsLow: vehicle.energy.electric.level < 50`.
+    static func trigger(_ trigger: Record) -> String {
+        let name = trigger.string("name") ?? "?"
+        if let zone = trigger.at("zone")?.recordValue {
+            let verb = zone.string("transition") == "In" ? "enters" : "leaves"
+            let radius = zone.number("place.radius").map { Units.number($0, digits: 1, unit: "km", trimmed: true) + " around " } ?? ""
+            let center =
+                zone.number("place.center.latitude").flatMap { lat in
+                    zone.number("place.center.longitude").map { Units.coordinates(longitude: $0, latitude: lat) }
+                } ?? "a place"
+            return "\(name): \(verb) \(radius)\(center)"
+        }
+        if let data = trigger.at("data")?.recordValue {
+            let operators = [
+                "lowerThan": "<", "greaterThan": ">", "equals": "=", "notEquals": "≠", "lowerOrEquals": "≤", "greaterOrEquals": "≥",
+                "onChange": "changes",
+            ]
+            let op = data.string("op").map { operators[$0] ?? $0 } ?? "?"
+            let values = data.at("value")?.listItems?.map(\.text).joined(separator: ", ") ?? ""
+            return "\(name): \(data.string("data") ?? "?") \(op) \(values)".trimmingTrailingSpaces
+        }
+        if let time = trigger.at("time")?.recordValue {
+            let windows = time.records("times").map { window -> String in
+                let days = window.at("occurence.day")?.listItems?.map(\.text).joined(separator: ",") ?? window.string("recurrence") ?? ""
+                let start = window.string("start").flatMap(Units.seconds(iso:)).map { String(format: "%02d:%02d", $0 / 3600, $0 % 3600 / 60) } ?? ""
+                let length = window.string("duration").flatMap(Units.seconds(iso:)).map { " for " + Units.duration(seconds: $0) } ?? ""
+                return "\(days) \(start)\(length)".trimmingTrailingSpaces
+            }
+            return "\(name): " + windows.joined(separator: "; ")
+        }
+        return name
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A point on the Earth read from what the API and users hand over: a GeoJSON Feature with a Point geometry
+/// (`[lon, lat, alt]`, RFC 7946 order), a bare Point geometry, or a record with latitude/longitude (`lat`/`lon`).
+package struct GeoPoint: Sendable, Equatable {
+    package var longitude: Double
+    package var latitude: Double
+    package var altitude: Double?
+    /// The `createdAt` of a Feature's properties, when it has one.
+    package var time: String?
+
+    package init(longitude: Double, latitude: Double, altitude: Double? = nil, time: String? = nil) {
+        self.longitude = longitude
+        self.latitude = latitude
+        self.altitude = altitude
+        self.time = time
+    }
+
+    /// The point of a Feature, a Point geometry or a latitude/longitude record; nil for anything else.
+    package init?(feature value: Value) {
+        guard case .record(let record) = value else { return nil }
+        if case .record(let geometry)? = record["geometry"] {
+            guard let point = GeoPoint(feature: .record(geometry)) else { return nil }
+            self = point
+            if case .record(let properties)? = record["properties"], case .string(let time)? = properties["createdAt"] { self.time = time }
+            if self.time == nil, case .string(let time)? = record["createdAt"] { self.time = time }
+            return
+        }
+        if record["type"] == .string("Point"), case .list(let coordinates)? = record["coordinates"], coordinates.count >= 2,
+            let lon = coordinates[0].number, let lat = coordinates[1].number
+        {
+            self.init(longitude: lon, latitude: lat, altitude: coordinates.count > 2 ? coordinates[2].number : nil)
+            return
+        }
+        guard let lat = (record["latitude"] ?? record["lat"])?.number, let lon = (record["longitude"] ?? record["lon"] ?? record["lng"])?.number
+        else { return nil }
+        self.init(longitude: lon, latitude: lat)
+    }
+
+    /// Great-circle distance in km.
+    package func distance(to other: GeoPoint) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (other.latitude - latitude) * radians
+        let dLon = (other.longitude - longitude) * radians
+        let a = sin(dLat / 2) * sin(dLat / 2) + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return 6371 * 2 * atan2(a.squareRoot(), (1 - a).squareRoot())
+    }
+}

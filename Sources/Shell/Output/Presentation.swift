@@ -1,0 +1,66 @@
+import Foundation
+
+/// Everything a terminal rendering depends on besides the value: the window's size, whether color and Unicode
+/// may be used, how instants show and from when ages count, and the views that know the API's documents.
+///
+/// A rendering never changes a value: the same value goes on through the pipe, into `to json`, into variables.
+package struct Presentation: Sendable {
+    /// Columns to fit in; no rendered line is longer.
+    package var width = 120
+    /// Rows of the window, for pictures sized to it.
+    package var height = 40
+    package var useColor = false
+    /// Braille, blocks and box drawing; otherwise plain ASCII (a locale that is not UTF-8).
+    package var unicode = true
+    package var time = TimeStyle.local
+    package var timeZone = TimeZone.current
+    /// Every column of a view, even when they overflow the width (`--wide`, `to table --all`).
+    package var showsAllColumns = false
+    /// The instant ages count from, when fixed (`CCSH_NOW`, for reproducible screens); else the clock's.
+    package var fixedNow: Int?
+    package var views = ViewCatalog()
+
+    package init() {}
+
+    /// Settings read from the environment: Unicode when the locale is UTF-8 (`LC_ALL`, `LC_CTYPE`, `LANG`), the
+    /// time zone from `TZ`, a fixed now from `CCSH_NOW` (an RFC 3339 instant).
+    package init(environment: [String: String]) {
+        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        unicode = locale.lowercased().contains("utf-8") || locale.lowercased().contains("utf8")
+        if let zone = environment["TZ"].flatMap({ TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) }) { timeZone = zone }
+        fixedNow = environment["CCSH_NOW"].flatMap(Instant.init)?.seconds
+    }
+
+    /// Seconds since 1970 now (or the fixed now).
+    package var now: Int { fixedNow ?? Int(Date().timeIntervalSince1970) }
+
+    /// `text` in an SGR color when colors are on.
+    package func paint(_ text: String, _ emphasis: Emphasis?) -> String {
+        guard useColor, let emphasis, !text.isEmpty else { return text }
+        return "\u{1B}[\(emphasis.code)m\(text)\u{1B}[0m"
+    }
+}
+
+/// Color as emphasis only: every emphasized cell also says in words what the color adds.
+package enum Emphasis: Sendable {
+    /// Needs attention now (a level under 20 %, a service overdue, a critical alert).
+    case alarm
+    /// Worth a look (an active alert, a warning).
+    case warning
+    /// Fine, and worth noticing (charging).
+    case good
+    /// Secondary (empty values, footers).
+    case faint
+    /// Table headers and card titles.
+    case title
+
+    var code: String {
+        switch self {
+        case .alarm: "31"
+        case .warning: "33"
+        case .good: "32"
+        case .faint: "2"
+        case .title: "1;32"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// Text measured and cut in terminal columns: what a table needs to line cells up. ASCII is one column a byte;
+/// other scalars use their East Asian width (wide CJK and emoji take two, combining marks none).
+extension String {
+    /// Columns the text takes on a terminal.
+    package var terminalWidth: Int {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.count }
+        var width = 0
+        for scalar in unicodeScalars { width += scalar.terminalWidth }
+        return width
+    }
+
+    /// The text cut to at most `width` columns, an ellipsis at its end (prose: "Low fuel l…").
+    package func cutAtEnd(_ width: Int) -> String {
+        guard terminalWidth > width else { return self }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var kept = String.UnicodeScalarView()
+        var used = 0
+        for scalar in unicodeScalars {
+            let next = scalar.terminalWidth
+            if used + next > width - 1 { break }
+            kept.append(scalar)
+            used += next
+        }
+        return String(kept) + "…"
+    }
+
+    /// The text cut to at most `width` columns in its middle (ids: "227b04…f816"), keeping both ends.
+    package func cutInMiddle(_ width: Int) -> String {
+        guard terminalWidth > width else { return self }
+        guard width > 2 else { return cutAtEnd(width) }
+        let scalars = Array(unicodeScalars)
+        let headWidth = (width - 1 + 1) / 2
+        let tailWidth = width - 1 - headWidth
+        var head = String.UnicodeScalarView()
+        var used = 0
+        for scalar in scalars {
+            if used + scalar.terminalWidth > headWidth { break }
+            head.append(scalar)
+            used += scalar.terminalWidth
+        }
+        var tail: [Unicode.Scalar] = []
+        used = 0
+        for scalar in scalars.reversed() {
+            if used + scalar.terminalWidth > tailWidth { break }
+            tail.append(scalar)
+            used += scalar.terminalWidth
+        }
+        var result = String(head) + "…"
+        result.unicodeScalars.append(contentsOf: tail.reversed())
+        return result
+    }
+
+    /// The text padded with spaces to `width` columns, on the right (or on the left when `right`).
+    package func padded(to width: Int, right: Bool = false) -> String {
+        let fill = width - terminalWidth
+        guard fill > 0 else { return self }
+        let spaces = String(repeating: " ", count: fill)
+        return right ? spaces + self : self + spaces
+    }
+
+    /// Table cells and card values are one line: newlines show as `⏎`, tabs as a space.
+    package var singleLine: String {
+        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { return self }
+        return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "⏎")
+            .replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: "")
+    }
+
+    /// Without trailing spaces.
+    package var trimmingTrailingSpaces: String {
+        var text = Substring(self)
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Columns this scalar takes: 0 for controls, combining marks and zero-width formats, 2 for wide ones.
+    var terminalWidth: Int {
+        let v = value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        let isWide =
+            (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+            || (0x20000...0x3FFFD).contains(v)
+        return isWide ? 2 : 1
+    }
+}

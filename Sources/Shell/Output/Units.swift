@@ -1,0 +1,131 @@
+/// How quantities read for people: durations in hours and minutes, numbers with their unit, the API's enum words
+/// as words, levels as bars. Views call these; values stay as the API sent them.
+package enum Units {
+    /// `2 h 10 min`, `35 min`, `45 s`, `1 d 3 h` from seconds.
+    package static func duration(seconds: Int) -> String {
+        let s = abs(seconds)
+        let sign = seconds < 0 ? "-" : ""
+        switch s {
+        case ..<60: return "\(sign)\(s) s"
+        case ..<3600: return "\(sign)\((s + 30) / 60) min"
+        case ..<86400:
+            let minutes = (s + 30) / 60
+            return minutes % 60 == 0 ? "\(sign)\(minutes / 60) h" : "\(sign)\(minutes / 60) h \(minutes % 60) min"
+        default:
+            let hours = (s + 1800) / 3600
+            return hours % 24 == 0 ? "\(sign)\(hours / 24) d" : "\(sign)\(hours / 24) d \(hours % 24) h"
+        }
+    }
+
+    /// Seconds of an ISO 8601 duration (`PT2H10M`, `P1DT3H`, `PT0S`), or nil.
+    package static func seconds(iso text: String) -> Int? {
+        var total = 0.0
+        var number = ""
+        var inTime = false
+        var sawUnit = false
+        for character in text.uppercased() {
+            switch character {
+            case "P" where !sawUnit && number.isEmpty && total == 0: continue
+            case "T": inTime = true
+            case "0"..."9", ".", ",": number.append(character == "," ? "." : character)
+            case "-" where number.isEmpty: number.append(character)
+            default:
+                guard let value = Double(number) else { return nil }
+                let unit: Double
+                switch (character, inTime) {
+                case ("W", false): unit = 7 * 86400
+                case ("D", false): unit = 86400
+                case ("H", true): unit = 3600
+                case ("M", true): unit = 60
+                case ("S", true): unit = 1
+                case ("Y", false): unit = 365 * 86400
+                case ("M", false): unit = 30 * 86400
+                default: return nil
+                }
+                total += value * unit
+                number = ""
+                sawUnit = true
+            }
+        }
+        guard sawUnit, number.isEmpty, text.uppercased().hasPrefix("P") else { return nil }
+        return Int(total.rounded())
+    }
+
+    /// A duration from seconds (int) or an ISO 8601 string; nil when it is neither.
+    package static func duration(_ value: Value) -> String? {
+        switch value {
+        case .int(let seconds): duration(seconds: seconds)
+        case .double(let seconds): duration(seconds: Int(seconds.rounded()))
+        case .string(let text): seconds(iso: text).map { duration(seconds: $0) }
+        default: nil
+        }
+    }
+
+    /// `30.5 km`, `48 %`: a number with `digits` decimals (fewer when they are zeros and `trimmed`), and its unit.
+    package static func number(_ value: Double, digits: Int, unit: String? = nil, trimmed: Bool = false) -> String {
+        var text = fixed(value, digits: digits)
+        if trimmed, text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        guard let unit, !unit.isEmpty else { return text }
+        return text + " " + unit
+    }
+
+    /// `value` with exactly `digits` decimals, without Foundation's formatter.
+    package static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return String(value) }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return String(value) }
+        let whole = Int(scaled) / Int(scale)
+        let fraction = Int(scaled) % Int(scale)
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        guard digits > 0 else { return sign + String(whole) }
+        let fractionText = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+    }
+
+    /// The API's enum words as words: `InProgress` → `in progress`, `RearDoorsLocked` → `rear doors locked`;
+    /// runs of capitals stay (`GPS`, `3D`).
+    package static func words(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) || text.contains("_") else { return text }
+        let characters = Array(text)
+        var result = ""
+        for (n, character) in characters.enumerated() {
+            if character == "_" {
+                result.append(" ")
+                continue
+            }
+            let previous = n > 0 ? characters[n - 1] : nil
+            let next = n + 1 < characters.count ? characters[n + 1] : nil
+            let startsWord =
+                character.isUppercase && previous != nil
+                && (previous?.isLowercase == true || (previous?.isUppercase == true && next?.isLowercase == true))
+            if startsWord, result.last != " " { result.append(" ") }
+            let inAcronym = character.isUppercase && (previous?.isUppercase == true || next?.isUppercase == true || next?.isNumber == true)
+            result.append(inAcronym ? character : Character(character.lowercased()))
+        }
+        return result
+    }
+
+    /// A bar for a level out of 100: `▮▮▮▯▯▯▯▯▯▯` (or `###-------` in ASCII), `cells` long.
+    package static func bar(_ level: Double, cells: Int = 10, unicode: Bool) -> String {
+        let filled = max(0, min(cells, Int((level / 100 * Double(cells)).rounded())))
+        let (on, off) = unicode ? ("▮", "▯") : ("#", "-")
+        return String(repeating: on, count: filled) + String(repeating: off, count: cells - filled)
+    }
+
+    /// A compass point for a heading in degrees: `N`, `NE`, `SSW`.
+    package static func compass(_ degrees: Double) -> String {
+        let points = ["N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"]
+        let index = Int(((degrees.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360) / 22.5).rounded()) % 16
+        return points[index]
+    }
+
+    /// `45.07812, 7.69873` (latitude first, as people read them) from GeoJSON's `[lon, lat, alt]`.
+    package static func coordinates(longitude: Double, latitude: Double, digits: Int = 5) -> String {
+        fixed(latitude, digits: digits) + ", " + fixed(longitude, digits: digits)
+    }
+}

@@ -1,0 +1,139 @@
+/// How a terminal shows one kind of document — a trip, an alert, a status: the columns of a table of them (title,
+/// formatting, which go first when the width runs out) and the card of one. Declared once, next to the command that
+/// returns the document (as its `Signature` is), and found again from the document itself, so a view follows the
+/// value through `first`, `where`, `sort-by` or a variable without the value carrying anything but the API's JSON.
+///
+///     View("trip", matching: .link("trips/*"))
+///         .column("started", .instant("startedAt"))
+///         .column("distance", .number("distance", unit: "km", digits: 1))
+///
+/// A view is presentation only: `get`, `to json` and every other command see the document as the API sent it.
+package struct View: Sendable {
+    /// How a view recognizes its documents.
+    package enum Match: Sendable {
+        /// `_links.self.href` ends with these path segments (`*` is any one segment): `vehicles/*/trips/*`.
+        case link(String)
+        /// `_links.self.href` ends with any one of these.
+        case links([String])
+        /// The record has all these fields.
+        case fields([String])
+        /// Anything else.
+        case test(@Sendable (Record) -> Bool)
+    }
+
+    /// One line of a card: a title and its value (which may be several lines, shown under one another).
+    package struct Line: Sendable, Equatable {
+        package var title: String
+        package var value: String
+        package var emphasis: Emphasis?
+
+        package init(_ title: String, _ value: String, _ emphasis: Emphasis? = nil) {
+            self.title = title
+            self.value = value
+            self.emphasis = emphasis
+        }
+    }
+
+    package typealias Card = @Sendable (Record, Presentation) -> [Line]
+
+    package let name: String
+    package let match: Match
+    package private(set) var columns: [Column] = []
+    /// The card of one document; without it, a card lists the columns.
+    package private(set) var card: Card?
+
+    package init(_ name: String, matching match: Match) {
+        self.name = name
+        self.match = match
+    }
+
+    /// Adds a column; `priority` 1 is kept longest, higher numbers are dropped first when the width runs out.
+    package func column(_ title: String, _ content: Column.Content, priority: Int = 1) -> View {
+        var copy = self
+        copy.columns.append(Column(title: title, content: content, priority: priority))
+        return copy
+    }
+
+    /// Sets the card of one document.
+    package func card(_ card: @escaping Card) -> View {
+        var copy = self
+        copy.card = card
+        return copy
+    }
+
+    /// Whether `record` is one of this view's documents.
+    package func matches(_ record: Record) -> Bool {
+        switch match {
+        case .link(let pattern): Self.selfLink(of: record).map { Self.path($0, endsWith: pattern) } ?? false
+        case .links(let patterns): Self.selfLink(of: record).map { href in patterns.contains { Self.path(href, endsWith: $0) } } ?? false
+        case .fields(let names): names.allSatisfy { record[$0] != nil }
+        case .test(let test): test(record)
+        }
+    }
+
+    /// The lines of `record`'s card.
+    package func lines(_ record: Record, _ presentation: Presentation) -> [Line] {
+        if let card { return card(record, presentation) }
+        return columns.compactMap { column in
+            guard let cell = column.content.cell(record, presentation), !cell.text.isEmpty else { return nil }
+            return Line(column.title, cell.text, cell.emphasis)
+        }
+    }
+
+    /// `_links.self.href`.
+    package static func selfLink(of record: Record) -> String? {
+        guard case .record(let links)? = record["_links"], case .record(let link)? = links["self"], case .string(let href)? = link["href"]
+        else { return nil }
+        return href
+    }
+
+    /// Whether the path of `href` (query left out) ends with `pattern`'s segments.
+    static func path(_ href: String, endsWith pattern: String) -> Bool {
+        let path = href.split(separator: "?", maxSplits: 1).first ?? ""
+        let segments = path.split(separator: "/")
+        let wanted = pattern.split(separator: "/")
+        guard segments.count >= wanted.count else { return false }
+        for (segment, want) in zip(segments.suffix(wanted.count), wanted) where want != "*" && segment != want { return false }
+        return true
+    }
+}
+
+/// One column of a view's table.
+package struct Column: Sendable {
+    /// What a column shows and how it is laid out: its cell for a record, its alignment, how a long cell is cut.
+    package struct Content: Sendable {
+        package enum Cut: Sendable {
+            /// Prose: cut at the end.
+            case end
+            /// Ids: as short as the table allows while each stays unique (`227b04…f816`).
+            case identifier
+            /// Never cut (numbers, instants): the column keeps its width or is dropped.
+            case never
+        }
+
+        package var cell: @Sendable (Record, Presentation) -> Cell?
+        package var alignsRight = false
+        package var cut = Cut.end
+
+        package init(alignsRight: Bool = false, cut: Cut = .end, _ cell: @escaping @Sendable (Record, Presentation) -> Cell?) {
+            self.cell = cell
+            self.alignsRight = alignsRight
+            self.cut = cut
+        }
+    }
+
+    package var title: String
+    package var content: Content
+    package var priority: Int
+}
+
+/// A formatted cell: its text (one line) and how it may be emphasized.
+package struct Cell: Sendable, Equatable {
+    package var text: String
+    package var emphasis: Emphasis?
+
+    package init(_ text: String, _ emphasis: Emphasis? = nil) {
+        self.text = text
+        self.emphasis = emphasis
+    }
+}
