@@ -24,6 +24,7 @@ demo:
 test:
 	@scripts/ensure-deps.sh test
 	$(SWIFT) format lint --strict --recursive Sources Tests bench fuzz Package.swift
+	@scripts/gpx-schema.sh
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory speccheck
 	.build/debug/ccsh-fuzz --seconds 25 --jobs 2

@@ -8,7 +8,7 @@ packages=(libedit-dev libcurl4-openssl-dev pkg-config)
 case "${1:-build}" in
   demo) packages+=(curl) ;;
   bench) packages+=(curl python3 time) ;;
-  test) packages+=(curl python3 python3-requests python3-yaml python3-jsonschema) ;;
+  test) packages+=(curl python3 python3-pip python3-requests python3-yaml python3-jsonschema libxml2-utils) ;;
 esac
 
 missing=()

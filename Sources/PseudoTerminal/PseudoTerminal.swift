@@ -53,7 +53,8 @@ package enum PseudoTerminal {
     /// Runs `url` with `arguments`, typing each of `typing` when its cue appears; gives up (killing the program)
     /// after `timeout` seconds, so that a test never hangs on a prompt that did not come.
     package static func run(
-        _ url: URL, _ arguments: [String], typing: [Keystrokes] = [], environment: [String: String], timeout: Double = 60
+        _ url: URL, _ arguments: [String], typing: [Keystrokes] = [], environment: [String: String], timeout: Double = 60, columns: UInt16 = 120,
+        rows: UInt16 = 40
     ) throws -> Run {
         // Linux's devpts directly (posix_openpt and friends are hidden from Swift's Glibc): open the multiplexer,
         // unlock the new terminal, ask its number.
@@ -66,7 +67,7 @@ package enum PseudoTerminal {
         var isOpen = true
         defer { if isOpen { close(master) } }
         let slavePath = "/dev/pts/\(number)"
-        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let started = Date()
         let pid = try spawn(

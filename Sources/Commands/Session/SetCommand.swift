@@ -6,8 +6,8 @@ struct SetCommand: Command {
     let api: APIContext
 
     var signature: Signature {
-        Signature("set", summary: "Change a session setting (locale, page-size, output, editor, concurrency, retries, timeout), or show them.")
-            .optional("key", .oneOf(["locale", "page-size", "output", "editor", "concurrency", "retries", "timeout"]), "The setting.")
+        Signature("set", summary: "Change a session setting (locale, page-size, output, time, editor, concurrency, retries, timeout), or show them.")
+            .optional("key", .oneOf(["locale", "page-size", "output", "time", "editor", "concurrency", "retries", "timeout"]), "The setting.")
             .optional(
                 "value", .custom("setting value"),
                 "Its new value: a locale like fr-FR, an output format (table, json, ndjson, csv, yaml), or a number (timeout in seconds)."
@@ -15,6 +15,7 @@ struct SetCommand: Command {
             .example("set locale fr-FR", "Alerts and texts in French from now on.")
             .example("set | get concurrency", "How many vehicles a fan-out queries at once.")
             .example("set output yaml", "Results as YAML from now on.")
+            .example("set time utc", "Times in tables and cards in UTC (`local`: local time and age, `iso`: as the API wrote them).")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
@@ -35,6 +36,11 @@ struct SetCommand: Command {
                     argument: "value", code: .badArgument)
             }
             context.interpreter.outputFormat = format
+        case "time":
+            guard let style = TimeStyle(rawValue: value.text) else {
+                throw call.error("'\(value.text)' is not a time style", hint: "one of: local, utc, iso", argument: "value", code: .badArgument)
+            }
+            context.interpreter.presentation.time = style
         case "editor":
             guard ["emacs", "vi"].contains(value.text) else {
                 throw call.error("'\(value.text)' is not a key binding", hint: "one of: emacs, vi", argument: "value", code: .badArgument)
@@ -56,7 +62,8 @@ struct SetCommand: Command {
         let session = try api.session
         return [
             "locale": api.locale.map(Value.string) ?? .null, "page-size": api.pageSize.map(Value.int) ?? .null,
-            "output": context.interpreter.outputFormat.map { .string($0.rawValue) } ?? "auto", "concurrency": .int(api.concurrency),
+            "output": context.interpreter.outputFormat.map { .string($0.rawValue) } ?? "auto",
+            "time": .string(context.interpreter.presentation.time.rawValue), "concurrency": .int(api.concurrency),
             "retries": .int(session.retryPolicy.maxRetries), "timeout": .int(session.transport.timeoutMilliseconds / 1000),
             "profile": .string(session.profile.name),
         ]
@@ -72,6 +79,7 @@ struct SetCommand: Command {
     }
 
     private func example(_ key: String) -> String {
-        ["locale": "fr-FR", "page-size": "20", "output": "yaml", "editor": "vi", "concurrency": "8", "retries": "3", "timeout": "30"][key] ?? "…"
+        ["locale": "fr-FR", "page-size": "20", "output": "yaml", "time": "utc", "editor": "vi", "concurrency": "8", "retries": "3", "timeout": "30"][
+            key] ?? "…"
     }
 }
