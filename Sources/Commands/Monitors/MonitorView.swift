@@ -12,7 +12,7 @@ extension View {
     )
     .column("vin", .text("vin"))
     .column("label", .text("monitor.label"))
-    .column("status", .words("status", ["Running": "running", "Paused": "paused"]))
+    .column("status", .text("status"))
     .column("triggers", .custom { record, _ in MonitorView.triggers(record).map { Cell($0) } })
     .column("webhook", .text("monitor.subscribeParam.callback.target"), priority: 2)
     .column("created", .instant("createdAt"), priority: 3)
@@ -22,7 +22,7 @@ extension View {
         if let label = record.string("monitor.label") { lines.append(View.Line("", label)) }
         if let vin = record.string("vin") { lines.append(View.Line("vin", vin)) }
         lines.append(View.Line("id", record.string("id") ?? record.string("monitorId") ?? "—"))
-        if let status = record.string("status") { lines.append(View.Line("status", Units.words(status).lowercased())) }
+        if let status = record.string("status") { lines.append(View.Line("status", status)) }
         if record.bool("reconciled") == true { lines.append(View.Line("reconciled", "found after a lost answer, not created twice")) }
         for (n, trigger) in record.records("monitor.triggerParam.triggers").enumerated() {
             lines.append(View.Line(n == 0 ? "triggers" : "", MonitorView.trigger(trigger)))

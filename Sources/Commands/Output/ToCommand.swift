@@ -30,7 +30,7 @@ struct ToCommand: Command {
             return base.switch("all", "Every column, even past the terminal's width.")
                 .switch("raw", "The document's own fields, without its view.")
                 .example("[{vin: A}] | to table", "The table a terminal shows.", result: "# │ vin\n──┼────\n0 │ A")
-                .example("trips 0 | first 5 | to table --all", "Every column of the trip view.")
+                .example("[{vin: A, level: 80}] | to table --all --raw", "Every column, the document's own fields.")
         case .geojson:
             return base.example(
                 "[{latitude: 48.8, longitude: 2.3, vin: A}] | to geojson | from json | get features.0.geometry.coordinates",
