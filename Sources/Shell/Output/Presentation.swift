@@ -10,7 +10,7 @@ package struct Presentation: Sendable {
     /// Rows of the window, for pictures sized to it.
     package var height = 40
     package var useColor = false
-    /// Braille, blocks and box drawing; otherwise plain ASCII (a locale that is not UTF-8).
+    /// Braille, bars and arrows in pictures; otherwise plain ASCII (a locale that is not UTF-8).
     package var unicode = true
     package var time = TimeStyle.local
     package var timeZone = TimeZone.current

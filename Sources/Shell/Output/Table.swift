@@ -17,7 +17,8 @@ struct Table {
     /// Prose is never cut below this many columns (or its title); a narrower table drops columns instead.
     static let shortestProse = 12
 
-    /// The lines of the table in `presentation.width` columns (every column with `showsAllColumns`), the `#`
+    /// The lines of the table in `presentation.width` columns (box drawing whatever the locale, as ccsh always drew
+    /// tables; pictures are what fall back to ASCII) (every column with `showsAllColumns`), the `#`
     /// column first, and a last line naming the columns left out.
     func lines(_ presentation: Presentation) -> [String] {
         let columns = self.columns.filter { column in column.cells.contains { !$0.text.isEmpty } }.map(Self.shortenedIDs)
@@ -52,7 +53,7 @@ struct Table {
             widths[only] = max(1, presentation.width - overhead(1))
         }
 
-        let separator = presentation.unicode ? " │ " : " | "
+        let separator = " │ "
         func line(_ first: String, _ texts: [(String, Int)]) -> String {
             var row = first.padded(to: indexWidth, right: true)
             for (text, n) in texts {
@@ -66,7 +67,7 @@ struct Table {
         lines.reserveCapacity(rowCount + 3)
         let header = line("#", visible.map { (columns[$0].title, $0) })
         lines.append(presentation.paint(header, .title))
-        let (horizontal, cross) = presentation.unicode ? ("─", "┼") : ("-", "+")
+        let (horizontal, cross) = ("─", "┼")
         var rule = String(repeating: horizontal, count: indexWidth + 1)
         for n in visible { rule += cross + String(repeating: horizontal, count: widths[n, default: 0] + 2) }
         lines.append(String(rule.dropLast()))
