@@ -28,7 +28,8 @@ let package = Package(
         .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
-        .target(name: "Shell", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Shell reads the API's timestamp and duration formats from APIContract (Foundation only) to show them.
+        .target(name: "Shell", dependencies: ["APIContract", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Client",
             dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit")]),

@@ -64,16 +64,30 @@ struct ViewTests {
         #expect(value.lookup(CellPath(parsing: "distance")) == .double(30.5))
     }
 
+    @Test("color is emphasis only: a level under 20 % is red, and the table lines up exactly as without color")
+    func color() {
+        let view = View("level", matching: .fields(["level"])).column("level", .percent("level")).column("name", .text("name"))
+        var presentation = presentation()
+        presentation.views = ViewCatalog([view])
+        let rows: Value = .list([["level": 10, "name": "low"], ["level": 55, "name": "fine"]])
+        let plain = TableRenderer(presentation).render(rows)
+        presentation.useColor = true
+        let colored = TableRenderer(presentation).render(rows)
+        #expect(colored.contains("\u{1B}[31m10 %\u{1B}[0m"), "\(colored)")
+        #expect(!colored.contains("\u{1B}[31m55"), "\(colored)")
+        #expect(colored.replacing(/\x{1B}\[[0-9;]*m/, with: "") == plain, "\(colored)")
+    }
+
     @Test("units: durations from ISO and seconds, enum words, numbers, bars, compass")
     func units() {
         #expect(Units.duration(seconds: 7800) == "2 h 10 min")
         #expect(Units.duration(seconds: 2610) == "44 min")
         #expect(Units.duration(seconds: 45) == "45 s")
         #expect(Units.duration(seconds: 97200) == "1 d 3 h")
-        #expect(Units.seconds(iso: "PT2H10M") == 7800)
-        #expect(Units.seconds(iso: "PT0S") == 0)
-        #expect(Units.seconds(iso: "P1DT3H") == 97200)
-        #expect(Units.seconds(iso: "soon") == nil)
+        #expect(Units.duration(.string("PT2H10M")) == "2 h 10 min")
+        #expect(Units.duration(.string("PT0S")) == "0 s")
+        #expect(Units.duration(.string("P1DT3H")) == "1 d 3 h")
+        #expect(Units.duration(.string("soon")) == nil)
         #expect(Units.words("InProgress") == "in progress")
         #expect(Units.words("RearDoorsLocked") == "rear doors locked")
         #expect(Units.words("DriverDoorUnlocked") == "driver door unlocked")

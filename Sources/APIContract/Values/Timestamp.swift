@@ -17,8 +17,8 @@ package enum Timestamp {
         return days * 86400 + hour * 3600 + minute * 60 + second
     }
 
-    /// `2025-04-16T22:02:16Z`.
-    package static func format(_ seconds: Int) -> String {
+    /// The civil date and time of `seconds` since 1970 (UTC, or local time when the offset is added first).
+    package static func civil(_ seconds: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let secs = seconds - days * 86400
         let z = days + 719468
@@ -30,8 +30,14 @@ package enum Timestamp {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, secs / 3600, secs / 60 % 60, secs % 60)
+    }
+
+    /// `2025-04-16T22:02:16Z`.
+    package static func format(_ seconds: Int) -> String {
+        let t = civil(seconds)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))Z"
+        return "\(t.year)-\(two(t.month))-\(two(t.day))T\(two(t.hour)):\(two(t.minute)):\(two(t.second))Z"
     }
 
     /// Parses an RFC 3339 instant (`2018-01-01T09:00:00+01:00`, fraction optional) into seconds since 1970.

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Shell
 
@@ -7,7 +8,8 @@ extension View {
     static let monitor = View(
         "monitor",
         matching: .test { record in
-            View("", matching: .link("monitors/*")).matches(record) || (record["monitorId"] != nil && record["status"] != nil)
+            // A listed monitor links itself; what `create`, `pause` and `resume` answer has only `monitorId`.
+            View.selfLink(of: record, endsWith: "monitors/*") || (record["monitorId"] != nil && record["status"] != nil)
         }
     )
     .column("vin", .text("vin"))
@@ -71,8 +73,8 @@ enum MonitorView {
         if let time = trigger.at("time")?.recordValue {
             let windows = time.records("times").map { window -> String in
                 let days = window.at("occurence.day")?.listItems?.map(\.text).joined(separator: ",") ?? window.string("recurrence") ?? ""
-                let start = window.string("start").flatMap(Units.seconds(iso:)).map { String(format: "%02d:%02d", $0 / 3600, $0 % 3600 / 60) } ?? ""
-                let length = window.string("duration").flatMap(Units.seconds(iso:)).map { " for " + Units.duration(seconds: $0) } ?? ""
+                let start = window.string("start").flatMap(Timestamp.duration).map { String(format: "%02d:%02d", $0 / 3600, $0 % 3600 / 60) } ?? ""
+                let length = window.string("duration").flatMap(Timestamp.duration).map { " for " + Units.duration(seconds: $0) } ?? ""
                 return "\(days) \(start)\(length)".trimmingTrailingSpaces
             }
             return "\(name): " + windows.joined(separator: "; ")

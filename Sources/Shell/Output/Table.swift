@@ -17,14 +17,16 @@ struct Table {
     /// Prose is never cut below this many columns (or its title); a narrower table drops columns instead.
     static let shortestProse = 12
 
-    /// The lines of the table in `presentation.width` columns (box drawing whatever the locale, as ccsh always drew
-    /// tables; pictures are what fall back to ASCII) (every column with `showsAllColumns`), the `#`
-    /// column first, and a last line naming the columns left out.
+    /// The lines of the table in `presentation.width` columns (every column with `showsAllColumns`), the `#`
+    /// column first, and a last line naming the columns left out. Box drawing whatever the locale, as ccsh always
+    /// drew tables; pictures are what fall back to ASCII.
     func lines(_ presentation: Presentation) -> [String] {
         let columns = self.columns.filter { column in column.cells.contains { !$0.text.isEmpty } }.map(Self.shortenedIDs)
         guard !columns.isEmpty else { return [] }
         let indexWidth = max(1, String(max(0, rowCount - 1)).utf8.count)
-        let natural = columns.map { column in column.cells.reduce(column.title.terminalWidth) { max($0, $1.text.terminalWidth) } }
+        // Each cell is measured once: the fitting, the cutting and the padding all read these.
+        let cellWidths = columns.map { column in column.cells.map(\.text.terminalWidth) }
+        let natural = columns.indices.map { n in cellWidths[n].reduce(columns[n].title.terminalWidth, max) }
         let minimal = columns.indices.map { n in
             columns[n].cut == .end ? min(natural[n], max(columns[n].title.terminalWidth, Self.shortestProse)) : natural[n]
         }
@@ -40,12 +42,12 @@ struct Table {
             }
         }
         // Then narrow the widest prose columns, down to their minimum, until the table fits.
-        var widths = Dictionary(uniqueKeysWithValues: visible.map { ($0, natural[$0]) })
+        var widths = natural
         var excess = visible.reduce(overhead(visible.count)) { $0 + natural[$1] } - presentation.width
         while excess > 0 {
-            guard let widest = visible.filter({ widths[$0, default: 0] > minimal[$0] }).max(by: { widths[$0, default: 0] < widths[$1, default: 0] })
+            guard let widest = visible.filter({ widths[$0] > minimal[$0] }).max(by: { widths[$0] < widths[$1] })
             else { break }
-            widths[widest, default: 0] -= 1
+            widths[widest] -= 1
             excess -= 1
         }
         if excess > 0, visible.count == 1, let only = visible.first {
@@ -57,7 +59,7 @@ struct Table {
         func line(_ first: String, _ texts: [(String, Int)]) -> String {
             var row = first.padded(to: indexWidth, right: true)
             for (text, n) in texts {
-                let width = widths[n, default: 0]
+                let width = widths[n]
                 let cut = text.terminalWidth > width ? Self.cut(text, width, columns[n].cut) : text
                 row += separator + cut.padded(to: width, right: columns[n].alignsRight)
             }
@@ -69,18 +71,23 @@ struct Table {
         lines.append(presentation.paint(header, .title))
         let (horizontal, cross) = ("─", "┼")
         var rule = String(repeating: horizontal, count: indexWidth + 1)
-        for n in visible { rule += cross + String(repeating: horizontal, count: widths[n, default: 0] + 2) }
+        for n in visible { rule += cross + String(repeating: horizontal, count: widths[n] + 2) }
         lines.append(String(rule.dropLast()))
         for row in 0..<rowCount {
             var text = String(row).padded(to: indexWidth, right: true)
             for n in visible {
-                let width = widths[n, default: 0]
+                let width = widths[n]
                 let cell = columns[n].cells[row]
-                let fitted = cell.text.terminalWidth > width ? Self.cut(cell.text, width, columns[n].cut) : cell.text
-                text +=
-                    separator
-                    + presentation.paint(fitted, cell.emphasis).padded(
-                        to: width + Self.invisible(presentation, cell, fitted), right: columns[n].alignsRight)
+                var fitted = cell.text
+                var used = cellWidths[n][row]
+                if used > width {
+                    fitted = Self.cut(cell.text, width, columns[n].cut)
+                    used = fitted.terminalWidth
+                }
+                // Padding goes outside the color, so escape codes never count as columns.
+                let fill = String(repeating: " ", count: max(0, width - used))
+                let painted = presentation.paint(fitted, cell.emphasis)
+                text += separator + (columns[n].alignsRight ? fill + painted : painted + fill)
             }
             lines.append(text.trimmingTrailingSpaces)
         }
@@ -94,12 +101,6 @@ struct Table {
             lines.append(presentation.paint(fitted.terminalWidth <= presentation.width ? fitted : fitted.cutAtEnd(presentation.width), .faint))
         }
         return lines
-    }
-
-    /// The columns escape codes add to a painted cell (they take no room on the screen).
-    private static func invisible(_ presentation: Presentation, _ cell: Cell, _ text: String) -> Int {
-        guard presentation.useColor, let emphasis = cell.emphasis, !text.isEmpty else { return 0 }
-        return presentation.paint(text, emphasis).terminalWidth - text.terminalWidth
     }
 
     private static func cut(_ text: String, _ width: Int, _ cut: Shell.Column.Content.Cut) -> String {

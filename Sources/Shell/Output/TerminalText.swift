@@ -29,7 +29,7 @@ extension String {
         guard terminalWidth > width else { return self }
         guard width > 2 else { return cutAtEnd(width) }
         let scalars = Array(unicodeScalars)
-        let headWidth = (width - 1 + 1) / 2
+        let headWidth = width / 2
         let tailWidth = width - 1 - headWidth
         var head = String.UnicodeScalarView()
         var used = 0

@@ -1,3 +1,5 @@
+import APIContract
+
 /// How quantities read for people: durations in hours and minutes, numbers with their unit, the API's enum words
 /// as words, levels as bars. Views call these; values stay as the API sent them.
 package enum Units {
@@ -17,46 +19,12 @@ package enum Units {
         }
     }
 
-    /// Seconds of an ISO 8601 duration (`PT2H10M`, `P1DT3H`, `PT0S`), or nil.
-    package static func seconds(iso text: String) -> Int? {
-        var total = 0.0
-        var number = ""
-        var inTime = false
-        var sawUnit = false
-        for character in text.uppercased() {
-            switch character {
-            case "P" where !sawUnit && number.isEmpty && total == 0: continue
-            case "T": inTime = true
-            case "0"..."9", ".", ",": number.append(character == "," ? "." : character)
-            case "-" where number.isEmpty: number.append(character)
-            default:
-                guard let value = Double(number) else { return nil }
-                let unit: Double
-                switch (character, inTime) {
-                case ("W", false): unit = 7 * 86400
-                case ("D", false): unit = 86400
-                case ("H", true): unit = 3600
-                case ("M", true): unit = 60
-                case ("S", true): unit = 1
-                case ("Y", false): unit = 365 * 86400
-                case ("M", false): unit = 30 * 86400
-                default: return nil
-                }
-                total += value * unit
-                number = ""
-                sawUnit = true
-            }
-        }
-        guard sawUnit, number.isEmpty, text.uppercased().hasPrefix("P") else { return nil }
-        return Int(total.rounded())
-    }
-
     /// A duration from seconds (int) or an ISO 8601 string; nil when it is neither.
     package static func duration(_ value: Value) -> String? {
         switch value {
         case .int(let seconds): duration(seconds: seconds)
         case .double(let seconds): duration(seconds: Int(seconds.rounded()))
-        case .string(let text): seconds(iso: text).map { duration(seconds: $0) }
+        case .string(let text): Timestamp.duration(text).map { duration(seconds: $0) }
         default: nil
         }
     }

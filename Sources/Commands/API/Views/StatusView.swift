@@ -1,3 +1,4 @@
+import APIContract
 import Shell
 
 /// The status card: one screen that answers "can I drive, and where is it" — energy with a bar and range, charging,
@@ -111,7 +112,7 @@ enum StatusView {
             var text = "plugged, charging"
             if let rate = charging.number("chargingRate"), rate > 0 { text += " at " + Units.number(rate, digits: 0, unit: "km/h") }
             if let mode = charging.string("chargingMode"), mode != "No" { text += " (\(mode.lowercased()))" }
-            if let remaining = charging.string("remainingTime").flatMap(Units.seconds(iso:)), remaining > 0 {
+            if let remaining = charging.string("remainingTime").flatMap(Timestamp.duration), remaining > 0 {
                 text += ", full in " + Units.duration(seconds: remaining)
             }
             return Cell(text, .good)
@@ -119,7 +120,7 @@ enum StatusView {
         case "Failure": return Cell("plugged, charging failed", .alarm)
         case "Stopped": return Cell("plugged, charging stopped")
         default:
-            if let next = charging.string("nextDelayedTime").flatMap(Units.seconds(iso:)), next > 0 {
+            if let next = charging.string("nextDelayedTime").flatMap(Timestamp.duration), next > 0 {
                 return Cell("plugged, next charge in " + Units.duration(seconds: next))
             }
             return Cell("plugged")

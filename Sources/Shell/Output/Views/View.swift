@@ -64,8 +64,8 @@ package struct View: Sendable {
     /// Whether `record` is one of this view's documents.
     package func matches(_ record: Record) -> Bool {
         switch match {
-        case .link(let pattern): Self.selfLink(of: record).map { Self.path($0, endsWith: pattern) } ?? false
-        case .links(let patterns): Self.selfLink(of: record).map { href in patterns.contains { Self.path(href, endsWith: $0) } } ?? false
+        case .link(let pattern): Self.selfLink(of: record, endsWith: pattern)
+        case .links(let patterns): patterns.contains { Self.selfLink(of: record, endsWith: $0) }
         case .fields(let names): names.allSatisfy { record[$0] != nil }
         case .test(let test): test(record)
         }
@@ -87,8 +87,9 @@ package struct View: Sendable {
         return href
     }
 
-    /// Whether the path of `href` (query left out) ends with `pattern`'s segments.
-    static func path(_ href: String, endsWith pattern: String) -> Bool {
+    /// Whether the path of `record`'s `_links.self.href` (query left out) ends with `pattern`'s segments.
+    package static func selfLink(of record: Record, endsWith pattern: String) -> Bool {
+        guard let href = selfLink(of: record) else { return false }
         let path = href.split(separator: "?", maxSplits: 1).first ?? ""
         let segments = path.split(separator: "/")
         let wanted = pattern.split(separator: "/")
