@@ -12,7 +12,7 @@ extension View {
             View.selfLink(of: record, endsWith: "monitors/*") || (record["monitorId"] != nil && record["status"] != nil)
         }
     )
-    .column("vin", .text("vin"))
+    .column("vin", .code("vin"))
     .column("label", .text("monitor.label"))
     .column("status", .text("status"))
     .column("triggers", .custom { record, _ in MonitorView.triggers(record).map { Cell($0) } })

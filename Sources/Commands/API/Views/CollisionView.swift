@@ -3,7 +3,7 @@ import Shell
 extension View {
     /// A collision (`collisions`): when, which side, how hard.
     static let collision = View("collision", matching: .link("collisions/*"))
-        .column("vin", .text("vin"))
+        .column("vin", .code("vin"))
         .column("time", .instant("createdAt"))
         .column("impact", .custom { record, _ in CollisionView.impact(record).map { Cell($0) } })
         .column("pedestrian", .yesNo("pedestrian", yes: "pedestrian", emphasis: .alarm), priority: 2)

@@ -3,7 +3,7 @@ import Shell
 extension View {
     /// A trip's eco-driving scores (`ecoaching`), out of 10, as bars.
     static let ecoaching = View("ecoaching", matching: .link("trips/*/ecoaching"))
-        .column("vin", .text("vin"))
+        .column("vin", .code("vin"))
         .column(
             "global",
             .custom(alignsRight: true, cut: .never) { record, _ in

@@ -3,7 +3,7 @@ import Shell
 extension View {
     /// When the next service is due (`maintenance`): days and distance, overdue in the alarm color.
     static let maintenance = View("maintenance", matching: .link("vehicles/*/maintenance"))
-        .column("vin", .text("vin"))
+        .column("vin", .code("vin"))
         .column("due", .custom(cut: .never) { record, _ in MaintenanceView.due(record) })
         .column("days", .number("daysBeforeMaintenance", unit: "d"), priority: 2)
         .column("distance", .number("mileageBeforeMaintenance", unit: "km"), priority: 2)

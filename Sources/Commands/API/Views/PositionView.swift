@@ -5,7 +5,7 @@ extension View {
     static let position = View(
         "position", matching: .test { $0["type"] == .string("Feature") && $0.string("geometry.type") == "Point" }
     )
-    .column("vin", .text("vin"))
+    .column("vin", .code("vin"))
     .column("time", .instant("properties.createdAt"))
     .column("latitude", .number("geometry.coordinates.1", digits: 5))
     .column("longitude", .number("geometry.coordinates.0", digits: 5))

@@ -17,7 +17,7 @@ enum StatusView {
     /// The view, with `extras` to complete a card (nil: the document alone).
     static func view(extras: (@Sendable (Record) -> Extras)? = nil) -> View {
         View("status", matching: .link("vehicles/*/status"))
-            .column("vin", .text("vin"))
+            .column("vin", .code("vin"))
             .column("energy", .custom(cut: .never) { record, presentation in level(record, presentation) })
             .column(
                 "range",

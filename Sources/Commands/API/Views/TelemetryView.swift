@@ -3,7 +3,7 @@ import Shell
 extension View {
     /// A telemetry message (`telemetry`): the car's figures at one instant.
     static let telemetry = View("telemetry", matching: .links(["vehicles/*/telemetry", "telemetry/*"]))
-        .column("vin", .text("vin"))
+        .column("vin", .code("vin"))
         .column("time", .instant("createdAt"))
         .column("energy", .custom(alignsRight: true, cut: .never) { record, _ in TelemetryView.level(record) })
         .column(

@@ -3,7 +3,7 @@ import Shell
 extension View {
     /// A trip (`trips`, `trip`): when, how long, how far, what it used, from where to where.
     static let trip = View("trip", matching: .link("trips/*"))
-        .column("vin", .text("vin"))
+        .column("vin", .code("vin"))
         .column("started", .instant("startedAt"))
         .column("duration", .duration("duration"))
         .column("distance", .number("distance", unit: "km", digits: 1))

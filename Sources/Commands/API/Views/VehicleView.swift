@@ -4,7 +4,7 @@ extension View {
     /// A vehicle (`vehicles`, `vehicle`, and the vehicles `user` embeds): model, VIN, brand, energy.
     static let vehicle = View("vehicle", matching: .link("vehicles/*"))
         .column("label", .text("label"))
-        .column("vin", .custom(cut: .never) { record, _ in record.string("vin").map { Cell($0) } })
+        .column("vin", .code("vin"))
         .column("brand", .text("brand"))
         .column("energy", .custom(cut: .never) { record, _ in Cell(VehicleView.energy(record)) })
         .column("id", .identifier("id"), priority: 2)

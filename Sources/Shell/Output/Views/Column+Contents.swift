@@ -7,6 +7,13 @@ extension Column.Content {
         return Self { record, _ in Value.record(record).lookup(path).flatMap(Self.plain).map { Cell($0) } }
     }
 
+    /// Text never cut (a VIN): the column keeps its width or is dropped.
+    package static func code(_ path: String) -> Self {
+        var content = text(path)
+        content.cut = .never
+        return content
+    }
+
     /// An enum of the API in words (`InProgress` → `in progress`); `names` replaces chosen ones.
     package static func words(_ path: String, _ names: [String: String] = [:]) -> Self {
         let path = CellPath(parsing: path)
