@@ -78,6 +78,24 @@ struct ViewTests {
         #expect(colored.replacing(/\x{1B}\[[0-9;]*m/, with: "") == plain, "\(colored)")
     }
 
+    @Test("matching by link: the path's last segments, `*` for any one, the query left out; reading paths in place")
+    func matching() {
+        func record(_ href: String) -> Record { Record([Record.Field(name: "_links", value: ["self": ["href": .string(href)]])]) }
+        #expect(View.selfLink(of: record("https://h/v4/user/vehicles/V1/trips/T1?locale=fr"), endsWith: "vehicles/*/trips/*"))
+        #expect(View.selfLink(of: record("https://h/v4/user/vehicles/V1/trips/T1/"), endsWith: "trips/*"))
+        #expect(!View.selfLink(of: record("https://h/v4/user/vehicles/V1/trips"), endsWith: "trips/*"))
+        #expect(!View.selfLink(of: record("https://h/v4/user/vehicles/V1/status"), endsWith: "vehicles/*"))
+        #expect(!View.selfLink(of: record("trips"), endsWith: "vehicles/*/trips"))
+        #expect(!View.selfLink(of: Record(), endsWith: "trips/*"))
+        let document: Value = ["energies": [["level": 48.0]], "triggerParam": ["bool.exp": "a & b"], "rows": [["v": 1], ["v": 2]]]
+        let fields = document.recordValue ?? Record()
+        #expect(fields.number("energies.0.level") == 48)
+        #expect(fields.string("triggerParam.bool.exp") == "a & b", "a name holding a dot")
+        #expect(fields.at("rows.v") == [1, 2], "a column of a list")
+        #expect(fields.at("energies.3.level") == nil && fields.at("nope.x") == nil)
+        #expect(Units.fixed(-2.25, digits: 1) == "-2.3" && Units.fixed(0.04, digits: 1) == "0.0" && Units.fixed(1234, digits: 0) == "1234")
+    }
+
     @Test("units: durations from ISO and seconds, enum words, numbers, bars, compass")
     func units() {
         #expect(Units.duration(seconds: 7800) == "2 h 10 min")

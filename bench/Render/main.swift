@@ -19,7 +19,13 @@ func point(_ n: Int) -> Value {
 var trips: [Value] = []
 var generic: [Value] = []
 for n in 0..<count {
-    let id = String(repeating: String(n, radix: 16), count: 129 / max(1, String(n, radix: 16).count))
+    // Distinct 129-hex-digit ids, as the API's trip ids are (api-notes §4.6).
+    var state = UInt64(n) &* 0x9E37_79B9_7F4A_7C15 | 1
+    let id = String(
+        (0..<129).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return "0123456789abcdef".utf8.map { Character(UnicodeScalar($0)) }[Int(state >> 60)]
+        })
     trips.append([
         "id": .string(id), "startedAt": .string("2026-10-\(10 + n % 20)T13:22:39Z"), "stoppedAt": .string("2026-10-\(10 + n % 20)T14:06:09Z"),
         "duration": .int(2000 + n % 1000), "distance": .double(Double(n % 400) / 10), "startPosition": point(n), "stopPosition": point(n + 7),

@@ -73,23 +73,27 @@ struct Table {
         var rule = String(repeating: horizontal, count: indexWidth + 1)
         for n in visible { rule += cross + String(repeating: horizontal, count: widths[n] + 2) }
         lines.append(String(rule.dropLast()))
-        for row in 0..<rowCount {
-            var text = String(row).padded(to: indexWidth, right: true)
-            for n in visible {
-                let width = widths[n]
-                let cell = columns[n].cells[row]
-                var fitted = cell.text
-                var used = cellWidths[n][row]
-                if used > width {
-                    fitted = Self.cut(cell.text, width, columns[n].cut)
-                    used = fitted.terminalWidth
+        // Rows are drawn on every core for a long table; each line depends on its row alone.
+        let (widthsNow, shown) = (widths, visible)
+        lines += Chunks.map(rowCount) { range in
+            range.map { row in
+                var text = String(row).padded(to: indexWidth, right: true)
+                for n in shown {
+                    let width = widthsNow[n]
+                    let cell = columns[n].cells[row]
+                    var fitted = cell.text
+                    var used = cellWidths[n][row]
+                    if used > width {
+                        fitted = Self.cut(cell.text, width, columns[n].cut)
+                        used = fitted.terminalWidth
+                    }
+                    // Padding goes outside the color, so escape codes never count as columns.
+                    let fill = String(repeating: " ", count: max(0, width - used))
+                    let painted = presentation.paint(fitted, cell.emphasis)
+                    text += separator + (columns[n].alignsRight ? fill + painted : painted + fill)
                 }
-                // Padding goes outside the color, so escape codes never count as columns.
-                let fill = String(repeating: " ", count: max(0, width - used))
-                let painted = presentation.paint(fitted, cell.emphasis)
-                text += separator + (columns[n].alignsRight ? fill + painted : painted + fill)
+                return text.trimmingTrailingSpaces
             }
-            lines.append(text.trimmingTrailingSpaces)
         }
         if !dropped.isEmpty {
             let names = dropped.sorted().map { columns[$0].title }.joined(separator: ", ")
@@ -110,20 +114,48 @@ struct Table {
         }
     }
 
-    /// An id column with each id as short as it can be while no two look alike: six characters, an ellipsis, four.
+    /// An id column with each id as short as it can be while no two look alike: a head, an ellipsis, the last
+    /// four characters. The head is six characters, or one more than the longest prefix two ids share (found
+    /// between neighbours in sorted order), at most 64.
     static func shortenedIDs(_ column: Column) -> Column {
-        guard column.cut == .identifier else { return column }
-        let texts = column.cells.map(\.text)
-        guard texts.contains(where: { $0.count > 12 }) else { return column }
-        for head in 6...64 {
-            let short = texts.map { text in text.count > head + 5 ? String(text.prefix(head)) + "…" + String(text.suffix(4)) : text }
-            if Set(short).count == Set(texts).count || head == 64 {
-                var shortened = column
-                shortened.cells = zip(column.cells, short).map { Cell($1, $0.emphasis) }
-                shortened.cut = .never
-                return shortened
-            }
+        guard column.cut == .identifier, column.cells.contains(where: { $0.text.utf8.count > 12 }) else { return column }
+        // Ids are ASCII (hex, alphanumerics): bytes are characters. Anything else is measured in scalars.
+        let isASCII = column.cells.allSatisfy { $0.text.utf8.allSatisfy { $0 < 0x80 } }
+        var shortened = column
+        shortened.cut = .never
+        // Distinct ids almost always differ in their first six characters: then one set of the short forms says so.
+        let shortest = column.cells.map { Self.shortened($0, head: 6, isASCII: isASCII) }
+        if Set(shortest.map(\.text)).count == column.cells.count {
+            shortened.cells = shortest
+            return shortened
         }
-        return column
+        let sorted = Set(column.cells.map(\.text)).sorted()
+        var shared = 0
+        for (a, b) in zip(sorted, sorted.dropFirst()) {
+            let common = isASCII ? zip(a.utf8, b.utf8).prefix { $0 == $1 }.count : zip(a.unicodeScalars, b.unicodeScalars).prefix { $0 == $1 }.count
+            shared = max(shared, common)
+        }
+        let head = min(64, max(6, shared + 1))
+        shortened.cells = column.cells.map { Self.shortened($0, head: head, isASCII: isASCII) }
+        shortened.cut = .never
+        return shortened
     }
+
+    /// An id as its first `head` characters, an ellipsis and its last four (unchanged when that is no shorter).
+    private static func shortened(_ cell: Cell, head: Int, isASCII: Bool) -> Cell {
+        let text = cell.text
+        if isASCII {
+            let bytes = text.utf8
+            guard bytes.count > head + 5 else { return cell }
+            let front = text[..<bytes.index(bytes.startIndex, offsetBy: head)]
+            let back = text[bytes.index(bytes.endIndex, offsetBy: -4)...]
+            return Cell(front + "…" + back, cell.emphasis)
+        }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > head + 5 else { return cell }
+        var short = String(String.UnicodeScalarView(scalars[..<head])) + "…"
+        short.unicodeScalars.append(contentsOf: scalars[(scalars.count - 4)...])
+        return Cell(short, cell.emphasis)
+    }
+
 }

@@ -39,10 +39,11 @@ package struct TableRenderer: Sendable {
     /// field (scalars first; nested values shown inline, dropped first when the width runs out).
     func table(_ records: [Record], _ presentation: Presentation) -> Table {
         if !ignoresViews, let view = presentation.views.view(forRows: records) {
-            let columns = view.columns.map { column in
+            let cells = Self.cells(of: records, view.columns, presentation)
+            let columns = view.columns.enumerated().map { n, column in
                 Table.Column(
-                    title: column.title, cells: records.map { column.content.cell($0, presentation) ?? Cell("") },
-                    alignsRight: column.content.alignsRight, cut: column.content.cut, priority: column.priority)
+                    title: column.title, cells: cells[n], alignsRight: column.content.alignsRight, cut: column.content.cut,
+                    priority: column.priority)
             }
             return Table(columns: columns, rowCount: records.count)
         }
@@ -69,6 +70,16 @@ package struct TableRenderer: Sendable {
             return Table.Column(title: name, cells: cells, alignsRight: alignsRight, cut: .end, priority: (isNested ? 1000 : 0) + n)
         }
         return Table(columns: columns, rowCount: records.count)
+    }
+
+    /// Each column's cells, a column a list: formatted on every core for a long table (cells are pure functions of
+    /// their document), in order.
+    static func cells(of records: [Record], _ columns: [Column], _ presentation: Presentation) -> [[Cell]] {
+        let parts = Chunks.parts(records.count) { range in
+            columns.map { column in records[range].map { column.content.cell($0, presentation) ?? Cell("") } }
+        }
+        guard parts.count > 1, let first = parts.first else { return parts.first ?? [] }
+        return first.indices.map { n in parts.flatMap { $0[n] } }
     }
 
     /// A list that is not all records: one item a line after its index.

@@ -79,6 +79,8 @@ extension Unicode.Scalar {
         let v = value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
+        // Punctuation, arrows, symbols, box drawing, blocks, braille: one column, but for the zero-width formats.
+        if v >= 0x2010, v < 0x2E80 { return (0x2028...0x202E).contains(v) || (0x2060...0x206F).contains(v) ? 0 : 1 }
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -37,22 +37,40 @@ package enum Units {
             if text.hasSuffix(".") { text.removeLast() }
         }
         guard let unit, !unit.isEmpty else { return text }
-        return text + " " + unit
+        text.reserveCapacity(text.utf8.count + 1 + unit.utf8.count)
+        text += " "
+        text += unit
+        return text
     }
 
-    /// `value` with exactly `digits` decimals, without Foundation's formatter.
+    /// `value` with exactly `digits` decimals, without Foundation's formatter: digits written into a buffer on the
+    /// stack (tables format tens of thousands of numbers).
     package static func fixed(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return String(value) }
+        guard value.isFinite, digits <= 15 else { return String(value) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else { return String(value) }
-        let whole = Int(scaled) / Int(scale)
-        let fraction = Int(scaled) % Int(scale)
-        let sign = value < 0 && scaled > 0 ? "-" : ""
-        guard digits > 0 else { return sign + String(whole) }
-        let fractionText = String(fraction)
-        return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var number = Int(scaled)
+            var at = buffer.count
+            var written = 0
+            repeat {
+                if written == digits && digits > 0 {
+                    at -= 1
+                    buffer[at] = UInt8(ascii: ".")
+                }
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(number % 10)
+                number /= 10
+                written += 1
+            } while number > 0 || written <= digits
+            if value < 0 && scaled > 0 {
+                at -= 1
+                buffer[at] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
+        }
     }
 
     /// The API's enum words as words: `InProgress` → `in progress`, `RearDoorsLocked` → `rear doors locked`;
@@ -94,6 +112,9 @@ package enum Units {
 
     /// `45.07812, 7.69873` (latitude first, as people read them) from GeoJSON's `[lon, lat, alt]`.
     package static func coordinates(longitude: Double, latitude: Double, digits: Int = 5) -> String {
-        fixed(latitude, digits: digits) + ", " + fixed(longitude, digits: digits)
+        var text = fixed(latitude, digits: digits)
+        text += ", "
+        text += fixed(longitude, digits: digits)
+        return text
     }
 }

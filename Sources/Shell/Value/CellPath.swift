@@ -45,8 +45,30 @@ extension Value {
         return nil
     }
 
-    /// The value at `path`, or nil when any step is missing (a `where` over rows with optional fields).
-    package func lookup(_ path: CellPath) -> Value? { try? follow(path) }
+    /// The value at `path`, or nil when any step is missing (a `where` over rows with optional fields, a view's
+    /// column): what ``follow(_:at:)`` reads, without making the error (and its suggestions) it would throw.
+    package func lookup(_ path: CellPath) -> Value? { lookup(path.segments[...]) }
+
+    private func lookup(_ segments: ArraySlice<String>) -> Value? {
+        guard let segment = segments.first else { return self }
+        switch self {
+        case .record(let record):
+            if let value = record[segment] { return value.lookup(segments.dropFirst()) }
+            guard let (value, after) = Self.dotted(record, segments) else { return nil }
+            return value.lookup(after)
+        case .list(let items):
+            if let index = Int(segment) { return index >= 0 && index < items.count ? items[index].lookup(segments.dropFirst()) : nil }
+            var column: [Value] = []
+            column.reserveCapacity(items.count)
+            for item in items {
+                guard let value = item.lookup(segments) else { return nil }
+                column.append(value)
+            }
+            return .list(column)
+        default:
+            return nil
+        }
+    }
 
     private func step(_ segment: String, range: SourceRange?) throws(ShellError) -> Value {
         switch self {

@@ -1,7 +1,28 @@
 /// Reading a document for a view: `record.at("energies.0.level")` is the value there, or nil when a step is
 /// missing (documents leave out what they do not know, api-notes §4.5).
 extension Record {
-    package func at(_ path: String) -> Value? { Value.record(self).lookup(CellPath(parsing: path)) }
+    package func at(_ path: String) -> Value? {
+        // The common case walks the path in place, without splitting it (a view reads several paths a row); a
+        // name holding dots (`bool.exp`) or a column read from a list takes the cell path's full rules.
+        var value = Value.record(self)
+        var rest = Substring(path)
+        while true {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
+            let segment = rest[..<end]
+            switch value {
+            case .record(let record):
+                guard let next = record[String(segment)] else { return Value.record(self).lookup(CellPath(parsing: path)) }
+                value = next
+            case .list(let items):
+                guard let index = Int(segment) else { return Value.record(self).lookup(CellPath(parsing: path)) }
+                guard index >= 0, index < items.count else { return nil }
+                value = items[index]
+            default: return nil
+            }
+            guard end < rest.endIndex else { return value }
+            rest = rest[rest.index(after: end)...]
+        }
+    }
 
     package func number(_ path: String) -> Double? { at(path)?.number }
 

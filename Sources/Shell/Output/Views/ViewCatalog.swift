@@ -13,6 +13,7 @@ package struct ViewCatalog: Sendable {
     /// The view every one of `rows` matches (a table of one kind of document), or nil.
     package func view(forRows rows: [Record]) -> View? {
         guard let first = rows.first, let view = view(for: first) else { return nil }
-        return rows.dropFirst().allSatisfy(view.matches) ? view : nil
+        let strays = Chunks.map(rows.count) { range in rows[range].contains { !view.matches($0) } ? [true] : [] }
+        return strays.isEmpty ? view : nil
     }
 }
