@@ -37,7 +37,7 @@ extension Instant {
         case .local: offset = presentation.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
         }
         let now = presentation.now
-        let nowOffset = presentation.time == .utc ? 0 : presentation.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now)))
+        let nowOffset = presentation.time == .utc ? 0 : presentation.offsetNow
         let local = Timestamp.civil(seconds + offset)
         let today = Timestamp.civil(now + nowOffset)
         let clock = Self.two(local.hour) + ":" + Self.two(local.minute)

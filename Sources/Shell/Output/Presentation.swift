@@ -31,8 +31,26 @@ package struct Presentation: Sendable {
         fixedNow = environment["CCSH_NOW"].flatMap(Instant.init)?.seconds
     }
 
+    /// The time zone's offset at `fixedNow`, kept by ``frozen()`` so that a table's cells do not each ask for it.
+    private var offsetAtFixedNow: Int?
+
     /// Seconds since 1970 now (or the fixed now).
     package var now: Int { fixedNow ?? Int(Date().timeIntervalSince1970) }
+
+    /// The local time zone's offset from UTC now, in seconds.
+    package var offsetNow: Int {
+        offsetAtFixedNow ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now)))
+    }
+
+    /// This presentation with now fixed for one rendering: every age in a table counts from the same instant, and
+    /// the clock and the zone's current offset are read once.
+    package func frozen() -> Presentation {
+        var frozen = self
+        frozen.fixedNow = now
+        frozen.offsetAtFixedNow = nil
+        frozen.offsetAtFixedNow = frozen.offsetNow
+        return frozen
+    }
 
     /// `text` in an SGR color when colors are on.
     package func paint(_ text: String, _ emphasis: Emphasis?) -> String {

@@ -18,7 +18,7 @@ package struct TableRenderer: Sendable {
 
     /// The lines of `value` in `width` columns.
     func lines(_ value: Value, width: Int) -> [String] {
-        var presentation = presentation
+        var presentation = presentation.frozen()
         presentation.width = max(20, width)
         switch value {
         case .list(let items) where !items.isEmpty:
