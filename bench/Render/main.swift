@@ -5,9 +5,13 @@ import Shell
 // Rendering 10 000 rows for a terminal (issue "Human views": under 50 ms): trips through the trip view, and
 // records no view knows through the generic table, in 160 columns. Prints the median and range of 5 runs each.
 
-let count = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 10_000
+let count = CommandLine.arguments.dropFirst().prefix { $0 != "--runs" }.compactMap { Int($0) }.first ?? 10_000
 /// `--json`: one JSON array of the figures, for bench/run, instead of the table.
 let asJSON = CommandLine.arguments.contains("--json")
+/// `--runs N`: renders per figure (default 5); more of them let a profiler see the rendering, not the set-up.
+let runs =
+    CommandLine.arguments.firstIndex(of: "--runs").flatMap { CommandLine.arguments.dropFirst($0 + 1).first }.flatMap { Int($0) }.map { max(1, $0) }
+    ?? 5
 let base = "https://127.0.0.1:1/connectedcar/v4/user/vehicles/227b044976260a14064202655c82dfe4788e30a9623d87881ef24aa08e7740c6be"
 func point(_ n: Int) -> Value {
     [
@@ -40,22 +44,23 @@ for n in 0..<count {
 let api = APIContext(profile: nil, cacheDirectory: FileManager.default.temporaryDirectory) {
     throw CocoaError(.featureUnsupported)
 }
-let interpreter = Interpreter(registry: .standard(api: api), environment: ["LANG": "C.UTF-8", "CCSH_NOW": "2026-11-01T12:00:00Z"])
+let interpreter = Interpreter(
+    registry: .standard(api: api), environment: ["LANG": "C.UTF-8", "TZ": "Europe/Paris", "CCSH_NOW": "2026-11-01T12:00:00Z"])
 var presentation = interpreter.presentation
 presentation.width = 160
 
-/// Renders `value` five times; the median and the extremes in milliseconds, and the lines of the last.
+/// Renders `value` `runs` times; the median and the extremes in milliseconds, and the lines of the last.
 @MainActor func measure(_ value: Value) -> (median: Double, min: Double, max: Double, lines: Int) {
     var times: [Double] = []
     var lines = 0
-    for _ in 0..<5 {
+    for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
         let text = TableRenderer(presentation).render(value)
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        lines = text.split(separator: "\n").count
+        lines = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
     times.sort()
-    return (times[2], times[0], times[4], lines)
+    return (times[times.count / 2], times[0], times[times.count - 1], lines)
 }
 
 let goal = 50.0

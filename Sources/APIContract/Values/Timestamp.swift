@@ -42,7 +42,12 @@ package enum Timestamp {
 
     /// Parses an RFC 3339 instant (`2018-01-01T09:00:00+01:00`, fraction optional) into seconds since 1970.
     package static func parse(_ text: String) -> Int? {
-        let chars = Array(text.utf8)
+        // Read in place (tables parse two instants a row): no copy of the bytes.
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes chars: UnsafeBufferPointer<UInt8>) -> Int? {
         guard chars.count >= 20 else { return nil }
         func num(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= chars.count else { return nil }

@@ -37,6 +37,16 @@ package struct GeoPoint: Sendable, Equatable {
         self.init(longitude: lon, latitude: lat)
     }
 
+    /// Only the longitude and latitude of a Feature's Point geometry (`geometry.coordinates`), without the time or
+    /// the other shapes ``init(feature:)`` reads: what a table cell of coordinates needs, for every row.
+    package static func coordinates(ofFeature value: Value?) -> (longitude: Double, latitude: Double)? {
+        guard case .record(let feature)? = value, case .record(let geometry)? = feature["geometry"],
+            case .list(let coordinates)? = geometry["coordinates"], coordinates.count >= 2,
+            let longitude = coordinates[0].number, let latitude = coordinates[1].number
+        else { return nil }
+        return (longitude, latitude)
+    }
+
     /// Great-circle distance in km.
     package func distance(to other: GeoPoint) -> Double {
         let radians = Double.pi / 180

@@ -34,29 +34,46 @@ extension Instant {
         switch presentation.time {
         case .iso: return nil
         case .utc: offset = 0
-        case .local: offset = presentation.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        case .local: offset = presentation.offset(at: seconds)
         }
         let now = presentation.now
-        let nowOffset = presentation.time == .utc ? 0 : presentation.offsetNow
         let local = Timestamp.civil(seconds + offset)
-        let today = Timestamp.civil(now + nowOffset)
-        let clock = Self.two(local.hour) + ":" + Self.two(local.minute)
-        let zone = presentation.time == .utc ? " UTC" : ""
-        let moment: String
-        if (local.year, local.month, local.day) == (today.year, today.month, today.day) {
-            moment = clock + zone
-        } else if local.year == today.year || abs(now - seconds) < 180 * 86400 {
-            moment = "\(local.day) \(Self.monthNames[local.month - 1]) \(clock)\(zone)"
-        } else {
-            moment = "\(local.year)-\(Self.two(local.month))-\(Self.two(local.day))"
+        let utc = presentation.time == .utc
+        let today = presentation.todayDate(utc: utc)
+        let sameDay = (local.year, local.month, local.day) == (today.year, today.month, today.day)
+        let sameYear = local.year == today.year || abs(now - seconds) < 180 * 86400
+        // Written into one buffer: a table of trips formats two of these a row.
+        var text = TextWriter.text(capacity: 40) { text in
+            func clock() {
+                text.integer(local.hour, width: 2)
+                text.write(UInt8(ascii: ":"))
+                text.integer(local.minute, width: 2)
+                if utc { text.write(" UTC") }
+            }
+            if sameDay {
+                clock()
+            } else if sameYear {
+                text.integer(local.day)
+                text.write(UInt8(ascii: " "))
+                text.write(Self.monthNames[local.month - 1])
+                text.write(UInt8(ascii: " "))
+                clock()
+            } else {
+                text.integer(local.year, width: 4)
+                text.write(UInt8(ascii: "-"))
+                text.integer(local.month, width: 2)
+                text.write(UInt8(ascii: "-"))
+                text.integer(local.day, width: 2)
+            }
+            text.write(" · ")
         }
-        return moment + " · " + Self.age(now - seconds)
+        text += Self.age(now - seconds)
+        return text
     }
 
     /// `31 Oct` (or `2025-10-31` in another year than now's), in the presentation's time zone: a chart's axis label.
     package static func day(_ instant: Instant, _ presentation: Presentation) -> String {
-        let offset =
-            presentation.time == .utc ? 0 : presentation.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.seconds)))
+        let offset = presentation.time == .utc ? 0 : presentation.offset(at: instant.seconds)
         let local = Timestamp.civil(instant.seconds + offset)
         let now = Timestamp.civil(presentation.now)
         return local.year == now.year ? "\(local.day) \(monthNames[local.month - 1])" : "\(local.year)-\(two(local.month))-\(two(local.day))"

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Everything a terminal rendering depends on besides the value: the window's size, whether color and Unicode
@@ -33,6 +34,10 @@ package struct Presentation: Sendable {
 
     /// The time zone's offset at `fixedNow`, kept by ``frozen()`` so that a table's cells do not each ask for it.
     private var offsetAtFixedNow: Int?
+    /// The zone's offsets around `fixedNow`, read by ``frozen()`` for the instants of one rendering.
+    private var offsets: ZoneOffsets?
+    /// Today's date where ages count from, in local time and in UTC, kept by ``frozen()``.
+    private var today: (local: (year: Int, month: Int, day: Int), utc: (year: Int, month: Int, day: Int))?
 
     /// Seconds since 1970 now (or the fixed now).
     package var now: Int { fixedNow ?? Int(Date().timeIntervalSince1970) }
@@ -42,13 +47,27 @@ package struct Presentation: Sendable {
         offsetAtFixedNow ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now)))
     }
 
+    /// The date now, in local time (or UTC with `utc`).
+    package func todayDate(utc: Bool) -> (year: Int, month: Int, day: Int) {
+        if let today { return utc ? today.utc : today.local }
+        let now = Timestamp.civil(self.now + (utc ? 0 : offsetNow))
+        return (now.year, now.month, now.day)
+    }
+
+    /// The local time zone's offset from UTC at `seconds` since 1970.
+    package func offset(at seconds: Int) -> Int {
+        offsets?.offset(at: seconds) ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
     /// This presentation with now fixed for one rendering: every age in a table counts from the same instant, and
-    /// the clock and the zone's current offset are read once.
+    /// the clock and the zone's offsets (now, and around now) are read once.
     package func frozen() -> Presentation {
         var frozen = self
         frozen.fixedNow = now
         frozen.offsetAtFixedNow = nil
         frozen.offsetAtFixedNow = frozen.offsetNow
+        frozen.offsets = ZoneOffsets(zone: timeZone, around: frozen.now)
+        frozen.today = (frozen.todayDate(utc: false), frozen.todayDate(utc: true))
         return frozen
     }
 

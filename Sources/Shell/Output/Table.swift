@@ -25,7 +25,7 @@ struct Table {
         guard !columns.isEmpty else { return [] }
         let indexWidth = max(1, String(max(0, rowCount - 1)).utf8.count)
         // Each cell is measured once: the fitting, the cutting and the padding all read these.
-        let cellWidths = columns.map { column in column.cells.map(\.text.terminalWidth) }
+        let cellWidths = columns.map { column in column.cells.map(\.width) }
         let natural = columns.indices.map { n in cellWidths[n].reduce(columns[n].title.terminalWidth, max) }
         let minimal = columns.indices.map { n in
             columns[n].cut == .end ? min(natural[n], max(columns[n].title.terminalWidth, Self.shortestProse)) : natural[n]
@@ -73,11 +73,17 @@ struct Table {
         var rule = String(repeating: horizontal, count: indexWidth + 1)
         for n in visible { rule += cross + String(repeating: horizontal, count: widths[n] + 2) }
         lines.append(String(rule.dropLast()))
-        // Rows are drawn on every core for a long table; each line depends on its row alone.
+        // Rows are drawn on every core for a long table; each line depends on its row alone, and is written as
+        // bytes into one buffer per chunk (appending to a String grows and checks it cell by cell).
         let (widthsNow, shown) = (widths, visible)
         lines += Chunks.map(rowCount) { range in
-            range.map { row in
-                var text = String(row).padded(to: indexWidth, right: true)
+            var line: [UInt8] = []
+            line.reserveCapacity(presentation.width * 2)
+            return range.map { row in
+                line.removeAll(keepingCapacity: true)
+                let index = String(row)
+                line.appendSpaces(indexWidth - index.utf8.count)
+                line.append(index)
                 for n in shown {
                     let width = widthsNow[n]
                     let cell = columns[n].cells[row]
@@ -88,11 +94,13 @@ struct Table {
                         used = fitted.terminalWidth
                     }
                     // Padding goes outside the color, so escape codes never count as columns.
-                    let fill = String(repeating: " ", count: max(0, width - used))
-                    let painted = presentation.paint(fitted, cell.emphasis)
-                    text += separator + (columns[n].alignsRight ? fill + painted : painted + fill)
+                    line.append(separator)
+                    if columns[n].alignsRight { line.appendSpaces(width - used) }
+                    line.append(presentation.paint(fitted, cell.emphasis))
+                    if !columns[n].alignsRight { line.appendSpaces(width - used) }
                 }
-                return text.trimmingTrailingSpaces
+                while line.last == UInt8(ascii: " ") { line.removeLast() }
+                return String(decoding: line, as: UTF8.self)
             }
         }
         if !dropped.isEmpty {
@@ -120,12 +128,13 @@ struct Table {
     static func shortenedIDs(_ column: Column) -> Column {
         guard column.cut == .identifier, column.cells.contains(where: { $0.text.utf8.count > 12 }) else { return column }
         // Ids are ASCII (hex, alphanumerics): bytes are characters. Anything else is measured in scalars.
-        let isASCII = column.cells.allSatisfy { $0.text.utf8.allSatisfy { $0 < 0x80 } }
+        // As many columns as bytes: every scalar is one ASCII byte (any other takes more bytes than columns).
+        let isASCII = column.cells.allSatisfy { $0.width == $0.text.utf8.count }
         var shortened = column
         shortened.cut = .never
         // Distinct ids almost always differ in their first six characters: then one set of the short forms says so.
-        let shortest = column.cells.map { Self.shortened($0, head: 6, isASCII: isASCII) }
-        if Set(shortest.map(\.text)).count == column.cells.count {
+        let shortest = Chunks.map(column.cells.count) { range in column.cells[range].map { Self.shortened($0, head: 6, isASCII: isASCII) } }
+        if Self.allDistinct(shortest, longIDs: isASCII && column.cells.allSatisfy { $0.text.utf8.count > 11 }) {
             shortened.cells = shortest
             return shortened
         }
@@ -141,15 +150,42 @@ struct Table {
         return shortened
     }
 
+    /// Whether no two cells show the same text. For long ASCII ids shortened to six characters, an ellipsis and
+    /// four, the set holds those ten bytes as two integers: hashing the texts themselves (not ASCII, because of the
+    /// ellipsis) would normalize each one.
+    private static func allDistinct(_ cells: [Cell], longIDs: Bool) -> Bool {
+        guard longIDs else { return Set(cells.map(\.text)).count == cells.count }
+        /// Bytes 0–5 and the last four bytes of a short id.
+        struct Key: Hashable {
+            var head: UInt64
+            var tail: UInt32
+        }
+        var keys = Set<Key>(minimumCapacity: cells.count)
+        for cell in cells {
+            let bytes = cell.text.utf8
+            var head: UInt64 = 0
+            for byte in bytes.prefix(6) { head = head << 8 | UInt64(byte) }
+            var tail: UInt32 = 0
+            for byte in bytes.suffix(4) { tail = tail << 8 | UInt32(byte) }
+            guard keys.insert(Key(head: head, tail: tail)).inserted else { return false }
+        }
+        return true
+    }
+
     /// An id as its first `head` characters, an ellipsis and its last four (unchanged when that is no shorter).
     private static func shortened(_ cell: Cell, head: Int, isASCII: Bool) -> Cell {
         let text = cell.text
         if isASCII {
-            let bytes = text.utf8
-            guard bytes.count > head + 5 else { return cell }
-            let front = text[..<bytes.index(bytes.startIndex, offsetBy: head)]
-            let back = text[bytes.index(bytes.endIndex, offsetBy: -4)...]
-            return Cell(front + "…" + back, cell.emphasis)
+            guard text.utf8.count > head + 5 else { return cell }
+            var source = text
+            let short = source.withUTF8 { bytes in
+                TextWriter.text(capacity: head + 7) { writer in
+                    for byte in bytes[..<head] { writer.write(byte) }
+                    writer.write("…")
+                    for byte in bytes[(bytes.count - 4)...] { writer.write(byte) }
+                }
+            }
+            return Cell(short, cell.emphasis)
         }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count > head + 5 else { return cell }
@@ -158,4 +194,17 @@ struct Table {
         return Cell(short, cell.emphasis)
     }
 
+}
+
+extension [UInt8] {
+    /// Appends `count` spaces (none when `count` is not positive).
+    fileprivate mutating func appendSpaces(_ count: Int) {
+        if count > 0 { append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+    }
+
+    /// Appends the text's UTF-8 bytes, copied as one block.
+    fileprivate mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
 }

@@ -31,46 +31,27 @@ package enum Units {
 
     /// `30.5 km`, `48 %`: a number with `digits` decimals (fewer when they are zeros and `trimmed`), and its unit.
     package static func number(_ value: Double, digits: Int, unit: String? = nil, trimmed: Bool = false) -> String {
+        guard trimmed else {
+            return TextWriter.text(capacity: TextWriter.numberCapacity + 1 + (unit?.utf8.count ?? 0)) { text in
+                text.fixed(value, digits: digits)
+                guard let unit, !unit.isEmpty else { return }
+                text.write(UInt8(ascii: " "))
+                text.write(unit)
+            }
+        }
         var text = fixed(value, digits: digits)
-        if trimmed, text.contains(".") {
+        if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
         guard let unit, !unit.isEmpty else { return text }
-        text.reserveCapacity(text.utf8.count + 1 + unit.utf8.count)
-        text += " "
-        text += unit
-        return text
+        return text + " " + unit
     }
 
     /// `value` with exactly `digits` decimals, without Foundation's formatter: digits written into a buffer on the
     /// stack (tables format tens of thousands of numbers).
     package static func fixed(_ value: Double, digits: Int) -> String {
-        guard value.isFinite, digits <= 15 else { return String(value) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return String(value) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-            var number = Int(scaled)
-            var at = buffer.count
-            var written = 0
-            repeat {
-                if written == digits && digits > 0 {
-                    at -= 1
-                    buffer[at] = UInt8(ascii: ".")
-                }
-                at -= 1
-                buffer[at] = UInt8(ascii: "0") + UInt8(number % 10)
-                number /= 10
-                written += 1
-            } while number > 0 || written <= digits
-            if value < 0 && scaled > 0 {
-                at -= 1
-                buffer[at] = UInt8(ascii: "-")
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
-        }
+        TextWriter.text(capacity: TextWriter.numberCapacity) { $0.fixed(value, digits: digits) }
     }
 
     /// The API's enum words as words: `InProgress` → `in progress`, `RearDoorsLocked` → `rear doors locked`;
@@ -112,9 +93,6 @@ package enum Units {
 
     /// `45.07812, 7.69873` (latitude first, as people read them) from GeoJSON's `[lon, lat, alt]`.
     package static func coordinates(longitude: Double, latitude: Double, digits: Int = 5) -> String {
-        var text = fixed(latitude, digits: digits)
-        text += ", "
-        text += fixed(longitude, digits: digits)
-        return text
+        TextWriter.text(capacity: 2 * TextWriter.numberCapacity + 2) { $0.coordinates(longitude: longitude, latitude: latitude, digits: digits) }
     }
 }

@@ -46,7 +46,16 @@ package struct Record: Equatable, Sendable {
 
     /// The value of a field; setting nil removes it, setting a new name appends it.
     package subscript(name: String) -> Value? {
-        get { fields.first { $0.name == name }?.value }
+        get {
+            // Through the buffer and by index: `first { … }` would copy each field it passes (its name and value
+            // retained and released), and views look up several fields of every row of a table.
+            fields.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices {
+                    if buffer[index].name == name { return buffer[index].value }
+                }
+                return nil
+            }
+        }
         set {
             let index = fields.firstIndex { $0.name == name }
             switch (index, newValue) {

@@ -40,6 +40,12 @@ enum TripView {
     /// `14.7 kWh/100 km` or `5.9 L/100 km`: v4.0's `avgConsumption` (kWh or L per 100 km), 4.17's
     /// `energyConsumptions` (Wh/100 km electric, cL/100 km fuel).
     static func consumption(_ record: Record) -> String? {
+        // The usual trip: one energy in v4.0's avgConsumption.
+        if case .list(let items)? = record["avgConsumption"], items.count == 1, case .record(let item) = items[0],
+            let value = item["value"]?.number
+        {
+            return Units.number(value, digits: 1, unit: item["type"] == .string("Electric") ? "kWh/100 km" : "L/100 km")
+        }
         let legacy = record.records("avgConsumption").compactMap { item -> String? in
             guard let value = item.number("value") else { return nil }
             return Units.number(value, digits: 1, unit: item.string("type") == "Electric" ? "kWh/100 km" : "L/100 km")
@@ -55,16 +61,30 @@ enum TripView {
 
     /// `78 → 23 %`: the first energy's level at the start and at the end.
     static func energyUsed(_ record: Record) -> String? {
-        guard let start = record.number("startEnergies.0.level"), let end = record.number("endEnergies.0.level") else { return nil }
-        return Units.number(start, digits: 0) + " → " + Units.number(end, digits: 0, unit: "%")
+        guard let start = firstLevel(record["startEnergies"]), let end = firstLevel(record["endEnergies"]) else { return nil }
+        return TextWriter.text(capacity: 2 * TextWriter.numberCapacity + 7) { text in
+            text.fixed(start, digits: 0)
+            text.write(" → ")
+            text.fixed(end, digits: 0)
+            text.write(" %")
+        }
+    }
+
+    /// `energies.0.level`, read directly (every row of a trip table asks for two).
+    private static func firstLevel(_ energies: Value?) -> Double? {
+        guard case .list(let items)? = energies, case .record(let first)? = items.first else { return nil }
+        return first["level"]?.number
     }
 
     /// `44.8936, 7.8442 → 45.0781, 7.6987`.
     static func places(_ record: Record) -> String? {
-        guard let start = record.at("startPosition").flatMap(GeoPoint.init(feature:)),
-            let stop = record.at("stopPosition").flatMap(GeoPoint.init(feature:))
+        guard let start = GeoPoint.coordinates(ofFeature: record["startPosition"]),
+            let stop = GeoPoint.coordinates(ofFeature: record["stopPosition"])
         else { return nil }
-        return Units.coordinates(longitude: start.longitude, latitude: start.latitude, digits: 4) + " → "
-            + Units.coordinates(longitude: stop.longitude, latitude: stop.latitude, digits: 4)
+        return TextWriter.text(capacity: 4 * TextWriter.numberCapacity + 9) { text in
+            text.coordinates(longitude: start.longitude, latitude: start.latitude, digits: 4)
+            text.write(" → ")
+            text.coordinates(longitude: stop.longitude, latitude: stop.latitude, digits: 4)
+        }
     }
 }

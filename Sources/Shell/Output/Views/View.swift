@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a terminal shows one kind of document — a trip, an alert, a status: the columns of a table of them (title,
 /// formatting, which go first when the width runs out) and the card of one. Declared once, next to the command that
 /// returns the document (as its `Signature` is), and found again from the document itself, so a view follows the
@@ -128,12 +130,16 @@ package struct Column: Sendable {
 
 /// A formatted cell: its text (one line) and how it may be emphasized.
 package struct Cell: Sendable, Equatable {
-    package var text: String
+    package let text: String
     package var emphasis: Emphasis?
+    /// Columns the text takes, measured once when the cell is made: a long table's cells are made on every core,
+    /// while the text is still in the core's cache, and the fitting reads the widths of all of them.
+    package let width: Int
 
     package init(_ text: String, _ emphasis: Emphasis? = nil) {
         self.text = text
         self.emphasis = emphasis
+        width = text.terminalWidth
     }
 }
 
@@ -142,7 +148,10 @@ extension UnsafeBufferPointer<UInt8> {
     /// one segment; compared on bytes from the end.
     fileprivate func endsWithSegments(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         let slash = UInt8(ascii: "/")
-        var end = firstIndex(of: UInt8(ascii: "?")) ?? count
+        guard let base = baseAddress else { return pattern.isEmpty }
+        // memchr: a trip's link holds two ids of 129 characters and more.
+        var end = count
+        if let question = memchr(base, Int32(UInt8(ascii: "?")), count) { end = UnsafeRawPointer(question) - UnsafeRawPointer(base) }
         var wantEnd = pattern.count
         while wantEnd > 0 {
             var wantStart = wantEnd
@@ -150,14 +159,14 @@ extension UnsafeBufferPointer<UInt8> {
             while end > 0, self[end - 1] == slash { end -= 1 }
             guard end > 0 else { return false }
             var start = end
-            while start > 0, self[start - 1] != slash { start -= 1 }
+            while start > 0, base[start - 1] != slash { start -= 1 }
             let isWildcard = wantEnd - wantStart == 1 && pattern[wantStart] == UInt8(ascii: "*")
             if !isWildcard {
                 guard end - start == wantEnd - wantStart else { return false }
                 for offset in 0..<(end - start) where self[start + offset] != pattern[wantStart + offset] { return false }
             }
             end = start
-            wantEnd = max(0, wantStart - 1)
+            wantEnd = Swift.max(0, wantStart - 1)
         }
         return true
     }
