@@ -30,11 +30,14 @@ test:
 	.build/debug/ccsh-fuzz --seconds 25 --jobs 2
 	$(SWIFT) test
 
-# The official spec checker against a fresh sandbox, with default flags and with 5 vehicles x 130 alerts.
+# The official spec checker against a fresh sandbox, with default flags and with 5 vehicles x 130 alerts, against
+# the v4.0 spec and against 4.17.2's (callbacks, monitors under callbacks, remote actions, alarms).
 speccheck:
 	@if [ ! -f "$(SPECCHECK)" ]; then echo "speccheck: $(SPECCHECK) not found (set SPECCHECK=path/to/speccheck.py)" >&2; exit 1; fi
-	@scripts/with-sandbox.sh -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
-	@scripts/with-sandbox.sh --vehicles 5 --alerts 130 -- sh -c 'python3 "$(SPECCHECK)" --endpoints "$$SANDBOX_DIR/sandbox.json" | tail -n 1'
+	@for version in 4.0 4.17; do \
+		scripts/speccheck.sh "$(SPECCHECK)" $$version || exit 1; \
+		scripts/speccheck.sh "$(SPECCHECK)" $$version --vehicles 5 --alerts 130 || exit 1; \
+	done
 
 # The seeded fuzzer over the lexer, parser, evaluator and JSON reader: 1 000 000 inputs on 2 jobs, a new seed each
 # run (printed; FUZZ_FLAGS="--seed S" repeats one). See fuzz/README.md. `make test` runs it for 25 seconds.

@@ -24,6 +24,10 @@ package struct SandboxConfiguration: Sendable {
     package var tokenLifetime = 3599
     package var faults = FaultInjector.Settings()
     package var log = false
+    /// How many times faster than the machine's clock the world runs (`--time-scale`; 0 stops it).
+    package var timeScale = 1.0
+    /// `--remote-fail CAUSE`: every remote action fails with this `failureCause`.
+    package var remoteFailure: String?
 
     package init(stateDirectory: URL) { self.stateDirectory = stateDirectory }
 }

@@ -11,6 +11,7 @@ struct SandboxResponder: HTTPResponder {
 
     let api: ConnectedCarAPI
     let oauth: OAuthServer
+    let control: ControlAPI
     let faults: FaultInjector
     let log: RequestLog?
 
@@ -55,6 +56,7 @@ struct SandboxResponder: HTTPResponder {
                 default: throw SandboxError.oauth(404, "not_found", "No OAuth endpoint at \(request.path)")
                 }
             }
+            if segments.first == ControlAPI.basePath { return (try control.handle(request), false) }
             guard segments.starts(with: ConnectedCarAPI.basePath) else {
                 throw SandboxError.gateway(
                     404, "Not Found", "No resource matches \(request.method) \(request.path); the API is under /connectedcar/v4")

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Hummingbird
 import HummingbirdTLS
@@ -23,10 +24,14 @@ package struct SandboxServer: Sendable {
         }
         let fleet = Fleet(seed: configuration.seed, vehicles: configuration.vehicles, alerts: configuration.alerts, trips: configuration.trips)
         let oauth = OAuthServer(seed: configuration.seed, tokenLifetime: configuration.tokenLifetime)
-        let api = ConnectedCarAPI(fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory))
+        let world = WorldFile(directory: directory)
+        let clock = SimulationClock(start: try world.load() ?? Double(Timestamp.reference), scale: configuration.timeScale)
+        let api = ConnectedCarAPI(
+            fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory),
+            callbacks: try CallbackStore(directory: directory, seed: configuration.seed), clock: clock, remoteFailure: configuration.remoteFailure)
         let responder = SandboxResponder(
-            api: api, oauth: oauth, faults: FaultInjector(settings: configuration.faults, seed: configuration.seed),
-            log: configuration.log ? RequestLog() : nil)
+            api: api, oauth: oauth, control: ControlAPI(clock: clock, world: world),
+            faults: FaultInjector(settings: configuration.faults, seed: configuration.seed), log: configuration.log ? RequestLog() : nil)
 
         var tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(pki.serverCertificate.path).map { .certificate($0) },
@@ -59,5 +64,6 @@ package struct SandboxServer: Sendable {
             },
             logger: logger)
         try await app.runService()
+        try? world.save(clock)
     }
 }

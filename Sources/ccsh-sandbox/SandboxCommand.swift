@@ -1,3 +1,4 @@
+import APIContract
 import ArgumentParser
 import Foundation
 import Sandbox
@@ -63,6 +64,16 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("rate-window"), help: ArgumentHelp("The rate-limit window in seconds.", valueName: "s"))
     var rateWindow = 60
 
+    @Option(
+        name: .customLong("time-scale"),
+        help: ArgumentHelp("How many times faster than real time the world runs (0 stops it; POST /_control/clock moves it).", valueName: "n"))
+    var timeScale = 1.0
+
+    @Option(
+        name: .customLong("remote-fail"),
+        help: ArgumentHelp("Every remote action fails with this failureCause (e.g. VehicleConnectionTimeout).", valueName: "cause"))
+    var remoteFail: String?
+
     @Flag(help: "Log one line per request on stderr (method, path, status, ms).")
     var log = false
 
@@ -89,6 +100,12 @@ struct SandboxCommand: AsyncParsableCommand {
         guard [500, 502, 503, 504].contains(failStatus) else {
             throw ValidationError("--fail-status must be 500, 502, 503 or 504, got \(failStatus)")
         }
+        guard timeScale.isFinite, (0...100_000).contains(timeScale) else {
+            throw ValidationError("--time-scale must be between 0 and 100000, got \(timeScale)")
+        }
+        if let remoteFail, !RemoteValidator.failureCauses.contains(remoteFail) {
+            throw ValidationError("--remote-fail must be a failureCause: \(RemoteValidator.failureCauses.joined(separator: ", ")); got \(remoteFail)")
+        }
         let methods = failMethods.split(separator: ",").map { $0.uppercased() }
         guard !methods.isEmpty, methods.allSatisfy({ ["GET", "POST", "PUT", "DELETE"].contains($0) }) else {
             throw ValidationError("--fail-methods takes GET, POST, PUT and DELETE separated by commas, got '\(failMethods)'")
@@ -114,6 +131,8 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.faults.failMethods = Set(failMethods.split(separator: ",").map { $0.uppercased() })
         configuration.faults.garble = garble.flatMap(Garble.init(rawValue:))
         configuration.log = log
+        configuration.timeScale = timeScale
+        configuration.remoteFailure = remoteFail
         if exitOnStdinEof { Self.exitWhenStandardInputCloses() }
         do {
             try await SandboxServer(configuration: configuration).run { url in

@@ -1,20 +1,45 @@
 import Foundation
 
 /// The `/connectedcar/v4` API behind its gateway: checks `client_id`, the bearer token and `x-introspect-realm`
-/// (api-notes §16.1), then dispatches to one of the 35 operations of the v4.0 spec.
+/// (api-notes §16.1), then dispatches to one of the operations of the v4.0 spec or of 4.17's (callbacks, monitors
+/// under callbacks, remote actions, alarms); both are served at once, their paths differ.
 package final class ConnectedCarAPI: Sendable {
     package let fleet: Fleet
     let oauth: OAuthServer
     let monitors: MonitorStore
+    let callbacks: CallbackStore
+    let clock: SimulationClock
+    /// `--remote-fail CAUSE`: every remote action fails with this cause.
+    let remoteFailure: String?
     let routes: [Route]
 
     package static let basePath = ["connectedcar", "v4"]
 
-    package init(fleet: Fleet, oauth: OAuthServer, monitors: MonitorStore) {
+    package init(
+        fleet: Fleet, oauth: OAuthServer, monitors: MonitorStore, callbacks: CallbackStore, clock: SimulationClock, remoteFailure: String? = nil
+    ) {
         self.fleet = fleet
         self.oauth = oauth
         self.monitors = monitors
-        routes = Self.userRoutes + Self.vehicleRoutes + Self.tripRoutes + Self.monitorRoutes
+        self.callbacks = callbacks
+        self.clock = clock
+        self.remoteFailure = remoteFailure
+        routes =
+            Self.userRoutes + Self.vehicleRoutes + Self.tripRoutes + Self.monitorRoutes + Self.callbackRoutes + Self.callbackMonitorRoutes
+            + Self.remoteRoutes + Self.alarmRoutes
+    }
+
+    /// The car's generated state and its state at simulated second `now`, after the remote actions that succeeded
+    /// by then.
+    func state(of vehicle: Fleet.Vehicle, documents: Documents, at now: Int, actions: [RemoteAction]? = nil) -> (
+        base: VehicleState, now: VehicleState
+    ) {
+        let base = VehicleState(status: documents.status(vehicle))
+        var state = base
+        for action in actions ?? callbacks.remotes(vehicle: vehicle.id) where action.vehicle == vehicle.id && action.tookEffect(by: now) {
+            state.apply(action)
+        }
+        return (base, state)
     }
 
     /// Answers one request whose path starts with `/connectedcar/v4`; `origin` is `https://host:port`.

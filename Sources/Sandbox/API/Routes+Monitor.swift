@@ -36,15 +36,7 @@ extension ConnectedCarAPI {
         Route("PUT", "user/vehicles/{id}/monitors/{mid}/status") { c throws(SandboxError) in
             let vehicle = try c.vehicle()
             let record = try existing(c, vehicle)
-            try requireJSON(c.request)
-            let body: JSON
-            do throws(JSONParseError) { body = try JSONParser.parse(c.request.body) } catch {
-                throw .badBody("$", "\(error.message) (line \(error.line), column \(error.column))")
-            }
-            guard body.members != nil else { throw .badBody("$", "expected an object like {\"status\": \"Paused\"}, got \(body.kindName)") }
-            guard let status = body["status"]?.string, status == "Running" || status == "Paused" else {
-                throw .badBody("$.status", "expected \"Running\" or \"Paused\", got \(body["status"]?.text ?? "nothing")")
-            }
+            let status = try statusSetter(c.request)
             let updated = try store { () throws in
                 try c.api.monitors.update(user: c.user, vehicle: vehicle.id, id: record.id) { $0.status = status }
             }
@@ -70,18 +62,6 @@ extension ConnectedCarAPI {
     /// The body as a monitor, or a 400 with its first problem (api-notes §10.1).
     private static func validated(_ body: [UInt8]) throws(SandboxError) -> JSON {
         do throws(MonitorProblem) { return try MonitorValidator.validate(body: body) } catch { throw .badBody(error.path, error.apiText) }
-    }
-
-    private static func requireJSON(_ request: SandboxRequest) throws(SandboxError) {
-        let type = request.headers["content-type"]?.lowercased() ?? ""
-        guard type.hasPrefix("application/json") || type.hasPrefix("application/hal+json") else {
-            throw .badParameter("Content-Type", "the body must be sent as application/json, not \(type.isEmpty ? "nothing" : type)", code: 41500)
-        }
-    }
-
-    /// Runs a store change; a failure to write the state file is a 500, never a silent loss.
-    private static func store<T>(_ change: () throws -> T) throws(SandboxError) -> T {
-        do { return try change() } catch { throw .internalError("could not save the monitor: \(error)") }
     }
 
     static func monitorDocument(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ record: MonitorStore.Record) -> JSON {

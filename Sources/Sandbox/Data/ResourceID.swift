@@ -7,7 +7,7 @@
 package struct ResourceID: Sendable {
     /// What the id names; the kind is part of the key, so a trip id is never a valid alert id.
     package enum Kind: String, Sendable {
-        case vehicle, alert, trip, collision, telemetry
+        case vehicle, alert, trip, collision, telemetry, alarm
         /// Production lengths: 193 hex digits for vehicles, 129 for the rest.
         var length: Int { self == .vehicle ? 193 : 129 }
     }
@@ -44,7 +44,8 @@ package struct ResourceID: Sendable {
         var left = UInt32(truncatingIfNeeded: value >> 32)
         var right = UInt32(truncatingIfNeeded: value)
         let key = SeededRandom.mix(
-            seed ^ UInt64(kind.length) ^ (kind == .alert ? 0xA1 : kind == .trip ? 0x7B : kind == .collision ? 0xC0 : kind == .telemetry ? 0x3E : 0))
+            seed ^ UInt64(kind.length)
+                ^ (kind == .alert ? 0xA1 : kind == .trip ? 0x7B : kind == .collision ? 0xC0 : kind == .telemetry ? 0x3E : kind == .alarm ? 0xA7 : 0))
         func round(_ half: UInt32, _ n: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: SeededRandom.mix(key &+ n << 32 ^ UInt64(half))) }
         let rounds: [UInt64] = forward ? [0, 1, 2, 3] : [3, 2, 1, 0]
         for n in rounds {

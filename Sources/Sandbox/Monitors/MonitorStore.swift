@@ -2,8 +2,9 @@ import APIContract
 import Foundation
 import Synchronization
 
-/// Monitors per user and vehicle, kept in memory and in `DIR/monitors.json` (written to a temporary file and
-/// renamed, so a crash never leaves half a file) so that a restart keeps them.
+/// Monitors per user and vehicle — v4.0's under the vehicle, 4.17's under one of the user's callbacks — kept in
+/// memory and in `DIR/monitors.json` (written to a temporary file and renamed, so a crash never leaves half a file)
+/// so that a restart keeps them.
 package final class MonitorStore: Sendable {
     /// One stored monitor.
     package struct Record: Sendable {
@@ -12,6 +13,8 @@ package final class MonitorStore: Sendable {
         package var status: String
         package var createdAt: Int
         package var updatedAt: Int
+        /// The callback a 4.17 monitor belongs to; nil for a v4.0 monitor.
+        package var callbackId: String?
     }
 
     private let file: URL
@@ -34,7 +37,8 @@ package final class MonitorStore: Sendable {
                         guard let id = item["id"]?.string, let parameter = item["monitor"], let status = item["status"]?.string else { return nil }
                         return Record(
                             id: id, parameter: parameter, status: status,
-                            createdAt: Int(item["createdAt"]?.number ?? 0), updatedAt: Int(item["updatedAt"]?.number ?? 0))
+                            createdAt: Int(item["createdAt"]?.number ?? 0), updatedAt: Int(item["updatedAt"]?.number ?? 0),
+                            callbackId: item["callbackId"]?.string)
                     }
                 }
             }
@@ -42,17 +46,28 @@ package final class MonitorStore: Sendable {
         records = Mutex(loaded)
     }
 
-    package func list(user: String, vehicle: String) -> [Record] {
-        records.withLock { $0[user]?[vehicle] ?? [] }
+    /// The vehicle's monitors of one callback (4.17), or its v4.0 monitors when `callback` is nil.
+    package func list(user: String, vehicle: String, callback: String? = nil) -> [Record] {
+        records.withLock { ($0[user]?[vehicle] ?? []).filter { $0.callbackId == callback } }
     }
 
-    package func get(user: String, vehicle: String, id: String) -> Record? {
-        list(user: user, vehicle: vehicle).first { $0.id == id }
+    package func get(user: String, vehicle: String, id: String, callback: String? = nil) -> Record? {
+        list(user: user, vehicle: vehicle, callback: callback).first { $0.id == id }
     }
 
-    /// Stores a new monitor, Running, and returns it.
-    package func create(user: String, vehicle: String, parameter: JSON) throws -> Record {
-        let now = Int(Clock.now)
+    /// Every Running monitor of every user and vehicle: what the world evaluates as it moves.
+    package func running() -> [(user: String, vehicle: String, record: Record)] {
+        records.withLock { all in
+            all.flatMap { user, vehicles in
+                vehicles.flatMap { vehicle, list in list.filter { $0.status == "Running" }.map { (user, vehicle, $0) } }
+            }
+        }
+    }
+
+    /// Stores a new monitor, Running, and returns it; `callback` binds a 4.17 monitor to its callback.
+    package func create(user: String, vehicle: String, parameter: JSON, callback: String? = nil, at now: Int = Int(Clock.now)) throws
+        -> Record
+    {
         var random = SystemRandomNumberGenerator()
         var seeded = SeededRandom(seed: random.next(), "monitor")
         let n = counter.withLock { value in
@@ -62,18 +77,20 @@ package final class MonitorStore: Sendable {
         let suffix = String(n % 10000)
         let record = Record(
             id: seeded.hex(37) + "m" + String(repeating: "0", count: 4 - suffix.count) + suffix, parameter: parameter,
-            status: "Running", createdAt: now, updatedAt: now)
+            status: "Running", createdAt: now, updatedAt: now, callbackId: callback)
         try mutate { $0[user, default: [:]][vehicle, default: []].append(record) }
         return record
     }
 
     /// Applies `change` to one monitor; nil when there is no such monitor.
-    package func update(user: String, vehicle: String, id: String, _ change: (inout Record) -> Void) throws -> Record? {
+    package func update(
+        user: String, vehicle: String, id: String, callback: String? = nil, at now: Int = Int(Clock.now), _ change: (inout Record) -> Void
+    ) throws -> Record? {
         var result: Record?
         try mutate { all in
-            guard var list = all[user]?[vehicle], let index = list.firstIndex(where: { $0.id == id }) else { return }
+            guard var list = all[user]?[vehicle], let index = list.firstIndex(where: { $0.id == id && $0.callbackId == callback }) else { return }
             change(&list[index])
-            list[index].updatedAt = Int(Clock.now)
+            list[index].updatedAt = now
             all[user, default: [:]][vehicle] = list
             result = list[index]
         }
@@ -81,15 +98,22 @@ package final class MonitorStore: Sendable {
     }
 
     /// Removes one monitor; false when there was none.
-    package func delete(user: String, vehicle: String, id: String) throws -> Bool {
+    package func delete(user: String, vehicle: String, id: String, callback: String? = nil) throws -> Bool {
         var removed = false
         try mutate { all in
-            guard var list = all[user]?[vehicle], let index = list.firstIndex(where: { $0.id == id }) else { return }
+            guard var list = all[user]?[vehicle], let index = list.firstIndex(where: { $0.id == id && $0.callbackId == callback }) else { return }
             list.remove(at: index)
             all[user, default: [:]][vehicle] = list
             removed = true
         }
         return removed
+    }
+
+    /// Removes every monitor of one callback, on all the user's vehicles (deleting a callback deletes its monitors).
+    package func deleteAll(user: String, callback: String) throws {
+        try mutate { all in
+            for (vehicle, list) in all[user] ?? [:] { all[user]?[vehicle] = list.filter { $0.callbackId != callback } }
+        }
     }
 
     /// Changes the records and writes the file while holding the lock, so writes never interleave.
@@ -110,6 +134,7 @@ package final class MonitorStore: Sendable {
                                             .obj([
                                                 "id": .string(r.id), "status": .string(r.status), "createdAt": .int(r.createdAt),
                                                 "updatedAt": .int(r.updatedAt), "monitor": r.parameter,
+                                                "callbackId": r.callbackId.map { .string($0) },
                                             ])
                                         })
                                 )

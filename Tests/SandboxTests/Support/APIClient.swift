@@ -108,3 +108,15 @@ struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+extension APIClient {
+    /// Moves the sandbox world's clock forward by `seconds` (`POST /_control/clock`).
+    @discardableResult
+    func advanceClock(_ seconds: Int) throws -> Reply {
+        try reply(
+            transport.perform(
+                HTTPRequestData(
+                    method: "POST", url: endpoints.serverURL + "/_control/clock", headers: [(name: "Content-Type", value: "application/json")],
+                    body: Array(#"{"advance": \#(seconds)}"#.utf8))))
+    }
+}

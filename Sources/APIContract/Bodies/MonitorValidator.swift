@@ -1,49 +1,19 @@
 import Foundation
 
-/// One thing wrong with a monitor body: where (the JSON path of the field, e.g. `$.triggerParam.bool.exp`) and
-/// what. A `bool.exp` problem also says at which column of the expression it is.
-package struct MonitorProblem: Error, Equatable, Sendable {
-    package var path: String
-    package var message: String
-    /// For `bool.exp`: the expression and the 1-based column (in characters) the problem is at.
-    package var expression: (text: String, column: Int)?
-    /// For a body that is not acceptable JSON: the error from the parser (its line and column).
-    package var syntax: JSONParseError?
-
-    package init(path: String, message: String, expression: (text: String, column: Int)? = nil, syntax: JSONParseError? = nil) {
-        self.path = path
-        self.message = message
-        self.expression = expression
-        self.syntax = syntax
-    }
-
-    /// The problem as the API words it after `Bad Request: PATH: `: a `bool.exp` problem quotes the expression, a
-    /// syntax problem gives its line and column.
-    package var apiText: String {
-        if let expression { return "\(message) (column \(expression.column) of \"\(expression.text)\")" }
-        if let syntax { return "\(message) (line \(syntax.line), column \(syntax.column))" }
-        return message
-    }
-
-    package static func == (a: MonitorProblem, b: MonitorProblem) -> Bool {
-        a.path == b.path && a.message == b.message && a.expression?.text == b.expression?.text
-            && a.expression?.column == b.expression?.column && a.syntax == b.syntax
-    }
-}
-
-/// Checks a v4.0 `MonitorParameter` body the way a real server would (api-notes §10.1). The sandbox refuses a body
-/// with its first problem (a 400 naming the field path); ccsh checks a body before sending it and reports every
-/// problem, which are the same rules, so that a body ccsh accepts is one the API accepts.
+/// Checks a `MonitorParameter` body the way a real server would: v4.0's (api-notes §10.1) or 4.17's, bound to a
+/// callback (§10.2). The sandbox refuses a body with its first problem (a 400 naming the field path); ccsh checks a
+/// body before sending it and reports every problem, which are the same rules, so that a body ccsh accepts is one
+/// the API accepts.
 package enum MonitorValidator {
     /// Parses and validates a POST/PUT body; returns the parsed document, or throws the first problem.
-    package static func validate(body: [UInt8]) throws(MonitorProblem) -> JSON {
+    package static func validate(body: [UInt8], version: MonitorAPIVersion = .v40) throws(MonitorProblem) -> JSON {
         let document: JSON
         do throws(JSONParseError) {
             document = try JSONParser.parse(body)
         } catch {
             throw syntaxProblem(error)
         }
-        if let first = problems(in: document).first { throw first }
+        if let first = problems(in: document, version: version).first { throw first }
         return document
     }
 
@@ -55,101 +25,29 @@ package enum MonitorValidator {
     }
 
     /// Every problem of a parsed document, in document order (the first is the one the API reports).
-    package static func problems(in document: JSON) -> [MonitorProblem] {
-        let check = Check(document: document)
+    package static func problems(in document: JSON, version: MonitorAPIVersion = .v40) -> [MonitorProblem] {
+        let check = Check(document: document, rules: .of(version))
         check.collect { () throws(MonitorProblem) in try check.monitor() }
         return check.problems
     }
 
-    /// Data triggers of v4.0: the value type and the allowed operators of each datum.
-    static let dataTriggers: [String: (kind: ValueKind, ops: Set<String>)] = [
-        "vehicle.alert": (.alertList, ["onChange", "includedIn", "equalsTo"]),
-        "vehicle.odometer": (.integer, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.engines.running": (.boolean, ["onChange", "equalsTo"]),
-        "vehicle.engines.thermic.oil.temp": (.integer, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.energy.electric.level": (.number, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.energy.electric.autonomy": (.number, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.energy.fuel.level": (.number, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.energy.fuel.autonomy": (.number, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.autonomy": (.number, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.energy.charging.status": (.oneOf(["Disconnected", "InProgress", "Failure", "Stopped", "Finished"]), ["onChange", "equalsTo"]),
-        "vehicle.energy.charging.plugged": (.boolean, ["onChange", "equalsTo"]),
-        "vehicle.doorsState.lockedState": (.none, ["onChange"]),
-        "vehicle.doorsState.opening": (.none, ["onChange"]),
-        "vehicle.kinetic.moving": (.boolean, ["onChange", "equalsTo"]),
-        "vehicle.kinetic.speed": (.number, ["equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.trip": (.none, ["onChange"]),
-        "vehicle.maintenance.daysBeforeMaintenance": (.number, ["onChange", "equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.maintenance.mileageBeforeMaintenance": (.number, ["onChange", "equalsTo", "greaterThan", "lowerThan"]),
-        "vehicle.safety.beltWarning": (.oneOf(["Normal", "Omission"]), ["onChange", "equalsTo"]),
-        "environment.air.temp": (.number, ["equalsTo", "greaterThan", "lowerThan"]),
-        "privacy.state": (.oneOf(["None", "Geolocation", "Full"]), ["equalsTo", "onChange", "includedIn"]),
-    ]
-
-    /// What a data trigger's `value` strings must look like.
-    enum ValueKind {
-        case number, integer, boolean, alertList, none
-        case oneOf([String])
-    }
-
-    static let extendedEventParams: Set<String> = [
-        "door.state", "vehicle.status", "vehicle.maintenance", "vehicle.position", "vehicle.telemetry", "alerts",
-        "vehicle.doorsState", "vehicle.alerts",
-    ]
-
     /// The walk over one document; every `fail` names the path it is at. A failure ends the check of the part it
     /// is in (a trigger, the callback, `bool.exp`…) and the walk goes on with the next part.
-    private final class Check {
-        let document: JSON
-        private(set) var problems: [MonitorProblem] = []
+    private final class Check: BodyCheck {
+        let rules: MonitorRules
 
-        init(document: JSON) { self.document = document }
-
-        func fail(_ path: String, _ problem: String) -> MonitorProblem { MonitorProblem(path: path, message: problem) }
-
-        /// Runs one part of the check, recording its problem instead of stopping the walk.
-        func collect(_ part: () throws(MonitorProblem) -> Void) {
-            do { try part() } catch { problems.append(error) }
+        init(document: JSON, rules: MonitorRules) {
+            self.rules = rules
+            super.init(document: document)
         }
 
-        func object(_ value: JSON?, _ path: String, required: Bool = true) throws(MonitorProblem) -> [(String, JSON)]? {
-            guard let value else {
-                if required { throw fail(path, "is required") }
-                return nil
-            }
-            guard let members = value.members else { throw fail(path, "expected an object, got \(value.kindName)") }
-            return members
-        }
-
-        func string(_ value: JSON?, _ path: String, required: Bool = true) throws(MonitorProblem) -> String? {
-            guard let value else {
-                if required { throw fail(path, "is required") }
-                return nil
-            }
-            guard let s = value.string else { throw fail(path, "expected a string, got \(value.kindName)") }
-            guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(path, "must not be empty") }
-            return s
-        }
-
-        func number(_ value: JSON?, _ path: String, min: Double? = nil, integer: Bool = false) throws(MonitorProblem) -> Double? {
-            guard let value else { return nil }
-            guard let n = value.number else { throw fail(path, "expected a number, got \(value.kindName)") }
-            if integer, n != n.rounded() { throw fail(path, "expected an integer, got \(n)") }
-            if let min, n < min { throw fail(path, "must be at least \(Int(min)), got \(n)") }
-            return n
-        }
-
-        func oneOf(_ value: JSON?, _ path: String, _ allowed: [String], required: Bool = true) throws(MonitorProblem) -> String? {
-            guard let s = try string(value, path, required: required) else { return nil }
-            guard allowed.contains(s) else { throw fail(path, "'\(s)' is not one of \(allowed.joined(separator: ", "))") }
-            return s
-        }
+        var is417: Bool { rules.version == .v417 }
 
         func monitor() throws(MonitorProblem) {
             guard let root = try object(document, "$") else { return }
-            let known = ["label", "locale", "subscribeParam", "extendedEventParam", "triggerParam"]
+            let known = rules.rootFields
             for unknown in root where !known.contains(unknown.0) {
-                problems.append(fail("$.\(unknown.0)", "unknown field; a monitor has \(known.joined(separator: ", "))"))
+                record(fail("$.\(unknown.0)", "unknown field; a monitor has \(known.joined(separator: ", "))"))
             }
             collect { () throws(MonitorProblem) in _ = try string(document["label"], "$.label") }
             collect { () throws(MonitorProblem) in
@@ -157,23 +55,27 @@ package enum MonitorValidator {
                     throw fail("$.locale", "'\(locale)' is not a locale like fr-FR")
                 }
             }
-            subscribe(document["subscribeParam"])
+            if is417 {
+                callbackSubscribe(document["subscribeParam"])
+                collect { () throws(MonitorProblem) in
+                    try attributes(document["attributes"], "$.attributes", types: ["Header", "Body"], required: false)
+                }
+            } else {
+                subscribe(document["subscribeParam"])
+            }
             collect { () throws(MonitorProblem) in
                 guard let params = document["extendedEventParam"] else { return }
                 guard let items = params.array else { throw fail("$.extendedEventParam", "expected an array, got \(params.kindName)") }
                 for (n, item) in items.enumerated() {
                     collect { () throws(MonitorProblem) in
                         let path = "$.extendedEventParam[\(n)]"
-                        guard let s = try string(item, path), !Self.isExtendedEventParam(s) else { return }
-                        throw fail(path, "'\(s)' is not one of \(extendedEventParams.sorted().joined(separator: ", ")) or vehicle.telemetry.<type>")
+                        guard let s = try string(item, path), !rules.isExtendedEventParam(s) else { return }
+                        let names = rules.extendedEventParams.sorted().joined(separator: ", ")
+                        throw fail(path, "'\(s)' is not one of \(names) or vehicle.telemetry.<type>")
                     }
                 }
             }
             collect { () throws(MonitorProblem) in try triggers(document["triggerParam"]) }
-        }
-
-        static func isExtendedEventParam(_ s: String) -> Bool {
-            extendedEventParams.contains(s) || (s.hasPrefix("vehicle.telemetry.") && TelemetryTypes.all.contains(String(s.dropFirst(18))))
         }
 
         func subscribe(_ value: JSON?) {
@@ -183,12 +85,12 @@ package enum MonitorValidator {
                 guard let found = try object(value, base) else { return }
                 members = found
             } catch {
-                problems.append(error)
+                record(error)
                 return
             }
             let known = ["callback", "refreshEvent", "retryPolicy", "batchNotify"]
             for unknown in members where !known.contains(unknown.0) {
-                problems.append(fail("\(base).\(unknown.0)", "unknown field; subscribeParam has \(known.joined(separator: ", "))"))
+                record(fail("\(base).\(unknown.0)", "unknown field; subscribeParam has \(known.joined(separator: ", "))"))
             }
             collect { () throws(MonitorProblem) in try webhook(value?["callback"], "\(base).callback") }
             collect { () throws(MonitorProblem) in
@@ -224,24 +126,37 @@ package enum MonitorValidator {
             }
             _ = try object(callback, callbackPath)
             _ = try string(callback?["name"], "\(callbackPath).name")
-            if let target = try string(callback?["target"], "\(callbackPath).target") {
-                let lower = target.lowercased()
-                let rest = lower.hasPrefix("https://") ? lower.dropFirst(8) : lower.hasPrefix("http://") ? lower.dropFirst(7) : nil
-                guard let rest, let host = rest.split(separator: "/").first, !host.isEmpty, !target.contains(" ") else {
-                    throw fail("\(callbackPath).target", "'\(target)' is not an absolute http(s) URL")
-                }
-            }
+            try url(callback?["target"], "\(callbackPath).target", schemes: ["https", "http"])
             let attributesKey = callback?["attributes"] != nil ? "attributes" : "attributres"
-            guard let attributes = callback?[attributesKey] else { return }
-            guard let items = attributes.array else {
-                throw fail("\(callbackPath).\(attributesKey)", "expected an array, got \(attributes.kindName)")
-            }
-            for (n, item) in items.enumerated() {
-                let path = "\(callbackPath).\(attributesKey)[\(n)]"
-                _ = try object(item, path)
-                _ = try oneOf(item["type"], "\(path).type", ["Header", "Body", "Query"])
-                _ = try string(item["key"], "\(path).key")
-                guard item["value"] != nil else { throw fail("\(path).value", "is required") }
+            try attributes(callback?[attributesKey], "\(callbackPath).\(attributesKey)", types: ["Header", "Body", "Query"], required: false)
+        }
+
+        /// 4.17's `subscribeParam`: a refresh period and attributes added to the callback's, at least one of them.
+        func callbackSubscribe(_ value: JSON?) {
+            let base = "$.subscribeParam"
+            collect { () throws(MonitorProblem) in
+                guard let members = try object(value, base, required: false) else { return }
+                let known = ["refreshEvent", "callbackAttributes"]
+                if let unknown = members.first(where: { !known.contains($0.0) }) {
+                    throw fail(
+                        "\(base).\(unknown.0)", "unknown field; subscribeParam has refreshEvent and callbackAttributes (the target is the callback's)"
+                    )
+                }
+                guard !members.isEmpty else { throw fail(base, "needs refreshEvent or callbackAttributes") }
+                _ = try number(value?["refreshEvent"], "\(base).refreshEvent", min: 60, integer: true)
+                guard let extra = value?["callbackAttributes"] else { return }
+                let path = "\(base).callbackAttributes"
+                guard let kinds = try object(extra, path) else { return }
+                for (kind, set) in kinds {
+                    let types: [String]
+                    switch kind {
+                    case "webhook": types = ["Header", "Body", "Query"]
+                    case "websocket": types = ["Body"]
+                    case "pushnotif": types = ["Header", "Body"]
+                    default: throw fail("\(path).\(kind)", "unknown field; callbackAttributes has webhook, websocket, pushnotif")
+                    }
+                    try attributes(set, "\(path).\(kind)", types: types, required: true)
+                }
             }
         }
 
@@ -249,12 +164,19 @@ package enum MonitorValidator {
             let base = "$.triggerParam"
             guard let members = try object(value, base) else { return }
             let keys = Set(members.map(\.0))
+            let expressionKey = rules.expressionKey
+            if is417 {
+                if let unknown = members.first(where: { !["triggers", expressionKey].contains($0.0) }) {
+                    let hint = unknown.0 == "bool.exp" ? " (4.17 names it boolExp)" : ""
+                    throw fail("\(base).\(unknown.0)", "unknown field; triggerParam has triggers and boolExp\(hint)")
+                }
+            }
             let newStyle = keys.contains("triggers") || keys.contains("bool.exp")
             let oldStyle = keys.contains("dataTriggers") || keys.contains("timeZoneTriggers")
             if newStyle, oldStyle {
                 throw fail(base, "triggers/bool.exp cannot be mixed with the deprecated dataTriggers/timeZoneTriggers")
             }
-            if let unknown = members.first(where: { !["triggers", "bool.exp", "dataTriggers", "timeZoneTriggers"].contains($0.0) }) {
+            if !is417, let unknown = members.first(where: { !["triggers", "bool.exp", "dataTriggers", "timeZoneTriggers"].contains($0.0) }) {
                 throw fail("\(base).\(unknown.0)", "unknown field; triggerParam has triggers and bool.exp")
             }
             if oldStyle {
@@ -278,15 +200,22 @@ package enum MonitorValidator {
             for (n, item) in items.enumerated() {
                 collect { () throws(MonitorProblem) in try trigger(item, "\(base).triggers[\(n)]", names: &names) }
             }
-            collect { () throws(MonitorProblem) in try expression(value?["bool.exp"], "\(base).bool.exp", names: written) }
+            guard items.count <= 5 || !is417 else { throw fail("\(base).triggers", "has \(items.count) triggers; at most 5 are allowed") }
+            collect { () throws(MonitorProblem) in try expression(value?[expressionKey], "\(base).\(expressionKey)", names: written) }
         }
 
         /// One item of `triggers`: a name not used before and exactly one of zone, time, data.
         func trigger(_ item: JSON, _ path: String, names: inout [String]) throws(MonitorProblem) {
             guard let trigger = try object(item, path) else { return }
             guard let name = try string(item["name"], "\(path).name") else { return }
-            guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }) else {
-                throw fail("\(path).name", "'\(name)' must start with a letter and hold only letters, digits, '_', '.', '-'")
+            if is417 {
+                guard Self.isTriggerName417(name) else {
+                    throw fail("\(path).name", "'\(name)' must be letters, then at most one of '.', '-', '_', then digits (like low, zone_1)")
+                }
+            } else {
+                guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }) else {
+                    throw fail("\(path).name", "'\(name)' must start with a letter and hold only letters, digits, '_', '.', '-'")
+                }
             }
             guard !names.contains(name) else { throw fail("\(path).name", "'\(name)' is already the name of another trigger") }
             names.append(name)
@@ -330,6 +259,7 @@ package enum MonitorValidator {
             guard let members = try object(value, path) else { return }
             _ = try oneOf(value?["transition"], "\(path).transition", ["In", "Out"])
             let shapes = members.map(\.0).filter { $0 == "place" || $0 == "circle" }
+            if is417, shapes == ["circle"] { throw fail("\(path).circle", "4.17 names the zone place {center, radius}; circle is the old name") }
             guard shapes.count == 1 else {
                 throw fail(path, shapes.isEmpty ? "needs place {center, radius}" : "has both place and circle; use place")
             }
@@ -352,6 +282,7 @@ package enum MonitorValidator {
         func timeTrigger(_ value: JSON?, _ path: String) throws(MonitorProblem) {
             guard try object(value, path) != nil else { return }
             if value?["time.zone"] != nil, value?["timeZone"] != nil { throw fail(path, "has both time.zone and timeZone; use one") }
+            if is417, value?["time.zone"] != nil { throw fail("\(path).time.zone", "4.17 names it timeZone") }
             let zoneKey = value?["timeZone"] != nil ? "timeZone" : "time.zone"
             if let zone = try string(value?[zoneKey], "\(path).\(zoneKey)", required: false) {
                 let parts = zone.split(separator: "/")
@@ -368,7 +299,11 @@ package enum MonitorValidator {
             for (n, item) in items.enumerated() {
                 let p = "\(path).times[\(n)]"
                 _ = try object(item, p)
-                let recurrence = try oneOf(item["recurrence"], "\(p).recurrence", ["None", "Daily", "Weekly"], required: false) ?? "Daily"
+                let recurrences = is417 ? ["None", "Daily"] : ["None", "Daily", "Weekly"]
+                let recurrence = try oneOf(item["recurrence"], "\(p).recurrence", recurrences, required: false) ?? "Daily"
+                if is417, recurrence == "None", item["occurence"] != nil {
+                    throw fail("\(p).occurence", "only a Daily window has occurence; a None window is one stretch from start")
+                }
                 guard let start = try string(item["start"], "\(p).start") else { continue }
                 if recurrence == "None", Timestamp.parse(start) != nil {
                     // 4.1x: a one-off window starting at an absolute instant.
@@ -405,6 +340,17 @@ package enum MonitorValidator {
             }
         }
 
+        /// 4.17's trigger name pattern, `[a-zA-Z]+[.-_]?[0-9]*`, read as its description says: ASCII letters, one
+        /// optional separator, digits.
+        static func isTriggerName417(_ name: String) -> Bool {
+            var rest = Substring(name)
+            let letters = rest.prefix { $0.isASCII && $0.isLetter }
+            guard !letters.isEmpty else { return false }
+            rest = rest.dropFirst(letters.count)
+            if let separator = rest.first, ".-_".contains(separator) { rest = rest.dropFirst() }
+            return rest.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+
         static func isWeek(_ text: String) -> Bool {
             let parts = text.split(separator: "-", omittingEmptySubsequences: false)
             let numbers = parts.map { $0.hasPrefix("w") ? Int($0.dropFirst()) : nil }
@@ -415,8 +361,10 @@ package enum MonitorValidator {
         func dataTrigger(_ value: JSON?, _ path: String) throws(MonitorProblem) {
             guard try object(value, path) != nil else { return }
             guard let datum = try string(value?["data"], "\(path).data") else { return }
-            guard let rule = MonitorValidator.dataTriggers[datum] else {
-                throw fail("\(path).data", "'\(datum)' is not a v4.0 data trigger; see the DataTrigger enum (e.g. vehicle.energy.electric.level)")
+            guard let rule = rules.data[datum] else {
+                throw fail(
+                    "\(path).data",
+                    "'\(datum)' is not a v\(rules.version.rawValue) data trigger; see the DataTrigger enum (e.g. vehicle.energy.electric.level)")
             }
             guard let op = try string(value?["op"], "\(path).op") else { return }
             guard rule.ops.contains(op) else {
@@ -437,16 +385,31 @@ package enum MonitorValidator {
             default:
                 guard values.count == 1 else { throw fail("\(path).value", "\(op) needs exactly one value, got \(values.count)") }
             }
-            for (n, item) in values.enumerated() {
-                let p = "\(path).value[\(n)]"
-                guard let s = item.string else { throw fail(p, "expected a string, got \(item.kindName)") }
-                switch rule.kind {
-                case .number where Double(s) == nil: throw fail(p, "'\(s)' is not a number")
-                case .integer where Int(s) == nil: throw fail(p, "'\(s)' is not an integer")
-                case .boolean where s != "true" && s != "false": throw fail(p, "'\(s)' is not true or false")
-                case .oneOf(let allowed) where !allowed.contains(s): throw fail(p, "'\(s)' is not one of \(allowed.joined(separator: ", "))")
-                default: break
-                }
+            for (n, item) in values.enumerated() { try literal(item, "\(path).value[\(n)]", rule.kind) }
+            guard let previous = value?["previous"] else { return }
+            let p = "\(path).previous"
+            guard is417 else { throw fail(p, "previous is a 4.17 field; a v4.0 monitor has none") }
+            guard rule.takesPrevious else {
+                let allowed = rules.data.filter(\.value.takesPrevious).keys.sorted().joined(separator: ", ")
+                throw fail(p, "\(datum) takes no previous; only \(allowed) do")
+            }
+            _ = try object(previous, p)
+            let previousOp = try oneOf(previous["op"], "\(p).op", ["equalsTo", "includedIn"])
+            guard let list = previous["value"]?.array, !list.isEmpty else { throw fail("\(p).value", "expected a non-empty array of strings") }
+            if previousOp == "equalsTo", list.count != 1 { throw fail("\(p).value", "equalsTo needs exactly one value, got \(list.count)") }
+            for (n, item) in list.enumerated() { try literal(item, "\(p).value[\(n)]", rule.kind) }
+        }
+
+        /// One string of a trigger's `value` (or `previous.value`), of the datum's kind.
+        func literal(_ item: JSON, _ p: String, _ kind: MonitorRules.ValueKind) throws(MonitorProblem) {
+            guard let s = item.string else { throw fail(p, "expected a string, got \(item.kindName)") }
+            switch kind {
+            case .number where Double(s) == nil: throw fail(p, "'\(s)' is not a number")
+            case .integer where Int(s) == nil: throw fail(p, "'\(s)' is not an integer")
+            case .boolean where s != "true" && s != "false": throw fail(p, "'\(s)' is not true or false")
+            case .oneOf(let allowed) where !allowed.contains(s): throw fail(p, "'\(s)' is not one of \(allowed.joined(separator: ", "))")
+            case .literal where s.isEmpty: throw fail(p, "must not be empty")
+            default: break
             }
         }
     }
