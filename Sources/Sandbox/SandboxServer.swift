@@ -29,8 +29,10 @@ package struct SandboxServer: Sendable {
         let api = ConnectedCarAPI(
             fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory),
             callbacks: try CallbackStore(directory: directory, seed: configuration.seed), clock: clock, remoteFailure: configuration.remoteFailure)
+        let deliveries = try Deliveries(directory: directory)
+        let notifier = Notifier(api: api, deliveries: deliveries, client: try WebhookClient(caCertificate: pki.caCertificate.path))
         let responder = SandboxResponder(
-            api: api, oauth: oauth, control: ControlAPI(clock: clock, world: world),
+            api: api, oauth: oauth, control: ControlAPI(clock: clock, world: world, deliveries: deliveries),
             faults: FaultInjector(settings: configuration.faults, seed: configuration.seed), log: configuration.log ? RequestLog() : nil)
 
         var tls = TLSConfiguration.makeServerConfiguration(
@@ -63,6 +65,8 @@ package struct SandboxServer: Sendable {
                 onReady(url)
             },
             logger: logger)
+        let events = Task { await notifier.run() }
+        defer { events.cancel() }
         try await app.runService()
         try? world.save(clock)
     }

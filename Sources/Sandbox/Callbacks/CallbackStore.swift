@@ -36,11 +36,7 @@ package final class CallbackStore: Sendable {
         file = directory.appendingPathComponent("callbacks.json")
         self.seed = seed
         var loaded = Contents()
-        if let data = try? Data(contentsOf: file) {
-            let document: JSON
-            do throws(JSONParseError) { document = try JSONParser.parse(Array(data)) } catch {
-                throw SandboxStartupError("\(file.path) is not valid JSON (\(error.message), line \(error.line)); move it away to start afresh")
-            }
+        if let document = try AtomicFile.readJSON(file) {
             loaded.counter = Int(document["counter"]?.number ?? 0)
             for (user, list) in document["callbacks"]?.members ?? [] {
                 loaded.callbacks[user] = (list.array ?? []).compactMap(Self.callback)
@@ -112,6 +108,17 @@ package final class CallbackStore: Sendable {
         }
     }
 
+    /// Every remote action, oldest first.
+    package func allRemotes() -> [RemoteAction] { contents.withLock { $0.remotes } }
+
+    /// Records that the first `count` steps of an action have been raised.
+    package func markNotified(_ id: String, count: Int) throws {
+        try mutate { contents in
+            guard let index = contents.remotes.firstIndex(where: { $0.id == id }) else { return }
+            contents.remotes[index].notified = max(contents.remotes[index].notified, count)
+        }
+    }
+
     // MARK: Storage
 
     /// Changes the contents and writes the file while holding the lock, so writes never interleave; a change whose
@@ -148,7 +155,7 @@ package final class CallbackStore: Sendable {
                         "id": .string($0.id), "user": .string($0.user), "vehicle": .string($0.vehicle), "callbackId": .string($0.callbackId),
                         "remote": $0.remote, "action": .string($0.action), "type": .string($0.type), "createdAt": .int($0.createdAt),
                         "wakesVehicle": .bool($0.wakesVehicle), "outcome": .string($0.outcome),
-                        "failureCause": $0.failureCause.map { .string($0) },
+                        "failureCause": $0.failureCause.map { .string($0) }, "notified": .int($0.notified),
                     ])
                 }),
         ])
@@ -169,6 +176,6 @@ package final class CallbackStore: Sendable {
         return RemoteAction(
             id: id, user: user, vehicle: vehicle, callbackId: callback, remote: remote, action: action, type: type,
             createdAt: Int(item["createdAt"]?.number ?? 0), wakesVehicle: item["wakesVehicle"] == .bool(true), outcome: outcome,
-            failureCause: item["failureCause"]?.string)
+            failureCause: item["failureCause"]?.string, notified: Int(item["notified"]?.number ?? 0))
     }
 }

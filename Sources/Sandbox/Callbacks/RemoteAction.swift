@@ -20,6 +20,8 @@ package struct RemoteAction: Sendable {
     /// The final status (`Success`, `AlreadyDone`, `Failed`) and, when Failed, why.
     package var outcome: String
     package var failureCause: String?
+    /// How many of its steps have been raised as notifications to its callback.
+    package var notified = 0
 
     /// One step of the action's progress: a status, whether it is the last (`Done`) or not (`Pending`), and when.
     package struct Step: Sendable, Equatable {

@@ -1,13 +1,17 @@
 import APIContract
 
-/// The sandbox's own endpoints under `/_control` (same TLS as the API, no token): the world's clock for now.
+/// The sandbox's own endpoints under `/_control` (same TLS as the API, no token): the world's clock, and what was
+/// delivered to callbacks.
 ///
 /// - `GET /_control/clock`: `{"time": RFC 3339, "seconds": …, "scale": …}`.
 /// - `POST /_control/clock` with `{"advance": 3600}` (seconds) or `{"advance": "PT1H"}`, and/or `{"scale": 60}`:
 ///   moves the world forward at once, or changes how fast it runs; answers as GET does.
+/// - `GET /_control/deliveries`: every post to a callback (time, subject, target, notification ids, status or
+///   error), how many wait and how many were dropped after 72 hours.
 package struct ControlAPI: Sendable {
     let clock: SimulationClock
     let world: WorldFile
+    let deliveries: Deliveries
 
     package static let basePath = "_control"
 
@@ -15,6 +19,7 @@ package struct ControlAPI: Sendable {
         let path = request.segments.dropFirst().joined(separator: "/")
         switch (request.method, path) {
         case ("GET", "clock"): return .json(200, clockDocument(), type: "application/json")
+        case ("GET", "deliveries"): return .json(200, deliveries.document(), type: "application/json")
         case ("POST", "clock"):
             let body: JSON
             do throws(JSONParseError) { body = try JSONParser.parse(request.body) } catch {
@@ -41,7 +46,8 @@ package struct ControlAPI: Sendable {
             do { try world.save(clock) } catch { throw .internalError("could not save the world: \(error)") }
             return .json(200, clockDocument(), type: "application/json")
         default:
-            throw .gateway(404, "Not Found", "No control endpoint \(request.method) \(request.path); there is GET and POST /_control/clock")
+            throw .gateway(
+                404, "Not Found", "No control endpoint \(request.method) \(request.path); there are /_control/clock and /_control/deliveries")
         }
     }
 

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 #if canImport(Glibc)
@@ -23,6 +24,15 @@ package enum AtomicFile {
         }
         guard fsync(fd) == 0, rename(temporary, url.path) == 0 else {
             throw SandboxStartupError("cannot replace \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The JSON document a state file holds, or nil when there is none yet; a damaged one stops the sandbox with
+    /// what to do about it.
+    package static func readJSON(_ url: URL) throws -> JSON? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        do throws(JSONParseError) { return try JSONParser.parse(Array(data)) } catch {
+            throw SandboxStartupError("\(url.path) is not valid JSON (\(error.message), line \(error.line)); move it away to start afresh")
         }
     }
 }

@@ -26,11 +26,7 @@ package final class MonitorStore: Sendable {
     package init(directory: URL) throws {
         file = directory.appendingPathComponent("monitors.json")
         var loaded: [String: [String: [Record]]] = [:]
-        if let data = try? Data(contentsOf: file) {
-            let document: JSON
-            do throws(JSONParseError) { document = try JSONParser.parse(Array(data)) } catch {
-                throw SandboxStartupError("\(file.path) is not valid JSON (\(error.message), line \(error.line)); move it away to start afresh")
-            }
+        if let document = try AtomicFile.readJSON(file) {
             for (user, vehicles) in document.members ?? [] {
                 for (vehicle, list) in vehicles.members ?? [] {
                     loaded[user, default: [:]][vehicle] = (list.array ?? []).compactMap { item in

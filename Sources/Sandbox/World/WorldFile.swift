@@ -10,11 +10,7 @@ package struct WorldFile: Sendable {
 
     /// The saved instant, or nil for a new world.
     package func load() throws -> Double? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        let document: JSON
-        do throws(JSONParseError) { document = try JSONParser.parse(Array(data)) } catch {
-            throw SandboxStartupError("\(file.path) is not valid JSON (\(error.message), line \(error.line)); move it away to start afresh")
-        }
+        guard let document = try AtomicFile.readJSON(file) else { return nil }
         guard let seconds = document["clock"]?.number else {
             throw SandboxStartupError("\(file.path) has no clock; move it away to start afresh")
         }

@@ -120,3 +120,10 @@ extension APIClient {
                     body: Array(#"{"advance": \#(seconds)}"#.utf8))))
     }
 }
+
+extension APIClient {
+    /// A GET on one of the sandbox's `/_control` endpoints.
+    func control(_ path: String) throws -> Reply {
+        try reply(transport.perform(HTTPRequestData(method: "GET", url: endpoints.serverURL + path, headers: [], body: nil)))
+    }
+}

@@ -1,0 +1,169 @@
+import APIContract
+import Foundation
+import Synchronization
+
+/// Notifications on their way to callback targets, delivered as api-notes §10.5 says: in order per subject (a
+/// monitor or a remote action — "retry impacts the monitor/remote, not the callback"); a 2xx means received; any
+/// other answer or a time-out is tried again after `retryDelay` simulated seconds, with what queued meanwhile
+/// following; several waiting go as one JSON array (up to 100, Body attributes only); a notification older than
+/// 72 simulated hours is dropped. Pending ones are kept in `DIR/deliveries.json`, so a restart loses none.
+package final class Deliveries: Sendable {
+    /// One notification for one target.
+    package struct Notification: Sendable {
+        package var id: Int
+        /// What it is about (a monitor or remote action id): the order is kept per subject.
+        package var subject: String
+        package var target: String
+        /// Header and Query attributes, already substituted.
+        package var headers: [(String, String)]
+        package var query: [(String, String)]
+        package var message: JSON
+        /// Simulated second it was raised.
+        package var raisedAt: Int
+    }
+
+    /// One post, as `GET /_control/deliveries` shows it.
+    package struct Attempt: Sendable {
+        package var at: Int
+        package var subject: String
+        package var target: String
+        package var notifications: [Int]
+        package var outcome: WebhookClient.Outcome
+    }
+
+    private struct State {
+        var counter = 0
+        var pending: [Notification] = []
+        var nextAttempt: [String: Double] = [:]
+        var inFlight: Set<String> = []
+        var attempts: [Attempt] = []
+        var dropped = 0
+    }
+
+    package static let retryDelay = 10.0
+    package static let retention = 72 * 3600
+    package static let batchSize = 100
+    /// Attempts kept for `/_control/deliveries`.
+    private static let attemptsKept = 5000
+
+    private let file: URL
+    private let state: Mutex<State>
+
+    package init(directory: URL) throws {
+        file = directory.appendingPathComponent("deliveries.json")
+        var loaded = State()
+        if let document = try AtomicFile.readJSON(file) {
+            loaded.counter = Int(document["counter"]?.number ?? 0)
+            loaded.pending = (document["pending"]?.array ?? []).compactMap(Self.notification)
+        }
+        state = Mutex(loaded)
+    }
+
+    /// Queues a notification (and saves the queue).
+    package func enqueue(
+        subject: String, target: String, headers: [(String, String)], query: [(String, String)], message: JSON, raisedAt: Int
+    ) throws {
+        try mutate { state in
+            state.counter += 1
+            state.pending.append(
+                Notification(
+                    id: state.counter, subject: subject, target: target, headers: headers, query: query, message: message, raisedAt: raisedAt))
+        }
+    }
+
+    /// The subjects due for a post at simulated second `now`, each with its oldest notifications (one, or a batch),
+    /// marked in flight; expired notifications are dropped first.
+    package func due(at now: Double) throws -> [[Notification]] {
+        try mutate { state in
+            let before = state.pending.count
+            state.pending.removeAll { Double($0.raisedAt + Self.retention) < now }
+            state.dropped += before - state.pending.count
+            var subjects: [String] = []
+            for notification in state.pending where !subjects.contains(notification.subject) { subjects.append(notification.subject) }
+            return subjects.compactMap { subject in
+                guard !state.inFlight.contains(subject), (state.nextAttempt[subject] ?? 0) <= now else { return nil }
+                state.inFlight.insert(subject)
+                return Array(state.pending.lazy.filter { $0.subject == subject }.prefix(Self.batchSize))
+            }
+        }
+    }
+
+    /// Records a post's outcome: received notifications leave the queue; otherwise the subject waits `retryDelay`.
+    package func finish(_ sent: [Notification], outcome: WebhookClient.Outcome, at now: Double) throws {
+        guard let first = sent.first else { return }
+        try mutate { state in
+            state.inFlight.remove(first.subject)
+            state.attempts.append(
+                Attempt(at: Int(now), subject: first.subject, target: first.target, notifications: sent.map(\.id), outcome: outcome))
+            if state.attempts.count > Self.attemptsKept { state.attempts.removeFirst(state.attempts.count - Self.attemptsKept) }
+            if outcome.isReceived {
+                let ids = Set(sent.map(\.id))
+                state.pending.removeAll { ids.contains($0.id) }
+                state.nextAttempt[first.subject] = nil
+            } else {
+                state.nextAttempt[first.subject] = now + Self.retryDelay
+            }
+        }
+    }
+
+    /// `GET /_control/deliveries`: every attempt (oldest first), what waits, what was dropped.
+    package func document() -> JSON {
+        state.withLock { state in
+            .obj([
+                "attempts": .array(
+                    state.attempts.map { attempt in
+                        var outcome: [(String, JSON)] = []
+                        switch attempt.outcome {
+                        case .status(let code): outcome.append(("status", .int(code)))
+                        case .failed(let reason): outcome.append(("error", .string(reason)))
+                        }
+                        return .object(
+                            [
+                                ("time", .string(Timestamp.format(attempt.at))), ("subject", .string(attempt.subject)),
+                                ("target", .string(attempt.target)), ("notifications", .array(attempt.notifications.map { .int($0) })),
+                                ("received", .bool(attempt.outcome.isReceived)),
+                            ] + outcome)
+                    }),
+                "pending": .int(state.pending.count), "dropped": .int(state.dropped),
+            ])
+        }
+    }
+
+    private func mutate<T>(_ change: (inout State) -> T) throws -> T {
+        try state.withLock { state in
+            let before = state.pending.map(\.id)
+            let result = change(&state)
+            if state.pending.map(\.id) != before { try AtomicFile.write(Self.saved(state).bytes, to: file, mode: 0o600) }
+            return result
+        }
+    }
+
+    private static func saved(_ state: State) -> JSON {
+        .obj([
+            "counter": .int(state.counter),
+            "pending": .array(
+                state.pending.map { n in
+                    .obj([
+                        "id": .int(n.id), "subject": .string(n.subject), "target": .string(n.target),
+                        "headers": .array(n.headers.map { .array([.string($0.0), .string($0.1)]) }),
+                        "query": .array(n.query.map { .array([.string($0.0), .string($0.1)]) }), "message": n.message, "raisedAt": .int(n.raisedAt),
+                    ])
+                }),
+        ])
+    }
+
+    private static func notification(_ item: JSON) -> Notification? {
+        guard let id = item["id"]?.number, let subject = item["subject"]?.string, let target = item["target"]?.string,
+            let message = item["message"], let raised = item["raisedAt"]?.number
+        else { return nil }
+        func pairs(_ key: String) -> [(String, String)] {
+            (item[key]?.array ?? []).compactMap { pair in
+                guard let parts = pair.array, parts.count == 2, let name = parts[0].string, let value = parts[1].string else { return nil }
+                return (name, value)
+            }
+        }
+        return Notification(
+            id: Int(id), subject: subject, target: target, headers: pairs("headers"), query: pairs("query"), message: message,
+            raisedAt: Int(raised))
+    }
+}

@@ -1,0 +1,94 @@
+import APIContract
+import Foundation
+
+/// What makes the world's events reach their callbacks: as the clock moves, each remote action's new statuses are
+/// raised as Remote messages (Pending…, then Done) for its callback, and due notifications are posted, each subject
+/// on its own task, so that a slow receiver holds up nothing but itself and never an API request.
+package struct Notifier: Sendable {
+    let api: ConnectedCarAPI
+    let deliveries: Deliveries
+    let client: WebhookClient
+
+    /// How often the world is looked at, in real time.
+    static let period: Duration = .milliseconds(50)
+
+    /// Runs until the task is cancelled.
+    package func run() async {
+        while !Task.isCancelled {
+            raiseRemoteEvents()
+            post()
+            try? await Task.sleep(for: Self.period)
+        }
+    }
+
+    /// Queues a message for every step of every remote action that the clock has passed and that was not raised yet.
+    func raiseRemoteEvents() {
+        let now = api.clock.seconds
+        for action in api.callbacks.allRemotes() {
+            let reached = action.steps.filter { $0.at <= now }
+            guard reached.count > action.notified else { continue }
+            let callback = api.callbacks.callback(user: action.user, id: action.callbackId)
+            // A paused callback posts nothing, a deleted one never will (api-notes §7).
+            if let callback, callback.status == "Running" {
+                let vin = api.fleet.vehicleIndex(id: action.vehicle).map { api.fleet.vehicle($0).vin } ?? ""
+                for step in reached.dropFirst(action.notified) {
+                    guard let message = Self.message(for: action, step, callback, vin: vin) else { continue }
+                    do {
+                        try deliveries.enqueue(
+                            subject: action.id, target: message.target, headers: message.headers, query: message.query, message: message.body,
+                            raisedAt: step.at)
+                    } catch {
+                        FileHandle.standardError.write(Data("ccsh-sandbox: cannot queue a notification: \(error)\n".utf8))
+                        return
+                    }
+                }
+            }
+            try? api.callbacks.markNotified(action.id, count: reached.count)
+        }
+    }
+
+    static func message(for action: RemoteAction, _ step: RemoteAction.Step, _ callback: CallbackStore.Callback, vin: String) -> CallbackMessage? {
+        let done = step.isDone
+        let locked = action.action == "door" && action.remote["door"]?["state"] == .string("Locked")
+        let status: JSON = .obj([
+            "type": .string(done ? "Done" : "Pending"), "status": .string(step.status),
+            "failureCause": done && step.status == "Failed" ? action.failureCause.map { .string($0) } : nil,
+            "feedbackDetail": done && step.status == "Success" && locked ? "NoCIDBlacklisted" : nil,
+        ])
+        let event: JSON = .obj(["remoteActionId": .string(action.id), "remoteType": .string(action.type), "eventStatus": status])
+        let extra = (action.remote["attributes"]?.array ?? []) + (action.remote["callbackAttributes"]?["webhook"]?.array ?? [])
+        return CallbackMessage(
+            callback: callback, type: "Remote", date: step.at, event: ("remoteEvent", event), extraAttributes: extra,
+            variables: [
+                "vin": vin, "remotetype": action.type, "remotestatus": step.status, "remotelabel": action.remote["label"]?.string ?? "",
+            ])
+    }
+
+    /// Posts what is due: one notification as a `Message`, several waiting as an array of them (Body attributes only).
+    func post() {
+        let now = api.clock.now
+        guard let due = try? deliveries.due(at: now) else { return }
+        for batch in due {
+            guard let first = batch.first else { continue }
+            let single = batch.count == 1
+            var target = first.target
+            if single, !first.query.isEmpty {
+                if var components = URLComponents(string: target) {
+                    components.queryItems = (components.queryItems ?? []) + first.query.map { URLQueryItem(name: $0.0, value: $0.1) }
+                    target = components.string ?? target
+                }
+            }
+            let body = single ? first.message : .array(batch.map(\.message))
+            let headers = single ? first.headers : []
+            Task {
+                let outcome: WebhookClient.Outcome
+                if let url = URL(string: target) {
+                    outcome = await client.post(url, headers: headers, body: body.bytes)
+                } else {
+                    outcome = .failed("not a URL: \(target)")
+                }
+                try? deliveries.finish(batch, outcome: outcome, at: api.clock.now)
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import APIContract
+import Foundation
+
+/// A real webhook receiver on 127.0.0.1 (Tests/Receiver/receiver.py, Python's http.server): what it received,
+/// in order, read back from its log. It can refuse its first posts (500), and be stopped and started again on the
+/// same port, to play a callback target that is down.
+final class Receiver {
+    let port: Int
+    let log: URL
+    private let process: Process
+
+    /// Starts a receiver (on `port`, or a free one) that answers 500 to its first `failing` posts.
+    init(port: Int = 0, failing: Int = 0, log: URL? = nil) throws {
+        self.log = log ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-receiver-\(UUID().uuidString).ndjson")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Receiver/receiver.py")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, "--port", String(port), "--fail", String(failing), "--log", self.log.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        guard line.hasPrefix("READY "), let bound = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw TestFailure("the receiver did not start: \(line)")
+        }
+        self.port = bound
+    }
+
+    var url: String { "http://127.0.0.1:\(port)/messages/webhook" }
+
+    /// Every post received: its headers, body and the status it was answered.
+    var posts: [JSON] {
+        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
+    }
+
+    /// The messages received and accepted (200), batches opened, in order.
+    var messages: [JSON] {
+        posts.filter { $0["answered"]?.number == 200 }.flatMap { post -> [JSON] in
+            guard let body = post["body"] else { return [] }
+            return body.array ?? [body]
+        }
+    }
+
+    /// Stops the receiver at once (SIGKILL: what it received is already in its log), and waits for it.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
