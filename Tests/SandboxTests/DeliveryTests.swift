@@ -56,6 +56,7 @@ struct DeliveryTests {
         #expect(message["attributes"]?.array?.first?["value"]?.string == "receiver")
         #expect(message["remoteEvent"]?["remoteType"]?.string == "Doors")
         #expect(message["date"]?.string.flatMap(Timestamp.parse) != nil)
+        #expect(try receiver.templateProblems() == "", "every message is a valid Message of the webhook template")
     }
 
     @Test("a receiver that answers 500 three times gets the event on the fourth try, 10 simulated seconds apart")
@@ -89,5 +90,6 @@ struct DeliveryTests {
         defer { receiver.stop() }
         try advance(client, upTo: 60) { statuses(receiver.messages, rid).contains { $0.hasPrefix("Done/") } }
         #expect(statuses(receiver.messages, rid) == ["Pending/Accepted", "Pending/WakingUpVehicle", "Pending/SentToVehicle", "Done/Success"])
+        #expect(try receiver.templateProblems() == "", "a batch's messages are valid Messages too")
     }
 }

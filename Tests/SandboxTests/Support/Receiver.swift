@@ -45,6 +45,24 @@ final class Receiver {
     }
 
     /// Stops the receiver at once (SIGKILL: what it received is already in its log), and waits for it.
+    /// Problems of the accepted messages against the webhook template's `Message` schema (Tests/Receiver/validate.py,
+    /// with `../shared/reference/connectedcar-v4.16-webhook-template.yaml`); empty when every message is valid.
+    func templateProblems() throws -> String {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let template = tests.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/reference/connectedcar-v4.16-webhook-template.yaml")
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", tests.appendingPathComponent("Receiver/validate.py").path, template.path, log.path]
+        let output = Pipe()
+        validator.standardOutput = output
+        validator.standardError = output
+        try validator.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validator.waitUntilExit()
+        return validator.terminationStatus == 0 ? "" : text
+    }
+
     func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
