@@ -30,6 +30,14 @@ struct CallbackTests {
 
     func vehiclePath(_ client: APIClient, _ n: Int = 0) -> String { "/user/vehicles/\(client.endpoints.vehicles[n].id)" }
 
+    /// A new callback's remote actions on vehicle `n`.
+    func remotesPath(_ client: APIClient, _ n: Int) throws -> String { "\(vehiclePath(client, n))/callbacks/\(try newCallback(client))/remotes" }
+
+    /// The charging part of a status document's electric energy, if the car has one.
+    func charging(_ status: JSON) -> JSON? {
+        status["energies"]?.array?.first { $0["type"] == .string("Electric") }?["extension"]?["electric"]?["charging"]
+    }
+
     @Test("callbacks: create (200), list by type, show, replace and pause (202), delete (204) with its monitors; then 404")
     func callbacks() throws {
         let client = try APIClient(try suiteSandbox())
@@ -76,9 +84,8 @@ struct CallbackTests {
     @Test("a remote door lock: 202, then Accepted → WakingUpVehicle → SentToVehicle → Success as the clock moves; the car is locked")
     func doorLock() throws {
         let client = try APIClient(try suiteSandbox())
-        let id = try newCallback(client)
         let vehicle = vehiclePath(client, 2)
-        let remotes = "\(vehicle)/callbacks/\(id)/remotes"
+        let remotes = try remotesPath(client, 2)
         let wasLocked = try client.api("\(vehicle)/status").json["doorsState"]?["lockedStates"]?.array?.contains(.string("Locked")) == true
         let state = wasLocked ? "Unlocked" : "Locked"
         let posted = try client.api(remotes, method: "POST", body: #"{"label": "t1", "door": {"state": "\#(state)"}}"#)
@@ -104,24 +111,23 @@ struct CallbackTests {
     @Test("realistic refusals: one action at a time, charging an unplugged car, two actions in one body")
     func refusals() throws {
         let client = try APIClient(try suiteSandbox())
-        let id = try newCallback(client)
-        let vehicle = vehiclePath(client, 0)
-        let remotes = "\(vehicle)/callbacks/\(id)/remotes"
+        let remotes = try remotesPath(client, 0)
         let first = try #require(try client.api(remotes, method: "POST", body: #"{"horn": {"state": "Activated"}}"#).json["remoteActionId"]?.string)
         let second = try #require(try client.api(remotes, method: "POST", body: #"{"lights": {"on": true}}"#).json["remoteActionId"]?.string)
         try client.advanceClock(60)
         #expect(try client.api("\(remotes)/\(first)").json["status"]?.string == "Success")
         let busy = try client.api("\(remotes)/\(second)").json
         #expect(busy["status"]?.string == "Failed" && busy["failureCause"]?.string == "SameActionInProgress")
-        let status = try client.api("\(vehicle)/status").json
-        let charging = status["energies"]?.array?.first { $0["type"] == .string("Electric") }?["extension"]?["electric"]?["charging"]
-        if let charging, charging["plugged"] == .bool(false) {
-            let rid = try #require(
-                try client.api(remotes, method: "POST", body: #"{"charging": {"immediate": true}}"#).json["remoteActionId"]?.string)
-            try client.advanceClock(60)
-            let failed = try client.api("\(remotes)/\(rid)").json
-            #expect(failed["status"]?.string == "Failed" && failed["failureCause"]?.string == "ExternalChargingSystemError")
-        }
+        // An electric car of the fleet that is not plugged in (the default fleet has one).
+        let unplugged = try #require(
+            try client.endpoints.vehicles.indices.first { n in
+                try charging(client.api("\(vehiclePath(client, n))/status").json)?["plugged"] == .bool(false)
+            })
+        let elsewhere = try remotesPath(client, unplugged)
+        let rid = try #require(try client.api(elsewhere, method: "POST", body: #"{"charging": {"immediate": true}}"#).json["remoteActionId"]?.string)
+        try client.advanceClock(60)
+        let failed = try client.api("\(elsewhere)/\(rid)").json
+        #expect(failed["status"]?.string == "Failed" && failed["failureCause"]?.string == "ExternalChargingSystemError")
         let two = try client.api(remotes, method: "POST", body: #"{"door": {"state": "Locked"}, "horn": {"state": "Activated"}}"#)
         #expect(two.status == 400 && two.json["message"]?.string?.contains("only one action") == true)
     }

@@ -29,17 +29,14 @@ package final class ConnectedCarAPI: Sendable {
             + Self.remoteRoutes + Self.alarmRoutes
     }
 
-    /// The car's generated state and its state at simulated second `now`, after the remote actions that succeeded
-    /// by then.
-    func state(of vehicle: Fleet.Vehicle, documents: Documents, at now: Int, actions: [RemoteAction]? = nil) -> (
-        base: VehicleState, now: VehicleState
-    ) {
-        let base = VehicleState(status: documents.status(vehicle))
+    /// The car's state at simulated second `now`: `base` (its generated state, read from the status document the
+    /// caller already has) after the remote actions that succeeded by then (`actions`, or all of the vehicle's).
+    func state(of vehicle: Fleet.Vehicle, from base: VehicleState, at now: Int, actions: [RemoteAction]? = nil) -> VehicleState {
         var state = base
         for action in actions ?? callbacks.remotes(vehicle: vehicle.id) where action.vehicle == vehicle.id && action.tookEffect(by: now) {
             state.apply(action)
         }
-        return (base, state)
+        return state
     }
 
     /// Answers one request whose path starts with `/connectedcar/v4`; `origin` is `https://host:port`.

@@ -26,10 +26,7 @@ extension ConnectedCarAPI {
             let callback = try c.callback()
             let subscribe = try checked(c.request) { (body) throws(MonitorProblem) in try CallbackValidator.validate(body: body) }
             let updated = try store { () throws in
-                try c.api.callbacks.update(user: c.user, id: callback.id, at: c.api.clock.seconds) {
-                    $0.subscribe = subscribe
-                    $0.label = subscribe["label"]?.string
-                }
+                try c.api.callbacks.update(user: c.user, id: callback.id, at: c.api.clock.seconds) { $0.subscribe = subscribe }
             }
             guard let updated else { throw .notFound("We didn't find the callback \(callback.id).") }
             return .json(202, callbackRef(c, updated))

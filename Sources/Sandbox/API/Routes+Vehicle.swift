@@ -12,8 +12,9 @@ extension ConnectedCarAPI {
             if let profile = c.request.queryValue("profile"), profile != "endUser" {
                 throw .badParameter("profile", "'\(profile)' is not endUser")
             }
-            let (base, state) = c.api.state(of: vehicle, documents: c.documents, at: c.api.clock.seconds)
-            return .json(200, state.written(over: c.documents.status(vehicle, extensions: extensions), from: base))
+            let status = c.documents.status(vehicle, extensions: extensions)
+            let base = VehicleState(status: status)
+            return .json(200, c.api.state(of: vehicle, from: base, at: c.api.clock.seconds).written(over: status, from: base))
         },
         Route("GET", "user/vehicles/{id}/lastPosition") { c throws(SandboxError) in
             let vehicle = try c.vehicle()

@@ -10,12 +10,13 @@ package final class CallbackStore: Sendable {
     /// One callback: a reusable notification target for monitors and remote actions.
     package struct Callback: Sendable {
         package var id: String
-        package var label: String?
         /// The `CallbackSubscribe` body as posted (or last put).
         package var subscribe: JSON
         package var status: String
         package var createdAt: Int
         package var updatedAt: Int
+
+        package var label: String? { subscribe["label"]?.string }
 
         /// The types it serves (`Monitor`, `Remote`); absent means both.
         package var types: [String] { subscribe["type"]?.array?.compactMap(\.string) ?? CallbackValidator.types }
@@ -58,7 +59,7 @@ package final class CallbackStore: Sendable {
             contents.counter += 1
             var random = SeededRandom(seed: seed, "callback", contents.counter)
             let callback = Callback(
-                id: random.hex(40) + "c" + String(contents.counter), label: subscribe["label"]?.string, subscribe: subscribe,
+                id: random.hex(40) + "c" + String(contents.counter), subscribe: subscribe,
                 status: "Running", createdAt: now, updatedAt: now)
             contents.callbacks[user, default: []].append(callback)
             return callback
@@ -164,7 +165,7 @@ package final class CallbackStore: Sendable {
     private static func callback(_ item: JSON) -> Callback? {
         guard let id = item["id"]?.string, let subscribe = item["subscribe"], let status = item["status"]?.string else { return nil }
         return Callback(
-            id: id, label: subscribe["label"]?.string, subscribe: subscribe, status: status, createdAt: Int(item["createdAt"]?.number ?? 0),
+            id: id, subscribe: subscribe, status: status, createdAt: Int(item["createdAt"]?.number ?? 0),
             updatedAt: Int(item["updatedAt"]?.number ?? 0))
     }
 

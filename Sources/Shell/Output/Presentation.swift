@@ -32,9 +32,8 @@ package struct Presentation: Sendable {
         fixedNow = environment["CCSH_NOW"].flatMap(Instant.init)?.seconds
     }
 
-    /// The time zone's offset at `fixedNow`, kept by ``frozen()`` so that a table's cells do not each ask for it.
-    private var offsetAtFixedNow: Int?
-    /// The zone's offsets around `fixedNow`, read by ``frozen()`` for the instants of one rendering.
+    /// The zone's offsets around `fixedNow` (now's among them), read by ``frozen()`` for the instants of one
+    /// rendering, so that a table's cells do not each ask the zone.
     private var offsets: ZoneOffsets?
     /// Today's date where ages count from, in local time and in UTC, kept by ``frozen()``.
     private var today: (local: (year: Int, month: Int, day: Int), utc: (year: Int, month: Int, day: Int))?
@@ -43,9 +42,7 @@ package struct Presentation: Sendable {
     package var now: Int { fixedNow ?? Int(Date().timeIntervalSince1970) }
 
     /// The local time zone's offset from UTC now, in seconds.
-    package var offsetNow: Int {
-        offsetAtFixedNow ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now)))
-    }
+    package var offsetNow: Int { offset(at: now) }
 
     /// The date now, in local time (or UTC with `utc`).
     package func todayDate(utc: Bool) -> (year: Int, month: Int, day: Int) {
@@ -64,8 +61,6 @@ package struct Presentation: Sendable {
     package func frozen() -> Presentation {
         var frozen = self
         frozen.fixedNow = now
-        frozen.offsetAtFixedNow = nil
-        frozen.offsetAtFixedNow = frozen.offsetNow
         frozen.offsets = ZoneOffsets(zone: timeZone, around: frozen.now)
         frozen.today = (frozen.todayDate(utc: false), frozen.todayDate(utc: true))
         return frozen
