@@ -28,6 +28,8 @@ package struct SandboxConfiguration: Sendable {
     package var timeScale = 1.0
     /// `--remote-fail CAUSE`: every remote action fails with this `failureCause`.
     package var remoteFailure: String?
+    /// Control requests applied before the sandbox listens (`--drive`, `--plug`, `--set`, `--advance`).
+    package var startup: [ControlAPI.Startup] = []
 
     package init(stateDirectory: URL) { self.stateDirectory = stateDirectory }
 }

@@ -24,15 +24,26 @@ package struct SandboxServer: Sendable {
         }
         let fleet = Fleet(seed: configuration.seed, vehicles: configuration.vehicles, alerts: configuration.alerts, trips: configuration.trips)
         let oauth = OAuthServer(seed: configuration.seed, tokenLifetime: configuration.tokenLifetime)
-        let world = WorldFile(directory: directory)
-        let clock = SimulationClock(start: try world.load() ?? Double(Timestamp.reference), scale: configuration.timeScale)
+        let worldFile = WorldFile(directory: directory)
+        let saved = try worldFile.load()
+        let clock = SimulationClock(start: saved?.clock ?? Double(Timestamp.reference), scale: configuration.timeScale)
+        let callbacks = try CallbackStore(directory: directory, seed: configuration.seed)
+        let committed = (saved?.vehicles ?? [:]).reduce(into: [Int: VehicleState]()) { all, entry in
+            if let index = Int(entry.key), index < fleet.vehicleCount { all[index] = entry.value }
+        }
+        let world = World(fleet: fleet, clock: clock, callbacks: callbacks, committed: committed)
         let api = ConnectedCarAPI(
-            fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory),
-            callbacks: try CallbackStore(directory: directory, seed: configuration.seed), clock: clock, remoteFailure: configuration.remoteFailure)
+            fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory), callbacks: callbacks, world: world,
+            remoteFailure: configuration.remoteFailure)
         let deliveries = try Deliveries(directory: directory)
-        let notifier = Notifier(api: api, deliveries: deliveries, client: try WebhookClient(caCertificate: pki.caCertificate.path))
+        let engine = MonitorEngine(api: api, deliveries: deliveries, progress: saved?.monitors)
+        let keeper = WorldKeeper(file: worldFile, world: world, engine: engine)
+        let control = ControlAPI(world: world, engine: engine, keeper: keeper, deliveries: deliveries)
+        for startup in configuration.startup { try control.perform(startup) }
+        let notifier = Notifier(
+            api: api, engine: engine, deliveries: deliveries, client: try WebhookClient(caCertificate: pki.caCertificate.path), keeper: keeper)
         let responder = SandboxResponder(
-            api: api, oauth: oauth, control: ControlAPI(clock: clock, world: world, deliveries: deliveries),
+            api: api, oauth: oauth, control: control,
             faults: FaultInjector(settings: configuration.faults, seed: configuration.seed), log: configuration.log ? RequestLog() : nil)
 
         var tls = TLSConfiguration.makeServerConfiguration(
@@ -62,12 +73,13 @@ package struct SandboxServer: Sendable {
                 } catch {
                     FileHandle.standardError.write(Data("ccsh-sandbox: \(error)\n".utf8))
                 }
+                engine.setOrigin(url)
                 onReady(url)
             },
             logger: logger)
         let events = Task { await notifier.run() }
         defer { events.cancel() }
         try await app.runService()
-        try? world.save(clock)
+        try? keeper.save()
     }
 }

@@ -74,6 +74,25 @@ struct SandboxCommand: AsyncParsableCommand {
         help: ArgumentHelp("Every remote action fails with this failureCause (e.g. VehicleConnectionTimeout).", valueName: "cause"))
     var remoteFail: String?
 
+    @Option(
+        name: .customLong("drive"),
+        help: ArgumentHelp("Start a car driving: N:ROUTE (out-of-paris, …), N:PLACE (versailles, …) or N:LON,LAT.", valueName: "n:where"))
+    var drives: [String] = []
+
+    @Option(name: .customLong("plug"), help: ArgumentHelp("Plug car N in (it charges).", valueName: "n"))
+    var plugs: [String] = []
+
+    @Option(name: .customLong("unplug"), help: ArgumentHelp("Unplug car N.", valueName: "n"))
+    var unplugs: [String] = []
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Set a field of car N: electricLevel, fuelLevel, locked, privacy, airTemperature, position.", valueName: "n:field=value"))
+    var sets: [String] = []
+
+    @Option(name: .customLong("advance"), help: ArgumentHelp("Move the world's clock forward at start (seconds or PT2H).", valueName: "duration"))
+    var advance: String?
+
     @Flag(help: "Log one line per request on stderr (method, path, status, ms).")
     var log = false
 
@@ -106,6 +125,7 @@ struct SandboxCommand: AsyncParsableCommand {
         if let remoteFail, !RemoteValidator.failureCauses.contains(remoteFail) {
             throw ValidationError("--remote-fail must be a failureCause: \(RemoteValidator.failureCauses.joined(separator: ", ")); got \(remoteFail)")
         }
+        _ = try worldChanges()
         let methods = failMethods.split(separator: ",").map { $0.uppercased() }
         guard !methods.isEmpty, methods.allSatisfy({ ["GET", "POST", "PUT", "DELETE"].contains($0) }) else {
             throw ValidationError("--fail-methods takes GET, POST, PUT and DELETE separated by commas, got '\(failMethods)'")
@@ -133,6 +153,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.log = log
         configuration.timeScale = timeScale
         configuration.remoteFailure = remoteFail
+        configuration.startup = try worldChanges()
         if exitOnStdinEof { Self.exitWhenStandardInputCloses() }
         do {
             try await SandboxServer(configuration: configuration).run { url in
@@ -141,6 +162,19 @@ struct SandboxCommand: AsyncParsableCommand {
             }
         } catch let error as SandboxStartupError {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// The world flags as control requests, in the order: set, plug/unplug, drive, advance.
+    private func worldChanges() throws -> [ControlAPI.Startup] {
+        let flags =
+            sets.map { ("set", $0) } + plugs.map { ("plug", $0) } + unplugs.map { ("unplug", $0) } + drives.map { ("drive", $0) }
+            + (advance.map { [("advance", $0)] } ?? [])
+        return try flags.map { flag, value in
+            switch ControlAPI.Startup.parse(flag, value) {
+            case .success(let startup): return startup
+            case .failure(let error): throw ValidationError(error.description)
+            }
         }
     }
 

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Checks every message a receiver accepted (its --log, batches opened) against the webhook template's Message
-schema (connectedcar-v4.16-webhook-template.yaml). Prints one line per invalid message and 'N valid' at the end;
-exit status 1 when any is invalid or none was found."""
+"""Checks every message a receiver accepted (its --log, batches opened) against a webhook template's schema:
+Message of connectedcar-v4.16-webhook-template.yaml (the default), or MonitorEvents of the v4.0 template. Usage:
+validate.py TEMPLATE LOG [SCHEMA]. Prints one line per invalid message and 'N valid' at the end; exit status 1 when
+any is invalid or none was found."""
 import json, sys
 
 import yaml
 from jsonschema import Draft4Validator
 
 template, log = sys.argv[1], sys.argv[2]
+schema = sys.argv[3] if len(sys.argv) > 3 else 'Message'
 with open(template, encoding='utf-8') as f:
     doc = yaml.safe_load(f.read().replace('\t', '    '))
-root = {'allOf': [{'$ref': '#/components/schemas/Message'}], 'components': doc['components']}
+root = {'allOf': [{'$ref': '#/components/schemas/' + schema}], 'components': doc['components']}
 validator = Draft4Validator(root)
 messages = []
 with open(log, encoding='utf-8') as f:

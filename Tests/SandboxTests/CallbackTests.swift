@@ -147,8 +147,8 @@ struct CallbackTests {
     }
 }
 
-/// The world's clock and the 4.17 state persist: a restarted sandbox has the callbacks, the remote actions and the
-/// clock where it stopped.
+/// The world's clock and the 4.17 state persist: a restarted sandbox has the callbacks, the remote actions, the
+/// clock, the cars and where monitors stand, as it stopped.
 @Suite struct WorldPersistenceTests {
     @Test("callbacks, remote actions and the clock survive a restart")
     func restart() throws {
@@ -168,5 +168,39 @@ struct CallbackTests {
         #expect(try again.api("/user/callbacks/\(cbid)").status == 200)
         #expect(try again.api("\(remotes)/\(rid)").json["status"]?.string == "Success")
         #expect(try again.advanceClock(0).json["seconds"]?.number == clock)
+    }
+
+    @Test("a car driving when the sandbox stops goes on from where it was after a restart, and its monitor does not fire twice")
+    func driveAcrossRestart() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-world-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try SandboxProcess.start(["--time-scale", "0"], directory: directory)
+        let client = try APIClient(first)
+        let n = try WorldTests.electric(client)
+        let vehicle = client.endpoints.vehicles[n].id
+        let receiver = try Receiver()
+        defer { receiver.stop() }
+        let monitor = """
+            {"label": "moving", "subscribeParam": {"callback": {"name": "r", "target": "\(receiver.url)"}},
+             "triggerParam": {"triggers": [{"name": "m", "data": {"data": "vehicle.kinetic.moving", "op": "onChange"}}], "bool.exp": "m"}}
+            """
+        #expect(try client.api("/user/vehicles/\(vehicle)/monitors", method: "POST", body: monitor).status == 201)
+        try client.settle()
+        try client.world(n, #"{"set": {"position": "paris"}, "plug": false}"#)
+        try client.world(n, #"{"drive": {"route": "paris-versailles"}}"#)
+        try client.advanceAndSettle(600)
+        let before = try client.control("/_control/vehicles/\(n)").json["state"]
+        _ = first.stop()
+        let second = try SandboxProcess.start(["--time-scale", "0"], directory: directory)
+        defer { _ = second.stop() }
+        let again = try APIClient(second)
+        #expect(try again.control("/_control/vehicles/\(n)").json["state"] == before, "the same state at the same instant")
+        try again.advanceAndSettle(1800)
+        let trips = try again.walk("/user/vehicles/\(vehicle)/trips", key: "trips").items
+        #expect(trips.first?["distance"]?.number.map { abs($0 - 17.7) < 0.2 } == true, "the trip ends at Versailles")
+        let values = receiver.messages.flatMap { $0["events"]?.array ?? [] }.compactMap {
+            $0["values"]?.array?.first?["value"]?["body"]?["literalValue"]?.string
+        }
+        #expect(values == ["true", "false"], "one event as it left, one as it stopped; none repeated by the restart")
     }
 }

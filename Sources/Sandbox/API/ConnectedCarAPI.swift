@@ -9,6 +9,7 @@ package final class ConnectedCarAPI: Sendable {
     let monitors: MonitorStore
     let callbacks: CallbackStore
     let clock: SimulationClock
+    package let world: World
     /// `--remote-fail CAUSE`: every remote action fails with this cause.
     let remoteFailure: String?
     let routes: [Route]
@@ -16,27 +17,18 @@ package final class ConnectedCarAPI: Sendable {
     package static let basePath = ["connectedcar", "v4"]
 
     package init(
-        fleet: Fleet, oauth: OAuthServer, monitors: MonitorStore, callbacks: CallbackStore, clock: SimulationClock, remoteFailure: String? = nil
+        fleet: Fleet, oauth: OAuthServer, monitors: MonitorStore, callbacks: CallbackStore, world: World, remoteFailure: String? = nil
     ) {
         self.fleet = fleet
         self.oauth = oauth
         self.monitors = monitors
         self.callbacks = callbacks
-        self.clock = clock
+        self.world = world
+        clock = world.clock
         self.remoteFailure = remoteFailure
         routes =
             Self.userRoutes + Self.vehicleRoutes + Self.tripRoutes + Self.monitorRoutes + Self.callbackRoutes + Self.callbackMonitorRoutes
             + Self.remoteRoutes + Self.alarmRoutes
-    }
-
-    /// The car's state at simulated second `now`: `base` (its generated state, read from the status document the
-    /// caller already has) after the remote actions that succeeded by then (`actions`, or all of the vehicle's).
-    func state(of vehicle: Fleet.Vehicle, from base: VehicleState, at now: Int, actions: [RemoteAction]? = nil) -> VehicleState {
-        var state = base
-        for action in actions ?? callbacks.remotes(vehicle: vehicle.id) where action.vehicle == vehicle.id && action.tookEffect(by: now) {
-            state.apply(action)
-        }
-        return state
     }
 
     /// Answers one request whose path starts with `/connectedcar/v4`; `origin` is `https://host:port`.

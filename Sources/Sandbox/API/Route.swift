@@ -67,6 +67,17 @@ struct RouteContext {
         return (vehicle, fleet.trip(vehicle: vehicle, k))
     }
 
+    /// The live trip named by `{tid}` (one the world recorded), or nil when `{tid}` names no live trip; a live
+    /// trip id whose trip is not (or no longer) there is not found.
+    func liveTrip(of owner: Fleet.Vehicle?) throws(SandboxError) -> (Fleet.Vehicle, LiveTrip)? {
+        guard let tid = parameters["tid"], let (v, n) = fleet.liveTripIndex(id: tid) else { return nil }
+        guard owner.map({ $0.index == v }) ?? true else { throw .notFound("No trip was found.") }
+        let vehicle = owner ?? fleet.vehicle(v)
+        let trips = api.world.state(of: vehicle).trips
+        guard n < trips.count else { throw .notFound("No trip was found.") }
+        return (vehicle, trips[n])
+    }
+
     /// The validated `locale`, if given.
     func locale() throws(SandboxError) -> String? {
         guard let locale = request.queryValue("locale") else { return nil }

@@ -13,7 +13,9 @@ extension ConnectedCarAPI {
             let vehicle = try c.vehicle()
             try requireJSON(c.request)
             let parameter = try validated(c.request.body)
-            let record = try store { () throws in try c.api.monitors.create(user: c.user, vehicle: vehicle.id, parameter: parameter) }
+            let record = try store { () throws in
+                try c.api.monitors.create(user: c.user, vehicle: vehicle.id, parameter: parameter, at: c.api.clock.seconds)
+            }
             var response = SandboxResponse.json(201, monitorRef(c, vehicle, record))
             response.headers.append(("Location", "\(c.documents.baseURL)\(c.documents.vehiclePath(vehicle))/monitors/\(record.id)"))
             return response
@@ -28,7 +30,7 @@ extension ConnectedCarAPI {
             try requireJSON(c.request)
             let parameter = try validated(c.request.body)
             let updated = try store { () throws in
-                try c.api.monitors.update(user: c.user, vehicle: vehicle.id, id: record.id) { $0.parameter = parameter }
+                try c.api.monitors.update(user: c.user, vehicle: vehicle.id, id: record.id, at: c.api.clock.seconds) { $0.parameter = parameter }
             }
             guard let updated else { throw .notFound("We didn't find the monitor \(record.id).") }
             return .json(201, monitorRef(c, vehicle, updated))
@@ -38,7 +40,7 @@ extension ConnectedCarAPI {
             let record = try existing(c, vehicle)
             let status = try statusSetter(c.request)
             let updated = try store { () throws in
-                try c.api.monitors.update(user: c.user, vehicle: vehicle.id, id: record.id) { $0.status = status }
+                try c.api.monitors.update(user: c.user, vehicle: vehicle.id, id: record.id, at: c.api.clock.seconds) { $0.status = status }
             }
             guard let updated else { throw .notFound("We didn't find the monitor \(record.id).") }
             return .json(200, monitorRef(c, vehicle, updated))

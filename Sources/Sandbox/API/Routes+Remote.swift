@@ -9,12 +9,11 @@ extension ConnectedCarAPI {
             let (vehicle, callback) = (try c.vehicle(), try c.callback(serving: "Remote"))
             let (remote, key) = try checked(c.request) { (body) throws(MonitorProblem) in try RemoteValidator.validate(body: body) }
             let now = c.api.clock.seconds
-            let base = VehicleState(status: c.documents.status(vehicle))
             let action = try store { () throws in
                 try c.api.callbacks.addRemote { id, earlier in
                     let mine = earlier.filter { $0.vehicle == vehicle.id }
-                    let state = c.api.state(of: vehicle, from: base, at: now, actions: mine)
-                    let awake = mine.contains { $0.doneAt <= now && now - $0.doneAt < awakeSeconds }
+                    let state = c.api.world.state(of: vehicle, at: Double(now), actions: mine)
+                    let awake = state.moving || mine.contains { $0.doneAt <= now && now - $0.doneAt < awakeSeconds }
                     let wakes = !awake && key != "navigation"
                     var (outcome, cause): (String, String?) = ("Success", nil)
                     if let forced = c.api.remoteFailure {

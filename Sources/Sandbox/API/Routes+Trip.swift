@@ -1,3 +1,5 @@
+import APIContract
+
 /// Trips, under `/user/trips` (all vehicles) and `/user/vehicles/{id}/trips`, and what hangs off a trip.
 extension ConnectedCarAPI {
     static let tripRoutes: [Route] = {
@@ -26,11 +28,19 @@ extension ConnectedCarAPI {
                 let vehicle = try c.vehicle()
                 let query = try c.collection(filters: ["timestamps"])
                 let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+                // The world's trips first (most recent first), then the generated ones: start times keep falling.
+                let live = Array(c.api.world.state(of: vehicle).trips.reversed())
+                let count = live.count + c.fleet.tripsPerVehicle
                 let selection =
                     intervals.isEmpty
-                    ? IndexRuns.all(c.fleet.tripsPerVehicle)
-                    : IndexRuns.within(intervals, count: c.fleet.tripsPerVehicle) { c.fleet.trip(vehicle: vehicle, $0).startedAt }
-                return try c.page(query, selection, "trips") { c.documents.trip(vehicle, c.fleet.trip(vehicle: vehicle, $0)) }
+                    ? IndexRuns.all(count)
+                    : IndexRuns.within(intervals, count: count) { k in
+                        k < live.count ? Int(live[k].startedAt) : c.fleet.trip(vehicle: vehicle, k - live.count).startedAt
+                    }
+                return try c.page(query, selection, "trips") { k in
+                    k < live.count
+                        ? c.documents.liveTrip(vehicle, live[k]) : c.documents.trip(vehicle, c.fleet.trip(vehicle: vehicle, k - live.count))
+                }
             },
         ]
         // The same trip operations exist below /user/trips/{tid} and /user/vehicles/{id}/trips/{tid}.
@@ -41,10 +51,14 @@ extension ConnectedCarAPI {
             }
             routes += [
                 Route("GET", prefix) { c throws(SandboxError) in
+                    if let (vehicle, live) = try c.liveTrip(of: scoped ? try c.vehicle() : nil) {
+                        return .json(200, c.documents.liveTrip(vehicle, live))
+                    }
                     let (vehicle, trip) = try resolve(c)
                     return .json(200, c.documents.trip(vehicle, trip))
                 },
                 Route("GET", prefix + "/alerts", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+                    if try c.liveTrip(of: scoped ? try c.vehicle() : nil) != nil { return try nothing(c, "alerts") }
                     let (vehicle, trip) = try resolve(c)
                     let locale = try c.locale()
                     let query = try c.collection(filters: ["timestamps", "locale"])
@@ -60,6 +74,7 @@ extension ConnectedCarAPI {
                     return .json(200, c.documents.alert(vehicle, k, locale: try c.locale()))
                 },
                 Route("GET", prefix + "/collisions", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
+                    if try c.liveTrip(of: scoped ? try c.vehicle() : nil) != nil { return try nothing(c, "Collisions") }
                     let (vehicle, trip) = try resolve(c)
                     let query = try c.collection(filters: ["timestamps"])
                     let selection = try collisionSelection(c, vehicle, query, trip: trip)
@@ -73,15 +88,20 @@ extension ConnectedCarAPI {
                     return .json(200, c.documents.collision(vehicle, n))
                 },
                 Route("GET", prefix + "/ecoaching") { c throws(SandboxError) in
+                    if try c.liveTrip(of: scoped ? try c.vehicle() : nil) != nil {
+                        throw .notFound("No eco-coaching was computed for this trip yet.")
+                    }
                     let (vehicle, trip) = try resolve(c)
                     _ = try c.locale()
                     return .json(200, c.documents.ecoaching(vehicle, trip))
                 },
                 Route("GET", prefix + "/telemetry", query: Route.paging.union(["timestamps", "type", "extension"])) { c throws(SandboxError) in
+                    if try c.liveTrip(of: scoped ? try c.vehicle() : nil) != nil { return try nothing(c, "telemetries") }
                     let (vehicle, trip) = try resolve(c)
                     return try telemetry(c, vehicle, trip: trip)
                 },
                 Route("GET", prefix + "/wayPoints", query: Route.paging.union(["timestamps", "tolerance"])) { c throws(SandboxError) in
+                    if let (vehicle, live) = try c.liveTrip(of: scoped ? try c.vehicle() : nil) { return try liveWayPoints(c, vehicle, live) }
                     let (vehicle, trip) = try resolve(c)
                     return try wayPoints(c, vehicle, trip)
                 },
@@ -90,26 +110,52 @@ extension ConnectedCarAPI {
         return routes
     }()
 
-    /// A trip's path, optionally simplified (Ramer–Douglas–Peucker with `tolerance` km; `reduced` tells whether
-    /// points were dropped) and filtered by `timestamps`.
+    /// An empty page: a live trip has no alerts, collisions or telemetry of its own.
+    static func nothing(_ c: RouteContext, _ key: String) throws(SandboxError) -> SandboxResponse {
+        let query = try c.collection(filters: ["timestamps", "type", "extension", "locale"])
+        return try c.page(query, IndexRuns([]), key) { _ in .null }
+    }
+
+    /// A live trip's way points (one every 30 s).
+    static func liveWayPoints(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ trip: LiveTrip) throws(SandboxError) -> SandboxResponse {
+        try pathPage(
+            c, count: Documents.liveWayPointCount(trip),
+            point: {
+                let p = trip.point(at: min(trip.duration, Double($0 * 30)))
+                return (p.lon, p.lat)
+            },
+            time: { c.documents.liveWayPoint(vehicle, trip, $0).time }, document: { c.documents.liveWayPoint(vehicle, trip, $0).document })
+    }
+
+    /// A generated trip's way points.
     static func wayPoints(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ trip: Fleet.Trip) throws(SandboxError) -> SandboxResponse {
+        try pathPage(
+            c, count: Fleet.wayPointCount(trip),
+            point: {
+                let p = c.documents.wayPoint(vehicle, trip, $0).point
+                return (p.lon, p.lat)
+            },
+            time: { c.documents.wayPoint(vehicle, trip, $0).time }, document: { c.documents.wayPointDocument(vehicle, trip, $0) })
+    }
+
+    /// A trip's path of `count` points, optionally simplified (Ramer–Douglas–Peucker with `tolerance` km; `reduced`
+    /// tells whether points were dropped) and filtered by `timestamps`.
+    private static func pathPage(
+        _ c: RouteContext, count: Int, point: (Int) -> (Double, Double), time: (Int) -> Int, document: (Int) -> JSON
+    ) throws(SandboxError) -> SandboxResponse {
         let query = try c.collection(filters: ["timestamps", "tolerance"])
-        let count = Fleet.wayPointCount(trip)
         var kept = Array(0..<count)
         if let text = query.values("tolerance").first {
             guard let tolerance = Double(text), tolerance >= 0, tolerance.isFinite else {
                 throw .badParameter("tolerance", "'\(text)' is not a distance in km (e.g. 0.05)")
             }
-            let points = (0..<count).map { c.documents.wayPoint(vehicle, trip, $0).point }
-            kept = PathSimplifier.simplify(points.map { ($0.lon, $0.lat) }, toleranceKm: tolerance)
+            kept = PathSimplifier.simplify((0..<count).map(point), toleranceKm: tolerance)
         }
         let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
         if !intervals.isEmpty {
-            kept = kept.filter { n in intervals.contains { $0.contains(c.documents.wayPoint(vehicle, trip, n).time) } }
+            kept = kept.filter { n in intervals.contains { $0.contains(time(n)) } }
         }
-        let selection = IndexRuns(kept.map { $0..<($0 + 1) })
-        return try c.page(query, selection, "positions", extra: [("reduced", .bool(kept.count < count && query.values("tolerance").first != nil))]) {
-            c.documents.wayPointDocument(vehicle, trip, $0)
-        }
+        let reduced = kept.count < count && query.values("tolerance").first != nil
+        return try c.page(query, IndexRuns(kept.map { $0..<($0 + 1) }), "positions", extra: [("reduced", .bool(reduced))]) { document($0) }
     }
 }

@@ -13,8 +13,7 @@ extension ConnectedCarAPI {
                 throw .badParameter("profile", "'\(profile)' is not endUser")
             }
             let status = c.documents.status(vehicle, extensions: extensions)
-            let base = VehicleState(status: status)
-            return .json(200, c.api.state(of: vehicle, from: base, at: c.api.clock.seconds).written(over: status, from: base))
+            return .json(200, c.api.world.state(of: vehicle).written(over: status, model: vehicle.model))
         },
         Route("GET", "user/vehicles/{id}/lastPosition") { c throws(SandboxError) in
             let vehicle = try c.vehicle()
@@ -23,7 +22,8 @@ extension ConnectedCarAPI {
             {
                 throw .badParameter("Accept", "lastPosition is served as application/vnd.geo+json, not \(accept)", code: 40600)
             }
-            return .json(200, c.documents.lastPosition(vehicle), type: "application/vnd.geo+json")
+            let position = c.api.world.state(of: vehicle).written(overPosition: c.documents.lastPosition(vehicle))
+            return .json(200, position, type: "application/vnd.geo+json")
         },
         Route("GET", "user/vehicles/{id}/maintenance") { c throws(SandboxError) in
             .json(200, c.documents.maintenance(try c.vehicle()))

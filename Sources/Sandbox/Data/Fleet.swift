@@ -165,3 +165,20 @@ package struct Fleet: Sendable {
     /// How many GPS points a trip recorded (one every 30 s, at least 2, at most 240).
     package static func wayPointCount(_ trip: Trip) -> Int { min(240, max(2, trip.duration / 30 + 1)) }
 }
+
+// MARK: Live trips
+
+extension Fleet {
+    /// Trip numbers at and above this name the world's live trips (``LiveTrip``), not generated ones.
+    package static let liveTripBase = 0x4000_0000
+
+    /// The id of a vehicle's `n`-th live trip.
+    package func liveTripID(vehicle: Int, _ n: Int) -> String { ids.make(.trip, ResourceID.pack(vehicle, Self.liveTripBase + n)) }
+
+    /// The live trip an id names, as (vehicle, live trip number).
+    package func liveTripIndex(id: String) -> (vehicle: Int, trip: Int)? {
+        guard let packed = ids.decode(.trip, id) else { return nil }
+        let (v, k) = ResourceID.unpack(packed)
+        return v < vehicleCount && k >= Self.liveTripBase ? (v, k - Self.liveTripBase) : nil
+    }
+}

@@ -4,9 +4,11 @@ import Synchronization
 
 /// Notifications on their way to callback targets, delivered as api-notes §10.5 says: in order per subject (a
 /// monitor or a remote action — "retry impacts the monitor/remote, not the callback"); a 2xx means received; any
-/// other answer or a time-out is tried again after `retryDelay` simulated seconds, with what queued meanwhile
-/// following; several waiting go as one JSON array (up to 100, Body attributes only); a notification older than
-/// 72 simulated hours is dropped. Pending ones are kept in `DIR/deliveries.json`, so a restart loses none.
+/// other answer or a time-out is tried again after the subject's retry delay (4.17: 10 simulated seconds; v4.0: the
+/// monitor's `retryPolicy`, which may also bound the tries), with what queued meanwhile following; several waiting
+/// go as one post (4.17: a JSON array of up to 100, Body attributes only; v4.0: one body whose `events` are all of
+/// them, held back by the monitor's `batchNotify` until its size or time window is reached); a notification older
+/// than 72 simulated hours is dropped. Pending ones are kept in `DIR/deliveries.json`, so a restart loses none.
 package final class Deliveries: Sendable {
     /// One notification for one target.
     package struct Notification: Sendable {
@@ -20,6 +22,33 @@ package final class Deliveries: Sendable {
         package var message: JSON
         /// Simulated second it was raised.
         package var raisedAt: Int
+        package var policy = Policy()
+    }
+
+    /// How a subject's notifications are retried and grouped.
+    package struct Policy: Sendable, Equatable {
+        /// Simulated seconds between tries.
+        package var retryDelay = 10.0
+        /// Posts tried before the notifications are given up (v4.0 `None`: 1, `Bounded`: 1 + maxRetryNumber); nil
+        /// tries until the 72 hours are over.
+        package var attempts: Int?
+        /// Most notifications in one post.
+        package var batchSize = 100
+        /// v4.0 `batchNotify.timeWindow`: notifications wait until `batchSize` of them are there, or the oldest is
+        /// this old.
+        package var batchWindow: Double?
+        /// v4.0: a post of several is one body whose `events` are all of theirs (4.17: a JSON array of messages).
+        package var mergesEvents = false
+
+        package init(
+            retryDelay: Double = 10, attempts: Int? = nil, batchSize: Int = 100, batchWindow: Double? = nil, mergesEvents: Bool = false
+        ) {
+            self.retryDelay = retryDelay
+            self.attempts = attempts
+            self.batchSize = batchSize
+            self.batchWindow = batchWindow
+            self.mergesEvents = mergesEvents
+        }
     }
 
     /// One post, as `GET /_control/deliveries` shows it.
@@ -35,12 +64,13 @@ package final class Deliveries: Sendable {
         var counter = 0
         var pending: [Notification] = []
         var nextAttempt: [String: Double] = [:]
+        /// Failed posts in a row, per subject.
+        var failures: [String: Int] = [:]
         var inFlight: Set<String> = []
         var attempts: [Attempt] = []
         var dropped = 0
     }
 
-    package static let retryDelay = 10.0
     package static let retention = 72 * 3600
     package static let batchSize = 100
     /// Attempts kept for `/_control/deliveries`.
@@ -61,13 +91,15 @@ package final class Deliveries: Sendable {
 
     /// Queues a notification (and saves the queue).
     package func enqueue(
-        subject: String, target: String, headers: [(String, String)], query: [(String, String)], message: JSON, raisedAt: Int
+        subject: String, target: String, headers: [(String, String)], query: [(String, String)], message: JSON, raisedAt: Int,
+        policy: Policy = Policy()
     ) throws {
         try mutate { state in
             state.counter += 1
             state.pending.append(
                 Notification(
-                    id: state.counter, subject: subject, target: target, headers: headers, query: query, message: message, raisedAt: raisedAt))
+                    id: state.counter, subject: subject, target: target, headers: headers, query: query, message: message, raisedAt: raisedAt,
+                    policy: policy))
         }
     }
 
@@ -82,13 +114,30 @@ package final class Deliveries: Sendable {
             for notification in state.pending where !subjects.contains(notification.subject) { subjects.append(notification.subject) }
             return subjects.compactMap { subject in
                 guard !state.inFlight.contains(subject), (state.nextAttempt[subject] ?? 0) <= now else { return nil }
+                let waiting = state.pending.filter { $0.subject == subject }
+                guard let policy = waiting.first?.policy else { return nil }
+                if let window = policy.batchWindow, waiting.count < policy.batchSize,
+                    let oldest = waiting.first?.raisedAt, Double(oldest) + window > now
+                {
+                    return nil
+                }
                 state.inFlight.insert(subject)
-                return Array(state.pending.lazy.filter { $0.subject == subject }.prefix(Self.batchSize))
+                return Array(waiting.prefix(min(policy.batchSize, Self.batchSize)))
             }
         }
     }
 
-    /// Records a post's outcome: received notifications leave the queue; otherwise the subject waits `retryDelay`.
+    /// Drops what waits for these subjects (monitors that were deleted: their events go nowhere any more).
+    package func discard(subjects: Set<String>) throws {
+        guard !subjects.isEmpty else { return }
+        try mutate { state in
+            let before = state.pending.count
+            state.pending.removeAll { subjects.contains($0.subject) && !state.inFlight.contains($0.subject) }
+            state.dropped += before - state.pending.count
+        }
+    }
+
+    /// Records a post's outcome: received notifications leave the queue; otherwise the subject waits its retry delay, or gives them up after its last try.
     package func finish(_ sent: [Notification], outcome: WebhookClient.Outcome, at now: Double) throws {
         guard let first = sent.first else { return }
         try mutate { state in
@@ -96,12 +145,22 @@ package final class Deliveries: Sendable {
             state.attempts.append(
                 Attempt(at: Int(now), subject: first.subject, target: first.target, notifications: sent.map(\.id), outcome: outcome))
             if state.attempts.count > Self.attemptsKept { state.attempts.removeFirst(state.attempts.count - Self.attemptsKept) }
+            let ids = Set(sent.map(\.id))
             if outcome.isReceived {
-                let ids = Set(sent.map(\.id))
                 state.pending.removeAll { ids.contains($0.id) }
                 state.nextAttempt[first.subject] = nil
+                state.failures[first.subject] = nil
+                return
+            }
+            let failures = state.failures[first.subject, default: 0] + 1
+            if let attempts = first.policy.attempts, failures >= attempts {
+                state.pending.removeAll { ids.contains($0.id) }
+                state.dropped += ids.count
+                state.failures[first.subject] = nil
+                state.nextAttempt[first.subject] = nil
             } else {
-                state.nextAttempt[first.subject] = now + Self.retryDelay
+                state.failures[first.subject] = failures
+                state.nextAttempt[first.subject] = now + first.policy.retryDelay
             }
         }
     }
@@ -147,6 +206,11 @@ package final class Deliveries: Sendable {
                         "id": .int(n.id), "subject": .string(n.subject), "target": .string(n.target),
                         "headers": .array(n.headers.map { .array([.string($0.0), .string($0.1)]) }),
                         "query": .array(n.query.map { .array([.string($0.0), .string($0.1)]) }), "message": n.message, "raisedAt": .int(n.raisedAt),
+                        "policy": .obj([
+                            "retryDelay": .double(n.policy.retryDelay), "attempts": n.policy.attempts.map { .int($0) },
+                            "batchSize": .int(n.policy.batchSize), "batchWindow": n.policy.batchWindow.map { .double($0) },
+                            "mergesEvents": .bool(n.policy.mergesEvents),
+                        ]),
                     ])
                 }),
         ])
@@ -162,8 +226,13 @@ package final class Deliveries: Sendable {
                 return (name, value)
             }
         }
+        let saved = item["policy"]
+        let policy = Policy(
+            retryDelay: saved?["retryDelay"]?.number ?? 10, attempts: saved?["attempts"]?.number.map { Int($0) },
+            batchSize: Int(saved?["batchSize"]?.number ?? 100), batchWindow: saved?["batchWindow"]?.number,
+            mergesEvents: saved?["mergesEvents"] == .bool(true))
         return Notification(
             id: Int(id), subject: subject, target: target, headers: pairs("headers"), query: pairs("query"), message: message,
-            raisedAt: Int(raised))
+            raisedAt: Int(raised), policy: policy)
     }
 }

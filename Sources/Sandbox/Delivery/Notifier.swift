@@ -1,22 +1,46 @@
 import APIContract
 import Foundation
 
-/// What makes the world's events reach their callbacks: as the clock moves, each remote action's new statuses are
-/// raised as Remote messages (Pending…, then Done) for its callback, and due notifications are posted, each subject
-/// on its own task, so that a slow receiver holds up nothing but itself and never an API request.
+/// What makes the world's events reach their callbacks: as the clock moves, monitors are evaluated (and what fires
+/// is queued), each remote action's new statuses are raised as Remote messages (Pending…, then Done) for its
+/// callback, and due notifications are posted, each subject on its own task, so that a slow receiver holds up
+/// nothing but itself and never an API request. The world is saved every few seconds.
 package struct Notifier: Sendable {
     let api: ConnectedCarAPI
+    let engine: MonitorEngine
     let deliveries: Deliveries
     let client: WebhookClient
+    let keeper: WorldKeeper
+
+    package init(api: ConnectedCarAPI, engine: MonitorEngine, deliveries: Deliveries, client: WebhookClient, keeper: WorldKeeper) {
+        self.api = api
+        self.engine = engine
+        self.deliveries = deliveries
+        self.client = client
+        self.keeper = keeper
+    }
+
+    /// Simulated steps evaluated per look: a day, so that a long advance of the clock is caught up in pieces.
+    static let stepsPerLook = Int(86400 / MonitorEngine.step)
+    /// Real seconds between saves of the world.
+    static let savePeriod = 2.0
 
     /// How often the world is looked at, in real time.
     static let period: Duration = .milliseconds(50)
 
     /// Runs until the task is cancelled.
     package func run() async {
+        var saved = Clock.monotonic
         while !Task.isCancelled {
+            engine.catchUp(maxSteps: Self.stepsPerLook)
             raiseRemoteEvents()
             post()
+            if Clock.monotonic - saved > Self.savePeriod {
+                saved = Clock.monotonic
+                do { try keeper.save() } catch {
+                    FileHandle.standardError.write(Data("ccsh-sandbox: cannot save the world: \(error)\n".utf8))
+                }
+            }
             try? await Task.sleep(for: Self.period)
         }
     }
@@ -72,14 +96,20 @@ package struct Notifier: Sendable {
             guard let first = batch.first else { continue }
             let single = batch.count == 1
             var target = first.target
-            if single, !first.query.isEmpty {
+            if single || first.policy.mergesEvents, !first.query.isEmpty {
                 if var components = URLComponents(string: target) {
                     components.queryItems = (components.queryItems ?? []) + first.query.map { URLQueryItem(name: $0.0, value: $0.1) }
                     target = components.string ?? target
                 }
             }
-            let body = single ? first.message : .array(batch.map(\.message))
-            let headers = single ? first.headers : []
+            let merged = first.policy.mergesEvents
+            let body: JSON =
+                single
+                ? first.message
+                : merged
+                    ? first.message.setting("events", .array(batch.flatMap { $0.message["events"]?.array ?? [] }))
+                    : .array(batch.map(\.message))
+            let headers = single || merged ? first.headers : []
             Task {
                 let outcome: WebhookClient.Outcome
                 if let url = URL(string: target) {

@@ -15,6 +15,8 @@ package final class MonitorStore: Sendable {
         package var updatedAt: Int
         /// The callback a 4.17 monitor belongs to; nil for a v4.0 monitor.
         package var callbackId: String?
+        /// Counts changes (body or status), so that whoever evaluates the monitor knows to start afresh.
+        package var revision = 0
     }
 
     private let file: URL
@@ -34,7 +36,7 @@ package final class MonitorStore: Sendable {
                         return Record(
                             id: id, parameter: parameter, status: status,
                             createdAt: Int(item["createdAt"]?.number ?? 0), updatedAt: Int(item["updatedAt"]?.number ?? 0),
-                            callbackId: item["callbackId"]?.string)
+                            callbackId: item["callbackId"]?.string, revision: Int(item["revision"]?.number ?? 0))
                     }
                 }
             }
@@ -60,10 +62,13 @@ package final class MonitorStore: Sendable {
         }
     }
 
+    /// The ids of every monitor kept, Running or not.
+    package func allIDs() -> Set<String> {
+        records.withLock { all in Set(all.values.flatMap { $0.values.flatMap { $0.map(\.id) } }) }
+    }
+
     /// Stores a new monitor, Running, and returns it; `callback` binds a 4.17 monitor to its callback.
-    package func create(user: String, vehicle: String, parameter: JSON, callback: String? = nil, at now: Int = Int(Clock.now)) throws
-        -> Record
-    {
+    package func create(user: String, vehicle: String, parameter: JSON, callback: String? = nil, at now: Int) throws -> Record {
         var random = SystemRandomNumberGenerator()
         var seeded = SeededRandom(seed: random.next(), "monitor")
         let n = counter.withLock { value in
@@ -80,13 +85,14 @@ package final class MonitorStore: Sendable {
 
     /// Applies `change` to one monitor; nil when there is no such monitor.
     package func update(
-        user: String, vehicle: String, id: String, callback: String? = nil, at now: Int = Int(Clock.now), _ change: (inout Record) -> Void
+        user: String, vehicle: String, id: String, callback: String? = nil, at now: Int, _ change: (inout Record) -> Void
     ) throws -> Record? {
         var result: Record?
         try mutate { all in
             guard var list = all[user]?[vehicle], let index = list.firstIndex(where: { $0.id == id && $0.callbackId == callback }) else { return }
             change(&list[index])
             list[index].updatedAt = now
+            list[index].revision += 1
             all[user, default: [:]][vehicle] = list
             result = list[index]
         }
@@ -130,7 +136,7 @@ package final class MonitorStore: Sendable {
                                             .obj([
                                                 "id": .string(r.id), "status": .string(r.status), "createdAt": .int(r.createdAt),
                                                 "updatedAt": .int(r.updatedAt), "monitor": r.parameter,
-                                                "callbackId": r.callbackId.map { .string($0) },
+                                                "callbackId": r.callbackId.map { .string($0) }, "revision": .int(r.revision),
                                             ])
                                         })
                                 )

@@ -1,29 +1,64 @@
 import APIContract
 
-/// What a car is like at one simulated instant, as far as remote actions can change it: its generated state (the
-/// status document the fleet makes from the seed), then every remote action that succeeded by then, in order.
-package struct VehicleState: Sendable, Equatable {
-    package var locked: Bool
-    package var plugged: Bool
-    package var charging: Bool
-    /// The traction battery's level, for cars that have one.
+/// What one car is like at one simulated instant (`at`): where it is and where it is going, its energy, plug,
+/// doors, cabin and privacy, and the trips it made since the world began. It starts as the fleet's generated status
+/// (``init(vehicle:status:trips:)``), then moves with the clock (``advance(to:model:)``), with remote actions
+/// (``apply(_:)``) and with the control endpoints; documents read it (``written(over:model:)``).
+package struct VehicleState: Sendable, Equatable, Codable {
+    /// The simulated second this state describes.
+    package var at: Double
+    package var position: GeoPoint
+    package var altitude: Double
+    /// Degrees from north of the car's last movement.
+    package var heading: Double
+    package var odometer: Double
+    /// Traction battery level (%), for cars that have one.
     package var electricLevel: Double?
+    /// Tank level (%), for cars that have one.
+    package var fuelLevel: Double?
+    package var plugged: Bool
+    /// `InProgress`, `Finished`, `Stopped` or `Disconnected`.
+    package var chargingStatus: String
+    package var locked: Bool
     package var privacy: String
     package var preconditioning: Bool
     /// The last navigation destination sent to the car, `[longitude, latitude]`.
     package var destination: [Double]?
+    package var airTemperature: Double
+    /// The drive in progress, if the car is moving.
+    package var drive: Drive?
+    /// Trips finished since the world began, oldest first.
+    package var trips: [LiveTrip] = []
+    /// When the car last sent data (a change, a drive, a charge); nil while nothing happened to it since the fleet
+    /// was generated, so its documents keep their generated times.
+    package var reportedAt: Double?
 
-    /// The generated state of `status` (a fleet status document).
-    package init(status: JSON) {
-        locked = status["doorsState"]?["lockedStates"]?.array?.contains(.string("Locked")) ?? false
-        let electric = status["energies"]?.array?.first { $0["type"] == .string("Electric") }
+    package var charging: Bool { chargingStatus == "InProgress" }
+    package var moving: Bool { drive != nil }
+    /// km/h.
+    package var speed: Double { drive?.speed ?? 0 }
+
+    /// The generated state of `vehicle` (its fleet status document), at the fleet's reference instant.
+    package init(vehicle: Fleet.Vehicle, status: JSON, parkedAt place: (lon: Double, lat: Double, alt: Double), heading: Double) {
+        at = Double(Timestamp.reference)
+        position = GeoPoint(lon: place.lon, lat: place.lat)
+        altitude = place.alt
+        self.heading = heading
+        odometer = status["odometer"]?["mileage"]?.number ?? vehicle.mileage
+        let energies = status["energies"]?.array ?? []
+        let electric = energies.first { $0["type"] == .string("Electric") }
+        electricLevel = electric?["level"]?.number
+        fuelLevel = energies.first { $0["type"] == .string("Fuel") }?["level"]?.number
         let charging = electric?["extension"]?["electric"]?["charging"]
         plugged = charging?["plugged"] == .bool(true)
-        self.charging = charging?["status"] == .string("InProgress")
-        electricLevel = electric?["level"]?.number
+        chargingStatus = charging?["status"]?.string ?? "Disconnected"
+        locked = status["doorsState"]?["lockedStates"]?.array?.contains(.string("Locked")) ?? false
         privacy = status["privacy"]?["state"]?.string ?? "None"
         preconditioning = status["preconditioning"]?["airConditioning"]?["status"] == .string("Enabled")
+        airTemperature = status["environment"]?["air"]?["temp"]?.number ?? 15
     }
+
+    // MARK: Remote actions
 
     /// The state after `action` succeeded.
     package mutating func apply(_ action: RemoteAction) {
@@ -31,13 +66,16 @@ package struct VehicleState: Sendable, Equatable {
         switch action.action {
         case "door": locked = body?["state"] == .string("Locked")
         case "charging":
-            if case .bool(let start)? = body?["immediate"] { charging = start && plugged }
+            if case .bool(let start)? = body?["immediate"], plugged, electricLevel != nil {
+                chargingStatus = start ? ((electricLevel ?? 0) >= 100 ? "Finished" : "InProgress") : "Stopped"
+            }
         case "preconditioning":
             if case .bool(let start)? = body?["airConditioning"]?["immediate"] { preconditioning = start }
         case "navigation":
             destination = body?["positions"]?.array?.last?["coordinates"]?.array?.compactMap(\.number)
-        default: break
+        default: return
         }
+        reportedAt = at
     }
 
     /// Why the car cannot carry out `action` now, or whether it already has; nil when it can.
@@ -58,54 +96,5 @@ package struct VehicleState: Sendable, Equatable {
             return start == preconditioning ? ("AlreadyDone", nil) : nil
         default: return nil
         }
-    }
-
-    /// `status` (the generated document, whose state is `base`) with what differs in this state written over it:
-    /// doors and alarm, charging, preconditioning. The same state leaves the document as it was.
-    package func written(over status: JSON, from base: VehicleState) -> JSON {
-        guard self != base, case .object(var members) = status else { return status }
-        func update(_ key: String, _ change: (inout JSON) -> Void) {
-            guard let index = members.firstIndex(where: { $0.0 == key }) else { return }
-            change(&members[index].1)
-        }
-        if locked != base.locked {
-            update("doorsState") { $0 = $0.setting("lockedStates", locked ? ["RearDoorsLocked", "Locked"] : ["Unlocked"]) }
-            update("alarm") { alarm in
-                alarm = alarm.setting("status", (alarm["status"] ?? .obj([:])).setting("activation", .string(locked ? "Active" : "Inactive")))
-            }
-        }
-        if preconditioning != base.preconditioning {
-            update("preconditioning") { pre in
-                let air = (pre["airConditioning"] ?? .obj([:])).setting("status", .string(preconditioning ? "Enabled" : "Disabled"))
-                pre = pre.setting("airConditioning", air)
-            }
-        }
-        guard charging != base.charging else { return .object(members) }
-        let chargingStatus: JSON = .string(charging ? "InProgress" : plugged ? "Stopped" : "Disconnected")
-        update("energies") { energies in
-            energies = .array(
-                (energies.array ?? []).map { energy in
-                    guard energy["type"] == .string("Electric"), let electric = energy["extension"]?["electric"] else { return energy }
-                    let charging = (electric["charging"] ?? .obj([:])).setting("status", chargingStatus)
-                    return energy.setting("extension", (energy["extension"] ?? .obj([:])).setting("electric", electric.setting("charging", charging)))
-                })
-        }
-        update("energy") { energies in
-            energies = .array(
-                (energies.array ?? []).map { energy in
-                    guard energy["type"] == .string("Electric"), let charging = energy["charging"] else { return energy }
-                    return energy.setting("charging", charging.setting("status", chargingStatus))
-                })
-        }
-        return .object(members)
-    }
-}
-
-extension JSON {
-    /// This object with `key` set to `value` (replaced in place, or appended).
-    package func setting(_ key: String, _ value: JSON) -> JSON {
-        guard case .object(var members) = self else { return self }
-        if let index = members.firstIndex(where: { $0.0 == key }) { members[index].1 = value } else { members.append((key, value)) }
-        return .object(members)
     }
 }

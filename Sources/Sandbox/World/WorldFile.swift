@@ -1,25 +1,37 @@
 import APIContract
 import Foundation
 
-/// `DIR/world.json`: where the world's clock stood when it was last saved (on every control change and when the
-/// sandbox stops), so that a restarted sandbox goes on from the same instant. Written atomically.
+/// `DIR/world.json`: the world as it was last saved (on every control change, every few seconds while monitors
+/// are evaluated, and when the sandbox stops) — the clock, the cars something happened to, and where each monitor's
+/// evaluation stands — so that a restarted sandbox goes on from the same instant. Written atomically.
 package struct WorldFile: Sendable {
+    /// What the file holds.
+    package struct Contents: Codable, Sendable {
+        package var clock: Double
+        package var time: String?
+        package var scale: Double?
+        /// Vehicle index → the state last committed for it (cars nothing happened to are not kept).
+        package var vehicles: [String: VehicleState]?
+        package var monitors: MonitorEngine.Progress?
+    }
+
     let file: URL
 
     package init(directory: URL) { file = directory.appendingPathComponent("world.json") }
 
-    /// The saved instant, or nil for a new world.
-    package func load() throws -> Double? {
-        guard let document = try AtomicFile.readJSON(file) else { return nil }
-        guard let seconds = document["clock"]?.number else {
-            throw SandboxStartupError("\(file.path) has no clock; move it away to start afresh")
+    /// The saved world, or nil for a new one.
+    package func load() throws -> Contents? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        do { return try JSONDecoder().decode(Contents.self, from: data) } catch {
+            throw SandboxStartupError("\(file.path) is not a world this sandbox can read (\(error)); move it away to start afresh")
         }
-        return seconds
     }
 
-    package func save(_ clock: SimulationClock) throws {
-        let now = clock.now
-        let document: JSON = .obj(["clock": .double(now), "time": .string(Timestamp.format(Int(now))), "scale": .double(clock.scale)])
-        try AtomicFile.write(document.bytes, to: file, mode: 0o600)
+    package func save(_ contents: Contents) throws {
+        var contents = contents
+        contents.time = Timestamp.format(Int(contents.clock))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(Array(try encoder.encode(contents)), to: file, mode: 0o600)
     }
 }

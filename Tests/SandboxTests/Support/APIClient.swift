@@ -122,8 +122,42 @@ extension APIClient {
 }
 
 extension APIClient {
-    /// A GET on one of the sandbox's `/_control` endpoints.
-    func control(_ path: String) throws -> Reply {
-        try reply(transport.perform(HTTPRequestData(method: "GET", url: endpoints.serverURL + path, headers: [], body: nil)))
+    /// A GET (or, with a body, a POST) on one of the sandbox's `/_control` endpoints.
+    func control(_ path: String, body: String? = nil) throws -> Reply {
+        try reply(
+            transport.perform(
+                HTTPRequestData(
+                    method: body == nil ? "GET" : "POST", url: endpoints.serverURL + path,
+                    headers: body == nil ? [] : [(name: "Content-Type", value: "application/json")], body: body.map { Array($0.utf8) })))
+    }
+
+    /// Changes a car of the world (`POST /_control/vehicles/{n}`), failing the test's helper when refused.
+    @discardableResult
+    func world(_ vehicle: Int, _ body: String) throws -> JSON {
+        let reply = try control("/_control/vehicles/\(vehicle)", body: body)
+        guard reply.status == 200 else { throw TestFailure("control of vehicle \(vehicle): \(reply.status) \(reply.raw.text)") }
+        return reply.json
+    }
+
+    /// Advances the clock by `seconds` in slices of `slice`, then waits until the monitors have been evaluated up to
+    /// the clock and nothing waits to be delivered (at most ten real seconds).
+    func advanceAndSettle(_ seconds: Int, slice: Int = 3600) throws {
+        var left = seconds
+        while left > 0 {
+            try advanceClock(min(slice, left))
+            left -= min(slice, left)
+        }
+        try settle()
+    }
+
+    /// Waits until the monitors have been evaluated up to the clock and no delivery waits (at most ten real seconds).
+    func settle() throws {
+        for _ in 0..<200 {
+            let clock = try control("/_control/clock").json["seconds"]?.number ?? 0
+            let deliveries = try control("/_control/deliveries").json
+            if (deliveries["monitorsEvaluatedSeconds"]?.number ?? 0) + 10 > clock, deliveries["pending"]?.number == 0 { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TestFailure("the sandbox did not settle: \(try control("/_control/deliveries").raw.text.suffix(400))")
     }
 }

@@ -47,13 +47,16 @@ final class Receiver {
     /// Stops the receiver at once (SIGKILL: what it received is already in its log), and waits for it.
     /// Problems of the accepted messages against the webhook template's `Message` schema (Tests/Receiver/validate.py,
     /// with `../shared/reference/connectedcar-v4.16-webhook-template.yaml`); empty when every message is valid.
-    func templateProblems() throws -> String {
+    /// `v40` checks v4.0 `MonitorEvents` bodies against connectedcar-v4.0-webhook-template.yaml instead.
+    func templateProblems(v40: Bool = false) throws -> String {
         let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let template = tests.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/reference/connectedcar-v4.16-webhook-template.yaml")
+            .appendingPathComponent("shared/reference/connectedcar-\(v40 ? "v4.0" : "v4.16")-webhook-template.yaml")
         let validator = Process()
         validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validator.arguments = ["python3", tests.appendingPathComponent("Receiver/validate.py").path, template.path, log.path]
+        validator.arguments = [
+            "python3", tests.appendingPathComponent("Receiver/validate.py").path, template.path, log.path, v40 ? "MonitorEvents" : "Message",
+        ]
         let output = Pipe()
         validator.standardOutput = output
         validator.standardError = output

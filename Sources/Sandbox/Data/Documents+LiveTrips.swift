@@ -1,0 +1,63 @@
+import APIContract
+
+/// The trips the world recorded (``LiveTrip``), in the shape of the generated ones: the trip, and its way points
+/// every 30 seconds along the path it drove.
+extension Documents {
+    package func liveTrip(_ v: Fleet.Vehicle, _ trip: LiveTrip) -> JSON {
+        let id = fleet.liveTripID(vehicle: v.index, trip.number)
+        let path = "\(vehiclePath(v))/trips/\(id)"
+        let (started, stopped) = (Int(trip.startedAt), Int(trip.stoppedAt))
+        var random = SeededRandom(seed: fleet.seed, "live.trip", v.index, trip.number)
+        let electric = trip.startElectric != nil
+        let energyType: JSON = electric ? "Electric" : "Fuel"
+        let subType: JSON = electric ? "ElectricEnergy" : "FossilEnergy"
+        let start = (electric ? trip.startElectric : trip.startFuel) ?? 0
+        let end = (electric ? trip.endElectric : trip.endFuel) ?? 0
+        let duration = max(1, stopped - started)
+        return .obj([
+            "id": .string(id), "createdAt": .string(Timestamp.format(stopped + 7)), "updatedAt": .string(Timestamp.format(stopped + 14)),
+            "startedAt": .string(Timestamp.format(started)), "stoppedAt": .string(Timestamp.format(stopped)),
+            "duration": .int(duration), "distance": .double(SeededRandom.round(trip.distance, 1)), "done": true, "faults": [],
+            "odometer": .double(SeededRandom.round(trip.startOdometer + trip.distance, 1)),
+            "startMileage": .double(SeededRandom.round(trip.startOdometer, 1)),
+            "startPosition": livePosition(trip.path.first, v, at: started, random: &random),
+            "stopPosition": livePosition(trip.path.last, v, at: stopped, random: &random),
+            "avgConsumption": [.obj(["type": energyType, "value": .double(electric ? 15.5 : 6.1)])],
+            "zeroEmissionRatio": .double(trip.endFuel == nil || trip.startFuel == trip.endFuel ? (electric ? 100 : 0) : 0),
+            "startEnergies": [.obj(["type": energyType, "subType": subType, "level": .double(SeededRandom.round(start, 0))])],
+            "endEnergies": [.obj(["type": energyType, "subType": subType, "level": .double(SeededRandom.round(end, 0))])],
+            "kinetic": .obj([
+                "avgSpeed": .double(SeededRandom.round(trip.distance / Double(duration) * 3600, 1)),
+                "maxSpeed": .double(SeededRandom.round(trip.speed, 0)),
+            ]),
+            "_links": .obj([
+                "self": link(path), "vehicle": link(vehiclePath(v)), "alerts": link(path + "/alerts"),
+                "collisions": link(path + "/collisions"), "wayPoints": link(path + "/wayPoints"),
+                "telemetry": link(path + "/telemetry"), "ecoaching": link(path + "/ecoaching"),
+            ]),
+        ])
+    }
+
+    /// The trip an event's `vehicle.trip` extension names: the car's last live trip, else its last generated one.
+    package func latestTrip(_ v: Fleet.Vehicle, _ state: VehicleState) -> JSON? {
+        if let live = state.trips.last { return liveTrip(v, live) }
+        return fleet.tripsPerVehicle > 0 ? trip(v, fleet.trip(vehicle: v, 0)) : nil
+    }
+
+    /// How many way points a live trip has: one every 30 s, the stop included.
+    package static func liveWayPointCount(_ trip: LiveTrip) -> Int { max(2, Int(trip.duration / 30) + 2) }
+
+    /// Way point `n` of a live trip and when the car was there.
+    package func liveWayPoint(_ v: Fleet.Vehicle, _ trip: LiveTrip, _ n: Int) -> (document: JSON, time: Int) {
+        let count = Self.liveWayPointCount(trip)
+        let seconds = n == count - 1 ? trip.duration : min(trip.duration, Double(n * 30))
+        let time = Int(trip.startedAt + seconds)
+        var random = SeededRandom(seed: fleet.seed, "live.waypoint", v.index, trip.number, n)
+        return (livePosition(trip.point(at: seconds), v, at: time, random: &random), time)
+    }
+
+    private func livePosition(_ point: GeoPoint?, _ v: Fleet.Vehicle, at time: Int, random: inout SeededRandom) -> JSON {
+        let p = point ?? GeoPoint(lon: v.home.lon, lat: v.home.lat)
+        return position((SeededRandom.round(p.lon, 6), SeededRandom.round(p.lat, 6), v.home.alt), at: time, random: &random)
+    }
+}

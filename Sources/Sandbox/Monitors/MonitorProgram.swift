@@ -1,0 +1,77 @@
+import APIContract
+
+/// A stored monitor made ready to evaluate many times: its triggers by name, their bool expression, its reminder
+/// period and the extensions its events carry. Built from the body the API accepted (v4.0 or 4.17, including
+/// v4.0's deprecated `dataTriggers`/`timeZoneTriggers`, which are all ANDed).
+struct MonitorProgram: Sendable {
+    /// One trigger's test.
+    enum Trigger: Sendable {
+        /// True while the car is outside (`Out`) or inside (`In`) the circle.
+        case zone(center: GeoPoint, radiusKm: Double, outside: Bool)
+        case time(TimeWindows)
+        case data(DataTrigger)
+    }
+
+    /// A data trigger: the datum, its test, and the value it must have had before (4.17 `previous`).
+    struct DataTrigger: Sendable {
+        var data: String
+        var op: String
+        var operands: [String]
+        var previous: (op: String, operands: [String])?
+    }
+
+    var triggers: [(name: String, trigger: Trigger)]
+    var expression: BoolExpression
+    /// Seconds between reminders while the expression stays true (`refreshEvent`).
+    var refresh: Int?
+    var extensions: [String]
+
+    init?(_ record: MonitorStore.Record) {
+        let parameter = record.parameter
+        let triggerParam = parameter["triggerParam"]
+        var triggers: [(String, Trigger)] = []
+        if let list = triggerParam?["triggers"]?.array {
+            for item in list {
+                guard let name = item["name"]?.string, let trigger = Self.trigger(item, madeAt: record.createdAt) else { return nil }
+                triggers.append((name, trigger))
+            }
+            guard let text = triggerParam?["boolExp"]?.string ?? triggerParam?["bool.exp"]?.string,
+                let expression = try? BoolExpression.parse(text)
+            else { return nil }
+            self.expression = expression
+        } else {
+            for (n, data) in (triggerParam?["dataTriggers"]?.array ?? []).enumerated() {
+                guard let trigger = Self.trigger(.obj(["data": data]), madeAt: record.createdAt) else { return nil }
+                triggers.append(("data\(n)", trigger))
+            }
+            let timeZone = triggerParam?["timeZoneTriggers"]
+            for key in ["timeTrigger", "zoneTrigger"] {
+                guard let value = timeZone?[key] else { continue }
+                guard let trigger = Self.trigger(.obj([key == "timeTrigger" ? "time" : "zone": value]), madeAt: record.createdAt) else { return nil }
+                triggers.append((key, trigger))
+            }
+            guard let first = triggers.first else { return nil }
+            expression = triggers.dropFirst().reduce(.operand(first.0)) { .and($0, .operand($1.0)) }
+        }
+        self.triggers = triggers
+        refresh = parameter["subscribeParam"]?["refreshEvent"]?.number.map { Int($0) }
+        extensions = parameter["extendedEventParam"]?.array?.compactMap(\.string) ?? []
+    }
+
+    private static func trigger(_ item: JSON, madeAt: Int) -> Trigger? {
+        if let zone = item["zone"] {
+            let shape = zone["place"] ?? zone["circle"]
+            guard let lat = shape?["center"]?["latitude"]?.number, let lon = shape?["center"]?["longitude"]?.number,
+                let radius = shape?["radius"]?.number
+            else { return nil }
+            return .zone(center: GeoPoint(lon: lon, lat: lat), radiusKm: radius, outside: zone["transition"]?.string == "Out")
+        }
+        if let time = item["time"] { return .time(TimeWindows(time, madeAt: madeAt)) }
+        guard let data = item["data"], let name = data["data"]?.string, let op = data["op"]?.string else { return nil }
+        let operands = data["value"]?.array?.compactMap { $0.string ?? $0.number.map { String($0) } } ?? []
+        let previous = data["previous"].flatMap { p in
+            p["op"]?.string.map { ($0, p["value"]?.array?.compactMap(\.string) ?? []) }
+        }
+        return .data(DataTrigger(data: name, op: op, operands: operands, previous: previous))
+    }
+}

@@ -1,0 +1,110 @@
+/// How a car's state moves with the clock: along its drive (position, heading, odometer, energy falling, a trip
+/// recorded when it stops), charging when plugged (the level rising at the charger's power, `InProgress` →
+/// `Finished`), and otherwise a slow drain of the traction battery. Every step is computed from where the drive or
+/// the charge began, so advancing once or in many small steps gives the same state.
+extension VehicleState {
+    /// Traction battery lost per simulated second when parked and unplugged: 0.5 % a day.
+    static let drainPerSecond = 0.5 / 86400
+
+    /// The charger's power in kW: a 7.4 kW wall box, 3.7 kW for a plug-in hybrid's on-board charger.
+    static func chargePower(_ model: Model) -> Double { model.motorization == .hybrid ? 3.7 : 7.4 }
+
+    /// Level gained per second while charging (%).
+    static func chargeRate(_ model: Model) -> Double {
+        chargePower(model) * 1000 / Double(max(1, model.batteryWh)) * 100 / 3600
+    }
+
+    /// The state at simulated second `t` (later than ``at``; earlier instants leave it as it is).
+    package mutating func advance(to t: Double, model: Model) {
+        guard t > at else { return }
+        if let drive {
+            let end = min(t, drive.arrival)
+            move(drive, covered: (end - drive.startedAt) * drive.speed / 3600, model: model)
+            at = end
+            reportedAt = end
+            if end >= drive.arrival { finish(drive) }
+            guard t > at else { return }
+        }
+        let elapsed = t - at
+        if charging, let level = electricLevel {
+            let rate = Self.chargeRate(model)
+            let untilFull = (100 - level) / rate
+            if elapsed >= untilFull {
+                electricLevel = 100
+                chargingStatus = "Finished"
+                reportedAt = at + untilFull
+            } else {
+                electricLevel = level + rate * elapsed
+                reportedAt = t
+            }
+        } else if !plugged, let level = electricLevel {
+            electricLevel = max(0, level - Self.drainPerSecond * elapsed)
+        }
+        at = t
+    }
+
+    /// Sets off along `path` (from the car's position) at `speed` km/h, unplugged, doors unlocked.
+    package mutating func start(along path: [GeoPoint], speed: Double, model: Model) {
+        // A route that starts where the car stands does not begin with a leg of zero length.
+        let rest = path.drop { $0.distanceKm(to: position) < 0.001 }
+        guard !rest.isEmpty else { return }
+        if let drive { finish(drive) }
+        var reach = 0.0
+        if let electric = electricLevel { reach += electric / 100 * Double(model.range) }
+        if let fuel = fuelLevel { reach += fuel / 100 * Double(model.fuelRange) }
+        if plugged {
+            plugged = false
+            chargingStatus = "Disconnected"
+        }
+        locked = false
+        drive = Drive(
+            path: [position] + rest, speed: speed, startedAt: at, startOdometer: odometer, startElectric: electricLevel, startFuel: fuelLevel,
+            reach: reach)
+        reportedAt = at
+    }
+
+    /// Stops where the car is now (the drive becomes a trip).
+    package mutating func stop() {
+        guard let drive else { return }
+        finish(drive)
+        reportedAt = at
+    }
+
+    /// Plugs the car in (charging starts at once unless the battery is full) or unplugs it.
+    package mutating func setPlugged(_ plug: Bool) {
+        guard electricLevel != nil, plug != plugged else { return }
+        plugged = plug
+        chargingStatus = plug ? ((electricLevel ?? 0) >= 100 ? "Finished" : "InProgress") : "Disconnected"
+        reportedAt = at
+    }
+
+    /// Where the drive has taken the car after `covered` km: position, heading, odometer and energy.
+    private mutating func move(_ drive: Drive, covered: Double, model: Model) {
+        let (point, heading, _) = drive.point(after: covered)
+        position = covered >= drive.length ? drive.path.last ?? point : point
+        if let heading { self.heading = heading }
+        odometer = drive.startOdometer + covered
+        var left = covered
+        if let start = drive.startElectric {
+            let electricKm = min(left, start / 100 * Double(model.range))
+            electricLevel = max(0, start - electricKm / Double(max(1, model.range)) * 100)
+            left -= electricKm
+        }
+        if let start = drive.startFuel {
+            fuelLevel = max(0, start - left / Double(max(1, model.fuelRange)) * 100)
+        }
+    }
+
+    /// Ends the drive at the current instant and records it as a trip; the car locks itself.
+    private mutating func finish(_ drive: Drive) {
+        let covered = odometer - drive.startOdometer
+        let passed = drive.point(after: covered).passed
+        trips.append(
+            LiveTrip(
+                number: trips.count, startedAt: drive.startedAt, stoppedAt: at, distance: covered, path: passed + [position], speed: drive.speed,
+                startOdometer: drive.startOdometer, startElectric: drive.startElectric, endElectric: electricLevel, startFuel: drive.startFuel,
+                endFuel: fuelLevel))
+        self.drive = nil
+        locked = true
+    }
+}
