@@ -13,7 +13,8 @@ package final class SandboxProcess: @unchecked Sendable {
     private let stderrFile: URL
 
     /// Starts a sandbox with `arguments` (besides `--state` and `--port 0`) in a fresh temporary directory, or in
-    /// `directory` to reuse a state (a restart).
+    /// `directory` to reuse a state (a restart). Its world stands still (`--time-scale 0`) unless `arguments` say
+    /// otherwise: tests advance the clock, so what they read never changes under them.
     package static func start(_ arguments: [String] = [], directory: URL? = nil) throws -> SandboxProcess {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-sandbox-\(UUID().uuidString)")
         return try SandboxProcess(arguments: arguments, directory: directory)
@@ -28,7 +29,8 @@ package final class SandboxProcess: @unchecked Sendable {
         }
         process = Process()
         process.executableURL = try Self.binaryURL()
-        process.arguments = ["--state", directory.path, "--port", "0", "--exit-on-stdin-eof"] + arguments
+        let still = arguments.contains("--time-scale") ? [] : ["--time-scale", "0"]
+        process.arguments = ["--state", directory.path, "--port", "0", "--exit-on-stdin-eof"] + still + arguments
         let stdout = Pipe()
         stdin = Pipe()
         process.standardOutput = stdout

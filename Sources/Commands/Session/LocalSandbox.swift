@@ -4,7 +4,8 @@ import Shell
 
 /// `ccsh --sandbox`: starts `ccsh-sandbox` (beside the ccsh binary, or `$CCSH_SANDBOX`) with its state in
 /// `$XDG_STATE_HOME/ccsh/sandbox`, waits for its READY line, and builds a `sandbox` profile from its
-/// `sandbox.json`. The sandbox reads its stdin from us and exits when that closes, so it stops with ccsh even
+/// `sandbox.json`. `$CCSH_SANDBOX_TIME_SCALE` sets how fast its world runs (0 stands it still, for reproducible
+/// screens; real time by default). The sandbox reads its stdin from us and exits when that closes, so it stops with ccsh even
 /// when ccsh is killed; `stop()` ends it at once.
 package final class LocalSandbox {
     private let process: Process
@@ -19,7 +20,9 @@ package final class LocalSandbox {
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         process = Process()
         process.executableURL = binary
-        process.arguments = ["--state", stateDirectory.path, "--port", "0", "--exit-on-stdin-eof"]
+        process.arguments =
+            ["--state", stateDirectory.path, "--port", "0", "--exit-on-stdin-eof"]
+            + (environment["CCSH_SANDBOX_TIME_SCALE"].map { ["--time-scale", $0] } ?? [])
         stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin

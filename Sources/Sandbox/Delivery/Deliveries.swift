@@ -183,7 +183,7 @@ package final class Deliveries: Sendable {
                                 ("received", .bool(attempt.outcome.isReceived)),
                             ] + outcome)
                     }),
-                "pending": .int(state.pending.count), "dropped": .int(state.dropped),
+                "raised": .int(state.counter), "pending": .int(state.pending.count), "dropped": .int(state.dropped),
             ])
         }
     }

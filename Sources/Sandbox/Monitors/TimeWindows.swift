@@ -5,7 +5,7 @@ import Foundation
 /// at `start` after local midnight on the listed days (and ISO weeks), for `duration`; a `None` window is one
 /// stretch from an absolute `start` (open-ended without a duration), or, with a time-of-day start, one window on
 /// the day the monitor was made.
-struct TimeWindows: Sendable {
+package struct TimeWindows: Sendable {
     private struct Window: Sendable {
         var recurring: Bool
         /// Seconds after local midnight (recurring), or an absolute instant (one-off).
@@ -23,7 +23,7 @@ struct TimeWindows: Sendable {
     private static let dayNames = ["Mon": 1, "Tue": 2, "Wed": 3, "Thu": 4, "Fri": 5, "Sat": 6, "Sun": 7]
 
     /// The windows of a `time` trigger; `madeAt` dates a `None` window given as a time of day.
-    init(_ trigger: JSON, madeAt: Int) {
+    package init(_ trigger: JSON, madeAt: Int) {
         let name = trigger["timeZone"]?.string ?? trigger["time.zone"]?.string ?? "Europe/Paris"
         zone = TimeZone(identifier: name) ?? TimeZone(identifier: "Europe/Paris") ?? .gmt
         var windows: [Window] = []
@@ -51,7 +51,7 @@ struct TimeWindows: Sendable {
     }
 
     /// Whether simulated second `t` falls in one of the windows.
-    func contains(_ t: Int) -> Bool {
+    package func contains(_ t: Int) -> Bool {
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t)))
         let local = t + offset
         let today = Int((Double(local) / 86400).rounded(.down))

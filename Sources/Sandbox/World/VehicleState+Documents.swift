@@ -57,17 +57,18 @@ extension VehicleState {
         return feature.setting("properties", properties)
     }
 
-    /// One item of `energies` (or of the legacy `energy`) with the live level, autonomy and charging.
+    /// One item of `energies` (or of the legacy `energy`) with the live level (a whole percentage, as cars report
+    /// it), autonomy and charging.
     private func written(overEnergy energy: JSON, model: Model, legacy: Bool) -> JSON {
         var energy = energy
         switch energy["type"]?.string {
         case "Fuel":
             guard let fuelLevel else { return energy }
-            energy = energy.setting("level", .double(SeededRandom.round(fuelLevel, 1)))
+            energy = energy.setting("level", .double(fuelLevel.rounded()))
             return energy.setting("autonomy", .int(Int(Double(model.fuelRange) * fuelLevel / 100)))
         case "Electric":
             guard let electricLevel else { return energy }
-            energy = energy.setting("level", .double(SeededRandom.round(electricLevel, 1)))
+            energy = energy.setting("level", .double(electricLevel.rounded()))
             energy = energy.setting("autonomy", .int(Int(Double(model.range) * electricLevel / 100)))
             if legacy {
                 guard let charging = energy["charging"] else { return energy }

@@ -1,0 +1,117 @@
+import APIContract
+import Foundation
+import TestSupport
+import Testing
+
+/// How each kind of trigger fires, through 4.17 monitors and a real receiver, with the world standing still
+/// between advances of the clock: time windows and their reminders, `previous`, a bool expression with `!`, and
+/// the extensions read from the car at the event.
+@Suite(.sandbox("--time-scale", "0"), .serialized)
+struct MonitorTriggerTests {
+    func setUp(_ client: APIClient, _ receiver: Receiver) throws -> String {
+        let body = """
+            {"label": "triggers", "type": ["Monitor"], "callback": {"webhook": {"name": "r", "target": "\(receiver.url)"}}}
+            """
+        return try #require(try client.api("/user/callbacks", method: "POST", body: body).json["callbackId"]?.string)
+    }
+
+    func monitor(_ client: APIClient, _ vehicle: String, _ cbid: String, _ body: String) throws -> String {
+        let reply = try client.api("/user/vehicles/\(vehicle)/callbacks/\(cbid)/monitors", method: "POST", body: body)
+        return try #require(reply.json["monitorId"]?.string, "\(reply.raw.text)")
+    }
+
+    func dates(_ receiver: Receiver, _ monitor: String) -> [String] {
+        receiver.messages.filter { $0["monitorEvent"]?["monitorId"]?.string == monitor }.compactMap { $0["date"]?.string }
+    }
+
+    @Test("a Daily window fires when it opens and reminds every refreshEvent until it closes, day after day")
+    func timeWindow() throws {
+        let client = try APIClient(try suiteSandbox())
+        defer { MonitorFiringTests.cleanUp(client) }
+        let receiver = try Receiver()
+        defer { receiver.stop() }
+        let cbid = try setUp(client, receiver)
+        let clock = try #require(try client.control("/_control/clock").json["seconds"]?.number)
+        let midnight = Int(clock) / 86400 * 86400
+        let body = """
+            {"label": "three o'clock", "subscribeParam": {"refreshEvent": 1200},
+             "triggerParam": {"triggers": [{"name": "w", "time": {"timeZone": "Europe/Paris", "times": [{"recurrence": "Daily",
+               "start": "PT3H", "duration": "PT1H", "occurence": {"day": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}}]}}], "boolExp": "w"}}
+            """
+        let id = try monitor(client, client.endpoints.vehicles[0].id, cbid, body)
+        try client.advanceAndSettle(midnight + 2 * 86400 - Int(clock))
+        // 03:00 in Paris in November is 02:00 UTC; the window closes at 03:00 UTC.
+        let expected = [0, 1].flatMap { day in
+            [0, 1200, 2400].map { Timestamp.format(midnight + day * 86400 + 7200 + $0) }
+        }
+        #expect(dates(receiver, id) == expected)
+        let refreshes = receiver.messages.compactMap { $0["monitorEvent"]?["refresh"] }
+        #expect(refreshes == [false, true, true, false, true, true].map { JSON.bool($0) })
+        #expect(try receiver.templateProblems() == "")
+    }
+
+    @Test("previous: Finished fires only when the status was InProgress before, and says so")
+    func previous() throws {
+        let client = try APIClient(try suiteSandbox())
+        defer { MonitorFiringTests.cleanUp(client) }
+        let n = try WorldTests.electric(client)
+        let receiver = try Receiver()
+        defer { receiver.stop() }
+        let cbid = try setUp(client, receiver)
+        try client.world(n, #"{"set": {"electricLevel": 96}, "plug": false}"#)
+        let body = """
+            {"label": "charged", "extendedEventParam": ["vehicle.status"],
+             "triggerParam": {"triggers": [{"name": "done", "data": {"data": "vehicle.energy.charging.status", "op": "equalsTo",
+               "value": ["Finished"], "previous": {"op": "equalsTo", "value": ["InProgress"]}}}], "boolExp": "done"}}
+            """
+        let id = try monitor(client, client.endpoints.vehicles[n].id, cbid, body)
+        try client.settle()
+        try client.world(n, #"{"plug": true}"#)
+        try client.advanceAndSettle(3 * 3600)
+        try client.world(n, #"{"plug": false}"#)
+        try client.world(n, #"{"plug": true}"#)
+        try client.advanceAndSettle(600)
+        let events = receiver.messages.compactMap { $0["monitorEvent"] }.filter { $0["monitorId"]?.string == id }
+        #expect(events.count == 1, "plugged in full: Disconnected → Finished is not InProgress → Finished")
+        let value = try #require(events.first?["values"]?.array?.first)
+        #expect(value["value"]?["body"]?["literalValue"]?.string == "Finished")
+        #expect(value["previous"]?.string == "InProgress")
+        let status = events.first?["extensions"]?.array?.first?["body"]?.array?.first?["status"]
+        #expect(status?["energies"]?.array?.first?["level"]?.number == 100)
+        #expect(try receiver.templateProblems() == "")
+    }
+
+    @Test("home & !moving fires once, when the car has stopped inside the zone, with the trip that got it there")
+    func expression() throws {
+        let client = try APIClient(try suiteSandbox())
+        defer { MonitorFiringTests.cleanUp(client) }
+        let n = try WorldTests.electric(client)
+        let vehicle = client.endpoints.vehicles[n].id
+        let receiver = try Receiver()
+        defer { receiver.stop() }
+        let cbid = try setUp(client, receiver)
+        try client.world(n, #"{"set": {"position": "paris", "electricLevel": 90}, "plug": false}"#)
+        let body = """
+            {"label": "home", "extendedEventParam": ["vehicle.trip", "vehicle.doorsState"],
+             "triggerParam": {"triggers": [
+               {"name": "home", "zone": {"transition": "In", "place": {"center": {"latitude": 48.8049, "longitude": 2.1301}, "radius": 3}}},
+               {"name": "moving", "data": {"data": "vehicle.kinetic.moving", "op": "equalsTo", "value": ["true"]}}],
+              "boolExp": "home & !moving"}}
+            """
+        let id = try monitor(client, vehicle, cbid, body)
+        try client.settle()
+        try client.world(n, #"{"drive": {"route": "paris-versailles"}}"#)
+        try client.advanceAndSettle(3600, slice: 300)
+        let events = receiver.messages.compactMap { $0["monitorEvent"] }.filter { $0["monitorId"]?.string == id }
+        #expect(events.count == 1)
+        let trip = try #require(try client.walk("/user/vehicles/\(vehicle)/trips", key: "trips").items.first)
+        let stopped = try #require(trip["stoppedAt"]?.string.flatMap(Timestamp.parse))
+        let fired = try #require(receiver.messages.first { $0["monitorEvent"]?["monitorId"]?.string == id }?["date"]?.string.flatMap(Timestamp.parse))
+        #expect(fired >= stopped && fired - stopped <= 10, "at the first evaluation after it stopped")
+        let extensions = events.first?["extensions"]?.array ?? []
+        #expect(extensions.compactMap { $0["type"]?.string } == ["vehicle.trip", "vehicle.doorsState"])
+        #expect(extensions.first?["body"]?.array?.first?["trip"]?["id"] == trip["id"])
+        #expect(extensions.last?["body"]?.array?.first?["doorState"]?["lockedStates"]?.array?.contains(.string("Locked")) == true)
+        #expect(try receiver.templateProblems() == "")
+    }
+}
