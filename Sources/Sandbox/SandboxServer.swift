@@ -80,6 +80,7 @@ package struct SandboxServer: Sendable {
         let events = Task { await notifier.run() }
         defer { events.cancel() }
         try await app.runService()
+        try? deliveries.flush()
         try? keeper.save()
     }
 }

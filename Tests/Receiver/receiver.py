@@ -32,6 +32,7 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+ThreadingHTTPServer.request_queue_size = 128  # the default 5 resets connections when many posts arrive at once
 server = ThreadingHTTPServer(('127.0.0.1', args.port), Handler)
 # A process started by a test may inherit a blocked SIGTERM: unblock it; every post is already in the log.
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})

@@ -174,44 +174,4 @@ extension MonitorFiringTests {
         #expect(receiver.posts.first?["headers"]?["Authorization"]?.string == "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
         #expect(try receiver.templateProblems(v40: true) == "")
     }
-
-    @Test("v4.0 retry policies: Always gets the event through on the fourth try; Bounded gives up after its retries")
-    func retryPolicies() throws {
-        let client = try APIClient(try suiteSandbox())
-        defer { Self.cleanUp(client) }
-        let n = try WorldTests.electric(client)
-        let vehicle = client.endpoints.vehicles[n].id
-        let patient = try Receiver(failing: 3)
-        let bounded = try Receiver(failing: 5)
-        defer {
-            patient.stop()
-            bounded.stop()
-        }
-        func monitor(_ target: String, _ policy: String) -> String {
-            """
-            {"label": "doors", "subscribeParam": {"callback": {"name": "r", "target": "\(target)"}, "retryPolicy": \(policy)},
-             "triggerParam": {"triggers": [{"name": "d", "data": {"data": "vehicle.doorsState.lockedState", "op": "onChange"}}], "bool.exp": "d"}}
-            """
-        }
-        #expect(
-            try client.api(
-                "/user/vehicles/\(vehicle)/monitors", method: "POST", body: monitor(patient.url, #"{"policy": "Always", "retryDelay": 30}"#)
-            )
-            .status == 201)
-        #expect(
-            try client.api(
-                "/user/vehicles/\(vehicle)/monitors", method: "POST", body: monitor(bounded.url, #"{"policy": "Bounded", "maxRetryNumber": 1}"#)
-            ).status == 201)
-        try client.settle()
-        let locked = try client.control("/_control/vehicles/\(n)").json["state"]?["locked"] == .bool(true)
-        try client.world(n, #"{"set": {"locked": \#(!locked)}}"#)
-        try client.advanceAndSettle(300, slice: 20)
-        #expect(patient.posts.map { $0["answered"]?.number } == [500, 500, 500, 200])
-        let times =
-            try client.control("/_control/deliveries").json["attempts"]?.array?.filter { $0["target"]?.string == patient.url }
-            .compactMap { $0["time"]?.string.flatMap(Timestamp.parse) } ?? []
-        #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 >= 30 && $1 - $0 < 45 }, "30 simulated seconds apart: \(times)")
-        #expect(bounded.posts.count == 2, "one try and one retry, then given up")
-        #expect(try client.control("/_control/deliveries").json["dropped"]?.number == 1)
-    }
 }

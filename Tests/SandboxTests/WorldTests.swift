@@ -101,4 +101,42 @@ struct WorldTests {
         #expect(try client.control("/_control/vehicles/\(n)").json["state"] == before)
         #expect(try client.control("/_control/vehicles/99", body: #"{"plug": true}"#).status == 404)
     }
+
+    @Test("a car whose tank runs low on the road raises FuelLevelLow where it happened, in its trip, telemetry and /user/trips")
+    func lowFuel() throws {
+        let client = try APIClient(try suiteSandbox())
+        var found: Int?
+        for (n, vehicle) in client.endpoints.vehicles.enumerated() {
+            let types = try client.api("/user/vehicles/\(vehicle.id)/status").json["energies"]?.array?.compactMap { $0["type"]?.string } ?? []
+            if types.contains("Fuel") { found = n }
+        }
+        let n = try #require(found, "a car with a tank")
+        let vehicle = client.endpoints.vehicles[n]
+        try client.world(n, #"{"set": {"position": "paris", "fuelLevel": 11}}"#)
+        if (try client.control("/_control/vehicles/\(n)").json["state"]?["electricLevel"]?.number) != nil {
+            try client.world(n, #"{"set": {"electricLevel": 0}}"#)
+        }
+        let alertsBefore = try client.walk("/user/vehicles/\(vehicle.id)/alerts", key: "alerts").items.count
+        try client.world(n, #"{"drive": {"route": "out-of-paris"}}"#)
+        try client.advanceClock(3 * 3600)
+        let alerts = try client.walk("/user/vehicles/\(vehicle.id)/alerts", key: "alerts").items
+        #expect(alerts.count == alertsBefore + 1)
+        let alert = try #require(alerts.first)
+        #expect(alert["type"]?.string == "FuelLevelLow" && alert["active"] == .bool(true))
+        let id = try #require(alert["id"]?.string)
+        #expect(
+            try client.api("/user/vehicles/\(vehicle.id)/alerts/\(id)", query: [("locale", "fr-FR")]).json["message"]?.string
+                == "Niveau de carburant bas")
+        let trip = try #require(try client.walk("/user/vehicles/\(vehicle.id)/trips", key: "trips").items.first)
+        let tid = try #require(trip["id"]?.string)
+        #expect(try client.walk("/user/vehicles/\(vehicle.id)/trips/\(tid)/alerts", key: "alerts").items.compactMap { $0["id"]?.string } == [id])
+        let telemetry = try client.walk("/user/vehicles/\(vehicle.id)/trips/\(tid)/telemetry", key: "telemetries").items
+        #expect(telemetry.count == 6)
+        let mileages = telemetry.compactMap { $0["vehicle"]?["odometer"]?["mileage"]?.number }
+        #expect(mileages.first == trip["odometer"]?.number && mileages.last == trip["startMileage"]?.number, "stop first, start last: \(mileages)")
+        #expect(try client.walk("/user/vehicles/\(vehicle.id)/telemetry", key: "telemetries").items.first?["id"] == telemetry.first?["id"])
+        #expect(try client.walk("/user/trips", key: "trips").items.contains { $0["id"]?.string == tid })
+        try client.world(n, #"{"set": {"fuelLevel": 90}}"#)
+        #expect(try client.api("/user/vehicles/\(vehicle.id)/alerts/\(id)").json["active"] == .bool(false), "filled up: the alert ended")
+    }
 }

@@ -7,22 +7,19 @@ extension ConnectedCarAPI {
             Route("GET", "user/trips", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
                 let query = try c.collection(filters: ["timestamps"])
                 let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
-                let perVehicle = c.fleet.tripsPerVehicle
+                let trips = TripIndex(c)
                 let selection: IndexRuns
                 if intervals.isEmpty {
-                    selection = .all(c.fleet.vehicleCount * perVehicle)
+                    selection = .all(trips.count)
                 } else {
                     selection = IndexRuns(
                         (0..<c.fleet.vehicleCount).flatMap { v in
-                            let vehicle = c.fleet.vehicle(v)
-                            return IndexRuns.within(intervals, count: perVehicle) { c.fleet.trip(vehicle: vehicle, $0).startedAt }
-                                .runs.map { ($0.lowerBound + v * perVehicle)..<($0.upperBound + v * perVehicle) }
+                            let start = trips.start(of: v)
+                            return IndexRuns.within(intervals, count: trips.count(of: v)) { trips.startedAt(v, $0) }
+                                .runs.map { ($0.lowerBound + start)..<($0.upperBound + start) }
                         })
                 }
-                return try c.page(query, selection, "trips") { k in
-                    let vehicle = c.fleet.vehicle(k / perVehicle)
-                    return c.documents.trip(vehicle, c.fleet.trip(vehicle: vehicle, k % perVehicle))
-                }
+                return try c.page(query, selection, "trips") { trips.document(at: $0) }
             },
             Route("GET", "user/vehicles/{id}/trips", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
                 let vehicle = try c.vehicle()
@@ -58,7 +55,17 @@ extension ConnectedCarAPI {
                     return .json(200, c.documents.trip(vehicle, trip))
                 },
                 Route("GET", prefix + "/alerts", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
-                    if try c.liveTrip(of: scoped ? try c.vehicle() : nil) != nil { return try nothing(c, "alerts") }
+                    if let (vehicle, live) = try c.liveTrip(of: scoped ? try c.vehicle() : nil) {
+                        let locale = try c.locale()
+                        let query = try c.collection(filters: ["timestamps", "locale"])
+                        let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+                        let alerts = c.api.world.state(of: vehicle).alerts.reversed().filter { alert in
+                            (live.startedAt...live.stoppedAt).contains(alert.startedAt)
+                                && (intervals.isEmpty || intervals.contains { $0.contains(Int(alert.startedAt)) })
+                        }
+                        let pageLocale = query.values("locale").first ?? locale
+                        return try c.page(query, .all(alerts.count), "alerts") { c.documents.liveAlert(vehicle, alerts[$0], locale: pageLocale) }
+                    }
                     let (vehicle, trip) = try resolve(c)
                     let locale = try c.locale()
                     let query = try c.collection(filters: ["timestamps", "locale"])
@@ -96,7 +103,9 @@ extension ConnectedCarAPI {
                     return .json(200, c.documents.ecoaching(vehicle, trip))
                 },
                 Route("GET", prefix + "/telemetry", query: Route.paging.union(["timestamps", "type", "extension"])) { c throws(SandboxError) in
-                    if try c.liveTrip(of: scoped ? try c.vehicle() : nil) != nil { return try nothing(c, "telemetries") }
+                    if let (vehicle, live) = try c.liveTrip(of: scoped ? try c.vehicle() : nil) {
+                        return try telemetry(c, vehicle, trip: nil, live: live)
+                    }
                     let (vehicle, trip) = try resolve(c)
                     return try telemetry(c, vehicle, trip: trip)
                 },
@@ -110,7 +119,55 @@ extension ConnectedCarAPI {
         return routes
     }()
 
-    /// An empty page: a live trip has no alerts, collisions or telemetry of its own.
+    /// Every vehicle's trips one after the other, each vehicle's live trips (most recent first) before its
+    /// generated ones: the index space of `/user/trips`.
+    struct TripIndex {
+        let c: RouteContext
+        /// The live trips (most recent first) of the cars that made some.
+        let live: [Int: [LiveTrip]]
+
+        init(_ c: RouteContext) {
+            self.c = c
+            var live: [Int: [LiveTrip]] = [:]
+            for index in c.api.world.committed.keys where index < c.fleet.vehicleCount {
+                let trips = c.api.world.state(of: c.fleet.vehicle(index)).trips
+                if !trips.isEmpty { live[index] = trips.reversed() }
+            }
+            self.live = live
+        }
+
+        var count: Int { c.fleet.vehicleCount * c.fleet.tripsPerVehicle + live.values.reduce(0) { $0 + $1.count } }
+
+        func count(of vehicle: Int) -> Int { c.fleet.tripsPerVehicle + (live[vehicle]?.count ?? 0) }
+
+        /// The index of a vehicle's first trip.
+        func start(of vehicle: Int) -> Int {
+            vehicle * c.fleet.tripsPerVehicle + live.filter { $0.key < vehicle }.values.reduce(0) { $0 + $1.count }
+        }
+
+        func startedAt(_ vehicle: Int, _ k: Int) -> Int {
+            let own = live[vehicle] ?? []
+            return k < own.count ? Int(own[k].startedAt) : c.fleet.trip(vehicle: c.fleet.vehicle(vehicle), k - own.count).startedAt
+        }
+
+        func document(at index: Int) -> JSON {
+            var vehicle = 0
+            var rest = index
+            if live.isEmpty {
+                (vehicle, rest) = index.quotientAndRemainder(dividingBy: max(1, c.fleet.tripsPerVehicle))
+            } else {
+                while vehicle < c.fleet.vehicleCount - 1, rest >= count(of: vehicle) {
+                    rest -= count(of: vehicle)
+                    vehicle += 1
+                }
+            }
+            let v = c.fleet.vehicle(vehicle)
+            let own = live[vehicle] ?? []
+            return rest < own.count ? c.documents.liveTrip(v, own[rest]) : c.documents.trip(v, c.fleet.trip(vehicle: v, rest - own.count))
+        }
+    }
+
+    /// An empty page: a live trip has no collisions.
     static func nothing(_ c: RouteContext, _ key: String) throws(SandboxError) -> SandboxResponse {
         let query = try c.collection(filters: ["timestamps", "type", "extension", "locale"])
         return try c.page(query, IndexRuns([]), key) { _ in .null }

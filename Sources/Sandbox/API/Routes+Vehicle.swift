@@ -32,12 +32,29 @@ extension ConnectedCarAPI {
             let vehicle = try c.vehicle()
             let locale = try c.locale()
             let query = try c.collection(filters: ["timestamps", "locale"])
-            let selection = try alertSelection(c, vehicle, query)
             let pageLocale = query.values("locale").first ?? locale
-            return try c.page(query, selection, "alerts") { c.documents.alert(vehicle, $0, locale: pageLocale) }
+            // The world's alerts first (most recent first), then the generated ones: start times keep falling.
+            let live = Array(c.api.world.state(of: vehicle).alerts.reversed())
+            let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+            let count = live.count + c.fleet.alertsPerVehicle
+            let selection =
+                intervals.isEmpty
+                ? IndexRuns.all(count)
+                : IndexRuns.within(intervals, count: count) { k in
+                    k < live.count ? Int(live[k].startedAt) : c.fleet.alertStart(vehicle: vehicle.index, k - live.count)
+                }
+            return try c.page(query, selection, "alerts") { k in
+                k < live.count
+                    ? c.documents.liveAlert(vehicle, live[k], locale: pageLocale) : c.documents.alert(vehicle, k - live.count, locale: pageLocale)
+            }
         },
         Route("GET", "user/vehicles/{id}/alerts/{aid}") { c throws(SandboxError) in
             let vehicle = try c.vehicle()
+            if let aid = c.parameters["aid"], let (v, n) = c.fleet.liveAlertIndex(id: aid), v == vehicle.index {
+                let alerts = c.api.world.state(of: vehicle).alerts
+                guard n < alerts.count else { throw .notFound("We didn't find the alert for this vehicle.") }
+                return .json(200, c.documents.liveAlert(vehicle, alerts[n], locale: try c.locale()))
+            }
             guard let aid = c.parameters["aid"], let (v, k) = c.fleet.alertIndex(id: aid), v == vehicle.index else {
                 throw .notFound("We didn't find the alert for this vehicle.")
             }
@@ -90,8 +107,11 @@ extension ConnectedCarAPI {
         return IndexRuns(kept.map { $0..<($0 + 1) })
     }
 
-    /// Telemetry of a vehicle or of one of its trips, with `type`, `extension` and `timestamps` filters.
-    static func telemetry(_ c: RouteContext, _ vehicle: Fleet.Vehicle, trip: Fleet.Trip?) throws(SandboxError) -> SandboxResponse {
+    /// Telemetry of a vehicle (its live trips' messages first), of one of its generated trips, or of a `live` trip,
+    /// with `type`, `extension` and `timestamps` filters.
+    static func telemetry(_ c: RouteContext, _ vehicle: Fleet.Vehicle, trip: Fleet.Trip?, live: LiveTrip? = nil) throws(SandboxError)
+        -> SandboxResponse
+    {
         _ = try c.locale()
         let query = try c.collection(filters: ["timestamps", "type", "extension"], limits: .telemetry)
         let types = query.values("type")
@@ -103,19 +123,35 @@ extension ConnectedCarAPI {
             throw .badParameter("extension", "'\(value)' is not one of location, alerts, collision, maintenance")
         }
         var intervals = try TimestampsFilter.intervals(query.values("timestamps"))
-        let count = c.fleet.tripsPerVehicle * Fleet.telemetryPerTrip
+        let sections = types.isEmpty ? nil : Set(types.map(TelemetryTypes.section))
+        let per = Fleet.telemetryPerTrip
+        if let live {
+            let selection =
+                intervals.isEmpty ? IndexRuns.all(per) : IndexRuns.within(intervals, count: per) { Documents.liveTelemetryTime(live, phase: $0) }
+            return try c.page(query, selection, "telemetries") {
+                c.documents.liveTelemetry(vehicle, live, phase: $0, sections: sections, extensions: extensions)
+            }
+        }
+        // The world's trips' messages come first (most recent first), then the generated ones.
+        let liveTrips = trip == nil ? Array(c.api.world.state(of: vehicle).trips.reversed()) : []
+        let first = liveTrips.count * per
+        let count = first + c.fleet.tripsPerVehicle * per
+        @Sendable func time(_ m: Int) -> Int {
+            m < first ? Documents.liveTelemetryTime(liveTrips[m / per], phase: m % per) : c.fleet.telemetryTime(vehicle: vehicle, m - first)
+        }
         let selection: IndexRuns
         if let trip {
-            let own = IndexRuns([trip.index * Fleet.telemetryPerTrip..<(trip.index + 1) * Fleet.telemetryPerTrip])
+            let own = IndexRuns([trip.index * per..<(trip.index + 1) * per])
             if intervals.isEmpty { intervals = [Int.min...Int.max] }
-            let filtered = IndexRuns.within(intervals, count: count) { c.fleet.telemetryTime(vehicle: vehicle, $0) }
+            let filtered = IndexRuns.within(intervals, count: count, time: time)
             selection = IndexRuns(own.runs.flatMap { run in filtered.runs.compactMap { r in r.clamped(to: run).isEmpty ? nil : r.clamped(to: run) } })
         } else {
-            selection = intervals.isEmpty ? .all(count) : IndexRuns.within(intervals, count: count) { c.fleet.telemetryTime(vehicle: vehicle, $0) }
+            selection = intervals.isEmpty ? .all(count) : IndexRuns.within(intervals, count: count, time: time)
         }
-        let sections = types.isEmpty ? nil : Set(types.map(TelemetryTypes.section))
-        return try c.page(query, selection, "telemetries") {
-            c.documents.telemetry(vehicle, $0, sections: sections, extensions: extensions)
+        return try c.page(query, selection, "telemetries") { m in
+            m < first
+                ? c.documents.liveTelemetry(vehicle, liveTrips[m / per], phase: m % per, sections: sections, extensions: extensions)
+                : c.documents.telemetry(vehicle, m - first, sections: sections, extensions: extensions)
         }
     }
 }

@@ -31,6 +31,10 @@ package final class CallbackStore: Sendable {
     private let file: URL
     private let seed: UInt64
     private let contents: Mutex<Contents>
+    private let changes = Mutex(0)
+
+    /// Counts changes to the store, so that whoever reads it often knows when to read it again.
+    package var version: Int { changes.withLock { $0 } }
 
     /// Loads `DIR/callbacks.json` if present.
     package init(directory: URL, seed: UInt64) throws {
@@ -130,6 +134,7 @@ package final class CallbackStore: Sendable {
             let result = change(&copy)
             try AtomicFile.write(Self.document(copy).bytes, to: file, mode: 0o600)
             contents = copy
+            changes.withLock { $0 += 1 }
             return result
         }
     }

@@ -133,7 +133,10 @@ struct VehicleChange {
             throw .badBody("$.set", "the car is driving; stop it first (\"stop\": true) to set its energy")
         }
         if let electricLevel { state.electricLevel = electricLevel }
-        if let fuelLevel { state.fuelLevel = fuelLevel }
+        if let fuelLevel {
+            state.fuelLevel = fuelLevel
+            state.endLowFuel()
+        }
         if let locked { state.locked = locked }
         if let privacy { state.privacy = privacy }
         if let airTemperature { state.airTemperature = airTemperature }

@@ -56,6 +56,58 @@ extension Documents {
         return (livePosition(trip.point(at: seconds), v, at: time, random: &random), time)
     }
 
+    /// When telemetry message `phase` of a live trip was recorded (0: at the stop … 5: at the start, as for the
+    /// generated trips).
+    package static func liveTelemetryTime(_ trip: LiveTrip, phase: Int) -> Int {
+        let last = Fleet.telemetryPerTrip - 1
+        return Int(trip.startedAt + trip.duration * Double(last - phase) / Double(last))
+    }
+
+    /// Telemetry message `phase` of a live trip: the generated message's shape with the trip's instant, odometer,
+    /// speed, energy and (extension `location`) position.
+    package func liveTelemetry(_ v: Fleet.Vehicle, _ trip: LiveTrip, phase: Int, sections: Set<String>?, extensions: [String]) -> JSON {
+        let time = Self.liveTelemetryTime(trip, phase: phase)
+        let seconds = Double(time) - trip.startedAt
+        let share = trip.duration > 0 ? seconds / trip.duration : 1
+        let moving = phase != 0 && phase != Fleet.telemetryPerTrip - 1
+        let at = JSON.string(Timestamp.format(time))
+        let template = telemetry(v, 0, sections: sections, extensions: extensions.filter { $0 != "location" })
+        var vehicle = template["vehicle"] ?? .obj([:])
+        func update(_ key: String, _ change: (JSON) -> JSON) {
+            if let value = vehicle[key] { vehicle = vehicle.setting(key, change(value)) }
+        }
+        update("odometer") {
+            $0.setting("createdAt", at).setting("mileage", .double(SeededRandom.round(trip.startOdometer + trip.distance * share, 1)))
+        }
+        update("kinetic") { $0.setting("createdAt", at).setting("moving", .bool(moving)).setting("speed", .double(moving ? trip.speed : 0)) }
+        update("ignition") { $0.setting("createdAt", at).setting("type", .string(moving ? "Start" : "Stop")) }
+        update("safety") { $0.setting("createdAt", at) }
+        update("energy") { energies in
+            .array(
+                (energies.array ?? []).map { energy in
+                    let electric = energy["type"] == .string("Electric")
+                    guard let start = electric ? trip.startElectric : trip.startFuel, let end = electric ? trip.endElectric : trip.endFuel else {
+                        return energy
+                    }
+                    let level = (start + (end - start) * share).rounded()
+                    let range = electric ? v.model.range : v.model.fuelRange
+                    return energy.setting("createdAt", at).setting("level", .double(level)).setting(
+                        "autonomy", .int(Int(Double(range) * level / 100)))
+                })
+        }
+        var document = template.setting("createdAt", at)
+            .setting(
+                "id", .string(fleet.ids.make(.telemetry, ResourceID.pack(v.index, Fleet.liveTripBase + trip.number * Fleet.telemetryPerTrip + phase)))
+            )
+        if template["vehicle"] != nil { document = document.setting("vehicle", vehicle) }
+        if extensions.contains("location") {
+            let point = liveWayPoint(v, trip, min(Self.liveWayPointCount(trip) - 1, Int(seconds / 30))).document
+            let embedded = (template["_embedded"]?["extension"] ?? .obj([:])).setting("location", point)
+            document = document.setting("_embedded", .obj(["extension": embedded]))
+        }
+        return document
+    }
+
     private func livePosition(_ point: GeoPoint?, _ v: Fleet.Vehicle, at time: Int, random: inout SeededRandom) -> JSON {
         let p = point ?? GeoPoint(lon: v.home.lon, lat: v.home.lat)
         return position((SeededRandom.round(p.lon, 6), SeededRandom.round(p.lat, 6), v.home.alt), at: time, random: &random)

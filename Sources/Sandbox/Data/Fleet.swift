@@ -169,11 +169,21 @@ package struct Fleet: Sendable {
 // MARK: Live trips
 
 extension Fleet {
-    /// Trip numbers at and above this name the world's live trips (``LiveTrip``), not generated ones.
+    /// Trip (and alert) numbers at and above this name the world's live trips and alerts, not generated ones.
     package static let liveTripBase = 0x4000_0000
 
     /// The id of a vehicle's `n`-th live trip.
     package func liveTripID(vehicle: Int, _ n: Int) -> String { ids.make(.trip, ResourceID.pack(vehicle, Self.liveTripBase + n)) }
+
+    /// The id of a vehicle's `n`-th live alert.
+    package func liveAlertID(vehicle: Int, _ n: Int) -> String { ids.make(.alert, ResourceID.pack(vehicle, Self.liveTripBase + n)) }
+
+    /// The live alert an id names, as (vehicle, live alert number).
+    package func liveAlertIndex(id: String) -> (vehicle: Int, alert: Int)? {
+        guard let packed = ids.decode(.alert, id) else { return nil }
+        let (v, k) = ResourceID.unpack(packed)
+        return v < vehicleCount && k >= Self.liveTripBase ? (v, k - Self.liveTripBase) : nil
+    }
 
     /// The live trip an id names, as (vehicle, live trip number).
     package func liveTripIndex(id: String) -> (vehicle: Int, trip: Int)? {

@@ -8,7 +8,9 @@ import Synchronization
 /// monitor's `retryPolicy`, which may also bound the tries), with what queued meanwhile following; several waiting
 /// go as one post (4.17: a JSON array of up to 100, Body attributes only; v4.0: one body whose `events` are all of
 /// them, held back by the monitor's `batchNotify` until its size or time window is reached); a notification older
-/// than 72 simulated hours is dropped. Pending ones are kept in `DIR/deliveries.json`, so a restart loses none.
+/// than 72 simulated hours is dropped. Pending ones are kept in `DIR/deliveries.json` — written by ``flush()``, which
+/// the notifier calls every look (50 ms) and at the end, so a restart loses none and a busy world does not write the
+/// file once per event.
 package final class Deliveries: Sendable {
     /// One notification for one target.
     package struct Notification: Sendable {
@@ -66,13 +68,18 @@ package final class Deliveries: Sendable {
         var nextAttempt: [String: Double] = [:]
         /// Failed posts in a row, per subject.
         var failures: [String: Int] = [:]
-        var inFlight: Set<String> = []
+        /// Subjects being posted, with their target.
+        var inFlight: [String: String] = [:]
         var attempts: [Attempt] = []
         var dropped = 0
+        /// The queue changed since it was last written.
+        var dirty = false
     }
 
     package static let retention = 72 * 3600
     package static let batchSize = 100
+    /// Posts in flight to one target at most.
+    package static let postsPerTarget = 8
     /// Attempts kept for `/_control/deliveries`.
     private static let attemptsKept = 5000
 
@@ -93,55 +100,69 @@ package final class Deliveries: Sendable {
     package func enqueue(
         subject: String, target: String, headers: [(String, String)], query: [(String, String)], message: JSON, raisedAt: Int,
         policy: Policy = Policy()
-    ) throws {
-        try mutate { state in
-            state.counter += 1
-            state.pending.append(
-                Notification(
-                    id: state.counter, subject: subject, target: target, headers: headers, query: query, message: message, raisedAt: raisedAt,
-                    policy: policy))
+    ) {
+        enqueue([
+            Notification(
+                id: 0, subject: subject, target: target, headers: headers, query: query, message: message, raisedAt: raisedAt, policy: policy)
+        ])
+    }
+
+    /// Queues notifications in order (their ids are given here), saving the queue once.
+    package func enqueue(_ notifications: [Notification]) {
+        guard !notifications.isEmpty else { return }
+        mutate { state in
+            for var notification in notifications {
+                state.counter += 1
+                notification.id = state.counter
+                state.pending.append(notification)
+            }
         }
     }
 
     /// The subjects due for a post at simulated second `now`, each with its oldest notifications (one, or a batch),
-    /// marked in flight; expired notifications are dropped first.
-    package func due(at now: Double) throws -> [[Notification]] {
-        try mutate { state in
+    /// marked in flight; expired notifications are dropped first. At most ``postsPerTarget`` posts go to one target
+    /// at once, as a polite client's connection pool would.
+    package func due(at now: Double) -> [[Notification]] {
+        mutate { state in
             let before = state.pending.count
             state.pending.removeAll { Double($0.raisedAt + Self.retention) < now }
             state.dropped += before - state.pending.count
-            var subjects: [String] = []
-            for notification in state.pending where !subjects.contains(notification.subject) { subjects.append(notification.subject) }
-            return subjects.compactMap { subject in
-                guard !state.inFlight.contains(subject), (state.nextAttempt[subject] ?? 0) <= now else { return nil }
-                let waiting = state.pending.filter { $0.subject == subject }
-                guard let policy = waiting.first?.policy else { return nil }
-                if let window = policy.batchWindow, waiting.count < policy.batchSize,
-                    let oldest = waiting.first?.raisedAt, Double(oldest) + window > now
-                {
-                    return nil
-                }
-                state.inFlight.insert(subject)
-                return Array(waiting.prefix(min(policy.batchSize, Self.batchSize)))
+            var order: [String] = []
+            var waiting: [String: [Notification]] = [:]
+            for notification in state.pending {
+                if waiting[notification.subject] == nil { order.append(notification.subject) }
+                waiting[notification.subject, default: []].append(notification)
+            }
+            var busy: [String: Int] = [:]
+            for target in state.inFlight.values { busy[target, default: 0] += 1 }
+            return order.compactMap { subject in
+                guard state.inFlight[subject] == nil, (state.nextAttempt[subject] ?? 0) <= now, let list = waiting[subject], let first = list.first,
+                    busy[first.target, default: 0] < Self.postsPerTarget
+                else { return nil }
+                let policy = first.policy
+                if let window = policy.batchWindow, list.count < policy.batchSize, Double(first.raisedAt) + window > now { return nil }
+                state.inFlight[subject] = first.target
+                busy[first.target, default: 0] += 1
+                return Array(list.prefix(min(policy.batchSize, Self.batchSize)))
             }
         }
     }
 
     /// Drops what waits for these subjects (monitors that were deleted: their events go nowhere any more).
-    package func discard(subjects: Set<String>) throws {
+    package func discard(subjects: Set<String>) {
         guard !subjects.isEmpty else { return }
-        try mutate { state in
+        mutate { state in
             let before = state.pending.count
-            state.pending.removeAll { subjects.contains($0.subject) && !state.inFlight.contains($0.subject) }
+            state.pending.removeAll { subjects.contains($0.subject) && state.inFlight[$0.subject] == nil }
             state.dropped += before - state.pending.count
         }
     }
 
     /// Records a post's outcome: received notifications leave the queue; otherwise the subject waits its retry delay, or gives them up after its last try.
-    package func finish(_ sent: [Notification], outcome: WebhookClient.Outcome, at now: Double) throws {
+    package func finish(_ sent: [Notification], outcome: WebhookClient.Outcome, at now: Double) {
         guard let first = sent.first else { return }
-        try mutate { state in
-            state.inFlight.remove(first.subject)
+        mutate { state in
+            state.inFlight[first.subject] = nil
             state.attempts.append(
                 Attempt(at: Int(now), subject: first.subject, target: first.target, notifications: sent.map(\.id), outcome: outcome))
             if state.attempts.count > Self.attemptsKept { state.attempts.removeFirst(state.attempts.count - Self.attemptsKept) }
@@ -188,12 +209,23 @@ package final class Deliveries: Sendable {
         }
     }
 
-    private func mutate<T>(_ change: (inout State) -> T) throws -> T {
-        try state.withLock { state in
-            let before = state.pending.map(\.id)
+    private func mutate<T>(_ change: (inout State) -> T) -> T {
+        state.withLock { state in
+            let before = state.pending.count
+            let first = state.pending.first?.id
+            let last = state.pending.last?.id
             let result = change(&state)
-            if state.pending.map(\.id) != before { try AtomicFile.write(Self.saved(state).bytes, to: file, mode: 0o600) }
+            if state.pending.count != before || state.pending.first?.id != first || state.pending.last?.id != last { state.dirty = true }
             return result
+        }
+    }
+
+    /// Writes the queue to `deliveries.json` if it changed since it was last written.
+    package func flush() throws {
+        try state.withLock { state in
+            guard state.dirty else { return }
+            try AtomicFile.write(Self.saved(state).bytes, to: file, mode: 0o600)
+            state.dirty = false
         }
     }
 

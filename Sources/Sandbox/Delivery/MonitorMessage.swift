@@ -120,7 +120,9 @@ struct MonitorMessage {
                 guard documents.fleet.tripsPerVehicle > 0 else { return nil }
                 items = [.obj(["telemetry": documents.telemetry(vehicle, 0, sections: nil, extensions: [])])]
             case "vehicle.alerts":
-                let active = (0..<min(3, documents.fleet.alertsPerVehicle)).map { documents.alert(vehicle, $0, locale: nil) }
+                let active =
+                    state.alerts.filter(\.active).reversed().map { documents.liveAlert(vehicle, $0, locale: nil) }
+                    + (0..<min(3, documents.fleet.alertsPerVehicle)).map { documents.alert(vehicle, $0, locale: nil) }
                     .filter { $0["active"] == .bool(true) }
                 items = v40 ? active.map { .obj(["alert": $0]) } : [.obj(["alerts": .array(active)])]
             case "vehicle.alarm": items = [.obj(["alarm": currentStatus()["alarm"] ?? .obj([:])])]

@@ -20,8 +20,34 @@ struct MonitorProgram: Sendable {
         var previous: (op: String, operands: [String])?
     }
 
+    /// The bool expression with trigger names replaced by their positions in ``triggers``.
+    indirect enum Expression: Sendable {
+        case operand(Int)
+        case not(Expression)
+        case and(Expression, Expression)
+        case or(Expression, Expression)
+
+        init(_ expression: BoolExpression, names: [String]) {
+            switch expression {
+            case .operand(let name): self = .operand(names.firstIndex(of: name) ?? -1)
+            case .not(let e): self = .not(Expression(e, names: names))
+            case .and(let a, let b): self = .and(Expression(a, names: names), Expression(b, names: names))
+            case .or(let a, let b): self = .or(Expression(a, names: names), Expression(b, names: names))
+            }
+        }
+
+        func evaluate(_ truth: [Bool]) -> Bool {
+            switch self {
+            case .operand(let n): truth.indices.contains(n) && truth[n]
+            case .not(let e): !e.evaluate(truth)
+            case .and(let a, let b): a.evaluate(truth) && b.evaluate(truth)
+            case .or(let a, let b): a.evaluate(truth) || b.evaluate(truth)
+            }
+        }
+    }
+
     var triggers: [(name: String, trigger: Trigger)]
-    var expression: BoolExpression
+    var expression: Expression
     /// Seconds between reminders while the expression stays true (`refreshEvent`).
     var refresh: Int?
     var extensions: [String]
@@ -38,7 +64,7 @@ struct MonitorProgram: Sendable {
             guard let text = triggerParam?["boolExp"]?.string ?? triggerParam?["bool.exp"]?.string,
                 let expression = try? BoolExpression.parse(text)
             else { return nil }
-            self.expression = expression
+            self.expression = Expression(expression, names: triggers.map(\.0))
         } else {
             for (n, data) in (triggerParam?["dataTriggers"]?.array ?? []).enumerated() {
                 guard let trigger = Self.trigger(.obj(["data": data]), madeAt: record.createdAt) else { return nil }
@@ -50,8 +76,8 @@ struct MonitorProgram: Sendable {
                 guard let trigger = Self.trigger(.obj([key == "timeTrigger" ? "time" : "zone": value]), madeAt: record.createdAt) else { return nil }
                 triggers.append((key, trigger))
             }
-            guard let first = triggers.first else { return nil }
-            expression = triggers.dropFirst().reduce(.operand(first.0)) { .and($0, .operand($1.0)) }
+            guard !triggers.isEmpty else { return nil }
+            expression = (1..<triggers.count).reduce(.operand(0)) { .and($0, .operand($1)) }
         }
         self.triggers = triggers
         refresh = parameter["subscribeParam"]?["refreshEvent"]?.number.map { Int($0) }

@@ -23,6 +23,10 @@ package final class MonitorStore: Sendable {
     /// user → vehicle id → monitors in creation order.
     private let records: Mutex<[String: [String: [Record]]]>
     private let counter = Mutex(0)
+    private let changes = Mutex(0)
+
+    /// Counts changes to the store, so that whoever reads it often knows when to read it again.
+    package var version: Int { changes.withLock { $0 } }
 
     /// Loads `DIR/monitors.json` if present.
     package init(directory: URL) throws {
@@ -145,6 +149,7 @@ package final class MonitorStore: Sendable {
                 })
             try AtomicFile.write(document.bytes, to: file, mode: 0o600)
             all = copy
+            changes.withLock { $0 += 1 }
         }
     }
 }

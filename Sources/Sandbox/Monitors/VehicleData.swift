@@ -1,8 +1,9 @@
 import APIContract
 
 /// The value of a monitor's `data` operand (api-notes §10.1–10.2 tables) in a car's state, as the literal a webhook
-/// carries (`"48"`, `"InProgress"`, `"true"`); nil for data the world does not model (oil temperature, belts,
-/// maintenance, new alerts, …), which then never satisfies a trigger.
+/// carries (`"48"`, `"InProgress"`, `"true"`; `vehicle.alert` is the active alerts the world raised, by type,
+/// comma-separated); nil for data the world does not model (oil temperature, belts, maintenance, …), which then
+/// never satisfies a trigger.
 enum VehicleData {
     static func value(_ data: String, in state: VehicleState, vehicle: Fleet.Vehicle, fleet: Fleet) -> String? {
         func whole(_ value: Double?) -> String? { value.map { String(Int($0.rounded())) } }
@@ -27,6 +28,7 @@ enum VehicleData {
         case "vehicle.trip.duration": return state.trips.last.map { String(Int($0.duration)) }
         case "vehicle.trip.distance": return state.trips.last.map { String(SeededRandom.round($0.distance, 1)) }
         case "vehicle.trip.state": return state.moving ? "InProgress" : state.trips.isEmpty ? nil : "Finished"
+        case "vehicle.alert": return state.alerts.filter(\.active).map(\.type).joined(separator: ",")
         case "privacy.state", "privacy.status": return state.privacy
         case "environment.air.temp": return String(state.airTemperature)
         case "vehicle.preconditioning.airConditioning": return state.preconditioning ? "Enabled" : "Disabled"
@@ -37,7 +39,11 @@ enum VehicleData {
 
     /// Whether `value` satisfies `op` with the trigger's `operands` (numbers compared as numbers, booleans without
     /// case, the rest exactly; `includedIn` is any of them).
-    static func satisfies(_ value: String, _ op: String, _ operands: [String]) -> Bool {
+    static func satisfies(_ value: String, _ op: String, _ operands: [String], list: Bool = false) -> Bool {
+        if list {
+            let items = value.split(separator: ",").map(String.init)
+            return op == "equalsTo" ? items == operands : items.contains { operands.contains($0) }
+        }
         func equal(_ a: String, _ b: String) -> Bool {
             if let x = Double(a), let y = Double(b) { return x == y }
             if ["true", "false"].contains(a.lowercased()) { return a.lowercased() == b.lowercased() }

@@ -3,6 +3,9 @@
 /// `Finished`), and otherwise a slow drain of the traction battery. Every step is computed from where the drive or
 /// the charge began, so advancing once or in many small steps gives the same state.
 extension VehicleState {
+    /// The tank level under which a car raises `FuelLevelLow` (%).
+    static let lowFuel = 10.0
+
     /// Traction battery lost per simulated second when parked and unplugged: 0.5 % a day.
     static let drainPerSecond = 0.5 / 86400
 
@@ -19,7 +22,14 @@ extension VehicleState {
         guard t > at else { return }
         if let drive {
             let end = min(t, drive.arrival)
-            move(drive, covered: (end - drive.startedAt) * drive.speed / 3600, model: model)
+            let covered = (end - drive.startedAt) * drive.speed / 3600
+            if let low = lowFuelDistance(drive, model: model), low <= covered, !alerts.contains(where: { $0.type == "FuelLevelLow" && $0.active }) {
+                alerts.append(
+                    LiveAlert(
+                        number: alerts.count, type: "FuelLevelLow", startedAt: drive.startedAt + low / drive.speed * 3600, endedAt: nil,
+                        position: drive.point(after: low).point))
+            }
+            move(drive, covered: covered, model: model)
             at = end
             reportedAt = end
             if end >= drive.arrival { finish(drive) }
@@ -76,6 +86,20 @@ extension VehicleState {
         plugged = plug
         chargingStatus = plug ? ((electricLevel ?? 0) >= 100 ? "Finished" : "InProgress") : "Disconnected"
         reportedAt = at
+    }
+
+    /// How far into `drive` the tank falls under ``lowFuel`` (after the battery of a hybrid is spent), if it does.
+    private func lowFuelDistance(_ drive: Drive, model: Model) -> Double? {
+        guard let fuel = drive.startFuel, fuel >= Self.lowFuel else { return nil }
+        let electricKm = (drive.startElectric ?? 0) / 100 * Double(model.range)
+        let distance = electricKm + (fuel - Self.lowFuel) / 100 * Double(model.fuelRange)
+        return distance < drive.distance ? distance : nil
+    }
+
+    /// Ends the `FuelLevelLow` alert once the tank is over ``lowFuel`` again (it was filled).
+    package mutating func endLowFuel() {
+        guard (fuelLevel ?? 100) >= Self.lowFuel, let open = alerts.lastIndex(where: { $0.type == "FuelLevelLow" && $0.active }) else { return }
+        alerts[open].endedAt = at
     }
 
     /// Where the drive has taken the car after `covered` km: position, heading, odometer and energy.

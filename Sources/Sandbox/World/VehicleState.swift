@@ -29,6 +29,8 @@ package struct VehicleState: Sendable, Equatable, Codable {
     package var drive: Drive?
     /// Trips finished since the world began, oldest first.
     package var trips: [LiveTrip] = []
+    /// Alerts raised since the world began, oldest first.
+    package var alerts: [LiveAlert] = []
     /// When the car last sent data (a change, a drive, a charge); nil while nothing happened to it since the fleet
     /// was generated, so its documents keep their generated times.
     package var reportedAt: Double?
