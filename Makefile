@@ -30,13 +30,17 @@ test:
 	.build/debug/ccsh-fuzz --seconds 25 --jobs 2
 	$(SWIFT) test
 
-# The official spec checker against a fresh sandbox, with default flags and with 5 vehicles x 130 alerts, against
-# the v4.0 spec and against 4.17.2's (callbacks, monitors under callbacks, remote actions, alarms).
+# The official spec checker against a fresh sandbox, with default flags, with 5 vehicles x 130 alerts, and on a
+# world that moved (a car that ran out of fuel on the road, one driven to Versailles, one charging: live trips,
+# alerts and telemetry first in their lists), against the v4.0 spec and against 4.17.2's.
+MOVED_WORLD = --set 0:fuelLevel=11 --set 0:electricLevel=0 --drive 0:2.0,46.5 --set 1:position='"paris"' \
+	--drive 1:versailles --set 2:electricLevel=40 --plug 2 --advance PT3H
 speccheck:
 	@if [ ! -f "$(SPECCHECK)" ]; then echo "speccheck: $(SPECCHECK) not found (set SPECCHECK=path/to/speccheck.py)" >&2; exit 1; fi
 	@for version in 4.0 4.17; do \
 		scripts/speccheck.sh "$(SPECCHECK)" $$version || exit 1; \
 		scripts/speccheck.sh "$(SPECCHECK)" $$version --vehicles 5 --alerts 130 || exit 1; \
+		scripts/speccheck.sh "$(SPECCHECK)" $$version $(MOVED_WORLD) || exit 1; \
 	done
 
 # The seeded fuzzer over the lexer, parser, evaluator and JSON reader: 1 000 000 inputs on 2 jobs, a new seed each

@@ -37,7 +37,9 @@ import Testing
         "bad flags are refused with the flag named",
         arguments: [
             (["--mtls", "maybe"], "--mtls"), (["--fail-rate", "2"], "--fail-rate"), (["--port", "70000"], "--port"),
-            (["--vehicles", "-1"], "--vehicles"),
+            (["--vehicles", "-1"], "--vehicles"), (["--drive", "0"], "--drive 0"), (["--set", "0:electricLevel"], "--set"),
+            (["--advance", "soon"], "--advance"), (["--drive", "1:nowhere"], "unknown place; there are"),
+            (["--set", "1:electricLevel=140"], "expected a level from 0 to 100"),
         ])
     func badFlags(arguments: [String], flag: String) throws {
         let process = Process()
@@ -51,6 +53,19 @@ import Testing
         #expect(process.terminationStatus != 0)
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(text.contains(flag), "\(text)")
+    }
+
+    @Test("world flags change the world before READY: --set, --plug, --drive, --advance")
+    func worldFlags() throws {
+        let sandbox = try SandboxProcess.start(["--set", "1:electricLevel=45", "--plug", "1", "--drive", "2:versailles", "--advance", "PT1H"])
+        defer { sandbox.stop() }
+        let client = try APIClient(sandbox)
+        let plugged = try client.control("/_control/vehicles/1").json["state"]
+        #expect(plugged?["plugged"] == .bool(true) && plugged?["chargingStatus"]?.string == "InProgress")
+        #expect(plugged?["electricLevel"]?.number.map { $0 > 45 } == true, "charging for the hour the clock was moved")
+        let driven = try client.control("/_control/vehicles/2").json["state"]
+        #expect(driven?["trips"]?.array?.count == 1 || driven?["drive"] != nil, "car 2 set off for Versailles")
+        #expect(try client.control("/_control/clock").json["time"]?.string == "2026-11-01T01:00:00Z")
     }
 
     @Test("--log writes one line per request with method, path, status and time, and never a secret")
