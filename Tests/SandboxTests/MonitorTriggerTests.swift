@@ -159,4 +159,36 @@ struct MonitorTriggerTests {
         #expect(bounded.posts.count == 2, "one try and one retry, then given up")
         #expect(try client.control("/_control/deliveries").json["dropped"]?.number == 1)
     }
+
+    @Test("v4.0 without batchNotify posts one event per call, even when many fired during one advance; with it, one body")
+    func batching() throws {
+        let client = try APIClient(try suiteSandbox())
+        defer { MonitorFiringTests.cleanUp(client) }
+        let single = try Receiver()
+        let batched = try Receiver()
+        defer {
+            single.stop()
+            batched.stop()
+        }
+        let clock = try #require(try client.control("/_control/clock").json["seconds"]?.number)
+        let start = Timestamp.formatDuration((Int(clock) % 86400 / 60 + 11) * 60)
+        func monitor(_ target: String, _ batch: String) -> String {
+            """
+            {"label": "window", "subscribeParam": {"refreshEvent": 60, "callback": {"name": "r", "target": "\(target)"}\(batch)},
+             "triggerParam": {"triggers": [{"name": "w", "time": {"time.zone": "UTC", "times": [{"recurrence": "Daily", "start": "\(start)",
+               "duration": "PT10M", "occurence": {"day": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}}]}}], "bool.exp": "w"}}
+            """
+        }
+        let vehicle = client.endpoints.vehicles[0].id
+        #expect(try client.api("/user/vehicles/\(vehicle)/monitors", method: "POST", body: monitor(single.url, "")).status == 201)
+        let batch = #", "batchNotify": {"size": 100, "timeWindow": 3600}"#
+        #expect(try client.api("/user/vehicles/\(vehicle)/monitors", method: "POST", body: monitor(batched.url, batch)).status == 201)
+        try client.advanceClock(60)
+        try client.advanceAndSettle(2 * 3600)
+        #expect(single.posts.count == 10, "the window's opening and nine reminders, one per post")
+        #expect(single.posts.allSatisfy { $0["body"]?["events"]?.array?.count == 1 })
+        #expect(batched.posts.count == 1 && batched.posts.first?["body"]?["events"]?.array?.count == 10)
+        #expect(try single.templateProblems(v40: true) == "")
+        #expect(try batched.templateProblems(v40: true) == "")
+    }
 }

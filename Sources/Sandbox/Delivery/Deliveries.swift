@@ -7,7 +7,8 @@ import Synchronization
 /// other answer or a time-out is tried again after the subject's retry delay (4.17: 10 simulated seconds; v4.0: the
 /// monitor's `retryPolicy`, which may also bound the tries), with what queued meanwhile following; several waiting
 /// go as one post (4.17: a JSON array of up to 100, Body attributes only; v4.0: one body whose `events` are all of
-/// them, held back by the monitor's `batchNotify` until its size or time window is reached); a notification older
+/// them — with `batchNotify`, held back until its size or time window is reached; without, only to flush what queued
+/// during retries, one event per post otherwise); a notification older
 /// than 72 simulated hours is dropped. Pending ones are kept in `DIR/deliveries.json` — written by ``flush()``, which
 /// the notifier calls every look (50 ms) and at the end, so a restart loses none and a busy world does not write the
 /// file once per event.
@@ -143,7 +144,10 @@ package final class Deliveries: Sendable {
                 if let window = policy.batchWindow, list.count < policy.batchSize, Double(first.raisedAt) + window > now { return nil }
                 state.inFlight[subject] = first.target
                 busy[first.target, default: 0] += 1
-                return Array(list.prefix(min(policy.batchSize, Self.batchSize)))
+                // A v4.0 monitor without batchNotify posts one event per call, except to flush what queued while
+                // it was retrying.
+                let oneByOne = policy.mergesEvents && policy.batchWindow == nil && state.failures[subject] == nil
+                return Array(list.prefix(oneByOne ? 1 : min(policy.batchSize, Self.batchSize)))
             }
         }
     }
