@@ -26,8 +26,8 @@ package struct Notifier: Sendable {
     /// Real seconds between saves of the world.
     static let savePeriod = 5.0
 
-    /// How often the world is looked at, in real time.
-    static let period: Duration = .milliseconds(50)
+    /// How often the world is looked at, in real seconds.
+    static let period = 0.05
 
     /// Runs until the task is cancelled. The looking is done on a thread of its own at a lower priority (nice 10),
     /// so that evaluating a thousand monitors never competes on equal terms with an API request.
@@ -65,7 +65,7 @@ package struct Notifier: Sendable {
                     FileHandle.standardError.write(Data("ccsh-sandbox: cannot save the world: \(error)\n".utf8))
                 }
             }
-            Thread.sleep(forTimeInterval: Double(Self.period.components.attoseconds) / 1e18)
+            Thread.sleep(forTimeInterval: Self.period)
         }
     }
 
