@@ -57,14 +57,17 @@ import Testing
 
     @Test("world flags change the world before READY: --set, --plug, --drive, --advance")
     func worldFlags() throws {
-        let sandbox = try SandboxProcess.start(["--set", "1:electricLevel=45", "--plug", "1", "--drive", "2:versailles", "--advance", "PT1H"])
+        let sandbox = try SandboxProcess.start([
+            "--set", "1:electricLevel=45", "--plug", "1", "--set", "2:electricLevel=90", "--drive", "2:versailles", "--advance", "PT1H",
+        ])
         defer { sandbox.stop() }
         let client = try APIClient(sandbox)
         let plugged = try client.control("/_control/vehicles/1").json["state"]
         #expect(plugged?["plugged"] == .bool(true) && plugged?["chargingStatus"]?.string == "InProgress")
         #expect(plugged?["electricLevel"]?.number.map { $0 > 45 } == true, "charging for the hour the clock was moved")
         let driven = try client.control("/_control/vehicles/2").json["state"]
-        #expect(driven?["trips"]?.array?.count == 1 || driven?["drive"] != nil, "car 2 set off for Versailles")
+        let from = try #require(driven?["drive"]?["startOdometer"]?.number, "car 2 is on its way to Versailles, far from its home")
+        #expect(driven?["odometer"]?.number.map { abs($0 - from - 50) < 0.01 } == true, "an hour at 50 km/h")
         #expect(try client.control("/_control/clock").json["time"]?.string == "2026-11-01T01:00:00Z")
     }
 

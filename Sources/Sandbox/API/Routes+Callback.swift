@@ -25,20 +25,12 @@ extension ConnectedCarAPI {
         Route("PUT", "user/callbacks/{cbid}") { c throws(SandboxError) in
             let callback = try c.callback()
             let subscribe = try checked(c.request) { (body) throws(MonitorProblem) in try CallbackValidator.validate(body: body) }
-            let updated = try store { () throws in
-                try c.api.callbacks.update(user: c.user, id: callback.id, at: c.api.clock.seconds) { $0.subscribe = subscribe }
-            }
-            guard let updated else { throw .notFound("We didn't find the callback \(callback.id).") }
-            return .json(202, callbackRef(c, updated))
+            return try updated(c, callback) { $0.subscribe = subscribe }
         },
         Route("PUT", "user/callbacks/{cbid}/status") { c throws(SandboxError) in
             let callback = try c.callback()
             let status = try statusSetter(c.request)
-            let updated = try store { () throws in
-                try c.api.callbacks.update(user: c.user, id: callback.id, at: c.api.clock.seconds) { $0.status = status }
-            }
-            guard let updated else { throw .notFound("We didn't find the callback \(callback.id).") }
-            return .json(202, callbackRef(c, updated))
+            return try updated(c, callback) { $0.status = status }
         },
         Route("DELETE", "user/callbacks/{cbid}") { c throws(SandboxError) in
             let callback = try c.callback()
@@ -64,6 +56,15 @@ extension ConnectedCarAPI {
             "callbackId": .string(callback.id), "status": .string(callback.status),
             "_links": .obj(["callback": c.documents.link(callbackPath(callback))]),
         ])
+    }
+
+    /// Changes a callback and answers 202 with its reference.
+    static func updated(_ c: RouteContext, _ callback: CallbackStore.Callback, _ change: (inout CallbackStore.Callback) -> Void)
+        throws(SandboxError) -> SandboxResponse
+    {
+        let updated = try store { () throws in try c.api.callbacks.update(user: c.user, id: callback.id, at: c.api.clock.seconds, change) }
+        guard let updated else { throw .notFound("We didn't find the callback \(callback.id).") }
+        return .json(202, callbackRef(c, updated))
     }
 }
 

@@ -18,7 +18,9 @@ extension ControlAPI {
                 }
                 return .success(Startup(path: "clock", body: .obj(["advance": .double(seconds)])))
             }
-            let (vehicle, rest) = value.split(separator: ":", maxSplits: 1).map(String.init).splitFirst
+            let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+            let vehicle = parts.first ?? ""
+            let rest = parts.count > 1 ? parts[1] : nil
             guard !vehicle.isEmpty else { return fail("expected the vehicle's number first (0:…)") }
             let path = "vehicles/\(vehicle)"
             switch flag {
@@ -54,9 +56,4 @@ extension ControlAPI {
             throw SandboxStartupError("cannot change the world at start: \(message)")
         }
     }
-}
-
-extension Array where Element == String {
-    /// The first element and the second, if any.
-    fileprivate var splitFirst: (String, String?) { (first ?? "", count > 1 ? self[1] : nil) }
 }

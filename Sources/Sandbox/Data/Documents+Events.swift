@@ -12,12 +12,21 @@ extension Documents {
         let started = fleet.alertStart(vehicle: v.index, k)
         let active = k < random.int(in: 0...2)
         let ended = active ? nil : min(Timestamp.reference - 60, started + random.int(in: 300...172_800))
-        let id = fleet.ids.make(.alert, ResourceID.pack(v.index, k))
-        let path = "\(vehiclePath(v))/alerts/\(id)"
         let near = fleet.place(vehicle: v, random.int(in: 0...3))
+        return alertDocument(
+            v, id: fleet.ids.make(.alert, ResourceID.pack(v.index, k)), type: kind.type, severity: kind.severity,
+            message: kind.message(locale: locale), started: started, ended: ended, near: near, locale: locale, random: &random)
+    }
+
+    /// An alert in production's shape; `random` draws its positions' details.
+    func alertDocument(
+        _ v: Fleet.Vehicle, id: String, type: String, severity: String, message: String, started: Int, ended: Int?,
+        near: (lon: Double, lat: Double, alt: Double), locale: String?, random: inout SeededRandom
+    ) -> JSON {
+        let path = "\(vehiclePath(v))/alerts/\(id)"
         return .obj([
-            "id": .string(id), "type": .string(kind.type), "severity": .string(kind.severity), "active": .bool(active),
-            "message": .string(kind.message(locale: locale)),
+            "id": .string(id), "type": .string(type), "severity": .string(severity), "active": .bool(ended == nil),
+            "message": .string(message),
             "startedAt": .string(Timestamp.format(started)), "endAt": ended.map { .string(Timestamp.format($0)) },
             "startPosition": position(near, at: started, random: &random),
             "endPosition": ended.map { position(near, at: $0, random: &random) },
@@ -59,11 +68,15 @@ extension Documents {
                 "avgSpeed": .double(SeededRandom.round(trip.distance / Double(trip.duration) * 3600, 1)),
                 "maxSpeed": .double(SeededRandom.round(random.double(in: 50...130), 0)),
             ]),
-            "_links": .obj([
-                "self": link(path), "vehicle": link(vehiclePath(v)), "alerts": link(path + "/alerts"),
-                "collisions": link(path + "/collisions"), "wayPoints": link(path + "/wayPoints"),
-                "telemetry": link(path + "/telemetry"), "ecoaching": link(path + "/ecoaching"),
-            ]),
+            "_links": tripLinks(v, path),
+        ])
+    }
+
+    /// A trip's `_links`; `path` is the trip's own.
+    func tripLinks(_ v: Fleet.Vehicle, _ path: String) -> JSON {
+        .obj([
+            "self": link(path), "vehicle": link(vehiclePath(v)), "alerts": link(path + "/alerts"), "collisions": link(path + "/collisions"),
+            "wayPoints": link(path + "/wayPoints"), "telemetry": link(path + "/telemetry"), "ecoaching": link(path + "/ecoaching"),
         ])
     }
 

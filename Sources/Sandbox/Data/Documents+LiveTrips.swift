@@ -14,27 +14,25 @@ extension Documents {
         let start = (electric ? trip.startElectric : trip.startFuel) ?? 0
         let end = (electric ? trip.endElectric : trip.endFuel) ?? 0
         let duration = max(1, stopped - started)
+        // The share of the distance driven on the battery, from the levels it started and ended with.
+        let electricKm = ((trip.startElectric ?? 0) - (trip.endElectric ?? 0)) / 100 * Double(v.model.range)
         return .obj([
             "id": .string(id), "createdAt": .string(Timestamp.format(stopped + 7)), "updatedAt": .string(Timestamp.format(stopped + 14)),
             "startedAt": .string(Timestamp.format(started)), "stoppedAt": .string(Timestamp.format(stopped)),
             "duration": .int(duration), "distance": .double(SeededRandom.round(trip.distance, 1)), "done": true, "faults": [],
             "odometer": .double(SeededRandom.round(trip.startOdometer + trip.distance, 1)),
             "startMileage": .double(SeededRandom.round(trip.startOdometer, 1)),
-            "startPosition": livePosition(trip.path.first, v, at: started, random: &random),
-            "stopPosition": livePosition(trip.path.last, v, at: stopped, random: &random),
+            "startPosition": livePosition(trip.path.points.first, v, at: started, random: &random),
+            "stopPosition": livePosition(trip.path.points.last, v, at: stopped, random: &random),
             "avgConsumption": [.obj(["type": energyType, "value": .double(electric ? 15.5 : 6.1)])],
-            "zeroEmissionRatio": .double(trip.endFuel == nil || trip.startFuel == trip.endFuel ? (electric ? 100 : 0) : 0),
+            "zeroEmissionRatio": .double(SeededRandom.round(min(100, electricKm / max(0.001, trip.distance) * 100), 0)),
             "startEnergies": [.obj(["type": energyType, "subType": subType, "level": .double(SeededRandom.round(start, 0))])],
             "endEnergies": [.obj(["type": energyType, "subType": subType, "level": .double(SeededRandom.round(end, 0))])],
             "kinetic": .obj([
                 "avgSpeed": .double(SeededRandom.round(trip.distance / Double(duration) * 3600, 1)),
                 "maxSpeed": .double(SeededRandom.round(trip.speed, 0)),
             ]),
-            "_links": .obj([
-                "self": link(path), "vehicle": link(vehiclePath(v)), "alerts": link(path + "/alerts"),
-                "collisions": link(path + "/collisions"), "wayPoints": link(path + "/wayPoints"),
-                "telemetry": link(path + "/telemetry"), "ecoaching": link(path + "/ecoaching"),
-            ]),
+            "_links": tripLinks(v, path),
         ])
     }
 

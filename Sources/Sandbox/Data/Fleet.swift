@@ -76,10 +76,7 @@ package struct Fleet: Sendable {
 
     /// Great-circle distance in km.
     package static func distanceKm(_ a: (lon: Double, lat: Double), _ b: (lon: Double, lat: Double)) -> Double {
-        let dLat = (b.lat - a.lat) * .pi / 180
-        let dLon = (b.lon - a.lon) * .pi / 180
-        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * .pi / 180) * cos(b.lat * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
-        return 6371 * 2 * atan2(sqrt(h), sqrt(1 - h))
+        GreatCircle.distanceKm(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
     }
 
     // MARK: Alerts

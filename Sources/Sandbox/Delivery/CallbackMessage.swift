@@ -18,28 +18,40 @@ package struct CallbackMessage: Sendable {
     ) {
         guard let webhook = callback.subscribe["callback"]?["webhook"], let target = webhook["target"]?.string else { return nil }
         self.target = target
-        var headers: [(String, String)] = []
-        var query: [(String, String)] = []
-        var attributes: [(String, String)] = []
         let context = variables.merging(["callbackid": callback.id, "callbacklabel": callback.label ?? ""]) { a, _ in a }
-        for attribute in (webhook["attributes"]?.array ?? []) + extraAttributes {
-            guard let kind = attribute["type"]?.string, let key = attribute["key"]?.string, let raw = attribute["value"]?.string else { continue }
-            let value = Self.substitute(raw, context)
-            func set(_ list: inout [(String, String)]) {
-                if let index = list.firstIndex(where: { $0.0 == key }) { list[index].1 = value } else { list.append((key, value)) }
-            }
-            switch kind {
-            case "Header": set(&headers)
-            case "Query": set(&query)
-            default: set(&attributes)
-            }
-        }
-        self.headers = headers
-        self.query = query
+        let applied = Attributes((webhook["attributes"]?.array ?? []) + extraAttributes, variables: context)
+        headers = applied.headers
+        query = applied.query
         body = .obj([
             "callbackId": .string(callback.id), "type": .string(type), "date": .string(Timestamp.format(date)),
-            "attributes": .array(attributes.map { .obj(["key": .string($0.0), "value": .string($0.1)]) }), event.key: event.value,
+            "attributes": applied.bodyJSON, event.key: event.value,
         ])
+    }
+
+    /// A callback's or monitor's attributes, sorted by where they go, with their `$variables` substituted; a later
+    /// attribute with the same key and type replaces an earlier one (a monitor's overrides its callback's).
+    struct Attributes {
+        var headers: [(String, String)] = []
+        var query: [(String, String)] = []
+        var body: [(String, String)] = []
+
+        init(_ list: [JSON], variables: [String: String]) {
+            for attribute in list {
+                guard let kind = attribute["type"]?.string, let key = attribute["key"]?.string, let raw = attribute["value"] else { continue }
+                let value = CallbackMessage.substitute(raw.string ?? String(decoding: raw.bytes, as: UTF8.self), variables)
+                func set(_ list: inout [(String, String)]) {
+                    if let index = list.firstIndex(where: { $0.0 == key }) { list[index].1 = value } else { list.append((key, value)) }
+                }
+                switch kind {
+                case "Header": set(&headers)
+                case "Query": set(&query)
+                default: set(&body)
+                }
+            }
+        }
+
+        /// The Body attributes as a message's `attributes`.
+        var bodyJSON: JSON { .array(body.map { .obj(["key": .string($0.0), "value": .string($0.1)]) }) }
     }
 
     /// `$vin` → the VIN: a value that is `$` and a variable's name (any case) is that variable; others stay.

@@ -42,16 +42,6 @@ package final class Deliveries: Sendable {
         package var batchWindow: Double?
         /// v4.0: a post of several is one body whose `events` are all of theirs (4.17: a JSON array of messages).
         package var mergesEvents = false
-
-        package init(
-            retryDelay: Double = 10, attempts: Int? = nil, batchSize: Int = 100, batchWindow: Double? = nil, mergesEvents: Bool = false
-        ) {
-            self.retryDelay = retryDelay
-            self.attempts = attempts
-            self.batchSize = batchSize
-            self.batchWindow = batchWindow
-            self.mergesEvents = mergesEvents
-        }
     }
 
     /// One post, as `GET /_control/deliveries` shows it.
@@ -213,13 +203,13 @@ package final class Deliveries: Sendable {
         }
     }
 
+    /// Applies `change` under the lock and marks the queue for ``flush()`` when it changed (every change to the
+    /// queue adds or removes notifications).
     private func mutate<T>(_ change: (inout State) -> T) -> T {
         state.withLock { state in
             let before = state.pending.count
-            let first = state.pending.first?.id
-            let last = state.pending.last?.id
             let result = change(&state)
-            if state.pending.count != before || state.pending.first?.id != first || state.pending.last?.id != last { state.dirty = true }
+            if state.pending.count != before { state.dirty = true }
             return result
         }
     }

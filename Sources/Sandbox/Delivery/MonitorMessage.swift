@@ -53,27 +53,15 @@ struct MonitorMessage {
         }
         let subscribe = record.parameter["subscribeParam"]
         guard let callback = subscribe?["callback"]?["webhook"] ?? subscribe?["callback"], let target = callback["target"]?.string else { return nil }
-        var headers: [(String, String)] = []
-        var query: [(String, String)] = []
-        var attributes: [JSON] = []
-        for attribute in callback["attributes"]?.array ?? callback["attributres"]?.array ?? [] {
-            guard let kind = attribute["type"]?.string, let key = attribute["key"]?.string else { continue }
-            let raw = attribute["value"]?.string ?? attribute["value"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-            let value = CallbackMessage.substitute(raw, variables)
-            switch kind {
-            case "Header": headers.append((key, value))
-            case "Query": query.append((key, value))
-            default: attributes.append(.obj(["key": .string(key), "value": .string(value)]))
-            }
-        }
+        let applied = CallbackMessage.Attributes(callback["attributes"]?.array ?? callback["attributres"]?.array ?? [], variables: variables)
         let event: JSON = .obj([
             "vin": .string(vehicle.vin), "eventDate": .string(Timestamp.format(t)), "values": .array(values),
             "extensions": .array(extensionItems), "refresh": .bool(refresh),
         ])
         self.target = target
-        self.headers = headers
-        self.query = query
-        body = .obj(["monitorId": .string(record.id), "attributes": .array(attributes), "events": [event]])
+        headers = applied.headers
+        query = applied.query
+        body = .obj(["monitorId": .string(record.id), "attributes": applied.bodyJSON, "events": [event]])
         policy = Self.policy(subscribe)
     }
 

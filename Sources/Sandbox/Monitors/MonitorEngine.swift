@@ -145,6 +145,7 @@ package final class MonitorEngine: Sendable {
         let round = Round(self)
         let kept = api.monitors.allIDs()
         deliveries.discard(subjects: Set(progress.monitors.keys.filter { !kept.contains($0) }))
+        programs.withLock { cache in cache = cache.filter { kept.contains($0.key) } }
         let live = Set(round.due.map(\.record.id))
         progress.monitors = progress.monitors.filter { live.contains($0.key) }
         state = State(progress: progress, versions: versions, round: round, runtimes: round.runtimes(progress))

@@ -1,55 +1,18 @@
-import Foundation
+import APIContract
 
 /// A point on the earth (degrees, WGS 84), as the world moves cars between them.
 package struct GeoPoint: Sendable, Equatable, Codable {
     package var lon: Double
     package var lat: Double
 
-    package init(lon: Double, lat: Double) {
-        self.lon = lon
-        self.lat = lat
-    }
-
     /// Great-circle distance in km.
-    package func distanceKm(to other: GeoPoint) -> Double { Fleet.distanceKm((lon, lat), (other.lon, other.lat)) }
+    package func distanceKm(to other: GeoPoint) -> Double { GreatCircle.distanceKm(lon1: lon, lat1: lat, lon2: other.lon, lat2: other.lat) }
 
     /// The initial compass bearing towards `other`, in degrees from north (0 ..< 360).
-    package func bearing(to other: GeoPoint) -> Double {
-        let (lat1, lat2) = (lat * .pi / 180, other.lat * .pi / 180)
-        let dLon = (other.lon - lon) * .pi / 180
-        let y = sin(dLon) * cos(lat2)
-        let x = cos(lat1) * sin(lat2) - sin(lat1) * cos(lat2) * cos(dLon)
-        let degrees = atan2(y, x) * 180 / .pi
-        return (degrees + 360).truncatingRemainder(dividingBy: 360)
-    }
+    package func bearing(to other: GeoPoint) -> Double { GreatCircle.bearing(lon1: lon, lat1: lat, lon2: other.lon, lat2: other.lat) }
 
     /// The point a fraction `t` (0…1) of the way to `other` (linear in degrees: legs are a few km long).
     package func interpolated(to other: GeoPoint, _ t: Double) -> GeoPoint {
         GeoPoint(lon: lon + (other.lon - lon) * t, lat: lat + (other.lat - lat) * t)
     }
-}
-
-/// Places a car can be sent to by name (`drive` in `/_control/vehicles`), and routes through them: enough to watch a
-/// car leave Paris, with the seed's monitor (20 km around 48.866667, 2.333333) firing on the way.
-package enum NamedPlaces {
-    package static let places: [String: GeoPoint] = [
-        "paris": GeoPoint(lon: 2.3522, lat: 48.8566),
-        "versailles": GeoPoint(lon: 2.1301, lat: 48.8049),
-        "velizy": GeoPoint(lon: 2.2221, lat: 48.7724),
-        "saint-cloud": GeoPoint(lon: 2.2190, lat: 48.8447),
-        "rambouillet": GeoPoint(lon: 1.8357, lat: 48.6436),
-        "orly": GeoPoint(lon: 2.3652, lat: 48.7262),
-        "la-defense": GeoPoint(lon: 2.2386, lat: 48.8920),
-    ]
-
-    /// Routes by name: the places they pass, in order (the car first drives from wherever it is to the first).
-    package static let routes: [String: [String]] = [
-        "out-of-paris": ["paris", "saint-cloud", "versailles", "rambouillet"],
-        "paris-versailles": ["paris", "saint-cloud", "versailles"],
-        "versailles-paris": ["versailles", "saint-cloud", "paris"],
-        "back-to-paris": ["rambouillet", "versailles", "saint-cloud", "paris"],
-    ]
-
-    package static var names: String { places.keys.sorted().joined(separator: ", ") }
-    package static var routeNames: String { routes.keys.sorted().joined(separator: ", ") }
 }

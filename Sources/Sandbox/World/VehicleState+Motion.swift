@@ -27,7 +27,7 @@ extension VehicleState {
                 alerts.append(
                     LiveAlert(
                         number: alerts.count, type: "FuelLevelLow", startedAt: drive.startedAt + low / drive.speed * 3600, endedAt: nil,
-                        position: drive.point(after: low).point))
+                        position: drive.path.point(after: low).point))
             }
             move(drive, covered: covered, model: model)
             at = end
@@ -68,7 +68,7 @@ extension VehicleState {
         }
         locked = false
         drive = Drive(
-            path: [position] + rest, speed: speed, startedAt: at, startOdometer: odometer, startElectric: electricLevel, startFuel: fuelLevel,
+            path: Path([position] + rest), speed: speed, startedAt: at, startOdometer: odometer, startElectric: electricLevel, startFuel: fuelLevel,
             reach: reach)
         reportedAt = at
     }
@@ -104,8 +104,8 @@ extension VehicleState {
 
     /// Where the drive has taken the car after `covered` km: position, heading, odometer and energy.
     private mutating func move(_ drive: Drive, covered: Double, model: Model) {
-        let (point, heading, _) = drive.point(after: covered)
-        position = covered >= drive.length ? drive.path.last ?? point : point
+        let (point, heading, _) = drive.path.point(after: covered)
+        position = covered >= drive.path.length ? drive.path.points.last ?? point : point
         if let heading { self.heading = heading }
         odometer = drive.startOdometer + covered
         var left = covered
@@ -122,10 +122,11 @@ extension VehicleState {
     /// Ends the drive at the current instant and records it as a trip; the car locks itself.
     private mutating func finish(_ drive: Drive) {
         let covered = odometer - drive.startOdometer
-        let passed = drive.point(after: covered).passed
+        let passed = drive.path.point(after: covered).passed
         trips.append(
             LiveTrip(
-                number: trips.count, startedAt: drive.startedAt, stoppedAt: at, distance: covered, path: passed + [position], speed: drive.speed,
+                number: trips.count, startedAt: drive.startedAt, stoppedAt: at, distance: covered, path: Path(passed + [position]),
+                speed: drive.speed,
                 startOdometer: drive.startOdometer, startElectric: drive.startElectric, endElectric: electricLevel, startFuel: drive.startFuel,
                 endFuel: fuelLevel))
         self.drive = nil

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// A point on the Earth read from what the API and users hand over: a GeoJSON Feature with a Point geometry
@@ -49,10 +50,6 @@ package struct GeoPoint: Sendable, Equatable {
 
     /// Great-circle distance in km.
     package func distance(to other: GeoPoint) -> Double {
-        let radians = Double.pi / 180
-        let dLat = (other.latitude - latitude) * radians
-        let dLon = (other.longitude - longitude) * radians
-        let a = sin(dLat / 2) * sin(dLat / 2) + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
-        return 6371 * 2 * atan2(a.squareRoot(), (1 - a).squareRoot())
+        GreatCircle.distanceKm(lon1: longitude, lat1: latitude, lon2: other.longitude, lat2: other.latitude)
     }
 }
