@@ -32,11 +32,12 @@ let package = Package(
         .target(name: "Shell", dependencies: ["APIContract", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Client",
-            dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: [
+                "CCurl", "APIContract", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract"]),
         .executableTarget(
             name: "ccsh",
-            dependencies: ["Commands", "Shell", "Client", "CEdit"]),
+            dependencies: ["Commands", "Shell", "Client", "APIContract", "CEdit"]),
 
         // What the API accepts, shared by the sandbox (which enforces it) and ccsh (which checks a monitor body before
         // sending it): strict JSON, the monitor body rules, the API's timestamp and locale formats. Foundation only.

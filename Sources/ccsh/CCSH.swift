@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Commands
 import Foundation
@@ -55,6 +56,12 @@ struct CCSH {
         let local: LocalSandbox?
         let api: APIContext
         if options.sandbox, options.profile != nil { throw UsageError("--sandbox uses its own profile; leave out --profile", showsUsage: false) }
+        let version = try options.apiVersion.map { text throws(UsageError) in
+            guard let version = APIVersion(rawValue: text) else {
+                throw UsageError("--api-version: '\(text)' is not an API version ccsh speaks (4.0 or 4.17)", showsUsage: false)
+            }
+            return version
+        }
         do {
             local = options.sandbox ? try LocalSandbox() : nil
             api = try Self.apiContext(local: local, profile: options.profile)
@@ -65,6 +72,7 @@ struct CCSH {
             return ShellError.wrapping(error).exitStatus
         }
         defer { local?.stop() }
+        api.apiVersionOverride = version
         if options.verbose {
             // One write per exchange: fan-out workers trace from their own threads.
             api.trace = { event in FileHandle.standardError.write(Data((event.description + "\n").utf8)) }

@@ -20,6 +20,8 @@ struct LaunchOptions: Equatable {
     var output: String?
     var sandbox = false
     var profile: String?
+    /// `--api-version 4.0|4.17`, not yet checked: overrides the profile's `api_version`.
+    var apiVersion: String?
     var keepGoing = false
     /// `--verbose`: each HTTP exchange on stderr.
     var verbose = false
@@ -45,6 +47,8 @@ struct LaunchOptions: Equatable {
           --wide             Tables show every column, even when they overflow the terminal.
           --sandbox          Start the bundled API sandbox, log in to it, and stop it on exit.
           --profile NAME     The config.toml profile to use (default: $CCSH_PROFILE, else default_profile).
+          --api-version V    Speak API 4.0 (the seed's) or 4.17 (callbacks, remote actions, alarms) instead
+                             of the profile's api_version.
           --keep-going       Go on after a failed statement; the exit status is the first failure's.
           -v, --verbose      Show each API exchange on stderr: method, URL, status, time and headers, with
                              tokens and passwords masked.
@@ -67,6 +71,7 @@ struct LaunchOptions: Equatable {
             case "-c": command = try Self.value(of: name, attached, from: &rest)
             case "--output": output = try Self.value(of: name, attached, from: &rest)
             case "--profile": profile = try Self.value(of: name, attached, from: &rest)
+            case "--api-version": apiVersion = try Self.value(of: name, attached, from: &rest)
             case "--sandbox", "--keep-going", "--verbose", "-v", "--wide", "--build-info", "--version", "--help", "-h":
                 if attached != nil { throw UsageError("the option '\(name)' does not take a value") }
                 switch name {

@@ -18,6 +18,13 @@ final class ProgressLine {
         isShown = true
     }
 
+    /// Shows (or ends) the progress of a remote action: `remote: Accepted → WakingUpVehicle → SentToVehicle, 12 s`.
+    func update(_ progress: RemoteProgress) {
+        if progress.isFinished { return clear() }
+        write("\r\u{1B}[2Kremote: \(progress.statuses.joined(separator: " → ")), \(Int(progress.seconds)) s")
+        isShown = true
+    }
+
     /// Wipes the line if it is shown.
     func clear() {
         guard isShown else { return }

@@ -32,6 +32,7 @@ struct ShellSetup {
         }
         if let progress {
             api.onPaging = progress.update
+            api.onRemoteProgress = progress.update
             output.beforeWriting = progress.clear
             let writeError = interpreter.writeError
             interpreter.writeError = { text in

@@ -13,7 +13,7 @@ import Testing
            {"name": "t", "time": {"timeZone": "Europe/Paris", "times": [{"recurrence": "None", "start": "2026-11-01T08:00:00+01:00", "duration": "PT2H"}]}}]}}
         """
 
-    func problem(_ body: String, _ version: MonitorAPIVersion = .v417) -> MonitorProblem? {
+    func problem(_ body: String, _ version: APIVersion = .v417) -> MonitorProblem? {
         do { _ = try MonitorValidator.validate(body: Array(body.utf8), version: version) } catch { return error }
         return nil
     }

@@ -1,11 +1,3 @@
-/// Which version of the API a monitor body is written for: v4.0 monitors live under the vehicle
-/// (`/user/vehicles/{id}/monitors`, api-notes §10.1), 4.17 monitors under a callback
-/// (`/user/vehicles/{id}/callbacks/{cbid}/monitors`, api-notes §10.2), with another body.
-package enum MonitorAPIVersion: String, Sendable, CaseIterable {
-    case v40 = "4.0"
-    case v417 = "4.17"
-}
-
 /// The tables a monitor body is checked against, per version: the data triggers with their value type and
 /// operators, and the extensions an event may carry.
 package struct MonitorRules: Sendable {
@@ -23,7 +15,7 @@ package struct MonitorRules: Sendable {
         package var takesPrevious = false
     }
 
-    package let version: MonitorAPIVersion
+    package let version: APIVersion
     package let data: [String: Datum]
     package let extendedEventParams: Set<String>
     /// The telemetry types `vehicle.telemetry.<type>` may name.
@@ -33,7 +25,7 @@ package struct MonitorRules: Sendable {
     /// The key of the boolean expression in `triggerParam`.
     package let expressionKey: String
 
-    package static func of(_ version: MonitorAPIVersion) -> MonitorRules {
+    package static func of(_ version: APIVersion) -> MonitorRules {
         switch version {
         case .v40: v40
         case .v417: v417

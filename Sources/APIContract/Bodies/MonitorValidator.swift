@@ -6,7 +6,7 @@ import Foundation
 /// the API accepts.
 package enum MonitorValidator {
     /// Parses and validates a POST/PUT body; returns the parsed document, or throws the first problem.
-    package static func validate(body: [UInt8], version: MonitorAPIVersion = .v40) throws(MonitorProblem) -> JSON {
+    package static func validate(body: [UInt8], version: APIVersion = .v40) throws(MonitorProblem) -> JSON {
         let document: JSON
         do throws(JSONParseError) {
             document = try JSONParser.parse(body)
@@ -25,7 +25,7 @@ package enum MonitorValidator {
     }
 
     /// Every problem of a parsed document, in document order (the first is the one the API reports).
-    package static func problems(in document: JSON, version: MonitorAPIVersion = .v40) -> [MonitorProblem] {
+    package static func problems(in document: JSON, version: APIVersion = .v40) -> [MonitorProblem] {
         let check = Check(document: document, rules: .of(version))
         check.collect { () throws(MonitorProblem) in try check.monitor() }
         return check.problems

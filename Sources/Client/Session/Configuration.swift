@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import TOMLKit
 
@@ -22,7 +23,7 @@ package struct Configuration: Sendable {
     /// The keys a profile may have.
     static let profileKeys = [
         "brand", "realm", "api_base", "idp_base", "client_id", "client_secret", "cert", "key", "key_password", "cacert", "locale",
-        "redirect_uri", "insecure",
+        "redirect_uri", "insecure", "api_version", "remote_callback",
     ]
 
     /// `$CCSH_CONFIG`, else `$XDG_CONFIG_HOME/ccsh/config.toml`, else `~/.config/ccsh/config.toml`.
@@ -118,12 +119,22 @@ package struct Configuration: Sendable {
             guard let flag = value.bool else { throw fail("insecure", "expected true or false", nil) }
             insecure = flag
         }
+        var apiVersion = APIVersion.v40
+        // `api_version = 4.17` without quotes is a TOML float; it means the same.
+        var written = entry["api_version"]?.double.map { String($0) }
+        if written == nil { written = try string("api_version") }
+        if let text = written {
+            guard let version = APIVersion(rawValue: text) else {
+                throw fail("api_version", "'\(text)' is not an API version ccsh speaks", "write \"4.0\" (the seed's) or \"4.17\" (today's)")
+            }
+            apiVersion = version
+        }
         let tls = TLSOptions(caFile: try path("cacert"), certificateFile: try path("cert"), keyFile: try path("key"), insecure: insecure)
         return Profile(
             name: name, brand: brand, realm: try string("realm"), apiBase: try url("api_base"), idpBase: try url("idp_base"),
             clientID: try string("client_id", required: true) ?? "", clientSecret: Secret(try string("client_secret", required: true) ?? ""),
             tls: tls, keyPassword: try string("key_password").map(Secret.init), locale: try string("locale"),
-            redirectURI: try string("redirect_uri"))
+            redirectURI: try string("redirect_uri"), apiVersion: apiVersion, remoteCallback: try string("remote_callback"))
     }
 
     /// The profile to use: the `--profile` flag, else `$CCSH_PROFILE`, else `default_profile`, else the only one.

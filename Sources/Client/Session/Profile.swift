@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Everything ccsh needs to talk to one account: where (API and IDP base URLs, realm), who (client id and
@@ -18,12 +19,18 @@ package struct Profile: Sendable {
     package var keyPassword: Secret?
     package var locale: String?
     package var redirectURI: String
+    /// Which API the account speaks (`api_version`): the paths and bodies of monitors, and whether callbacks,
+    /// remote actions and alarms exist.
+    package var apiVersion: APIVersion
+    /// The callback remote actions report to (`remote_callback`), when the user named one.
+    package var remoteCallback: String?
 
     package static let defaultAPIBase = "https://api-cert.groupe-psa.com/connectedcar/v4"
 
     package init(
         name: String, brand: Brand, realm: String? = nil, apiBase: String? = nil, idpBase: String? = nil, clientID: String,
-        clientSecret: Secret, tls: TLSOptions = TLSOptions(), keyPassword: Secret? = nil, locale: String? = nil, redirectURI: String? = nil
+        clientSecret: Secret, tls: TLSOptions = TLSOptions(), keyPassword: Secret? = nil, locale: String? = nil, redirectURI: String? = nil,
+        apiVersion: APIVersion = .v40, remoteCallback: String? = nil
     ) {
         self.name = name
         self.brand = brand
@@ -36,6 +43,8 @@ package struct Profile: Sendable {
         self.keyPassword = keyPassword
         self.locale = locale
         self.redirectURI = redirectURI ?? brand.defaultRedirectURI
+        self.apiVersion = apiVersion
+        self.remoteCallback = remoteCallback
     }
 
     var tokenURL: String { idpBase + "/access_token" }

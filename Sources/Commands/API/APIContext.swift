@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Foundation
 import Shell
@@ -14,7 +15,7 @@ package final class APIContext {
     private(set) var pendingProfile: String?
     /// Passwords typed in this session (`login --user` at a prompt): lines holding them stay out of the history.
     private(set) var typedSecrets: Set<String> = []
-    private let cacheDirectory: URL
+    let cacheDirectory: URL
     /// Id, VIN, label and brand of the profile's vehicles, for references and completion.
     package private(set) var vehicles: VehicleCache
     /// The profiles of config.toml (and `sandbox` under `ccsh --sandbox`), for `profile` and `login`; nil when the
@@ -22,6 +23,9 @@ package final class APIContext {
     package var profiles: ProfileBook?
     /// Default `locale` for commands that take one; the profile's by default.
     package var locale: String?
+    /// `--api-version` or `set api-version`: the version spoken instead of the profile's, until another profile is
+    /// used.
+    package var apiVersionOverride: APIVersion?
     /// `pageSize` sent with collection requests (the API's default, 60, when nil).
     package var pageSize: Int?
     /// How many vehicles a fan-out (`vehicles | status`) queries at once.
@@ -33,6 +37,8 @@ package final class APIContext {
     }
     /// Told after each page of a collection read on this thread (not in fan-outs), and when it ends.
     package var onPaging: ((PagingProgress) -> Void)?
+    /// Told each time a remote action that a command waits for changes status, and when the wait ends.
+    package var onRemoteProgress: ((RemoteProgress) -> Void)?
 
     /// A context on an open session.
     package init(session: Session, cacheDirectory: URL) {
@@ -77,7 +83,8 @@ package final class APIContext {
     /// Switches to another session (`profile use`): its vehicle cache and its locale come with it.
     package func use(_ session: Session) {
         if let previous = current {
-            // `set retries` and `set timeout` outlive a change of profile.
+            // Another profile speaks its own version; `set retries` and `set timeout` outlive the change.
+            apiVersionOverride = nil
             session.retryPolicy = previous.retryPolicy
             session.transport.timeoutMilliseconds = previous.transport.timeoutMilliseconds
         }

@@ -1,3 +1,4 @@
+import APIContract
 import Shell
 
 /// One GET endpoint under a vehicle (api-notes §6), as a shell command: its path below `/user/vehicles/{id}`
@@ -26,12 +27,15 @@ struct VehicleResource: Sendable {
     var examples: [(source: String, description: String)] = []
     /// How a terminal shows what it returns.
     var view: View?
+    /// The API versions that have it; on another, the command says so instead of sending.
+    var versions: Set<APIVersion> = Set(APIVersion.allCases)
 }
 
 extension VehicleResource {
     static let locale = QueryFlag(flag: "locale", parameter: "locale", shape: .string, help: "Language of texts, e.g. `fr-FR`.")
 
-    /// Every per-vehicle GET of the v4.0 API besides `vehicle`, `status` and `alerts`, which have their own files.
+    /// Every per-vehicle GET of the v4.0 and 4.17 APIs besides `vehicle`, `status` and `alerts`, which have their own
+    /// files, and 4.17's monitors and remote actions, which live under callbacks.
     static let catalogue: [VehicleResource] = [
         VehicleResource(
             name: "position", summary: "The vehicle's last GPS position, as a GeoJSON Feature.", path: "lastPosition",
@@ -77,7 +81,22 @@ extension VehicleResource {
         VehicleResource(
             name: "ecoaching", summary: "Eco-driving scores of a trip.", path: "trips/{tid}/ecoaching",
             identifiers: [("trip", "tid", "The trip id.")],
-            flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")], view: .ecoaching),
+            flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")], view: .ecoaching,
+            versions: [.v40]),
+        VehicleResource(
+            name: "alarms", summary: "List a vehicle's anti-theft alarm events: activations and break-ins (API 4.17).", path: "alarms",
+            isCollection: true, isTimed: true,
+            flags: [
+                QueryFlag(
+                    flag: "type", parameter: "type", shape: .oneOf(["vehicle.alarm.status", "vehicle.alarm.trigger"]),
+                    help: "Only activations (vehicle.alarm.status) or only break-ins (vehicle.alarm.trigger).")
+            ],
+            examples: [("alarms 0 --type vehicle.alarm.trigger | count", "How many times the alarm went off.")], view: .alarm,
+            versions: [.v417]),
+        VehicleResource(
+            name: "alarm", summary: "One alarm event of a vehicle (API 4.17).", path: "alarms/{aid}",
+            identifiers: [("alarm", "aid", "The alarm id.")],
+            examples: [("alarm 0 (alarms 0 | first | get id)", "The latest alarm event.")], view: .alarm, versions: [.v417]),
         VehicleResource(
             name: "monitors", summary: "List a vehicle's monitors (server-side event rules), lazily.", path: "monitors", isCollection: true,
             examples: [

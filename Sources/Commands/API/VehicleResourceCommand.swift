@@ -1,9 +1,10 @@
+import APIContract
 import Client
 import Shell
 
 /// Runs one ``VehicleResource``: resolves the vehicle (argument or pipe), fills the path's ids, maps flags to the
 /// query, and returns the decoded body — or, for a collection, a lazy list over its pages.
-struct VehicleResourceCommand: Command {
+struct VehicleResourceCommand: Command, VersionedCommand {
     let api: APIContext
     let resource: VehicleResource
 
@@ -20,8 +21,10 @@ struct VehicleResourceCommand: Command {
     }
 
     var view: View? { resource.view }
+    var versions: Set<APIVersion> { resource.versions }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        try api.require(versions, call)
         var call = call
         if let identifier = resource.identifiers.first, call.arguments[identifier.name] == nil, let vehicle = call.arguments["vehicle"],
             case .value(.record) = input

@@ -1,22 +1,17 @@
 import Client
 import Shell
 
-/// Creates a monitor so that a lost answer never makes two. A POST is not idempotent: when its answer is lost —
-/// the connection broke after the request went out, the request timed out, or a gateway answered 500/502/503/504
-/// — the monitor may or may not exist, and sending it again blindly could create a duplicate. So before any retry
-/// ccsh lists the vehicle's monitors and looks for this one, by label and webhook target: found, it is what the
-/// lost POST created and is returned (with `reconciled: true`); not found, the POST is sent again. At most
-/// ``maxAttempts`` POSTs, each preceded (after the first) by that check.
+/// Creates a monitor once (``PostOnce``): a lost answer is reconciled by listing the monitors at the same path and
+/// looking for this one, by label and webhook target (v4.0; a 4.17 monitor's path names its callback already).
+/// Found, it is returned as `monitors create` returns one, with `reconciled: true`.
 struct MonitorCreation {
     let api: APIContext
-    /// The vehicle's monitors path.
+    /// The monitors path (the vehicle's, or a 4.17 callback's under the vehicle).
     let path: String
     let body: [UInt8]
-    /// The body's `label` and `subscribeParam.callback.target`: what identifies the monitor when reconciling.
+    /// The body's `label` and, in v4.0, `subscribeParam.callback.target`: what identifies the monitor.
     let label: String?
     let target: String?
-
-    static let maxAttempts = 4
 
     init(api: APIContext, path: String, body: Value, bytes: [UInt8]) {
         self.api = api
@@ -32,29 +27,19 @@ struct MonitorCreation {
 
     /// Sends the POST on `worker` (or the main session), reconciling before each retry.
     func run(on worker: Session?) throws -> Value {
-        var attempt = 1
-        while true {
-            do {
-                return try api.send(APIRequest("POST", path, body: body), on: worker)
-            } catch let error as ClientError where Self.outcomeIsUnknown(error) && label != nil && attempt < Self.maxAttempts {
-                attempt += 1
-                if let existing = try created(on: worker) { return existing }
-            }
-        }
+        let request = APIRequest("POST", path, body: body)
+        guard label != nil else { return try api.send(request, on: worker) }
+        return try PostOnce(api: api, request: request, lookup: created).run(on: worker)
     }
 
-    /// Whether a failed POST may still have been carried out by the server.
-    static func outcomeIsUnknown(_ error: ClientError) -> Bool {
-        if error.code == .http { return error.status.map([500, 502, 503, 504].contains) ?? false }
-        return (error.code == .transport || error.code == .timeout) && error.requestSent
-    }
-
-    /// The monitor with this label and webhook target, as `monitors create` returns one, if the vehicle has it.
+    /// The monitor with this label and webhook target, as `monitors create` returns one, if the path has it.
     private func created(on worker: Session?) throws -> Value? {
         let monitors = try api.collection(path, on: worker)
         while let monitor = try monitors.next() {
             let found = Self.identity(of: monitor.recordValue?["monitor"]?.recordValue)
-            guard found.label == label, found.target == target, let id = monitor.recordValue?["id"] else { continue }
+            guard found.label == label, found.target == target, let id = monitor.recordValue?["id"] ?? monitor.recordValue?["monitorId"] else {
+                continue
+            }
             return .record(
                 Record([
                     .init(name: "monitorId", value: id), .init(name: "status", value: monitor.recordValue?["status"] ?? .null),

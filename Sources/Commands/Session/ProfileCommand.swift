@@ -24,6 +24,8 @@ struct ProfileCommand: Command {
         ("idp_base", "idp-base", "The OAuth2 base URL (default: the brand's)."),
         ("locale", "locale", "Default language of texts, e.g. fr-FR."),
         ("redirect_uri", "redirect-uri", "The OAuth2 redirect URI (default: the brand's)."),
+        ("api_version", "api-version", "The API version the account speaks: 4.0 (default, the seed's) or 4.17."),
+        ("remote_callback", "remote-callback", "The callback id remote actions report to (default: one ccsh creates)."),
     ]
 
     var signature: Signature {
@@ -148,6 +150,8 @@ struct ProfileCommand: Command {
                 .init(name: "cacert", value: profile.tls.caFile.map(Value.string) ?? .null),
                 .init(name: "locale", value: profile.locale.map(Value.string) ?? .null),
                 .init(name: "redirect_uri", value: .string(profile.redirectURI)),
+                .init(name: "api_version", value: .string(profile.apiVersion.rawValue)),
+                .init(name: "remote_callback", value: profile.remoteCallback.map(Value.string) ?? .null),
                 .init(name: "logged_in", value: .bool((tokens ?? nil) != nil)),
             ]))
     }

@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Shell
 
@@ -6,16 +7,23 @@ struct SetCommand: Command {
     let api: APIContext
 
     var signature: Signature {
-        Signature("set", summary: "Change a session setting (locale, page-size, output, time, editor, concurrency, retries, timeout), or show them.")
-            .optional("key", .oneOf(["locale", "page-size", "output", "time", "editor", "concurrency", "retries", "timeout"]), "The setting.")
-            .optional(
-                "value", .custom("setting value"),
-                "Its new value: a locale like fr-FR, an output format (table, json, ndjson, csv, yaml), or a number (timeout in seconds)."
-            )
-            .example("set locale fr-FR", "Alerts and texts in French from now on.")
-            .example("set | get concurrency", "How many vehicles a fan-out queries at once.")
-            .example("set output yaml", "Results as YAML from now on.")
-            .example("set time utc", "Times in tables and cards in UTC (`local`: local time and age, `iso`: as the API wrote them).")
+        Signature(
+            "set",
+            summary: "Change a session setting (locale, api-version, page-size, output, time, editor, concurrency, retries, timeout), or show them."
+        )
+        .optional(
+            "key", .oneOf(["locale", "api-version", "page-size", "output", "time", "editor", "concurrency", "retries", "timeout"]),
+            "The setting."
+        )
+        .optional(
+            "value", .custom("setting value"),
+            "Its new value: a locale like fr-FR, an output format (table, json, ndjson, csv, yaml), or a number (timeout in seconds)."
+        )
+        .example("set locale fr-FR", "Alerts and texts in French from now on.")
+        .example("set | get concurrency", "How many vehicles a fan-out queries at once.")
+        .example("set api-version 4.17", "Speak today's API: callbacks, remote actions, alarms, monitors under callbacks.")
+        .example("set output yaml", "Results as YAML from now on.")
+        .example("set time utc", "Times in tables and cards in UTC (`local`: local time and age, `iso`: as the API wrote them).")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
@@ -29,6 +37,13 @@ struct SetCommand: Command {
                 throw call.error("'\(value.text)' is not a locale", hint: "e.g. fr-FR or en-GB", argument: "value", code: .badArgument)
             }
             api.locale = locale
+        case "api-version":
+            guard let version = APIVersion(rawValue: value.text) else {
+                throw call.error(
+                    "'\(value.text)' is not an API version ccsh speaks", hint: "4.0 (the seed's) or 4.17 (today's)", argument: "value",
+                    code: .badArgument)
+            }
+            api.apiVersionOverride = version
         case "output":
             guard let format = OutputFormat(rawValue: value.text) else {
                 throw call.error(
@@ -61,7 +76,8 @@ struct SetCommand: Command {
     private func settings(_ context: CommandContext) throws -> Value {
         let session = try api.session
         return [
-            "locale": api.locale.map(Value.string) ?? .null, "page-size": api.pageSize.map(Value.int) ?? .null,
+            "locale": api.locale.map(Value.string) ?? .null, "api-version": .string(api.apiVersion.rawValue),
+            "page-size": api.pageSize.map(Value.int) ?? .null,
             "output": context.interpreter.outputFormat.map { .string($0.rawValue) } ?? "auto",
             "time": .string(context.interpreter.presentation.time.rawValue), "concurrency": .int(api.concurrency),
             "retries": .int(session.retryPolicy.maxRetries), "timeout": .int(session.transport.timeoutMilliseconds / 1000),
@@ -79,7 +95,10 @@ struct SetCommand: Command {
     }
 
     private func example(_ key: String) -> String {
-        ["locale": "fr-FR", "page-size": "20", "output": "yaml", "time": "utc", "editor": "vi", "concurrency": "8", "retries": "3", "timeout": "30"][
+        [
+            "locale": "fr-FR", "api-version": "4.17", "page-size": "20", "output": "yaml", "time": "utc", "editor": "vi", "concurrency": "8",
+            "retries": "3", "timeout": "30",
+        ][
             key] ?? "…"
     }
 }

@@ -90,7 +90,8 @@ extension Documents {
         let openings: [JSON] = ["Trunk", "Driver", "RearRight", "RearLeft", "Passenger"].map {
             .obj(["identifier": .string($0), "state": "Closed"])
         }
-        let locked = random.chance(0.8)
+        // The first car was left unlocked (as owners sometimes do), so that locking it remotely changes something.
+        let locked = random.chance(0.8) && v.index != 0
         var embedded: [(String, JSON)] = []
         if extensions.contains("odometer") {
             // The v4.0 spec spells this extension `odemeter` (Extension schema); production also has `odometer` at the root.

@@ -15,6 +15,7 @@ package final class APICompletion {
     /// The cache as TAB matches it, rebuilt when the cache changes (or another profile's is in use).
     private var index: VehicleIndex?
     private var monitorListings: [String: BackgroundListing] = [:]
+    private var callbackListing: BackgroundListing?
 
     /// How long TAB waits for the server, in milliseconds.
     static let wait = 200
@@ -34,6 +35,7 @@ package final class APICompletion {
         return [
             "vehicle": { [self] word, _ throws(CompletionNote) in try vehicleCandidates(word) },
             "monitor": monitors, "monitors": monitors,
+            "callback": { [self] word, _ throws(CompletionNote) in try callbackCandidates(word) },
             "locale": { word, _ in Self.matching(Self.knownLocales, word) },
             "type": { word, _ in Self.listItems(TelemetryTypes.all.sorted(), word) },
             "profile": { [self] word, _ in Self.matching(((try? api.profiles?.all()) ?? []).map(\.name), word) },
@@ -42,6 +44,7 @@ package final class APICompletion {
                 case "locale": Self.matching(Self.knownLocales, word)
                 case "output": Self.matching(OutputFormat.allCases.map(\.rawValue), word)
                 case "editor": Self.matching(["emacs", "vi"], word)
+                case "api-version": Self.matching(APIVersion.allCases.map(\.rawValue), word)
                 default: []
                 }
             },
@@ -92,6 +95,25 @@ package final class APICompletion {
                 return nil
             }
             let label = record["monitor"]?.recordValue?["label"]?.text ?? ""
+            return CompletionCandidate(id, display: "\(id)  \(label)", description: record["status"]?.text ?? "")
+        }
+    }
+
+    // MARK: Callbacks
+
+    /// The account's callbacks (API 4.17), listed with label, target and status.
+    private func callbackCandidates(_ word: String) throws(CompletionNote) -> [CompletionCandidate] {
+        let current: BackgroundListing
+        if let kept = callbackListing, kept.isRunning || Date().timeIntervalSince(kept.started) <= Self.monitorsKept {
+            current = kept
+        } else {
+            current = try start("/user/callbacks")
+            callbackListing = current
+        }
+        let rows = try Self.rows(of: current, loading: "the callbacks") { callbackListing = nil }
+        return rows.compactMap { row in
+            guard let record = row.recordValue, let id = record["id"]?.text, id.hasPrefix(word) else { return nil }
+            let label = record["label"]?.text ?? record.at("subscribe.callback.webhook.target")?.text ?? ""
             return CompletionCandidate(id, display: "\(id)  \(label)", description: record["status"]?.text ?? "")
         }
     }

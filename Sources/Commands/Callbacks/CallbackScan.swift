@@ -1,0 +1,48 @@
+import Client
+import Shell
+
+/// What lives under a vehicle's callbacks (API 4.17: `…/vehicles/{id}/callbacks/{cbid}/monitors`, `…/remotes`),
+/// read across every callback of one type: the callbacks are listed once, then each one's collection, lazily, one
+/// after the other. With `--callback-id`, just that callback's.
+struct CallbackScan {
+    let api: APIContext
+    /// `Monitor` or `Remote`.
+    let type: String
+
+    /// The callback ids to look under: the one named, else every callback serving `type`.
+    func callbacks(named: String?, on worker: Session? = nil) throws -> [String] {
+        if let named { return [named] }
+        return try api.collection("/user/callbacks", query: [("types", type)], on: worker).collect().compactMap { $0.recordValue?["id"]?.stringValue }
+    }
+
+    /// `resource` (`monitors`, `remotes`) under each callback for one vehicle, as one lazy list.
+    func collection(vehicle: String, resource: String, callback: String?, on worker: Session? = nil) throws -> ValueStream {
+        var pending = try callbacks(named: callback, on: worker)[...]
+        var current: ValueStream?
+        return ValueStream { [api] in
+            while true {
+                if let row = try current?.next() { return row }
+                guard let next = pending.popFirst() else { return nil }
+                current = try api.collection(
+                    APIContext.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(next))/\(resource)"), on: worker)
+            }
+        }
+    }
+
+    /// One item (`monitors/{mid}`, `remotes/{rid}`) found under whichever callback has it; 404 when none does.
+    func find(vehicle: String, resource: String, id: String, callback: String?) throws -> (record: Value, callback: String) {
+        var lastError: ClientError?
+        for candidate in try callbacks(named: callback) {
+            let path = APIContext.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(candidate))/\(resource)/\(URLEncoding.encode(id))")
+            do {
+                return (try api.get(path), candidate)
+            } catch let error as ClientError where error.status == 404 || error.status == 400 {
+                lastError = error
+            }
+        }
+        throw lastError
+            ?? ClientError(
+                code: .http, request: "GET \(resource)/\(id)", message: "no callback serving \(type.lowercased())s has \(id)",
+                hint: "list them with `callbacks --types \(type.lowercased())`")
+    }
+}

@@ -1,0 +1,37 @@
+import Client
+import Shell
+
+/// The callbacks a command acts on (`show`, `update`, `pause`, `resume`, `delete`): ids written on the line, or
+/// callback records from the pipe (`callbacks | where label == "old" | callbacks delete --yes`).
+enum CallbackTarget {
+    /// Adds the arguments every callback action takes.
+    static func arguments(on signature: Signature, many: Bool = true) -> Signature {
+        let signature = signature.input("callback records (from `callbacks` or `callbacks create`)")
+        return many
+            ? signature.rest("callbacks", .custom("callback"), "Callback ids.")
+            : signature.optional("callback", .custom("callback"), "The callback id.")
+    }
+
+    /// The ids of a call: its arguments, else the piped records' `id` or `callbackId`.
+    static func ids(_ call: Call, input: PipelineData) throws -> [(id: String, label: String?)] {
+        let written = call.rest.map(\.value.text) + (call.string("callback").map { [$0] } ?? [])
+        if !written.isEmpty { return written.map { ($0, nil) } }
+        let rows: [Value] = input.isList ? try input.rows().collect() : (try? input.collect()).map { $0 == .null ? [] : [$0] } ?? []
+        let ids = try rows.map { row in
+            guard let record = row.recordValue, let id = (record["id"] ?? record["callbackId"])?.text else {
+                throw call.error(
+                    "'\(call.name)' takes callback records from the pipe, got \(row.kindPhrase)",
+                    hint: "pipe the output of `callbacks`, or write `\(call.name) CBID`", code: .typeMismatch)
+            }
+            return (id, record["label"]?.text)
+        }
+        guard !ids.isEmpty else {
+            throw call.error(
+                "'\(call.name)' needs a callback id", hint: "write `\(call.name) CBID` (TAB lists them), or pipe `callbacks`", code: .badArgument)
+        }
+        return ids
+    }
+
+    /// `/user/callbacks/{cbid}`.
+    static func path(_ id: String) -> String { "/user/callbacks/\(URLEncoding.encode(id))" }
+}

@@ -1,0 +1,63 @@
+import APIContract
+import Client
+import Shell
+
+/// `remotes REF` lists a vehicle's remote actions across the callbacks they reported to (API 4.17), lazily;
+/// `remotes show REF RID` shows one.
+struct RemotesCommand: Command, VersionedCommand {
+    enum Action { case list, show }
+
+    let api: APIContext
+    let action: Action
+    var versions: Set<APIVersion> { [.v417] }
+
+    var signature: Signature {
+        var signature: Signature
+        switch action {
+        case .list:
+            signature = Signature("remotes", summary: "List a vehicle's remote actions and how each ended (API 4.17).")
+                .input("a vehicle record (optional)")
+                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .example("remotes 0 | count", "How many remote actions the first car has had.")
+                .example(#"remotes 0 | where status == "Failed" | select type failureCause"#, "Which ones failed, and why.")
+                .output("list (lazy) of records (RemoteAction)")
+        case .show:
+            signature = Signature("remotes show", summary: "One remote action: what was asked and where it stands (API 4.17).")
+                .input("a vehicle record (optional)")
+                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .optional("remote", .string, "The remote action id.")
+                .example("remotes show 0 (remotes 0 | first | get remoteActionId) | get status", "How the latest action ended.")
+                .output("record (RemoteAction)")
+        }
+        return signature.flag("callback-id", .custom("callback"), "Only under this callback (default: every callback serving remotes).")
+            .curlSwitch()
+    }
+
+    var view: View? { .remote }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        try api.require(versions, call)
+        var call = call
+        if action == .show, call.arguments["remote"] == nil, let first = call.arguments["vehicle"], case .value(.record) = input {
+            call.arguments["remote"] = first
+            call.arguments["vehicle"] = nil
+        }
+        let vehicle = try VehicleArgument.id(call, input: input, api: api)
+        let scan = CallbackScan(api: api, type: "Remote")
+        let callback = call.string("callback-id")
+        if call.isSet("curl") {
+            let cbid = URLEncoding.encode(callback ?? "{cbid}")
+            let rest = action == .show ? "/" + URLEncoding.encode(call.string("remote") ?? "{rid}") : ""
+            return .value(try api.get(api.vehiclePath(vehicle, "callbacks/\(cbid)/remotes\(rest)"), curl: true))
+        }
+        switch action {
+        case .list:
+            return .stream(try scan.collection(vehicle: vehicle, resource: "remotes", callback: callback))
+        case .show:
+            guard let id = call.string("remote"), !id.isEmpty else {
+                throw call.error("'remotes show' needs the remote action id", hint: "usage: \(signature.usage)", code: .badArgument)
+            }
+            return .value(try scan.find(vehicle: vehicle, resource: "remotes", id: id, callback: callback).record)
+        }
+    }
+}
