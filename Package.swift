@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "Client",
             dependencies: [
-                "CCurl", "APIContract", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit")]),
+                "CCurl", "APIContract", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
         .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract"]),
         .executableTarget(
             name: "ccsh",
