@@ -24,9 +24,10 @@ extension CommandRegistry {
             UserInfoCommand(api: api), VehiclesCommand(api: api), VehicleCommand(api: api), StatusCommand(api: api), AlertsCommand(api: api))
         registry.register(VehicleResource.catalogue.map { VehicleResourceCommand(api: api, resource: $0) })
         registry.register(
-            MonitorsWriteCommand(api: api, action: .create), MonitorsWriteCommand(api: api, action: .update),
+            MonitorsCommand(api: api, action: .list), MonitorsCommand(api: api, action: .show), MonitorsWriteCommand(api: api, action: .create),
+            MonitorsWriteCommand(api: api, action: .update),
             MonitorsStatusCommand(api: api, status: "Paused"), MonitorsStatusCommand(api: api, status: "Running"),
-            MonitorsDeleteCommand(api: api), MonitorsTemplateCommand())
+            MonitorsDeleteCommand(api: api), MonitorsTemplateCommand(api: api))
         registry.register(
             CallbacksCommand(api: api, action: .list), CallbacksCommand(api: api, action: .show), CallbacksWriteCommand(api: api, action: .create),
             CallbacksWriteCommand(api: api, action: .update), CallbacksStatusCommand(api: api, status: "Paused"),

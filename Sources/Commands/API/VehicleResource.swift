@@ -35,7 +35,7 @@ extension VehicleResource {
     static let locale = QueryFlag(flag: "locale", parameter: "locale", shape: .string, help: "Language of texts, e.g. `fr-FR`.")
 
     /// Every per-vehicle GET of the v4.0 and 4.17 APIs besides `vehicle`, `status` and `alerts`, which have their own
-    /// files, and 4.17's monitors and remote actions, which live under callbacks.
+    /// files, and the monitors and remote actions, which 4.17 keeps under callbacks.
     static let catalogue: [VehicleResource] = [
         VehicleResource(
             name: "position", summary: "The vehicle's last GPS position, as a GeoJSON Feature.", path: "lastPosition",
@@ -97,15 +97,5 @@ extension VehicleResource {
             name: "alarm", summary: "One alarm event of a vehicle (API 4.17).", path: "alarms/{aid}",
             identifiers: [("alarm", "aid", "The alarm id.")],
             examples: [("alarm 0 (alarms 0 | first | get id)", "The latest alarm event.")], view: .alarm, versions: [.v417]),
-        VehicleResource(
-            name: "monitors", summary: "List a vehicle's monitors (server-side event rules), lazily.", path: "monitors", isCollection: true,
-            examples: [
-                ("monitors 0 | select id status monitor.label", "Each monitor's id, status and label."),
-                ("vehicles | monitors | count", "Monitors across the fleet."),
-            ], view: .monitor),
-        VehicleResource(
-            name: "monitors show", summary: "One monitor of a vehicle: its status and its body.", path: "monitors/{mid}",
-            identifiers: [("monitor", "mid", "The monitor id.")],
-            examples: [("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body.")], view: .monitor),
     ]
 }

@@ -30,12 +30,13 @@ struct CallbackScan {
     }
 
     /// One item (`monitors/{mid}`, `remotes/{rid}`) found under whichever callback has it; 404 when none does.
-    func find(vehicle: String, resource: String, id: String, callback: String?) throws -> (record: Value, callback: String) {
+    func find(vehicle: String, resource: String, id: String, callback: String?, on worker: Session? = nil) throws -> (record: Value, callback: String)
+    {
         var lastError: ClientError?
-        for candidate in try callbacks(named: callback) {
+        for candidate in try callbacks(named: callback, on: worker) {
             let path = APIContext.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(candidate))/\(resource)/\(URLEncoding.encode(id))")
             do {
-                return (try api.get(path), candidate)
+                return (try api.get(path, on: worker), candidate)
             } catch let error as ClientError where error.status == 404 || error.status == 400 {
                 lastError = error
             }

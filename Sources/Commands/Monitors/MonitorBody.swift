@@ -19,7 +19,7 @@ struct MonitorBody {
     }
 
     /// The checked body; throws every problem as one error (the others as its `related`), nothing sent.
-    init(_ call: Call, piped: Record?, current: Record?, context: CommandContext) throws {
+    init(_ call: Call, piped: Record?, current: Record?, version: APIVersion, context: CommandContext) throws {
         var base = piped ?? current ?? Record()
         var file: FileBody?
         if let path = call.string("file") {
@@ -33,10 +33,10 @@ struct MonitorBody {
             base = record
             file = loaded
         }
-        let builder = try MonitorBuilder(call, base: base)
+        let builder = try MonitorBuilder(call, base: base, version: version)
         json = JSON(.record(builder.body))
         let duplicates = file?.located.duplicateKeys.map(MonitorValidator.syntaxProblem) ?? []
-        let problems = duplicates + MonitorValidator.problems(in: json)
+        let problems = duplicates + MonitorValidator.problems(in: json, version: version)
         guard !problems.isEmpty else { return }
         var errors = problems.map { Self.place($0, builder: builder, file: file, call: call, context: context) }
         errors[errors.count - 1].hint =

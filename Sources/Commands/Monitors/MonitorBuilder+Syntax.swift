@@ -35,10 +35,10 @@ extension MonitorBuilder {
         return Record([.init(name: "name", value: .string(parts[0])), .init(name: "zone", value: .record(zone))])
     }
 
-    /// `NAME:DAYS:START:DURATION[:TZ]` → `{name, time: {time.zone?, times: [{recurrence: Daily, start, duration,
+    /// `NAME:DAYS:START:DURATION[:TZ]` → `{name, time: {time.zone? (4.17: timeZone), times: [{recurrence: Daily, start, duration,
     /// occurence: {day}}]}}`. DAYS: `Mon`, `Mon,Wed`, `Mon-Fri`, `all`; START and DURATION: `14h30`, `4h`, `90m`
     /// or ISO 8601 (`PT14H30M`).
-    static func time(_ bound: Call.Bound) throws -> Record {
+    static func time(_ bound: Call.Bound, zoneKey: String) throws -> Record {
         let refusal = refuse(bound, "time", "NAME:DAYS:START:DURATION[:TZ]", example: "onMonday:Mon:14h30:4h30:Europe/Paris")
         let parts = bound.value.text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard (4...5).contains(parts.count), !parts[0].isEmpty else { throw refusal }
@@ -58,7 +58,7 @@ extension MonitorBuilder {
         window["duration"] = .string(duration)
         window["occurence"] = .record(Record([.init(name: "day", value: .list(days.map(Value.string)))]))
         var time = Record()
-        if parts.count == 5 { time["time.zone"] = .string(parts[4]) }
+        if parts.count == 5 { time[zoneKey] = .string(parts[4]) }
         time["times"] = .list([.record(window)])
         return Record([.init(name: "name", value: .string(parts[0])), .init(name: "time", value: .record(time))])
     }

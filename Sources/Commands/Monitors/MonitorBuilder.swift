@@ -1,7 +1,9 @@
+import APIContract
 import Shell
 
-/// The builder flags of `monitors create` and `monitors update`: each names one part of a v4.0 monitor body
-/// (api-notes §10.1), so that a whole monitor fits on one line. Flags replace the parts they name in a base body
+/// The builder flags of `monitors create` and `monitors update`: each names one part of a monitor body — v4.0's
+/// (api-notes §10.1) or 4.17's (§10.2: `boolExp`, `timeZone`, header attributes on the monitor, the webhook on its
+/// callback) — so that a whole monitor fits on one line. Flags replace the parts they name in a base body
 /// (empty, a `--file`, a record from the pipe, or the monitor being updated) and leave the rest as it is.
 ///
 /// It also remembers which flag value made which part of the body, so that a problem the API's rules find later
@@ -16,12 +18,21 @@ struct MonitorBuilder {
 
     private(set) var body: Record
     private(set) var origins: [Origin] = []
+    let version: APIVersion
+
+    /// The flags a 4.17 monitor has no place for, and where their part lives instead.
+    static let not417 = [
+        "query": "4.17 monitors take header and body attributes only; put query parameters on the callback (`callbacks update CBID --query K=V`)",
+        "retry": "4.17 retries every notification for 72 hours, every 10 s (api-notes §10.5): there is no retry policy to set",
+        "batch": "4.17 batches lagging notifications by itself (up to 100 per post): there is nothing to set",
+    ]
 
     /// Adds the builder flags to a signature.
     static func flags(on signature: Signature) -> Signature {
         signature
             .flag("label", .string, "The monitor's name.")
-            .flag("callback", .string, "The webhook URL the API posts events to.")
+            .flag("callback", .string, "The webhook URL the API posts events to (4.17: through the callback with that target, made if need be).")
+            .flag("callback-id", .custom("callback"), "4.17: the callback the monitor posts through.")
             .flag("callback-name", .string, "The webhook's name (default `ccsh`).")
             .flag("header", .string, repeatable: true, "A header on each webhook call, as NAME=VALUE.")
             .flag("query", .string, repeatable: true, "A query parameter on each webhook call, as NAME=VALUE (`'vin=$vin'`).")
@@ -39,10 +50,19 @@ struct MonitorBuilder {
     }
 
     /// `base` with the parts the call's flags name replaced.
-    init(_ call: Call, base: Record) throws {
+    init(_ call: Call, base: Record, version: APIVersion = .v40) throws {
         body = base
+        self.version = version
+        if version == .v417, let (flag, reason) = Self.not417.first(where: { call.flagValues[$0.key] != nil }) {
+            throw call.error("--\(flag) has no place in a 4.17 monitor", hint: reason, argument: flag, code: .badArgument)
+        }
+        if version == .v40, call.flagValues["callback-id"] != nil {
+            throw call.error(
+                "--callback-id is for 4.17 monitors; a v4.0 monitor names its webhook with --callback URL",
+                hint: "`set api-version 4.17` if the account speaks 4.17", argument: "callback-id", code: .badArgument)
+        }
         if let label = one("label", call) { body["label"] = .string(label.value.text) }
-        try subscription(call)
+        if version == .v417 { try headers417(call) } else { try subscription(call) }
         if let extend = call.flagValues["extend"] {
             var items: [Value] = []
             for bound in extend {
@@ -104,6 +124,27 @@ struct MonitorBuilder {
         if !subscribe.fields.isEmpty { body["subscribeParam"] = .record(subscribe) }
     }
 
+    /// 4.17: `subscribeParam.refreshEvent` and the `--header` values as the monitor's Header attributes (its
+    /// webhook is its callback's).
+    private mutating func headers417(_ call: Call) throws {
+        if let refresh = one("refresh", call) {
+            var subscribe = body["subscribeParam"]?.recordValue ?? Record()
+            subscribe["refreshEvent"] = refresh.value
+            body["subscribeParam"] = .record(subscribe)
+            note("$.subscribeParam.refreshEvent", "refresh", refresh)
+        }
+        guard let headers = call.flagValues["header"] else { return }
+        var items: [Value] = []
+        for bound in headers {
+            note("$.attributes[\(items.count)]", "header", bound)
+            items.append(try Self.attribute("Header", bound))
+        }
+        body["attributes"] = .list(items)
+    }
+
+    /// `bool.exp` in v4.0, `boolExp` in 4.17.
+    private var expressionKey: String { version == .v417 ? "boolExp" : "bool.exp" }
+
     /// `triggerParam`: the zone, time and data triggers in the order written, and `bool.exp`.
     private mutating func triggers(_ call: Call) throws {
         let written = Self.inWrittenOrder(call, ["zone", "time", "data"])
@@ -118,18 +159,18 @@ struct MonitorBuilder {
                 let trigger =
                     switch flag {
                     case "zone": try Self.zone(bound)
-                    case "time": try Self.time(bound)
+                    case "time": try Self.time(bound, zoneKey: version == .v417 ? "timeZone" : "time.zone")
                     default: try Self.data(bound)
                     }
                 names.append(trigger["name"]?.text ?? "")
                 triggers.append(.record(trigger))
             }
             parameter["triggers"] = .list(triggers)
-            if expression == nil { parameter["bool.exp"] = .string(names.joined(separator: " & ")) }
+            if expression == nil { parameter[expressionKey] = .string(names.joined(separator: " & ")) }
         }
         if let expression {
-            parameter["bool.exp"] = .string(expression.value.text)
-            note("$.triggerParam.bool.exp", "expr", expression)
+            parameter[expressionKey] = .string(expression.value.text)
+            note("$.triggerParam.\(expressionKey)", "expr", expression)
         }
         body["triggerParam"] = .record(parameter)
     }

@@ -1,12 +1,37 @@
+import Client
 import Foundation
 import Shell
 
-/// One monitor a command acts on (`pause`, `resume`, `delete`): its vehicle's id and its own id.
+/// One monitor a command acts on (`pause`, `resume`, `delete`): its vehicle's id, its own id and, in 4.17, the
+/// callback it lives under.
 struct MonitorTarget {
     var vehicle: String
     var monitor: String
     /// The monitor's label when known (from a piped record), for confirmations.
     var label: String?
+    /// 4.17: the callback (`…/callbacks/{cbid}/monitors/{mid}`); nil for a v4.0 monitor, or when not yet known.
+    var callback: String?
+
+    /// The monitor's path: under its vehicle (v4.0) or under its callback (4.17).
+    var path: String {
+        APIContext.vehiclePath(vehicle, (callback.map { "callbacks/\(URLEncoding.encode($0))/" } ?? "") + "monitors/\(URLEncoding.encode(monitor))")
+    }
+
+    /// On 4.17, the callback each target lives under: `--callback-id`, the piped record's, or the one that has it
+    /// (`CBID` under `--curl`, which sends nothing to find it).
+    static func located(_ targets: [MonitorTarget], _ call: Call, api: APIContext) throws -> [MonitorTarget] {
+        guard api.apiVersion == .v417 else { return targets }
+        let scan = CallbackScan(api: api, type: "Monitor")
+        return try targets.map { target in
+            var target = target
+            if target.callback == nil { target.callback = call.string("callback-id") }
+            if target.callback == nil, call.isSet("curl") { target.callback = "CBID" }
+            if target.callback == nil {
+                target.callback = try scan.find(vehicle: target.vehicle, resource: "monitors", id: target.monitor, callback: nil).callback
+            }
+            return target
+        }
+    }
 
     /// Adds the arguments every monitor action takes: a vehicle and monitor ids.
     static func arguments(on signature: Signature) -> Signature {
@@ -14,6 +39,7 @@ struct MonitorTarget {
             .input("monitor records (from `monitors`, `monitors show` or `monitors create`), or a vehicle record")
             .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
             .rest("monitors", .string, "Monitor ids.")
+            .flag("callback-id", .custom("callback"), "4.17: the callback the monitors live under (default: found by asking each).")
     }
 
     /// The targets of a call: `REF MID…`, `$vehicle | … MID…`, or monitor records from the pipe.
@@ -45,7 +71,8 @@ struct MonitorTarget {
     }
 
     /// A piped monitor record's target: its id (`id`, `mid` or `monitorId`) and its vehicle, read from its links
-    /// (`…/vehicles/{id}/monitors/{mid}`) or, failing that, from its `vin` column.
+    /// (`…/vehicles/{id}/monitors/{mid}`, 4.17 `…/vehicles/{id}/callbacks/{cbid}/monitors/{mid}`) or, failing that,
+    /// from its `vin` column.
     private static func target(from row: Value, call: Call, api: APIContext) throws -> MonitorTarget {
         guard case .record(let record) = row, let id = (record["id"] ?? record["mid"] ?? record["monitorId"])?.text, isMonitor(row) else {
             throw call.error(
@@ -57,8 +84,10 @@ struct MonitorTarget {
         for link in ["self", "monitor"] {
             guard let href = links?[link]?.recordValue?["href"]?.text, let range = href.range(of: "/vehicles/") else { continue }
             let rest = href[range.upperBound...].split(separator: "/")
-            if rest.count >= 3, rest[1] == "monitors" {
-                return MonitorTarget(vehicle: rest[0].removingPercentEncoding ?? String(rest[0]), monitor: id, label: label)
+            let vehicle = rest.first.map { $0.removingPercentEncoding ?? String($0) } ?? ""
+            if rest.count >= 3, rest[1] == "monitors" { return MonitorTarget(vehicle: vehicle, monitor: id, label: label) }
+            if rest.count >= 5, rest[1] == "callbacks", rest[3] == "monitors" {
+                return MonitorTarget(vehicle: vehicle, monitor: id, label: label, callback: rest[2].removingPercentEncoding ?? String(rest[2]))
             }
         }
         if let vin = record["vin"] {

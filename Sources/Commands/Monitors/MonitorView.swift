@@ -4,7 +4,7 @@ import Shell
 
 extension View {
     /// A monitor (`monitors`, `monitors show`, and what `create`, `pause` and `resume` answer): its label, status,
-    /// triggers in words, and where it posts.
+    /// triggers in words, and where it posts — its webhook (v4.0) or its callback (4.17).
     static let monitor = View(
         "monitor",
         matching: .test { record in
@@ -17,6 +17,7 @@ extension View {
     .column("status", .text("status"))
     .column("triggers", .custom { record, _ in MonitorView.triggers(record).map { Cell($0) } })
     .column("webhook", .text("monitor.subscribeParam.callback.target"), priority: 2)
+    .column("callback", .custom(cut: .identifier) { record, _ in MonitorView.callback(record).map { Cell($0) } }, priority: 2)
     .column("created", .instant("createdAt"), priority: 3)
     .column("id", .custom(cut: .identifier) { record, _ in (record.string("id") ?? record.string("monitorId")).map { Cell($0) } }, priority: 2)
     .card { record, presentation in
@@ -29,8 +30,9 @@ extension View {
         for (n, trigger) in record.records("monitor.triggerParam.triggers").enumerated() {
             lines.append(View.Line(n == 0 ? "triggers" : "", MonitorView.trigger(trigger)))
         }
-        if let expression = record.string("monitor.triggerParam.bool.exp") { lines.append(View.Line("when", expression)) }
+        if let expression = MonitorView.expression(record) { lines.append(View.Line("when", expression)) }
         if let target = record.string("monitor.subscribeParam.callback.target") { lines.append(View.Line("webhook", target)) }
+        if let callback = MonitorView.callback(record) { lines.append(View.Line("callback", callback)) }
         if let refresh = record.number("monitor.subscribeParam.refreshEvent") {
             lines.append(View.Line("reminders", "every " + Units.duration(seconds: Int(refresh))))
         }
@@ -45,8 +47,21 @@ enum MonitorView {
     static func triggers(_ record: Record) -> String? {
         let names = record.records("monitor.triggerParam.triggers").compactMap { $0.string("name") }
         guard !names.isEmpty else { return nil }
-        if names.count > 1, let expression = record.string("monitor.triggerParam.bool.exp") { return expression }
+        if names.count > 1, let expression = expression(record) { return expression }
         return record.records("monitor.triggerParam.triggers").map(trigger).joined(separator: ", ")
+    }
+
+    /// How the triggers combine: `bool.exp` (v4.0) or `boolExp` (4.17).
+    static func expression(_ record: Record) -> String? {
+        record.string("monitor.triggerParam.bool.exp") ?? record.string("monitor.triggerParam.boolExp")
+    }
+
+    /// A 4.17 monitor's callback id, read from its link (`…/callbacks/{cbid}/monitors/{mid}`).
+    static func callback(_ record: Record) -> String? {
+        guard let href = View.selfLink(of: record) ?? record.at("_links.monitor.href")?.stringValue,
+            let range = href.range(of: "/callbacks/")
+        else { return nil }
+        return href[range.upperBound...].split(separator: "/").first.map { String($0) }
     }
 
     /// `outOfParis: leaves 20 km around 48.86667, 2.33333`, `batteryIsLow: vehicle.energy.electric.level < 50`.

@@ -17,7 +17,7 @@ struct MonitorsDeleteCommand: Command {
     var view: View? { .monitor }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        let targets = try MonitorTarget.all(call, input: input, api: api)
+        let targets = try MonitorTarget.located(try MonitorTarget.all(call, input: input, api: api), call, api: api)
         let curl = call.isSet("curl")
         if !call.isSet("yes"), !curl, !targets.isEmpty {
             let names = targets.map { target in target.label.map { "'\($0)' (\(target.monitor))" } ?? target.monitor }
@@ -34,8 +34,7 @@ struct MonitorsDeleteCommand: Command {
         }
         var rows: [Value] = []
         for target in targets {
-            let path = api.vehiclePath(target.vehicle, "monitors/\(URLEncoding.encode(target.monitor))")
-            let reply = try api.send(APIRequest("DELETE", path), curl: curl)
+            let reply = try api.send(APIRequest("DELETE", target.path), curl: curl)
             rows.append(
                 curl
                     ? reply

@@ -23,11 +23,11 @@ struct MonitorsStatusCommand: Command {
     var view: View? { .monitor }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        let targets = try MonitorTarget.all(call, input: input, api: api)
+        let targets = try MonitorTarget.located(try MonitorTarget.all(call, input: input, api: api), call, api: api)
         let body = Array(#"{"status":"\#(status)"}"#.utf8)
         let rows = try targets.map { target in
             try api.send(
-                APIRequest("PUT", api.vehiclePath(target.vehicle, "monitors/\(URLEncoding.encode(target.monitor))/status"), body: body),
+                APIRequest("PUT", target.path + "/status", body: body),
                 curl: call.isSet("curl"))
         }
         return .value(.list(rows))

@@ -69,10 +69,17 @@ struct MonitorsWriteCommand: Command {
             piped = record
             vehicles = .value(.null)
         }
+        let version = api.apiVersion
         switch action {
         case .create:
-            let body = try MonitorBody(call, piped: piped, current: nil, context: context)
-            return try send("POST", body, call, vehicles: vehicles) { id in APIContext.vehiclePath(id, "monitors") }
+            let body = try MonitorBody(call, piped: piped, current: nil, version: version, context: context)
+            guard version == .v417 else {
+                return try send("POST", body, call, vehicles: vehicles) { id in APIContext.vehiclePath(id, "monitors") }
+            }
+            let callback = try MonitorCallback(api: api).resolve(call)
+            return try send("POST", body, call, vehicles: vehicles) { id in
+                APIContext.vehiclePath(id, "callbacks/\(URLEncoding.encode(callback))/monitors")
+            }
         case .update:
             var call = call
             if call.arguments["monitor"] == nil, case .value(.record) = vehicles {
@@ -84,13 +91,21 @@ struct MonitorsWriteCommand: Command {
             guard let monitor = call.string("monitor"), !monitor.isEmpty else {
                 throw call.error("'monitors update' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)
             }
-            let path = api.vehiclePath(id, "monitors/\(URLEncoding.encode(monitor))")
+            // The flags change the current body; a piped record or a file replaces it.
+            let fromFlags = piped == nil && call.string("file") == nil
+            var path = api.vehiclePath(id, "monitors/\(URLEncoding.encode(monitor))")
             var current: Record?
-            if piped == nil, call.string("file") == nil {
+            if version == .v417 {
+                let found = try CallbackScan(api: api, type: "Monitor").find(
+                    vehicle: id, resource: "monitors", id: monitor, callback: call.string("callback-id"))
+                path = MonitorTarget(vehicle: id, monitor: monitor, callback: found.callback).path
+                if fromFlags { current = found.record.recordValue?["monitor"]?.recordValue }
+            } else if fromFlags {
                 current = try api.get(path).recordValue?["monitor"]?.recordValue
             }
-            let body = try MonitorBody(call, piped: piped, current: current, context: context)
-            return try send("PUT", body, call, vehicles: .value(.null), fixed: id) { _ in path }
+            let body = try MonitorBody(call, piped: piped, current: current, version: version, context: context)
+            let monitorPath = path
+            return try send("PUT", body, call, vehicles: .value(.null), fixed: id) { _ in monitorPath }
         }
     }
 

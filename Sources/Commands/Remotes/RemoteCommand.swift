@@ -60,7 +60,7 @@ struct RemoteCommand: Command, VersionedCommand {
         let callbacks = RemoteCallback(api: api)
         if call.isSet("dry-run") || call.isSet("curl") {
             let profileCallback = try api.session.profile.remoteCallback
-            let callback = call.string("callback-id") ?? profileCallback ?? "{cbid}"
+            let callback = call.string("callback-id") ?? profileCallback ?? "CBID"
             let path = api.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/remotes")
             if call.isSet("curl") { return .value(try api.send(APIRequest("POST", path, body: body.bytes), curl: true)) }
             return .value(["method": "POST", "path": .string(path), "body": Value(body)])

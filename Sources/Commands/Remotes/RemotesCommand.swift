@@ -46,8 +46,8 @@ struct RemotesCommand: Command, VersionedCommand {
         let scan = CallbackScan(api: api, type: "Remote")
         let callback = call.string("callback-id")
         if call.isSet("curl") {
-            let cbid = URLEncoding.encode(callback ?? "{cbid}")
-            let rest = action == .show ? "/" + URLEncoding.encode(call.string("remote") ?? "{rid}") : ""
+            let cbid = URLEncoding.encode(callback ?? "CBID")
+            let rest = action == .show ? "/" + URLEncoding.encode(call.string("remote") ?? "RID") : ""
             return .value(try api.get(api.vehiclePath(vehicle, "callbacks/\(cbid)/remotes\(rest)"), curl: true))
         }
         switch action {

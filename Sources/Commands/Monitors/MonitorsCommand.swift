@@ -1,0 +1,71 @@
+import APIContract
+import Client
+import Shell
+
+/// `monitors REF` lists a vehicle's monitors, lazily — in 4.17 across the callbacks they post through (the
+/// `callback` column) — and `monitors show REF MID` shows one.
+struct MonitorsCommand: Command {
+    enum Action { case list, show }
+
+    let api: APIContext
+    let action: Action
+
+    var signature: Signature {
+        var signature: Signature
+        switch action {
+        case .list:
+            signature = Signature("monitors", summary: "List a vehicle's monitors (server-side event rules), lazily.")
+                .input("vehicle records (optional): one request per vehicle, concurrently")
+                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .example("monitors 0 | select id status monitor.label", "Each monitor's id, status and label.")
+                .example("vehicles | monitors | count", "Monitors across the fleet.")
+                .output("list (lazy) of records (Monitor)")
+        case .show:
+            signature = Signature("monitors show", summary: "One monitor of a vehicle: its status and its body.")
+                .input("a vehicle record (optional)")
+                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .optional("monitor", .custom("monitor"), "The monitor id.")
+                .example("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body.")
+                .output("record (Monitor)")
+        }
+        return signature.flag("callback-id", .custom("callback"), "4.17: only under this callback (default: every callback serving monitors).")
+            .curlSwitch()
+    }
+
+    var view: View? { .monitor }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        var call = call
+        if action == .show, call.arguments["monitor"] == nil, let first = call.arguments["vehicle"], case .value(.record) = input {
+            // `$v | monitors show MID`: the one positional is the monitor, the vehicle comes from the pipe.
+            call.arguments["monitor"] = first
+            call.arguments["vehicle"] = nil
+        }
+        let monitor = call.string("monitor")
+        if action == .show, monitor?.isEmpty ?? true {
+            throw call.error("'monitors show' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)
+        }
+        let (version, curl, callback) = (api.apiVersion, call.isSet("curl"), call.string("callback-id"))
+        if version == .v40, callback != nil {
+            throw call.error(
+                "--callback-id is for 4.17 monitors", hint: "v4.0 monitors live under the vehicle", argument: "callback-id", code: .badArgument)
+        }
+        nonisolated(unsafe) let api = api
+        return try VehicleArgument.each(call, input: input, api: api) { worker, vehicle in
+            let scan = CallbackScan(api: api, type: "Monitor")
+            switch (version, monitor) {
+            case (.v40, nil):
+                return .stream(try api.collection(api.vehiclePath(vehicle, "monitors"), on: worker, curl: curl))
+            case (.v40, let id?):
+                return .value(try api.get(api.vehiclePath(vehicle, "monitors/\(URLEncoding.encode(id))"), on: worker, curl: curl))
+            case (.v417, _) where curl:
+                let path = "callbacks/\(URLEncoding.encode(callback ?? "CBID"))/monitors" + (monitor.map { "/" + URLEncoding.encode($0) } ?? "")
+                return .value(try api.get(api.vehiclePath(vehicle, path), on: worker, curl: true))
+            case (.v417, nil):
+                return .stream(try scan.collection(vehicle: vehicle, resource: "monitors", callback: callback, on: worker))
+            case (.v417, let id?):
+                return .value(try scan.find(vehicle: vehicle, resource: "monitors", id: id, callback: callback, on: worker).record)
+            }
+        }
+    }
+}
