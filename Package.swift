@@ -35,7 +35,9 @@ let package = Package(
             dependencies: [
                 "CCurl", "APIContract", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
-        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract"]),
+        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener"]),
+        // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
+        .target(name: "Listener", dependencies: ["APIContract"]),
         .executableTarget(
             name: "ccsh",
             dependencies: ["Commands", "Shell", "Client", "APIContract", "CEdit"]),

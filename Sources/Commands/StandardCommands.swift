@@ -32,11 +32,13 @@ extension CommandRegistry {
             CallbacksCommand(api: api, action: .list), CallbacksCommand(api: api, action: .show), CallbacksWriteCommand(api: api, action: .create),
             CallbacksWriteCommand(api: api, action: .update), CallbacksStatusCommand(api: api, status: "Paused"),
             CallbacksStatusCommand(api: api, status: "Running"), CallbacksDeleteCommand(api: api))
+        registry.register(ListenCommand(api: api), ListenStopCommand(api: api))
         registry.register(RemoteCommand(api: api), RemotesCommand(api: api, action: .list), RemotesCommand(api: api, action: .show))
         // Pictures are pure, but their examples draw the sandbox's data, so they run with the API commands'.
         registry.register(MapCommand(), ChartCommand())
         registry.register(ApiCommand(api: api), BrandsCommand(), SetCommand(api: api), LoginCommand(api: api), LogoutCommand(api: api))
         registry.register(ProfileCommand.Action.allCases.map { ProfileCommand(api: api, action: $0) })
+        registry.register(SandboxControlCommand.Action.allCases.map { SandboxControlCommand(api: api, action: $0) })
         return registry
     }
 }

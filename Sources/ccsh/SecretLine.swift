@@ -2,10 +2,10 @@ import Client
 import Foundation
 
 /// Lines the history must not keep: a literal secret typed after `--client-secret`, `--key-password` or
-/// `--password`, or any line holding the value of `$CCSH_PASSWORD`, `$CCSH_CLIENT_SECRET` or `$CCSH_KEY_PASSWORD`.
+/// `--password` or `--secret` (listen), or any line holding the value of `$CCSH_PASSWORD`, `$CCSH_CLIENT_SECRET` or `$CCSH_KEY_PASSWORD`.
 /// (Secrets the session has seen — tokens, typed passwords — are `APIContext.isRevealed(in:)`'s part.)
 enum SecretLine {
-    static let flags = ["--client-secret", "--key-password", "--password"]
+    static let flags = ["--client-secret", "--key-password", "--password", "--secret"]
     static let variables = ["CCSH_PASSWORD", "CCSH_CLIENT_SECRET", "CCSH_KEY_PASSWORD"]
 
     static func holdsSecret(_ line: String, environment: [String: String]) -> Bool {

@@ -18,6 +18,7 @@ struct ShellSetup {
         interpreter.presentation.height = terminal.height
         interpreter.presentation.useColor = terminal.useColor(onTerminal: terminal.outputIsTerminal)
         interpreter.presentation.showsAllColumns = showsAllColumns
+        interpreter.presentation.outputIsTerminal = terminal.outputIsTerminal
         output.flushesEachWrite = terminal.outputIsTerminal
         let progress = terminal.errorIsTerminal ? ProgressLine() : nil
         reporter = ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in

@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Commands
 import Foundation
@@ -98,7 +99,9 @@ struct APICommandTests {
         #expect(missingTrip.message == "'trip' needs the trip id")
     }
 
-    @Test("every API command's signature examples run against the sandbox, each command in a fresh logged-in shell")
+    @Test(
+        "every API command's signature examples run against the sandbox, each command in a fresh logged-in shell, in each API version that has it"
+    )
     func examples() throws {
         let profiles = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-examples-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profiles) }
@@ -110,10 +113,13 @@ struct APICommandTests {
             let shell = try APIShell(profiles: profiles)
             let command = try #require(shell.shell.interpreter.registry.command(named: name))
             #expect(!command.signature.examples.isEmpty, "\(command.signature.name)")
-            for example in command.signature.examples {
-                #expect(throws: Never.self, "\(example.source)") {
-                    let value = try shell.run(example.source)
-                    if let expected = example.result { #expect(value == expected, "\(example.source)") }
+            for version in ((command as? VersionedCommand)?.versions ?? [.v40]).sorted(by: { $0.rawValue < $1.rawValue }) {
+                shell.api.apiVersionOverride = version
+                for example in command.signature.examples {
+                    #expect(throws: Never.self, "\(example.source) (API \(version.rawValue))") {
+                        let value = try shell.run(example.source)
+                        if let expected = example.result { #expect(value == expected, "\(example.source) (API \(version.rawValue))") }
+                    }
                 }
             }
         }
@@ -162,7 +168,9 @@ struct APICommandTests {
         #expect(try shell.run("set | get concurrency") == 3)
         #expect(try shell.run("set | get locale") == "fr-FR")
         #expect(shell.shell.failure("set concurrency 0")?.message == "'concurrency' must be an int from 1 to 64, got 0")
-        #expect(shell.shell.failure("set colour red")?.hint == "one of: locale, page-size, output, time, editor, concurrency, retries, timeout")
+        #expect(
+            shell.shell.failure("set colour red")?.hint
+                == "one of: locale, api-version, page-size, output, time, editor, concurrency, retries, timeout")
         #expect(shell.shell.failure("set editor vi")?.message == "'set editor' works at the interactive prompt only")
         let editor = REPLTests.FakeEditor()
         shell.shell.interpreter.lineEditor = editor

@@ -1,6 +1,7 @@
 import APIContract
 import Client
 import Foundation
+import Listener
 import Shell
 
 /// What every API command shares: the session (tokens, connection pool), the session settings (`set locale …`)
@@ -37,6 +38,9 @@ package final class APIContext {
     }
     /// Told after each page of a collection read on this thread (not in fan-outs), and when it ends.
     package var onPaging: ((PagingProgress) -> Void)?
+    /// `listen --background` listeners running in this shell, by port; `listen` reads from them, `remote` watches
+    /// them for its action's events.
+    package var listeners: [UInt16: WebhookListener] = [:]
     /// Told each time a remote action that a command waits for changes status, and when the wait ends.
     package var onRemoteProgress: ((RemoteProgress) -> Void)?
 

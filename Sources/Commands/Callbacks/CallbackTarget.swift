@@ -12,7 +12,7 @@ enum CallbackTarget {
             : signature.optional("callback", .custom("callback"), "The callback id.")
     }
 
-    /// The ids of a call: its arguments, else the piped records' `id` or `callbackId`.
+    /// The ids of a call: its arguments, else the piped records' `id` or `callbackId` (an empty list: none).
     static func ids(_ call: Call, input: PipelineData) throws -> [(id: String, label: String?)] {
         let written = call.rest.map(\.value.text) + (call.string("callback").map { [$0] } ?? [])
         if !written.isEmpty { return written.map { ($0, nil) } }
@@ -25,7 +25,7 @@ enum CallbackTarget {
             }
             return (id, record["label"]?.text)
         }
-        guard !ids.isEmpty else {
+        guard !ids.isEmpty || input.isList else {
             throw call.error(
                 "'\(call.name)' needs a callback id", hint: "write `\(call.name) CBID` (TAB lists them), or pipe `callbacks`", code: .badArgument)
         }

@@ -10,6 +10,8 @@ package struct Presentation: Sendable {
     package var width = 120
     /// Rows of the window, for pictures sized to it.
     package var height = 40
+    /// Whether results go to a terminal (rather than a pipe or a file).
+    package var outputIsTerminal = false
     package var useColor = false
     /// Braille, bars and arrows in pictures; otherwise plain ASCII (a locale that is not UTF-8).
     package var unicode = true

@@ -1,0 +1,155 @@
+import APIContract
+import Client
+import Foundation
+import Listener
+import Shell
+
+/// `listen`: a webhook receiver in the shell. It serves HTTP on this machine and yields each notification the API
+/// posts — a v4.0 monitor event, a 4.17 message (monitor or remote), one per post or batched — as a record, in a
+/// lazy stream: `listen --port 8099 | first 3`, `listen | where type == "Remote" | each {…}`. `--background`
+/// keeps it running in the shell instead (a later `listen` reads it, `remote` watches it); `--print` shows each
+/// notification as it comes. Ctrl-C or `--timeout` ends the stream; the port closes with it.
+struct ListenCommand: Command {
+    let api: APIContext
+
+    static let defaultPort: UInt16 = 8099
+
+    var signature: Signature {
+        Signature("listen", summary: "Receive the API's webhook notifications here, each one a record in a lazy stream.")
+            .flag("port", .int, "The port (default 8099; 0: any free one).")
+            .flag("bind", .string, "The address (default 127.0.0.1; 0.0.0.0 for every interface — put HTTPS in front).")
+            .flag(
+                "secret", .string,
+                "Refuse (401) a post without this value in its X-Ccsh-Secret header; env:NAME or file:PATH read it from there."
+            )
+            .flag("timeout", .string, "Stop after this long: 30s, 5m, 1h (default: until Ctrl-C, or until enough are read).")
+            .switch("background", "Keep listening in this shell and return where; a later `listen` reads what came.")
+            .switch("print", "Print each notification as it arrives (a card at a terminal, NDJSON in a pipe) instead of returning them.")
+            .discussion(
+                """
+                The API posts to a public HTTPS URL (api-notes §10.5): put a tunnel or a reverse proxy in front of the port, \
+                register that URL as a callback's target (`callbacks create --target https://…`), and give the callback the \
+                secret header: `--header 'X-Ccsh-Secret=…'`. A notification is answered 200 only once it is kept; what is not \
+                JSON gets 400, a body over 1 MiB 413, a post without the secret 401. In 4.17 a batch of lagging notifications \
+                comes as one array: each becomes its own record.
+                """
+            )
+            .example("listen --port 0 --timeout 1s | count", "Nothing posts within a second.", result: 0)
+            .example("listen --port 0 --background | get bind", "A listener kept running in the shell, on this machine only.", result: "127.0.0.1")
+            .output("list (lazy) of records: each notification as posted; with --background, where it listens")
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        let timeout = try call.string("timeout").map { text in
+            guard let seconds = SandboxControlCommand.seconds(text), seconds > 0 else {
+                throw call.error("'\(text)' is not a duration", hint: "write 30s, 5m or 1h", argument: "timeout", code: .badArgument)
+            }
+            return seconds
+        }
+        let requested = try port(call)
+        let running = requested.flatMap { api.listeners[$0] } ?? (requested == nil ? api.listeners.values.first : nil)
+        let listener: WebhookListener
+        if let running {
+            if call.value("secret") != nil || call.value("bind") != nil {
+                throw call.error(
+                    "a listener already runs on port \(running.port) with its own settings", hint: "read it with `listen --port \(running.port)`",
+                    argument: call.value("secret") != nil ? "secret" : "bind", code: .badArgument)
+            }
+            listener = running
+        } else {
+            listener = try start(call, port: requested ?? Self.defaultPort)
+        }
+        if call.isSet("background") {
+            api.listeners[listener.port] = listener
+            return .value(Self.describe(listener))
+        }
+        if running == nil, context.interpreter.ask != nil {
+            context.interpreter.writeError("listening on \(listener.url) (Ctrl-C ends)\n")
+        }
+        let stream = ListenStream(
+            listener: listener, ownsListener: running == nil, deadline: timeout.map { Date().addingTimeInterval($0) },
+            isInterrupted: context.interpreter.isInterrupted)
+        let values = ValueStream { stream.next() }
+        guard call.isSet("print") else { return .stream(values) }
+        let interpreter = context.interpreter
+        let asCards = interpreter.presentation.outputIsTerminal && ![.json, .ndjson].contains(interpreter.outputFormat)
+        while let value = try values.next() {
+            interpreter.write(asCards ? interpreter.render(value) + "\n\n" : value.jsonText + "\n")
+        }
+        return .empty
+    }
+
+    /// `--port`, checked; nil when not given.
+    private func port(_ call: Call) throws -> UInt16? {
+        guard let value = call.value("port") else { return nil }
+        guard case .int(let number) = value, (0...65535).contains(number) else {
+            throw call.error("--port must be 0 to 65535, got \(value.text)", argument: "port", code: .badArgument)
+        }
+        return UInt16(number)
+    }
+
+    private func start(_ call: Call, port: UInt16) throws -> WebhookListener {
+        var configuration = WebhookListener.Configuration()
+        configuration.port = port
+        if let bind = call.string("bind") { configuration.bind = bind }
+        if let secret = call.string("secret") {
+            let value = try Secret(secret).resolve(named: "--secret")
+            guard value.count >= 16 else {
+                var error = call.error(
+                    "--secret must be at least 16 characters", hint: "make one with `openssl rand -hex 16`", argument: "secret", code: .badArgument)
+                error.concealed = call.flagValues["secret"]?.last?.range
+                throw error
+            }
+            configuration.secret = value
+        }
+        do {
+            return try WebhookListener(configuration)
+        } catch {
+            throw call.error(
+                "cannot listen on \(configuration.bind):\(port): \(error)",
+                hint: port == 0 ? "choose an address this machine has" : "another program may use the port: choose another with --port, or 0 for any")
+        }
+    }
+
+    /// Where a listener waits, what it requires, and how much waits in it.
+    static func describe(_ listener: WebhookListener) -> Value {
+        [
+            "url": .string(listener.url), "port": .int(Int(listener.port)), "bind": .string(listener.configuration.bind),
+            "secretHeader": listener.configuration.secret == nil ? .null : .string(listener.configuration.secretHeader),
+            "pending": .int(listener.pending),
+        ]
+    }
+}
+
+/// The records of one `listen`: notifications as they come, until the deadline, Ctrl-C, or the reader stops. A
+/// listener started for this stream alone closes when the stream ends or is dropped (`listen | first 2`).
+final class ListenStream {
+    private let listener: WebhookListener
+    private let ownsListener: Bool
+    private let deadline: Date?
+    private let isInterrupted: () -> Bool
+    private var isOver = false
+
+    init(listener: WebhookListener, ownsListener: Bool, deadline: Date?, isInterrupted: @escaping () -> Bool) {
+        self.listener = listener
+        self.ownsListener = ownsListener
+        self.deadline = deadline
+        self.isInterrupted = isInterrupted
+    }
+
+    deinit { if ownsListener { listener.stop() } }
+
+    /// The next notification, waiting as long as it takes (looking at Ctrl-C and the deadline ten times a second).
+    func next() -> Value? {
+        while !isOver {
+            if isInterrupted() || deadline.map({ Date() >= $0 }) == true {
+                isOver = true
+                if ownsListener { listener.stop() }
+                return nil
+            }
+            let wait = min(0.1, max(0.001, deadline?.timeIntervalSinceNow ?? 0.1))
+            if let json = listener.next(timeout: wait) { return Value(json) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,214 @@
+import APIContract
+import Foundation
+import Synchronization
+
+/// The listener's one thread: a `poll` loop over the listening socket and every connection, so that no client —
+/// slow, silent, huge or hostile — ever holds up another. Each connection reads requests within
+/// ``RequestReader/Limits`` and within time: a request must be whole ``requestSeconds`` after its first byte
+/// (408 otherwise), an idle keep-alive connection is closed after ``idleSeconds``, and at most
+/// ``maxConnections`` are open at once (more wait in the kernel's backlog).
+final class ListenerLoop: @unchecked Sendable {
+    /// One client connection.
+    private final class Connection {
+        let fd: Int32
+        var reader: RequestReader
+        var output: [UInt8] = []
+        var written = 0
+        var closesAfterWrite = false
+        /// When the request being read got its first byte.
+        var requestStarted: Date?
+        var lastActivity = Date()
+
+        init(fd: Int32, limits: RequestReader.Limits) {
+            self.fd = fd
+            reader = RequestReader(limits: limits)
+        }
+
+        var hasOutput: Bool { written < output.count }
+    }
+
+    static let maxConnections = 512
+    static let requestSeconds = 30.0
+    static let idleSeconds = 15.0
+    /// Output a connection may have waiting before its requests are no longer read.
+    static let maxPendingOutput = 64 * 1024
+
+    private let listening: Int32
+    private let wake: (read: Int32, write: Int32)
+    private let limits: RequestReader.Limits
+    private let secret: (header: String, value: [UInt8])?
+    private let inbox: Inbox
+    private let stopped = Atomic<Bool>(false)
+    private var connections: [Int32: Connection] = [:]
+    /// How many requests were answered with each status (for tests and `listen` summaries).
+    let answers = Mutex<[Int: Int]>([:])
+
+    init(listening: Int32, limits: RequestReader.Limits, secret: (header: String, value: String)?, inbox: Inbox) throws {
+        self.listening = listening
+        self.limits = limits
+        self.secret = secret.map { ($0.header.lowercased(), Array($0.value.utf8)) }
+        self.inbox = inbox
+        wake = try Socket.wakePipe()
+    }
+
+    func stop() {
+        stopped.store(true, ordering: .sequentiallyConsistent)
+        Socket.wake(wake.write)
+    }
+
+    /// Serves until ``stop()``; then closes every socket.
+    func run() {
+        while !stopped.load(ordering: .sequentiallyConsistent) {
+            var interests = [Socket.Interest(fd: wake.read, read: true, write: false)]
+            let accepting = connections.count < Self.maxConnections
+            if accepting { interests.append(Socket.Interest(fd: listening, read: true, write: false)) }
+            let open = Array(connections.values)
+            for connection in open {
+                let reads = !connection.closesAfterWrite && connection.output.count - connection.written < Self.maxPendingOutput
+                interests.append(Socket.Interest(fd: connection.fd, read: reads, write: connection.hasOutput))
+            }
+            Socket.poll(&interests, milliseconds: 250)
+            if interests[0].readable { Socket.drain(wake.read) }
+            if accepting, interests[1].readable { acceptAll() }
+            for interest in interests.dropFirst(accepting ? 2 : 1) {
+                guard let connection = connections[interest.fd] else { continue }
+                if interest.failed {
+                    drop(connection)
+                    continue
+                }
+                if interest.readable { read(connection) }
+                if interest.writable || connection.hasOutput { flush(connection) }
+            }
+            expire()
+        }
+        for connection in Array(connections.values) { drop(connection) }
+        Socket.close(listening)
+        Socket.close(wake.read)
+        Socket.close(wake.write)
+    }
+
+    private func acceptAll() {
+        while connections.count < Self.maxConnections, let fd = Socket.accept(listening) {
+            connections[fd] = Connection(fd: fd, limits: limits)
+        }
+    }
+
+    private func read(_ connection: Connection) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * 1024)
+        switch Socket.read(connection.fd, into: &bytes, max: 64 * 1024) {
+        case .wouldBlock: return
+        case .closed:
+            // The client is gone (or half-closed): whatever it had not finished is dropped, unanswered.
+            drop(connection)
+            return
+        case .bytes:
+            connection.lastActivity = Date()
+            if connection.requestStarted == nil { connection.requestStarted = Date() }
+            connection.reader.append(bytes[...])
+        }
+        process(connection)
+    }
+
+    /// Answers every request the connection's bytes complete.
+    private func process(_ connection: Connection) {
+        while !connection.closesAfterWrite {
+            switch connection.reader.next() {
+            case .incomplete:
+                if connection.reader.isIdle { connection.requestStarted = nil }
+                return
+            case .head:
+                connection.output += Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+            case .refused(let status, let message):
+                respond(connection, status, message, keepAlive: false)
+            case .request(let request):
+                let (status, message) = answer(request)
+                respond(connection, status, message, keepAlive: request.head.keepsAlive && status < 400)
+                connection.requestStarted = connection.reader.isIdle ? nil : Date()
+            }
+        }
+    }
+
+    /// What to answer one whole request: 200 once its notifications are in the inbox.
+    private func answer(_ request: RequestReader.Request) -> (Int, String) {
+        guard request.head.method == "POST" else { return (405, "only POST is accepted: the API posts notifications") }
+        if let secret {
+            let given = Array((request.head.header(secret.header) ?? "").utf8)
+            guard Self.constantTimeEqual(given, secret.value) else { return (401, "the \(secret.header) header is missing or wrong") }
+        }
+        let document: JSON
+        do throws(JSONParseError) { document = try JSONParser.parse(request.body) } catch {
+            return (400, "the body is not JSON: \(error.message) (line \(error.line), column \(error.column))")
+        }
+        let notifications: [JSON]
+        switch document {
+        case .object: notifications = [document]
+        case .array(let items) where !items.isEmpty && items.allSatisfy({ if case .object = $0 { true } else { false } }):
+            notifications = items
+        default: return (400, "a notification is a JSON object, or a batch of them in an array")
+        }
+        guard inbox.add(notifications) else { return (503, "the inbox is full; send again later") }
+        return (200, "")
+    }
+
+    private func respond(_ connection: Connection, _ status: Int, _ message: String, keepAlive: Bool) {
+        answers.withLock { $0[status, default: 0] += 1 }
+        let body = message.isEmpty ? [] : Array((message + "\n").utf8)
+        var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Length: \(body.count)\r\n"
+        if !body.isEmpty { head += "Content-Type: text/plain; charset=utf-8\r\n" }
+        if status == 405 { head += "Allow: POST\r\n" }
+        if status == 503 { head += "Retry-After: 10\r\n" }
+        head += keepAlive ? "\r\n" : "Connection: close\r\n\r\n"
+        connection.output += Array(head.utf8) + body
+        if !keepAlive { connection.closesAfterWrite = true }
+    }
+
+    private func flush(_ connection: Connection) {
+        while connection.hasOutput {
+            switch Socket.write(connection.fd, connection.output[connection.written...]) {
+            case .bytes(let count): connection.written += count
+            case .wouldBlock: return
+            case .closed:
+                drop(connection)
+                return
+            }
+        }
+        connection.output.removeAll(keepingCapacity: true)
+        connection.written = 0
+        if connection.closesAfterWrite { drop(connection) }
+    }
+
+    /// Times out slow requests (408) and idle connections.
+    private func expire() {
+        let now = Date()
+        for connection in Array(connections.values) {
+            if connection.closesAfterWrite {
+                // An answer the client does not read is given up after the request time.
+                if now.timeIntervalSince(connection.lastActivity) > Self.requestSeconds { drop(connection) }
+            } else if let started = connection.requestStarted, now.timeIntervalSince(started) > Self.requestSeconds {
+                respond(connection, 408, "the request took more than \(Int(Self.requestSeconds)) s", keepAlive: false)
+                connection.lastActivity = now
+                flush(connection)
+            } else if connection.requestStarted == nil, !connection.hasOutput, now.timeIntervalSince(connection.lastActivity) > Self.idleSeconds {
+                drop(connection)
+            }
+        }
+    }
+
+    private func drop(_ connection: Connection) {
+        guard connections.removeValue(forKey: connection.fd) != nil else { return }
+        Socket.close(connection.fd)
+    }
+
+    private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    private static func reason(_ status: Int) -> String {
+        [
+            200: "OK", 400: "Bad Request", 401: "Unauthorized", 405: "Method Not Allowed", 408: "Request Timeout", 411: "Length Required",
+            413: "Content Too Large", 431: "Request Header Fields Too Large", 501: "Not Implemented", 503: "Service Unavailable",
+        ][status] ?? "Error"
+    }
+}

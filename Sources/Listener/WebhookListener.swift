@@ -1,0 +1,80 @@
+import APIContract
+import Foundation
+
+/// A webhook receiver: an HTTP server on this machine that takes the API's notifications — v4.0 monitor events and
+/// 4.17 messages, one per post or batched in an array — and keeps them, in the order received, for whoever reads
+/// them (``next(timeout:)``) or watches them go by (``observe(_:)``). It answers 200 only once a notification is
+/// kept; 400 to what is not JSON, 401 without the secret header when one is set, 413 to bodies over 1 MiB, and
+/// never lets one client hold up another (``ListenerLoop``). It binds 127.0.0.1 unless told otherwise: the API
+/// reaches it through a tunnel or a reverse proxy in front.
+package final class WebhookListener: Sendable {
+    /// Where and how to listen.
+    package struct Configuration: Sendable {
+        package var bind = "127.0.0.1"
+        /// 0: any free port.
+        package var port: UInt16 = 8099
+        /// When set, each post must carry this value in ``secretHeader``.
+        package var secret: String?
+        package var secretHeader = "X-Ccsh-Secret"
+        package var bodyLimit = 1 << 20
+        /// Notifications kept before senders are told to come back later.
+        package var capacity = 100_000
+
+        package init() {}
+    }
+
+    package let configuration: Configuration
+    /// The port bound (the one asked for, or the one the system chose for 0).
+    package let port: UInt16
+    private let inbox: Inbox
+    private let loop: ListenerLoop
+
+    /// Binds and starts serving on its own thread; throws when the address or port cannot be had.
+    package init(_ configuration: Configuration) throws {
+        self.configuration = configuration
+        let (fd, port) = try Socket.listen(address: configuration.bind, port: configuration.port, backlog: 1024)
+        self.port = port
+        inbox = Inbox(capacity: configuration.capacity)
+        do {
+            loop = try ListenerLoop(
+                listening: fd, limits: RequestReader.Limits(body: configuration.bodyLimit),
+                secret: configuration.secret.map { (configuration.secretHeader, $0) }, inbox: inbox)
+        } catch {
+            Socket.close(fd)
+            throw error
+        }
+        let loop = loop
+        let thread = Thread { loop.run() }
+        thread.name = "ccsh listen :\(port)"
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// `http://127.0.0.1:8099/`.
+    package var url: String {
+        let host = configuration.bind == "0.0.0.0" ? "127.0.0.1" : configuration.bind.contains(":") ? "[\(configuration.bind)]" : configuration.bind
+        return "http://\(host):\(port)/"
+    }
+
+    /// The next notification received, waiting up to `timeout` seconds; nil when none came in that time.
+    package func next(timeout: Double) -> JSON? { inbox.next(timeout: timeout) }
+
+    /// How many notifications wait to be read.
+    package var pending: Int { inbox.count }
+
+    /// How many requests were answered with each status.
+    package var answers: [Int: Int] { loop.answers.withLock { $0 } }
+
+    /// Calls `observer` on the listener's thread with each notification received from now on (they still queue for
+    /// ``next(timeout:)``); returns the token ``stopObserving(_:)`` takes.
+    package func observe(_ observer: @escaping @Sendable (JSON) -> Void) -> Int { inbox.observe(observer) }
+
+    package func stopObserving(_ token: Int) { inbox.stopObserving(token) }
+
+    /// Stops serving and closes the port; readers waiting in ``next(timeout:)`` get what was kept, then nil.
+    package func stop() {
+        loop.stop()
+        inbox.close()
+    }
+}
