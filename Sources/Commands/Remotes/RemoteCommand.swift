@@ -66,6 +66,8 @@ struct RemoteCommand: Command, VersionedCommand {
             return .value(["method": "POST", "path": .string(path), "body": Value(body)])
         }
         var (callback, isOwn) = try callbacks.resolve(call)
+        // Watched from before the POST: the first events can come before its answer.
+        let events = call.isSet("no-wait") ? nil : RemoteEvents.watching(callback: callback, api: api)
         var answer: Value
         do {
             answer = try send(body, label: label, vehicle: vehicle, callback: callback)
@@ -79,7 +81,9 @@ struct RemoteCommand: Command, VersionedCommand {
             throw call.error("the API accepted the action but gave no remoteActionId", hint: "list the car's actions with `remotes`")
         }
         let path = api.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/remotes/\(URLEncoding.encode(id))")
-        let record = try RemoteWait(api: api, path: path, timeout: timeout, isInterrupted: context.interpreter.isInterrupted).run()
+        let record = try RemoteWait(
+            api: api, path: path, timeout: timeout, isInterrupted: context.interpreter.isInterrupted, events: events, id: id
+        ).run()
         if record.recordValue?["status"]?.stringValue == "Failed" {
             let cause = record.recordValue?["failureCause"]?.stringValue
             let (words, hint) = RemoteFailure.explain(cause)

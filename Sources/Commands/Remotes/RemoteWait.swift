@@ -4,8 +4,10 @@ import Shell
 
 /// Waits for a remote action to end: polls `GET …/remotes/{rid}` — after 1 s, then less and less often, at most
 /// every ``maxInterval`` seconds (and the client waits out a 429's `Retry-After`) — until its status is a final
-/// one (`Success`, `AlreadyDone`, `Failed`). A poll that fails on the way (a 5xx, a broken connection) is only a
-/// missed look: the next one comes. Ctrl-C stops the wait, not the action.
+/// one (`Success`, `AlreadyDone`, `Failed`). With a `listen` of this shell receiving the callback's notifications
+/// (``RemoteEvents``), it follows the action's events instead and reads the record once they say it ended,
+/// polling only every ``eventsInterval`` seconds in case an event is lost. A poll that fails on the way (a 5xx, a
+/// broken connection) is only a missed look: the next one comes. Ctrl-C stops the wait, not the action.
 struct RemoteWait {
     let api: APIContext
     /// `…/callbacks/{cbid}/remotes/{rid}`.
@@ -13,10 +15,14 @@ struct RemoteWait {
     /// Seconds before giving up.
     let timeout: Double
     let isInterrupted: () -> Bool
+    /// The action's events, when a listener receives them.
+    var events: RemoteEvents?
+    var id = ""
 
     /// The statuses that end an action (api-notes §11.3).
     static let finalStatuses: Set<String> = ["Success", "AlreadyDone", "Failed"]
     static let maxInterval = 5.0
+    static let eventsInterval = 15.0
 
     /// The action's record once it has ended.
     func run(started: Date = Date()) throws -> Value {
@@ -25,8 +31,13 @@ struct RemoteWait {
         var lastError: ClientError?
         defer { api.onRemoteProgress?(RemoteProgress(statuses: seen, seconds: Date().timeIntervalSince(started), isFinished: true)) }
         while true {
-            let interval = min(Self.maxInterval, 1 + Double(polls) * 0.5)
-            try sleep(interval, until: started.addingTimeInterval(timeout))
+            let interval = events == nil ? min(Self.maxInterval, 1 + Double(polls) * 0.5) : Self.eventsInterval
+            try sleep(interval, until: started.addingTimeInterval(timeout)) {
+                guard let heard = events?.statuses(of: id), !heard.isEmpty else { return false }
+                for status in heard where seen.last != status { seen.append(status) }
+                api.onRemoteProgress?(RemoteProgress(statuses: seen, seconds: Date().timeIntervalSince(started)))
+                return heard.contains(where: Self.finalStatuses.contains)
+            }
             polls += 1
             do {
                 let record = try api.get(path)
@@ -48,10 +59,10 @@ struct RemoteWait {
         }
     }
 
-    /// Sleeps `seconds` in short steps, stopping at `deadline` and on Ctrl-C.
-    private func sleep(_ seconds: Double, until deadline: Date) throws {
+    /// Sleeps `seconds` in short steps, stopping at `deadline`, on Ctrl-C, and when `heard` says the action ended.
+    private func sleep(_ seconds: Double, until deadline: Date, heard: () -> Bool) throws {
         let end = min(Date().addingTimeInterval(seconds), deadline)
-        while Date() < end {
+        while Date() < end, !heard() {
             if isInterrupted() { throw ShellError(.interrupted, "interrupted", hint: "the remote action goes on in the car; `remotes` shows it") }
             Thread.sleep(forTimeInterval: min(0.05, max(0, end.timeIntervalSinceNow)))
         }
