@@ -37,7 +37,8 @@ let package = Package(
             ]),
         .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener"]),
         // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
-        .target(name: "Listener", dependencies: ["APIContract"]),
+        // Optimized in debug builds too, as the sandbox is: the tests throw a thousand posts at it.
+        .target(name: "Listener", dependencies: ["APIContract"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .executableTarget(
             name: "ccsh",
             dependencies: ["Commands", "Shell", "Client", "APIContract", "CEdit"]),

@@ -40,6 +40,8 @@ final class ListenerLoop: @unchecked Sendable {
     private let inbox: Inbox
     private let stopped = Atomic<Bool>(false)
     private var connections: [Int32: Connection] = [:]
+    /// Where reads land before they go to their connection's reader.
+    private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
     /// How many requests were answered with each status (for tests and `listen` summaries).
     let answers = Mutex<[Int: Int]>([:])
 
@@ -94,18 +96,16 @@ final class ListenerLoop: @unchecked Sendable {
     }
 
     private func read(_ connection: Connection) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 * 1024)
-        switch Socket.read(connection.fd, into: &bytes, max: 64 * 1024) {
+        switch Socket.read(connection.fd, into: &scratch) {
         case .wouldBlock: return
         case .closed:
             // The client is gone (or half-closed): whatever it had not finished is dropped, unanswered.
             drop(connection)
             return
-        case .bytes:
+        case .bytes(let count):
             connection.lastActivity = Date()
             if connection.requestStarted == nil { connection.requestStarted = Date() }
-            connection.reader.append(bytes[...])
+            connection.reader.append(scratch[..<count])
         }
         process(connection)
     }

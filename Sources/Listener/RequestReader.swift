@@ -89,6 +89,7 @@ struct RequestReader {
             case .refused:
                 return .incomplete
             case .head(let scanned):
+                guard startsLikeARequest else { return refuse(400, "this is not an HTTP request") }
                 guard let end = headEnd(from: max(start, scanned)) else {
                     if buffer.count - start > limits.head { return refuse(431, "the request head is longer than \(limits.head) bytes") }
                     phase = .head(scanned: max(start, buffer.count - 3))
@@ -188,6 +189,16 @@ struct RequestReader {
     private mutating func refuse(_ status: Int, _ message: String) -> Outcome {
         phase = .refused
         return .refused(status: status, message: message)
+    }
+
+    /// Whether the bytes so far can begin a request line: a method in capitals, then a space (garbage is refused at
+    /// once instead of waiting for a head that never ends).
+    private var startsLikeARequest: Bool {
+        for (offset, byte) in buffer[start...].prefix(16).enumerated() {
+            if byte == UInt8(ascii: " ") { return offset > 0 }
+            guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) else { return false }
+        }
+        return true
     }
 
     /// The offset of `\r\n\r\n` at or after `from`.

@@ -68,11 +68,9 @@ enum Socket {
         return connection
     }
 
-    static func read(_ fd: Int32, into buffer: inout [UInt8], max: Int) -> Transfer {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: max))
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress.map { $0 + start }, max) }
-        buffer.removeLast(max - Swift.max(count, 0))
+    /// Reads what is there into `buffer` (from its start, up to its size).
+    static func read(_ fd: Int32, into buffer: inout [UInt8]) -> Transfer {
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         if count > 0 { return .bytes(count) }
         if count == 0 { return .closed }
         return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? .wouldBlock : .closed

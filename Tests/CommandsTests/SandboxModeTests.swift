@@ -23,14 +23,20 @@ import Testing
 
     func run(_ source: String) throws -> (run: Executables.Run, pid: Int32?) { try run(arguments: ["-c", source]) }
 
-    @Test("examples.ccsh, the tour `make demo` runs, goes end to end: every command family, exit 0")
+    @Test(
+        "examples.ccsh, the tour `make demo` runs, goes end to end: every command family, exit 0; on 4.17 a listen receives the monitor's event and a remote lock succeeds"
+    )
     func examples() throws {
         let tour = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples.ccsh")
         let (run, _) = try run(arguments: ["--output", "table", tour.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
-        for marker in ["== who am I", "== the seed's monitor", "unbalanced parentheses", "Paused", "curl --cert"] {
+        let markers = [
+            "== who am I", "== the seed's monitor", "unbalanced parentheses", "Paused", "curl --cert", "type                    Monitor",
+            "status          Success", "Doors         locked",
+        ]
+        for marker in markers {
             #expect(run.stdout.contains(marker), "\(marker)")
         }
     }

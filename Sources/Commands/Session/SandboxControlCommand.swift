@@ -18,7 +18,8 @@ struct SandboxControlCommand: Command {
         let vehicle = "The car: an id, VIN, unique prefix, label, or position in the last listing."
         switch action {
         case .clock:
-            return Signature(name, summary: "The sandbox world's time and how fast it runs.")
+            return Signature(name, summary: "The sandbox world's time and how fast it runs; --scale changes the pace.")
+                .flag("scale", .number, "Simulated seconds per second from now on: 0 stands the world still, 60 runs a minute a second.")
                 .example("sandbox clock | get scale", "How many simulated seconds pass each second (0: the world stands still).")
                 .output("record: time, seconds, scale")
         case .advance:
@@ -70,7 +71,9 @@ struct SandboxControlCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let origin = try sandboxOrigin(call)
         switch action {
-        case .clock: return .value(try control(origin, "clock"))
+        case .clock:
+            guard let scale = call.value("scale") else { return .value(try control(origin, "clock")) }
+            return .value(try control(origin, "clock", body: .record(Record([.init(name: "scale", value: scale)]))))
         case .deliveries: return .value(try control(origin, "deliveries"))
         case .advance:
             let text = call.string("duration") ?? ""

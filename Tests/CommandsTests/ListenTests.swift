@@ -1,0 +1,148 @@
+import Foundation
+import Shell
+import Synchronization
+import TestSupport
+import Testing
+
+/// `listen` through the real binary: what the sandbox posts to a callback arrives as records; the secret header
+/// is enforced; and hostile input — garbage, 10 MB bodies, a thousand posts at once, slow clients — costs nothing:
+/// every good notification arrives, in order, exactly once.
+@Suite(.sandbox("--vehicles", "2", "--time-scale", "60"), .serialized)
+struct ListenTests {
+    /// Starts `ccsh ARGUMENTS` and returns it with its stdout; the test waits for it.
+    static func start(_ arguments: [String], home: SessionCommandTests.Home, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = try #require(Executables.url(for: "ccsh"))
+        process.arguments = arguments
+        process.environment = home.environment.merging(environment) { $1 }
+        let (stdout, stderr) = (Pipe(), Pipe())
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        return (process, stdout, stderr)
+    }
+
+    /// Waits until something accepts connections on `port`.
+    static func waitForListener(_ port: UInt16) throws {
+        for _ in 0..<200 {
+            if (try? RawHTTP(port: port)) != nil { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("nothing listens on \(port)")
+    }
+
+    @Test("ccsh -c 'listen --port P | first 2' receives two notifications the sandbox posts for a remote action, and exits 0")
+    func receivesFromTheSandbox() throws {
+        let home = try SessionCommandTests.Home().loggedIn()
+        let port = UInt16.random(in: 20000...60000)
+        let (listen, stdout, stderr) = try Self.start(["--output", "json", "-c", "listen --port \(port) | first 2"], home: home)
+        try Self.waitForListener(port)
+        let trigger = try home.ccsh(
+            "let cb = (callbacks create --label listen-test --target http://127.0.0.1:\(port)/ --types remote); "
+                + "remote 0 horn --callback-id $cb.callbackId | get status",
+            ["--api-version", "4.17"])
+        #expect(trigger.status == 0, "\(trigger.stderr)")
+        listen.waitUntilExit()
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(listen.terminationStatus == 0, "\(String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        let records = try JSONReader.value(from: Array(output.utf8)).listItems ?? []
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.recordValue?["type"] == "Remote" })
+        #expect(records.first?.recordValue?.at("remoteEvent.eventStatus.status") == "Accepted")
+    }
+
+    @Test("with --secret, a post without the header gets 401 and does not appear; one with it does")
+    func secret() throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        let secret = "0123456789abcdef0123"
+        let (listen, stdout, _) = try Self.start(
+            ["--output", "json", "-c", "listen --port \(port) --secret env:LISTEN_SECRET | first 1"],
+            home: home, environment: ["LISTEN_SECRET": secret])
+        try Self.waitForListener(port)
+        #expect(try RawHTTP.postOnce(#"{"n": "without"}"#, port: port) == 401)
+        #expect(try RawHTTP.postOnce(#"{"n": "wrong"}"#, port: port, headers: ["X-Ccsh-Secret: nope"]) == 401)
+        #expect(try RawHTTP.postOnce(#"{"n": "with"}"#, port: port, headers: ["X-Ccsh-Secret: \(secret)"]) == 200)
+        listen.waitUntilExit()
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(try JSONReader.value(from: Array(output.utf8)) == [["n": "with"]])
+    }
+
+    @Test("at the prompt, Ctrl-C ends a listen cleanly: the prompt comes back and the port is free again")
+    func controlC() throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        let run = try home.replOnTerminal([
+            .init(after: "> ", "listen --port \(port)\r"),
+            .init(after: "Ctrl-C ends", "\u{3}", pause: 0.3),
+            .init(after: "> ", "listen --port \(port) --timeout 1s | count\r"),
+            .init(after: "\r\n0", "exit\r"),
+        ])
+        #expect(run.status == 0, "\(run.screen)")
+        #expect(run.screen.contains("listening on http://127.0.0.1:\(port)/"))
+        #expect(!run.screen.contains("cannot listen"), "\(run.screen)")
+    }
+
+    @Test("garbage, 10 MB bodies, 1 000 posts at once and slow clients: every good notification arrives, in order, exactly once")
+    func hostileInput() throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        let (sequential, burst) = (200, 1000)
+        // It ends by itself after that many: a duplicate would take the place of one never seen.
+        let (printer, printed, _) = try Self.start(
+            ["--output", "ndjson", "-c", "listen --port \(port) --timeout 120s | first \(sequential + burst)"], home: home)
+        try Self.waitForListener(port)
+
+        // Slow clients: 100 connections that send half a head, then a byte now and then.
+        let slow = try (0..<100).map { _ in try RawHTTP(port: port) }
+        for client in slow { client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Le") }
+        // Garbage and oversized bodies, from another thread while the good posts go on.
+        let refusals = Refusals()
+        let attacks = Thread {
+            for n in 0..<30 {
+                if let client = try? RawHTTP(port: port) {
+                    // Random bytes after a NUL: never the start of a request line, whatever the draw.
+                    client.send([0] + (0..<2000).map { _ in UInt8.random(in: 0...255) })
+                    refusals.garbage.withLock { $0.append(client.status()) }
+                }
+                if n % 10 == 0, let client = try? RawHTTP(port: port) {
+                    client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10485760\r\n\r\n")
+                    refusals.oversized.withLock { $0.append(client.status()) }
+                    client.send([UInt8](repeating: 0x7B, count: 1 << 20))
+                }
+                for client in slow.prefix(20) { client.send("n") }
+            }
+        }
+        attacks.start()
+        // A thousand posts at once: every connection opened and written before any answer is read.
+        let crowd = try (0..<burst).map { n in
+            let client = try RawHTTP(port: port)
+            client.send(RawHTTP.post(#"{"burst": \#(n)}"#))
+            return client
+        }
+        var sequentialStatuses: [Int?] = []
+        for n in 0..<sequential { sequentialStatuses.append(try RawHTTP.postOnce(#"{"seq": \#(n)}"#, port: port)) }
+        let crowdStatuses = crowd.map { $0.status() }
+        #expect(sequentialStatuses.allSatisfy { $0 == 200 }, "\(sequentialStatuses.filter { $0 != 200 })")
+        #expect(crowdStatuses.allSatisfy { $0 == 200 }, "\(crowdStatuses.filter { $0 != 200 }.count) of the crowd not 200")
+        while !attacks.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(refusals.garbage.withLock { $0 } == Array(repeating: 400, count: 30), "garbage is refused at once")
+        #expect(refusals.oversized.withLock { $0 } == Array(repeating: 413, count: 3), "10 MB is refused before its body is read")
+
+        printer.waitUntilExit()
+        #expect(printer.terminationStatus == 0)
+        let lines = String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let values = try lines.map { try JSONReader.value(from: Array($0.utf8)) }
+        let seq = values.compactMap { $0.recordValue?["seq"].flatMap { if case .int(let n) = $0 { n } else { nil } } }
+        let crowdSeen = values.compactMap { $0.recordValue?["burst"].flatMap { if case .int(let n) = $0 { n } else { nil } } }
+        #expect(seq == Array(0..<sequential), "the sequential posts, in order, once each")
+        #expect(crowdSeen.sorted() == Array(0..<burst), "every post of the crowd, once")
+        #expect(values.count == sequential + burst, "nothing else: \(values.count) records")
+    }
+}
+
+/// What the hostile clients of ``ListenTests/hostileInput()`` were answered.
+private final class Refusals: Sendable {
+    let garbage = Mutex<[Int?]>([])
+    let oversized = Mutex<[Int?]>([])
+}
