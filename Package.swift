@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
         // The golden screens are read from the source tree (#filePath), where CCSH_UPDATE_SCREENS=1 rewrites them.
         .testTarget(
-            name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "TestSupport", "ccsh"], exclude: ["Fixtures/Screens"]),
+            name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "Listener", "TestSupport", "ccsh"],
+            exclude: ["Fixtures/Screens"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),
         // A helper process for ClientTests: two of them share one profile's tokens.
         .executableTarget(name: "client-probe", dependencies: ["Client", "TestSupport"], path: "Tests/ClientProbe"),

@@ -15,6 +15,8 @@ final class ListenerLoop: @unchecked Sendable {
         var output: [UInt8] = []
         var written = 0
         var closesAfterWrite = false
+        /// Answered and shut for writing: what the client still sends is read and dropped until it closes.
+        var draining = 0
         /// When the request being read got its first byte.
         var requestStarted: Date?
         var lastActivity = Date()
@@ -32,6 +34,10 @@ final class ListenerLoop: @unchecked Sendable {
     static let idleSeconds = 15.0
     /// Output a connection may have waiting before its requests are no longer read.
     static let maxPendingOutput = 64 * 1024
+    /// Bytes read and dropped from a refused client before its connection is closed anyway.
+    static let maxDrained = 1 << 20
+    /// How long a refused client has to close its side.
+    static let drainSeconds = 2.0
 
     private let listening: Int32
     private let wake: (read: Int32, write: Int32)
@@ -66,7 +72,8 @@ final class ListenerLoop: @unchecked Sendable {
             if accepting { interests.append(Socket.Interest(fd: listening, read: true, write: false)) }
             let open = Array(connections.values)
             for connection in open {
-                let reads = !connection.closesAfterWrite && connection.output.count - connection.written < Self.maxPendingOutput
+                let reads =
+                    connection.draining > 0 || (!connection.closesAfterWrite && connection.output.count - connection.written < Self.maxPendingOutput)
                 interests.append(Socket.Interest(fd: connection.fd, read: reads, write: connection.hasOutput))
             }
             Socket.poll(&interests, milliseconds: 250)
@@ -101,6 +108,10 @@ final class ListenerLoop: @unchecked Sendable {
         case .closed:
             // The client is gone (or half-closed): whatever it had not finished is dropped, unanswered.
             drop(connection)
+            return
+        case .bytes(let count) where connection.draining > 0:
+            connection.draining += count
+            if connection.draining > Self.maxDrained { drop(connection) }
             return
         case .bytes(let count):
             connection.lastActivity = Date()
@@ -175,14 +186,20 @@ final class ListenerLoop: @unchecked Sendable {
         }
         connection.output.removeAll(keepingCapacity: true)
         connection.written = 0
-        if connection.closesAfterWrite { drop(connection) }
+        if connection.closesAfterWrite, connection.draining == 0 {
+            Socket.shutdownWrite(connection.fd)
+            connection.draining = 1
+            connection.lastActivity = Date()
+        }
     }
 
     /// Times out slow requests (408) and idle connections.
     private func expire() {
         let now = Date()
         for connection in Array(connections.values) {
-            if connection.closesAfterWrite {
+            if connection.draining > 0 {
+                if now.timeIntervalSince(connection.lastActivity) > Self.drainSeconds { drop(connection) }
+            } else if connection.closesAfterWrite {
                 // An answer the client does not read is given up after the request time.
                 if now.timeIntervalSince(connection.lastActivity) > Self.requestSeconds { drop(connection) }
             } else if let started = connection.requestStarted, now.timeIntervalSince(started) > Self.requestSeconds {

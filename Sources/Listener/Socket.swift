@@ -84,6 +84,10 @@ enum Socket {
 
     static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
+    /// Ends the sending side only: the client reads the answer and an end of stream, while what it still sends can
+    /// be read and dropped (closing with unread bytes would reset the connection and lose the answer).
+    static func shutdownWrite(_ fd: Int32) { _ = shutdown(fd, Int32(SHUT_WR)) }
+
     /// A pipe whose write end wakes a `poll` on its read end.
     static func wakePipe() throws -> (read: Int32, write: Int32) {
         var fds: [Int32] = [0, 0]

@@ -1,4 +1,3 @@
-import APIContract
 import Client
 import Commands
 import Foundation
@@ -97,32 +96,6 @@ struct APICommandTests {
         #expect(try shell.run("vehicles | each { position $it } | to geojson | from json | get features | count") == 5)
         let missingTrip = try #require(shell.shell.failure("trip 0"))
         #expect(missingTrip.message == "'trip' needs the trip id")
-    }
-
-    @Test(
-        "every API command's signature examples run against the sandbox, each command in a fresh logged-in shell, in each API version that has it"
-    )
-    func examples() throws {
-        let profiles = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-examples-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profiles) }
-        let language = Set(CommandRegistry.language().names)
-        let names = CommandRegistry.standard(api: try APIShell().api).names.filter { !language.contains($0) }
-        #expect(names.count >= 30)
-        for name in names {
-            // A fresh shell per command: `logout` must not log the next one out; the sandbox's state (monitors) carries on.
-            let shell = try APIShell(profiles: profiles)
-            let command = try #require(shell.shell.interpreter.registry.command(named: name))
-            #expect(!command.signature.examples.isEmpty, "\(command.signature.name)")
-            for version in ((command as? VersionedCommand)?.versions ?? [.v40]).sorted(by: { $0.rawValue < $1.rawValue }) {
-                shell.api.apiVersionOverride = version
-                for example in command.signature.examples {
-                    #expect(throws: Never.self, "\(example.source) (API \(version.rawValue))") {
-                        let value = try shell.run(example.source)
-                        if let expected = example.result { #expect(value == expected, "\(example.source) (API \(version.rawValue))") }
-                    }
-                }
-            }
-        }
     }
 
     @Test("api: any method and path with the session's auth, repeated --query, --paginate, a POST body")

@@ -117,7 +117,7 @@ enum RemoteBody {
             if call.isSet("full") || call.isSet("partial") { preferences["type"] = .string(call.isSet("full") ? "Full" : "Partial") }
             body.value["charging"] = ["preferences": .record(preferences)]
         }
-        if !call.isSet("level"), call.isSet("full") || call.isSet("partial") {
+        if call.flagValues["level"] == nil, call.isSet("full") || call.isSet("partial") {
             throw call.error("--full and --partial go with --level", argument: call.isSet("full") ? "full" : "partial", code: .badArgument)
         }
     }
