@@ -143,10 +143,7 @@ final class ListenerLoop: @unchecked Sendable {
     /// What to answer one whole request: 200 once its notifications are in the inbox.
     private func answer(_ request: RequestReader.Request) -> (Int, String) {
         guard request.head.method == "POST" else { return (405, "only POST is accepted: the API posts notifications") }
-        if let secret {
-            let given = Array((request.head.header(secret.header) ?? "").utf8)
-            guard Self.constantTimeEqual(given, secret.value) else { return (401, "the \(secret.header) header is missing or wrong") }
-        }
+        let headerSecret = secret.map { Self.constantTimeEqual(Array((request.head.header($0.header) ?? "").utf8), $0.value) } ?? true
         let document: JSON
         do throws(JSONParseError) { document = try JSONParser.parse(request.body) } catch {
             return (400, "the body is not JSON: \(error.message) (line \(error.line), column \(error.column))")
@@ -157,6 +154,9 @@ final class ListenerLoop: @unchecked Sendable {
         case .array(let items) where !items.isEmpty && items.allSatisfy({ if case .object = $0 { true } else { false } }):
             notifications = items
         default: return (400, "a notification is a JSON object, or a batch of them in an array")
+        }
+        if let secret, !headerSecret, !notifications.allSatisfy({ Self.carries(secret, in: $0) }) {
+            return (401, "the \(secret.header) header is missing or wrong")
         }
         guard inbox.add(notifications) else { return (503, "the inbox is full; send again later") }
         return (200, "")
@@ -215,6 +215,14 @@ final class ListenerLoop: @unchecked Sendable {
     private func drop(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.fd) != nil else { return }
         Socket.close(connection.fd)
+    }
+
+    /// Whether a notification carries the secret as one of its Body `attributes` (`{"key": header, "value": …}`):
+    /// what a batched 4.17 post has, since batches carry no header attributes (api-notes §10.5).
+    private static func carries(_ secret: (header: String, value: [UInt8]), in notification: JSON) -> Bool {
+        (notification["attributes"]?.array ?? []).contains { attribute in
+            attribute["key"]?.string?.lowercased() == secret.header && constantTimeEqual(Array((attribute["value"]?.string ?? "").utf8), secret.value)
+        }
     }
 
     private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -4,7 +4,8 @@ import Foundation
 /// A webhook receiver: an HTTP server on this machine that takes the API's notifications — v4.0 monitor events and
 /// 4.17 messages, one per post or batched in an array — and keeps them, in the order received, for whoever reads
 /// them (``next(timeout:)``) or watches them go by (``observe(_:)``). It answers 200 only once a notification is
-/// kept; 400 to what is not JSON, 401 without the secret header when one is set, 413 to bodies over 1 MiB, and
+/// kept; 400 to what is not JSON, 401 without the secret (a header, or a Body attribute of every notification: a
+/// batch has no headers) when one is set, 413 to bodies over 1 MiB, and
 /// never lets one client hold up another (``ListenerLoop``). It binds 127.0.0.1 unless told otherwise: the API
 /// reaches it through a tunnel or a reverse proxy in front.
 package final class WebhookListener: Sendable {

@@ -51,21 +51,25 @@ struct ListenTests {
         #expect(records.first?.recordValue?.at("remoteEvent.eventStatus.status") == "Accepted")
     }
 
-    @Test("with --secret, a post without the header gets 401 and does not appear; one with it does")
+    @Test("with --secret, a post without it gets 401 and does not appear; with the header, or in every item of a batch's attributes, it does")
     func secret() throws {
         let home = try SessionCommandTests.Home()
         let port = UInt16.random(in: 20000...60000)
         let secret = "0123456789abcdef0123"
         let (listen, stdout, _) = try Self.start(
-            ["--output", "json", "-c", "listen --port \(port) --secret env:LISTEN_SECRET | first 1"],
+            ["--output", "json", "-c", "listen --port \(port) --secret env:LISTEN_SECRET | first 3"],
             home: home, environment: ["LISTEN_SECRET": secret])
         try Self.waitForListener(port)
         #expect(try RawHTTP.postOnce(#"{"n": "without"}"#, port: port) == 401)
         #expect(try RawHTTP.postOnce(#"{"n": "wrong"}"#, port: port, headers: ["X-Ccsh-Secret: nope"]) == 401)
         #expect(try RawHTTP.postOnce(#"{"n": "with"}"#, port: port, headers: ["X-Ccsh-Secret: \(secret)"]) == 200)
+        let carried = #"{"key": "X-Ccsh-Secret", "value": "\#(secret)"}"#
+        #expect(try RawHTTP.postOnce(#"[{"n": "half", "attributes": [\#(carried)]}, {"n": "bare"}]"#, port: port) == 401)
+        #expect(try RawHTTP.postOnce(#"[{"n": "b1", "attributes": [\#(carried)]}, {"n": "b2", "attributes": [\#(carried)]}]"#, port: port) == 200)
         listen.waitUntilExit()
         let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(try JSONReader.value(from: Array(output.utf8)) == [["n": "with"]])
+        let names = try JSONReader.value(from: Array(output.utf8)).listItems?.map { $0.recordValue?["n"] ?? .null }
+        #expect(names == ["with", "b1", "b2"])
     }
 
     @Test("at the prompt, Ctrl-C ends a listen cleanly: the prompt comes back and the port is free again")
