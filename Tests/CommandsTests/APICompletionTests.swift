@@ -1,3 +1,4 @@
+import APIContract
 import Commands
 import Foundation
 import Shell
@@ -30,6 +31,24 @@ struct APICompletionTests {
         #expect(completer.complete(prefix, cursor: prefix.utf8.count).replacement == id + " ")
         let other = "monitors show 0 "
         #expect(completer.complete(other, cursor: other.utf8.count).candidates.allSatisfy { $0.text != id }, "not another vehicle's")
+    }
+
+    @Test("4.17: callbacks show <TAB> lists the callbacks; monitors show REF <TAB> the vehicle's monitors across its callbacks")
+    func callbackIDs() throws {
+        let shell = try APIShell()
+        shell.api.apiVersionOverride = .v417
+        let callback = try shell.run("callbacks create --label Maison --target https://my.dn/417 | get callbackId").text
+        let monitor = try shell.run(
+            "monitors create 2 --callback-id \(callback) --label Garé --data low:vehicle.energy.electric.level:lt:20 | get monitorId"
+        ).text
+        let completer = Self.completer(shell)
+        for line in ["callbacks show ", "callbacks delete --yes ", "remote 0 lock --callback-id "] {
+            let completion = completer.complete(line, cursor: line.utf8.count)
+            #expect(completion.candidates.map(\.text).contains(callback), "\(line): \(completion)")
+            #expect(completion.candidates.first { $0.text == callback }?.display == "\(callback)  Maison", "\(line)")
+        }
+        let line = "monitors show 2 "
+        #expect(completer.complete(line, cursor: line.utf8.count).candidates.map(\.text) == [monitor])
     }
 
     @Test("set output/editor/locale values, telemetry types as a comma list")

@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Foundation
 import Shell
@@ -47,7 +48,8 @@ struct ProfileCommand: Command {
         case .add:
             var signature = Signature("profile add", summary: "Add a profile to config.toml (mode 0600); secrets as env:NAME, file:PATH or prompt.")
                 .required("name", .string, "The new profile's name.")
-            for field in Self.fields { signature = signature.flag(field.flag, .string, field.help) }
+            // `--api-version 4.17` is a number to the lexer: the flag takes either, as text.
+            for field in Self.fields { signature = signature.flag(field.flag, field.key == "api_version" ? .any : .string, field.help) }
             return signature.example(
                 "profile add work --brand peugeot --client-id abc --client-secret env:WORK_SECRET --cert ~/c.pem --key ~/k.pem | get name",
                 "A Peugeot profile whose secret comes from $WORK_SECRET."
@@ -100,7 +102,13 @@ struct ProfileCommand: Command {
             let name = call.string("name") ?? ""
             var fields: [(key: String, value: String)] = []
             for field in Self.fields {
-                guard let value = call.string(field.flag) else { continue }
+                guard let value = call.value(field.flag)?.text else { continue }
+                if field.key == "api_version", APIVersion(rawValue: value) == nil {
+                    throw call.error(
+                        "--api-version: '\(value)' is not an API version ccsh speaks", hint: "4.0 (the seed's) or 4.17 (today's)",
+                        argument: field.flag,
+                        code: .badArgument)
+                }
                 if field.key.hasSuffix("secret") || field.key.hasSuffix("password"), Secret(value).isLiteral {
                     var error = call.error(
                         "--\(field.flag) takes where the secret comes from, not the secret", hint: "write env:NAME, file:PATH or prompt",

@@ -86,7 +86,7 @@ package final class APICompletion {
         if let kept = monitorListings[vehicle], kept.isRunning || Date().timeIntervalSince(kept.started) <= Self.monitorsKept {
             current = kept
         } else {
-            current = try start(APIContext.vehiclePath(vehicle, "monitors"))
+            current = api.apiVersion == .v417 ? try startMonitors417(vehicle) : try start(APIContext.vehiclePath(vehicle, "monitors"))
             monitorListings[vehicle] = current
         }
         let rows = try Self.rows(of: current, loading: "the monitors of \(reference)") { monitorListings[vehicle] = nil }
@@ -96,6 +96,17 @@ package final class APICompletion {
             }
             let label = record["monitor"]?.recordValue?["label"]?.text ?? ""
             return CompletionCandidate(id, display: "\(id)  \(label)", description: record["status"]?.text ?? "")
+        }
+    }
+
+    /// A 4.17 vehicle's monitors: the callbacks serving monitors, then the monitors under each.
+    private func startMonitors417(_ vehicle: String) throws(CompletionNote) -> BackgroundListing {
+        try start { worker in
+            let callbacks = try BackgroundListing.rows(of: .get("/user/callbacks", query: [("types", "Monitor")]), on: worker)
+            return try callbacks.compactMap { $0.recordValue?["id"]?.stringValue }.flatMap { callback in
+                try BackgroundListing.rows(
+                    of: .get(APIContext.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/monitors")), on: worker)
+            }
         }
     }
 
@@ -122,8 +133,13 @@ package final class APICompletion {
 
     /// A background listing of `path` on a worker session (opening the profile's session if need be).
     private func start(_ path: String) throws(CompletionNote) -> BackgroundListing {
+        try start { worker in try BackgroundListing.rows(of: .get(path), on: worker) }
+    }
+
+    /// A background listing made by `list` on a worker session.
+    private func start(_ list: @escaping @Sendable (Session) throws -> [Value]) throws(CompletionNote) -> BackgroundListing {
         do {
-            return BackgroundListing(worker: try api.session.makeWorker(), request: .get(path))
+            return BackgroundListing(worker: try api.session.makeWorker(), list: list)
         } catch let error as ClientError {
             throw CompletionNote(error.userMessage)
         } catch {

@@ -3,7 +3,7 @@ import Foundation
 import Shell
 import Synchronization
 
-/// A paged listing read on a thread of its own, for TAB, which may wait for it only a moment: `rows(within:)` gives
+/// A listing (one paged collection, or several) read on a thread of its own, for TAB, which may wait for it only a moment: `rows(within:)` gives
 /// the rows once they have come, nil while the listing goes on (a later TAB asks again), or the failure's message.
 final class BackgroundListing: Sendable {
     private enum State: Sendable {
@@ -17,19 +17,25 @@ final class BackgroundListing: Sendable {
     /// When the listing started, so that a finished one can be reused for a while.
     let started = Date()
 
-    /// Starts reading `request` on `worker`, a session no other thread uses.
-    init(worker: Session, request: APIRequest) {
+    /// Starts `list` on `worker`, a session no other thread uses: the rows of one collection (``rows(of:on:)``), or
+    /// of several.
+    init(worker: Session, list: @escaping @Sendable (Session) throws -> [Value]) {
         nonisolated(unsafe) let worker = worker
-        Thread { [self] in read(request, on: worker) }.start()
+        Thread { [self] in read(on: worker, list) }.start()
     }
 
-    private func read(_ request: APIRequest, on worker: Session) {
+    /// Every row of a paged collection.
+    static func rows(of request: APIRequest, on worker: Session) throws -> [Value] {
         let cursor = CollectionCursor(session: worker, request: request)
         var rows: [Value] = []
+        while let bytes = try cursor.next() { rows.append(try JSONReader.value(from: bytes)) }
+        return rows
+    }
+
+    private func read(on worker: Session, _ list: (Session) throws -> [Value]) {
         let outcome: State
         do {
-            while let bytes = try cursor.next() { rows.append(try JSONReader.value(from: bytes)) }
-            outcome = .done(rows)
+            outcome = .done(try list(worker))
         } catch let error as ClientError {
             outcome = .failed(error.userMessage)
         } catch {
