@@ -14,8 +14,14 @@ package struct SandboxServer: Sendable {
     package init(configuration: SandboxConfiguration) { self.configuration = configuration }
 
     /// Runs until SIGTERM or SIGINT. `onReady` gets the server URL once the port is bound and `sandbox.json` is
-    /// written.
-    package func run(onReady: @escaping @Sendable (String) -> Void) async throws {
+    /// written. `onStarted` gets what saves the world (its clock, cars, monitors and pending deliveries), for a
+    /// process that ends otherwise than by a signal (`--exit-on-stdin-eof`): a restart then goes on from there,
+    /// not from the last periodic save (when remote actions done since would look still in progress).
+    package func run(
+        onStarted: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = { _ in }, onReady: @escaping @Sendable (String) -> Void
+    )
+        async throws
+    {
         let directory = configuration.stateDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let pki: SandboxPKI
@@ -39,6 +45,10 @@ package struct SandboxServer: Sendable {
         let engine = MonitorEngine(api: api, deliveries: deliveries, progress: saved?.monitors)
         let keeper = WorldKeeper(file: worldFile, world: world, engine: engine)
         let control = ControlAPI(world: world, engine: engine, keeper: keeper, deliveries: deliveries)
+        onStarted {
+            try? deliveries.flush()
+            try? keeper.save()
+        }
         for startup in configuration.startup { try control.perform(startup) }
         let notifier = Notifier(
             api: api, engine: engine, deliveries: deliveries, client: try WebhookClient(caCertificate: pki.caCertificate.path), keeper: keeper)

@@ -2,6 +2,7 @@ import APIContract
 import ArgumentParser
 import Foundation
 import Sandbox
+import Synchronization
 
 /// `ccsh-sandbox`: a local, faithful simulator of the Connected Car v4 API over HTTPS with mutual TLS and OAuth2.
 @main
@@ -154,9 +155,10 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.timeScale = timeScale
         configuration.remoteFailure = remoteFail
         configuration.startup = try worldChanges()
-        if exitOnStdinEof { Self.exitWhenStandardInputCloses() }
+        let finalSave = FinalSave()
+        if exitOnStdinEof { Self.exitWhenStandardInputCloses(saving: finalSave) }
         do {
-            try await SandboxServer(configuration: configuration).run { url in
+            try await SandboxServer(configuration: configuration).run(onStarted: finalSave.set) { url in
                 // Written unbuffered: whoever started the sandbox waits for this line on a pipe.
                 FileHandle.standardOutput.write(Data("READY \(url) \(directory.path)\n".utf8))
             }
@@ -178,11 +180,22 @@ struct SandboxCommand: AsyncParsableCommand {
         }
     }
 
-    /// Watches stdin on a background thread; at end of file (the parent is gone) the process exits 0.
-    private static func exitWhenStandardInputCloses() {
+    /// Watches stdin on a background thread; at end of file (the parent is gone) the world is saved and the
+    /// process exits 0.
+    private static func exitWhenStandardInputCloses(saving finalSave: FinalSave) {
         Thread.detachNewThread {
             while !FileHandle.standardInput.availableData.isEmpty {}
+            finalSave.run()
             Foundation.exit(0)
         }
     }
+}
+
+/// What saves the running sandbox's world, once it has one.
+final class FinalSave: Sendable {
+    private let save = Mutex<(@Sendable () -> Void)?>(nil)
+
+    @Sendable func set(_ action: @escaping @Sendable () -> Void) { save.withLock { $0 = action } }
+
+    func run() { save.withLock { $0 }?() }
 }

@@ -39,6 +39,8 @@ struct ListenCommand: Command {
             .output("list (lazy) of records: each notification as posted; with --background, where it listens")
     }
 
+    var view: View? { .notification }
+
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let timeout = try call.string("timeout").map { text in
             guard let seconds = SandboxControlCommand.seconds(text), seconds > 0 else {
