@@ -38,7 +38,10 @@ let package = Package(
         .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener"]),
         // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
         // Optimized in debug builds too, as the sandbox is: the tests throw a thousand posts at it.
-        .target(name: "Listener", dependencies: ["APIContract"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(
+            name: "Listener", dependencies: ["APIContract", "COpenSSL"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // `listen --tls` through the system's OpenSSL (libcurl's own); only Listener/TLS.swift imports it.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .executableTarget(
             name: "ccsh",
             dependencies: ["Commands", "Shell", "Client", "APIContract", "CEdit"]),

@@ -11,6 +11,8 @@ final class ListenerLoop: @unchecked Sendable {
     /// One client connection.
     private final class Connection {
         let fd: Int32
+        /// With `--tls`: the connection's TLS, which every read and write goes through.
+        let tls: TLSStream?
         var reader: RequestReader
         var output: [UInt8] = []
         var written = 0
@@ -21,10 +23,25 @@ final class ListenerLoop: @unchecked Sendable {
         var requestStarted: Date?
         var lastActivity = Date()
 
-        init(fd: Int32, limits: RequestReader.Limits) {
+        init(fd: Int32, tls: TLSStream?, limits: RequestReader.Limits) {
             self.fd = fd
+            self.tls = tls
             reader = RequestReader(limits: limits)
         }
+
+        func read(into buffer: inout [UInt8]) -> Socket.Transfer {
+            guard let tls else { return Socket.read(fd, into: &buffer) }
+            if !tls.isEstablished {
+                let step = tls.handshake()
+                guard case .bytes = step else { return step }
+            }
+            return tls.read(into: &buffer)
+        }
+
+        func write(_ bytes: ArraySlice<UInt8>) -> Socket.Transfer { tls?.write(bytes) ?? Socket.write(fd, bytes) }
+
+        /// Whether the next step waits for the socket to be writable: output to send, or TLS asking for it.
+        var needsWrite: Bool { hasOutput || tls?.wantsWrite == true }
 
         var hasOutput: Bool { written < output.count }
     }
@@ -44,6 +61,7 @@ final class ListenerLoop: @unchecked Sendable {
     private let limits: RequestReader.Limits
     private let secret: (header: String, value: [UInt8])?
     private let inbox: Inbox
+    private let tls: TLSContext?
     private let stopped = Atomic<Bool>(false)
     private var connections: [Int32: Connection] = [:]
     /// Where reads land before they go to their connection's reader.
@@ -51,8 +69,9 @@ final class ListenerLoop: @unchecked Sendable {
     /// How many requests were answered with each status (for tests and `listen` summaries).
     let answers = Mutex<[Int: Int]>([:])
 
-    init(listening: Int32, limits: RequestReader.Limits, secret: (header: String, value: String)?, inbox: Inbox) throws {
+    init(listening: Int32, limits: RequestReader.Limits, secret: (header: String, value: String)?, tls: TLSContext?, inbox: Inbox) throws {
         self.listening = listening
+        self.tls = tls
         self.limits = limits
         self.secret = secret.map { ($0.header.lowercased(), Array($0.value.utf8)) }
         self.inbox = inbox
@@ -66,6 +85,7 @@ final class ListenerLoop: @unchecked Sendable {
 
     /// Serves until ``stop()``; then closes every socket.
     func run() {
+        Socket.blockBrokenPipeOnThisThread()
         while !stopped.load(ordering: .sequentiallyConsistent) {
             var interests = [Socket.Interest(fd: wake.read, read: true, write: false)]
             let accepting = connections.count < Self.maxConnections
@@ -74,7 +94,7 @@ final class ListenerLoop: @unchecked Sendable {
             for connection in open {
                 let reads =
                     connection.draining > 0 || (!connection.closesAfterWrite && connection.output.count - connection.written < Self.maxPendingOutput)
-                interests.append(Socket.Interest(fd: connection.fd, read: reads, write: connection.hasOutput))
+                interests.append(Socket.Interest(fd: connection.fd, read: reads, write: connection.needsWrite))
             }
             Socket.poll(&interests, milliseconds: 250)
             if interests[0].readable { Socket.drain(wake.read) }
@@ -85,7 +105,7 @@ final class ListenerLoop: @unchecked Sendable {
                     drop(connection)
                     continue
                 }
-                if interest.readable { read(connection) }
+                if interest.readable || (interest.writable && connection.tls?.isEstablished == false) { read(connection) }
                 if interest.writable || connection.hasOutput { flush(connection) }
             }
             expire()
@@ -98,27 +118,42 @@ final class ListenerLoop: @unchecked Sendable {
 
     private func acceptAll() {
         while connections.count < Self.maxConnections, let fd = Socket.accept(listening) {
-            connections[fd] = Connection(fd: fd, limits: limits)
+            let stream = tls.flatMap { $0.stream(on: fd) }
+            if tls != nil, stream == nil {
+                Socket.close(fd)
+                continue
+            }
+            connections[fd] = Connection(fd: fd, tls: stream, limits: limits)
         }
     }
 
+    /// Reads what the connection has (for TLS, every record OpenSSL already decrypted too) and answers what it
+    /// completes.
     private func read(_ connection: Connection) {
-        switch Socket.read(connection.fd, into: &scratch) {
-        case .wouldBlock: return
+        repeat {
+            guard readOnce(connection), connections[connection.fd] != nil else { return }
+        } while connection.tls?.hasPending == true
+    }
+
+    /// One read; false when there was nothing (or the connection is gone).
+    private func readOnce(_ connection: Connection) -> Bool {
+        switch connection.read(into: &scratch) {
+        case .wouldBlock: return false
         case .closed:
             // The client is gone (or half-closed): whatever it had not finished is dropped, unanswered.
             drop(connection)
-            return
+            return false
         case .bytes(let count) where connection.draining > 0:
             connection.draining += count
             if connection.draining > Self.maxDrained { drop(connection) }
-            return
+            return true
         case .bytes(let count):
             connection.lastActivity = Date()
             if connection.requestStarted == nil { connection.requestStarted = Date() }
             connection.reader.append(scratch[..<count])
         }
         process(connection)
+        return true
     }
 
     /// Answers every request the connection's bytes complete.
@@ -176,7 +211,7 @@ final class ListenerLoop: @unchecked Sendable {
 
     private func flush(_ connection: Connection) {
         while connection.hasOutput {
-            switch Socket.write(connection.fd, connection.output[connection.written...]) {
+            switch connection.write(connection.output[connection.written...]) {
             case .bytes(let count): connection.written += count
             case .wouldBlock: return
             case .closed:

@@ -84,6 +84,15 @@ enum Socket {
 
     static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
+    /// Blocks SIGPIPE on the calling thread: a write to a client that went away (OpenSSL's own writes too, which
+    /// cannot pass MSG_NOSIGNAL) fails with EPIPE there instead of ending the process.
+    static func blockBrokenPipeOnThisThread() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
     /// Ends the sending side only: the client reads the answer and an end of stream, while what it still sends can
     /// be read and dropped (closing with unread bytes would reset the connection and lose the answer).
     static func shutdownWrite(_ fd: Int32) { _ = shutdown(fd, Int32(SHUT_WR)) }

@@ -20,6 +20,8 @@ package final class WebhookListener: Sendable {
         package var bodyLimit = 1 << 20
         /// Notifications kept before senders are told to come back later.
         package var capacity = 100_000
+        /// HTTPS with this certificate chain and key (PEM files); nil for plain HTTP.
+        package var tls: (certificate: String, key: String)?
 
         package init() {}
     }
@@ -39,7 +41,8 @@ package final class WebhookListener: Sendable {
         do {
             loop = try ListenerLoop(
                 listening: fd, limits: RequestReader.Limits(body: configuration.bodyLimit),
-                secret: configuration.secret.map { (configuration.secretHeader, $0) }, inbox: inbox)
+                secret: configuration.secret.map { (configuration.secretHeader, $0) },
+                tls: try configuration.tls.map { try TLSContext(certificate: $0.certificate, key: $0.key) }, inbox: inbox)
         } catch {
             Socket.close(fd)
             throw error
@@ -52,10 +55,18 @@ package final class WebhookListener: Sendable {
 
     deinit { stop() }
 
-    /// `http://127.0.0.1:8099/`.
+    /// `http://127.0.0.1:8099/`, or `https://…` with TLS.
     package var url: String {
         let host = configuration.bind == "0.0.0.0" ? "127.0.0.1" : configuration.bind.contains(":") ? "[\(configuration.bind)]" : configuration.bind
-        return "http://\(host):\(port)/"
+        return "\(configuration.tls == nil ? "http" : "https")://\(host):\(port)/"
+    }
+
+    /// Makes a key (mode 0600) and a self-signed certificate for localhost, 127.0.0.1 and ::1, valid a year, unless
+    /// both files exist already.
+    package static func ensureCertificate(certificate: String, key: String) throws {
+        let files = FileManager.default
+        if files.fileExists(atPath: certificate), files.fileExists(atPath: key) { return }
+        try TLSContext.makeCertificate(certificate: certificate, key: key)
     }
 
     /// The next notification received, waiting up to `timeout` seconds; nil when none came in that time.

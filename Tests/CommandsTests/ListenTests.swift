@@ -12,7 +12,7 @@ struct ListenTests {
     /// Starts `ccsh ARGUMENTS` and returns it with its stdout; the test waits for it.
     static func start(_ arguments: [String], home: SessionCommandTests.Home, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = try #require(Executables.url(for: "ccsh"))
+        process.executableURL = Executables.url(for: "ccsh")
         process.arguments = arguments
         process.environment = home.environment.merging(environment) { $1 }
         let (stdout, stderr) = (Pipe(), Pipe())
@@ -49,6 +49,42 @@ struct ListenTests {
         #expect(records.count == 2)
         #expect(records.allSatisfy { $0.recordValue?["type"] == "Remote" })
         #expect(records.first?.recordValue?.at("remoteEvent.eventStatus.status") == "Accepted")
+    }
+
+    @Test("--tls: the sandbox posts over HTTPS to a listen with its certificate; a certificate ccsh makes verifies for 127.0.0.1")
+    func tls() throws {
+        let home = try SessionCommandTests.Home().loggedIn()
+        let directory = try suiteSandbox().directory.path
+        let port = UInt16.random(in: 20000...60000)
+        let (listen, stdout, stderr) = try Self.start(
+            ["--output", "json", "-c", "listen --port \(port) --tls --cert \(directory)/server.crt --key \(directory)/server.key | first 2"],
+            home: home)
+        try Self.waitForListener(port)
+        let trigger = try home.ccsh(
+            "let cb = (callbacks create --label tls --target https://127.0.0.1:\(port)/ --types remote); remote 1 horn --callback-id $cb.callbackId | get status",
+            ["--api-version", "4.17"])
+        #expect(trigger.status == 0, "\(trigger.stderr)")
+        listen.waitUntilExit()
+        #expect(listen.terminationStatus == 0, "\(String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        let records = try JSONReader.value(from: Array(stdout.fileHandleForReading.readDataToEndOfFile())).listItems ?? []
+        #expect(records.map { $0.recordValue?.at("remoteEvent.eventStatus.status") } == ["Accepted", "WakingUpVehicle"])
+
+        let ownPort = UInt16.random(in: 20000...60000)
+        let (own, ownOutput, _) = try Self.start(["--output", "json", "-c", "listen --port \(ownPort) --tls | first 1"], home: home)
+        try Self.waitForListener(ownPort)
+        let made = home.root.appendingPathComponent("state/ccsh/cache")
+        let key = try FileManager.default.attributesOfItem(atPath: made.appendingPathComponent("listen.key").path)
+        #expect((key[.posixPermissions] as? Int) == 0o600)
+        let curl = try Executables.run(
+            URL(fileURLWithPath: "/usr/bin/curl"),
+            [
+                "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", made.appendingPathComponent("listen.crt").path, "-d", #"{"over": "tls"}"#,
+                "https://127.0.0.1:\(ownPort)/",
+            ],
+            environment: [:])
+        #expect(curl.stdout == "200", "\(curl.stderr)")
+        own.waitUntilExit()
+        #expect(try JSONReader.value(from: Array(ownOutput.fileHandleForReading.readDataToEndOfFile())) == [["over": "tls"]])
     }
 
     @Test("with --secret, a post without it gets 401 and does not appear; with the header, or in every item of a batch's attributes, it does")

@@ -22,6 +22,9 @@ struct ListenCommand: Command {
                 "secret", .string,
                 "Refuse (401) a post without this value in its X-Ccsh-Secret header; env:NAME or file:PATH read it from there."
             )
+            .switch("tls", "Serve HTTPS, with a certificate ccsh makes for this machine (or --cert and --key).")
+            .flag("cert", .file, "With --tls: the certificate chain (PEM).")
+            .flag("key", .file, "With --tls: its private key (PEM).")
             .flag("timeout", .string, "Stop after this long: 30s, 5m, 1h (default: until Ctrl-C, or until enough are read).")
             .switch("background", "Keep listening in this shell and return where; a later `listen` reads what came.")
             .switch("print", "Print each notification as it arrives (a card at a terminal, NDJSON in a pipe) instead of returning them.")
@@ -94,6 +97,7 @@ struct ListenCommand: Command {
         var configuration = WebhookListener.Configuration()
         configuration.port = port
         if let bind = call.string("bind") { configuration.bind = bind }
+        configuration.tls = try tls(call)
         if let secret = call.string("secret") {
             let value = try Secret(secret).resolve(named: "--secret")
             guard value.count >= 16 else {
@@ -113,11 +117,36 @@ struct ListenCommand: Command {
         }
     }
 
+    /// `--tls`: `--cert` and `--key`, or the certificate ccsh made for this machine (made now if need be, in the
+    /// cache directory, the key mode 0600). Nil without --tls.
+    private func tls(_ call: Call) throws -> (certificate: String, key: String)? {
+        let (certificate, key) = (call.string("cert"), call.string("key"))
+        guard call.isSet("tls") else {
+            if certificate != nil || key != nil {
+                throw call.error("--cert and --key go with --tls", argument: certificate != nil ? "cert" : "key", code: .badArgument)
+            }
+            return nil
+        }
+        if let certificate, let key { return (certificate, key) }
+        if certificate != nil || key != nil {
+            throw call.error("--cert and --key go together", hint: "or give neither: ccsh makes a certificate", code: .badArgument)
+        }
+        let made = (api.cacheDirectory.appendingPathComponent("listen.crt").path, api.cacheDirectory.appendingPathComponent("listen.key").path)
+        do {
+            try FileManager.default.createDirectory(at: api.cacheDirectory, withIntermediateDirectories: true)
+            try WebhookListener.ensureCertificate(certificate: made.0, key: made.1)
+        } catch {
+            throw call.error("cannot make a certificate for --tls: \(error)", hint: "give one with --cert and --key")
+        }
+        return made
+    }
+
     /// Where a listener waits, what it requires, and how much waits in it.
     static func describe(_ listener: WebhookListener) -> Value {
         [
             "url": .string(listener.url), "port": .int(Int(listener.port)), "bind": .string(listener.configuration.bind),
             "secretHeader": listener.configuration.secret == nil ? .null : .string(listener.configuration.secretHeader),
+            "certificate": listener.configuration.tls.map { .string($0.certificate) } ?? .null,
             "pending": .int(listener.pending),
         ]
     }
