@@ -17,6 +17,16 @@ enum VehicleArgument {
         return .stream(fanOut.stream())
     }
 
+    /// `$v | monitors show MID`, `$v | remote lock`: with a vehicle record in the pipe and `name` not given, the one
+    /// positional the binder put in `vehicle` is `name`'s.
+    static func shifted(_ call: Call, to name: String, input: PipelineData) -> Call {
+        guard call.arguments[name] == nil, let first = call.arguments["vehicle"], case .value(.record) = input else { return call }
+        var call = call
+        call.arguments[name] = first
+        call.arguments["vehicle"] = nil
+        return call
+    }
+
     /// The one vehicle's id.
     static func id(_ call: Call, input: PipelineData, api: APIContext) throws -> String {
         let resolver = VehicleResolver(api: api)

@@ -25,14 +25,8 @@ struct VehicleResourceCommand: Command, VersionedCommand {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         try api.require(versions, call)
-        var call = call
-        if let identifier = resource.identifiers.first, call.arguments[identifier.name] == nil, let vehicle = call.arguments["vehicle"],
-            case .value(.record) = input
-        {
-            // `$v | trip TID`: the one positional is the trip, the vehicle comes from the pipe.
-            call.arguments[identifier.name] = vehicle
-            call.arguments["vehicle"] = nil
-        }
+        // `$v | trip TID`: the one positional is the trip, the vehicle comes from the pipe.
+        let call = resource.identifiers.first.map { VehicleArgument.shifted(call, to: $0.name, input: input) } ?? call
         if let trips = Self.trips(in: input, for: resource, call: call) { return try runForTrips(trips, call) }
         var path = resource.path
         for identifier in resource.identifiers {

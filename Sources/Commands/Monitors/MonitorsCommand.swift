@@ -35,12 +35,7 @@ struct MonitorsCommand: Command {
     var view: View? { .monitor }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
-        var call = call
-        if action == .show, call.arguments["monitor"] == nil, let first = call.arguments["vehicle"], case .value(.record) = input {
-            // `$v | monitors show MID`: the one positional is the monitor, the vehicle comes from the pipe.
-            call.arguments["monitor"] = first
-            call.arguments["vehicle"] = nil
-        }
+        let call = action == .show ? VehicleArgument.shifted(call, to: "monitor", input: input) : call
         let monitor = call.string("monitor")
         if action == .show, monitor?.isEmpty ?? true {
             throw call.error("'monitors show' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)

@@ -23,23 +23,7 @@ struct MonitorsTemplateCommand: Command {
         "subscribeParam": ["refreshEvent": 600],
         "attributes": [["type": "Header", "key": "Authorization", "value": "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="]],
         "extendedEventParam": ["vehicle.alerts", "vehicle.status"],
-        "triggerParam": [
-            "triggers": [
-                [
-                    "name": "outOfParis",
-                    "zone": ["transition": "Out", "place": ["center": ["latitude": 48.866667, "longitude": 2.333333], "radius": 20]],
-                ],
-                [
-                    "name": "onMonday",
-                    "time": [
-                        "timeZone": "Europe/Paris",
-                        "times": [["recurrence": "Daily", "start": "PT14H30M", "duration": "PT4H30M", "occurence": ["day": ["Mon"]]]],
-                    ],
-                ],
-                ["name": "batteryIsLow", "data": ["data": "vehicle.energy.electric.level", "op": "lowerThan", "value": ["50"]]],
-            ],
-            "boolExp": "outOfParis & (batteryIsLow | onMonday)",
-        ],
+        "triggerParam": ["triggers": triggers(zoneKey: "timeZone"), "boolExp": "outOfParis & (batteryIsLow | onMonday)"],
     ]
 
     /// The quickstart's monitor, with each trigger in its own object and balanced parentheses.
@@ -59,22 +43,24 @@ struct MonitorsTemplateCommand: Command {
             ],
         ],
         "extendedEventParam": ["vehicle.alerts", "vehicle.status"],
-        "triggerParam": [
-            "triggers": [
-                [
-                    "name": "outOfParis",
-                    "zone": ["transition": "Out", "place": ["center": ["latitude": 48.866667, "longitude": 2.333333], "radius": 20]],
-                ],
-                [
-                    "name": "onMonday",
-                    "time": [
-                        "time.zone": "Europe/Paris",
-                        "times": [["recurrence": "Daily", "start": "PT14H30M", "duration": "PT4H30M", "occurence": ["day": ["Mon"]]]],
-                    ],
-                ],
-                ["name": "batteryIsLow", "data": ["data": "vehicle.energy.electric.level", "op": "lowerThan", "value": ["50"]]],
-            ],
-            "bool.exp": "outOfParis & (batteryIsLow | onMonday)",
-        ],
+        "triggerParam": ["triggers": triggers(zoneKey: "time.zone"), "bool.exp": "outOfParis & (batteryIsLow | onMonday)"],
     ]
+
+    /// Its zone, time and data triggers; the time trigger's zone key is `time.zone` in v4.0, `timeZone` in 4.17.
+    private static func triggers(zoneKey: String) -> Value {
+        [
+            [
+                "name": "outOfParis",
+                "zone": ["transition": "Out", "place": ["center": ["latitude": 48.866667, "longitude": 2.333333], "radius": 20]],
+            ],
+            [
+                "name": "onMonday",
+                "time": [
+                    .init(stringLiteral: zoneKey): "Europe/Paris",
+                    "times": [["recurrence": "Daily", "start": "PT14H30M", "duration": "PT4H30M", "occurence": ["day": ["Mon"]]]],
+                ],
+            ],
+            ["name": "batteryIsLow", "data": ["data": "vehicle.energy.electric.level", "op": "lowerThan", "value": ["50"]]],
+        ]
+    }
 }

@@ -81,12 +81,7 @@ struct MonitorsWriteCommand: Command {
                 APIContext.vehiclePath(id, "callbacks/\(URLEncoding.encode(callback))/monitors")
             }
         case .update:
-            var call = call
-            if call.arguments["monitor"] == nil, case .value(.record) = vehicles {
-                // `$v | monitors update MID …`: the one positional is the monitor, the vehicle comes from the pipe.
-                call.arguments["monitor"] = call.arguments["vehicle"]
-                call.arguments["vehicle"] = nil
-            }
+            let call = VehicleArgument.shifted(call, to: "monitor", input: vehicles)
             let id = try VehicleArgument.id(call, input: vehicles, api: api)
             guard let monitor = call.string("monitor"), !monitor.isEmpty else {
                 throw call.error("'monitors update' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)

@@ -43,12 +43,7 @@ struct RemoteCommand: Command, VersionedCommand {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         try api.require(versions, call)
-        var call = call
-        if call.arguments["action"] == nil, let first = call.arguments["vehicle"], case .value(.record) = input {
-            // `$v | remote lock`: the one positional is the action, the vehicle comes from the pipe.
-            call.arguments["action"] = first
-            call.arguments["vehicle"] = nil
-        }
+        let call = VehicleArgument.shifted(call, to: "action", input: input)
         guard let action = call.string("action") else {
             throw call.error(
                 "'remote' needs an action", hint: "one of \(RemoteBody.actions.joined(separator: ", ")), e.g. `remote 0 lock`", code: .badArgument)

@@ -37,11 +37,7 @@ struct RemotesCommand: Command, VersionedCommand {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         try api.require(versions, call)
-        var call = call
-        if action == .show, call.arguments["remote"] == nil, let first = call.arguments["vehicle"], case .value(.record) = input {
-            call.arguments["remote"] = first
-            call.arguments["vehicle"] = nil
-        }
+        let call = action == .show ? VehicleArgument.shifted(call, to: "remote", input: input) : call
         let vehicle = try VehicleArgument.id(call, input: input, api: api)
         let scan = CallbackScan(api: api, type: "Remote")
         let callback = call.string("callback-id")
