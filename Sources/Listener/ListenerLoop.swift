@@ -63,6 +63,8 @@ final class ListenerLoop: @unchecked Sendable {
     private let inbox: Inbox
     private let tls: TLSContext?
     private let stopped = Atomic<Bool>(false)
+    /// Left when ``run()`` is over.
+    private let finished = DispatchGroup()
     private var connections: [Int32: Connection] = [:]
     /// Where reads land before they go to their connection's reader.
     private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
@@ -76,6 +78,7 @@ final class ListenerLoop: @unchecked Sendable {
         self.secret = secret.map { ($0.header.lowercased(), Array($0.value.utf8)) }
         self.inbox = inbox
         wake = try Socket.wakePipe()
+        finished.enter()
     }
 
     func stop() {
@@ -110,10 +113,31 @@ final class ListenerLoop: @unchecked Sendable {
             }
             expire()
         }
+        finishAnswers()
         for connection in Array(connections.values) { drop(connection) }
         Socket.close(listening)
         Socket.close(wake.read)
         Socket.close(wake.write)
+        finished.leave()
+    }
+
+    /// Waits (at most `seconds`) until ``run()`` has answered what it kept and closed every socket: a reader that
+    /// stops once it has what it wanted (`listen | first 2`) ends the process right after, and the sender of the
+    /// last notification must still get its 200.
+    func waitUntilFinished(seconds: Double) { _ = finished.wait(timeout: .now() + seconds) }
+
+    /// Sends the answers still waiting to go out, for up to a second.
+    private func finishAnswers() {
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline {
+            let waiting = connections.values.filter(\.hasOutput)
+            guard !waiting.isEmpty else { return }
+            var interests = waiting.map { Socket.Interest(fd: $0.fd, read: false, write: true) }
+            Socket.poll(&interests, milliseconds: 50)
+            for (connection, interest) in zip(waiting, interests) where interest.writable {
+                flush(connection)
+            }
+        }
     }
 
     private func acceptAll() {

@@ -84,9 +84,11 @@ package final class WebhookListener: Sendable {
 
     package func stopObserving(_ token: Int) { inbox.stopObserving(token) }
 
-    /// Stops serving and closes the port; readers waiting in ``next(timeout:)`` get what was kept, then nil.
+    /// Stops serving, sends the answers still waiting, and closes the port; readers waiting in ``next(timeout:)``
+    /// get what was kept, then nil.
     package func stop() {
         loop.stop()
         inbox.close()
+        loop.waitUntilFinished(seconds: 2)
     }
 }

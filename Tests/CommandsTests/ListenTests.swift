@@ -87,6 +87,20 @@ struct ListenTests {
         #expect(try JSONReader.value(from: Array(ownOutput.fileHandleForReading.readDataToEndOfFile())) == [["over": "tls"]])
     }
 
+    @Test("--print in a pipe writes each notification as one JSON line as it arrives, and --timeout ends it with status 0")
+    func print() throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        let (listen, stdout, _) = try Self.start(["-c", "listen --port \(port) --print --timeout 2s"], home: home)
+        try Self.waitForListener(port)
+        #expect(try RawHTTP.postOnce(#"{"n": 1}"#, port: port) == 200)
+        #expect(try RawHTTP.postOnce(#"[{"n": 2}, {"n": 3}]"#, port: port) == 200)
+        listen.waitUntilExit()
+        #expect(listen.terminationStatus == 0)
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output == "{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n")
+    }
+
     @Test("with --secret, a post without it gets 401 and does not appear; with the header, or in every item of a batch's attributes, it does")
     func secret() throws {
         let home = try SessionCommandTests.Home()

@@ -32,10 +32,20 @@ final class RawHTTP: Sendable {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count < 0, errno == EINTR { continue }
             guard count > 0 else { return false }
             sent += count
         }
         return true
+    }
+
+    /// One `recv`, again when a signal interrupted it (the test process gets SIGCHLD from its children).
+    private func receive(_ buffer: inout [UInt8]) -> Int {
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count < 0, errno == EINTR { continue }
+            return count
+        }
     }
 
     @discardableResult
@@ -59,13 +69,13 @@ final class RawHTTP: Sendable {
                     head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                     .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
                 while received.count < end.upperBound + length {
-                    let count = recv(fd, &buffer, buffer.count, 0)
+                    let count = receive(&buffer)
                     guard count > 0 else { break }
                     received += buffer[..<count]
                 }
                 return status
             }
-            let count = recv(fd, &buffer, buffer.count, 0)
+            let count = receive(&buffer)
             guard count > 0 else { return nil }
             received += buffer[..<count]
         }
