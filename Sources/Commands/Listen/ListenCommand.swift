@@ -55,10 +55,11 @@ struct ListenCommand: Command {
         let running = requested.flatMap { api.listeners[$0] } ?? (requested == nil ? api.listeners.values.first : nil)
         let listener: WebhookListener
         if let running {
-            if call.value("secret") != nil || call.value("bind") != nil {
+            // Its settings were given when it started: a different one now would silently not apply.
+            if let setting = ["secret", "bind", "cert", "key"].first(where: { call.value($0) != nil }) ?? (call.isSet("tls") ? "tls" : nil) {
                 throw call.error(
                     "a listener already runs on port \(running.port) with its own settings", hint: "read it with `listen --port \(running.port)`",
-                    argument: call.value("secret") != nil ? "secret" : "bind", code: .badArgument)
+                    argument: setting, code: .badArgument)
             }
             listener = running
         } else {
