@@ -29,11 +29,13 @@ struct CallbackScan {
         }
     }
 
-    /// One item (`monitors/{mid}`, `remotes/{rid}`) found under whichever callback has it; 404 when none does.
-    func find(vehicle: String, resource: String, id: String, callback: String?, on worker: Session? = nil) throws -> (record: Value, callback: String)
-    {
+    /// One item (`monitors/{mid}`, `remotes/{rid}`) found under whichever callback has it (of `among`, when the
+    /// caller listed them already); 404 when none does.
+    func find(
+        vehicle: String, resource: String, id: String, callback: String?, among listed: [String]? = nil, on worker: Session? = nil
+    ) throws -> (record: Value, callback: String) {
         var lastError: ClientError?
-        for candidate in try callbacks(named: callback, on: worker) {
+        for candidate in try callback.map({ [$0] }) ?? listed ?? callbacks(named: nil, on: worker) {
             let path = APIContext.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(candidate))/\(resource)/\(URLEncoding.encode(id))")
             do {
                 return (try api.get(path, on: worker), candidate)

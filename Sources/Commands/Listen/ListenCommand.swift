@@ -46,7 +46,7 @@ struct ListenCommand: Command {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let timeout = try call.string("timeout").map { text in
-            guard let seconds = SandboxControlCommand.seconds(text), seconds > 0 else {
+            guard let seconds = DurationText.seconds(text), seconds > 0 else {
                 throw call.error("'\(text)' is not a duration", hint: "write 30s, 5m or 1h", argument: "timeout", code: .badArgument)
             }
             return seconds

@@ -22,12 +22,16 @@ struct MonitorTarget {
     static func located(_ targets: [MonitorTarget], _ call: Call, api: APIContext) throws -> [MonitorTarget] {
         guard api.apiVersion == .v417 else { return targets }
         let scan = CallbackScan(api: api, type: "Monitor")
+        var listed: [String]?  // the account's callbacks, listed once for all the targets that need them
         return try targets.map { target in
             var target = target
             if target.callback == nil { target.callback = call.string("callback-id") }
             if target.callback == nil, call.isSet("curl") { target.callback = "CBID" }
             if target.callback == nil {
-                target.callback = try scan.find(vehicle: target.vehicle, resource: "monitors", id: target.monitor, callback: nil).callback
+                let candidates = try listed ?? scan.callbacks(named: nil)
+                listed = candidates
+                target.callback = try scan.find(vehicle: target.vehicle, resource: "monitors", id: target.monitor, callback: nil, among: candidates)
+                    .callback
             }
             return target
         }

@@ -18,7 +18,7 @@ struct RemoteCallback {
     /// Where it points: nothing listens there; the real API keeps retrying it for three days, then drops it.
     static let target = "https://localhost/ccsh/remote-actions"
 
-    /// The callback id to use; `made` is true when it was ccsh's own (remembered or made now).
+    /// The callback id to use; `isOwn` is true when it is ccsh's own (remembered or made now).
     func resolve(_ call: Call) throws -> (id: String, isOwn: Bool) {
         if let id = call.string("callback-id") { return (id, false) }
         let session = try api.session

@@ -96,9 +96,7 @@ struct RemoteCommand: Command, VersionedCommand {
     private func timeout(_ call: Call) throws -> Double {
         guard let bound = call.flagValues["timeout"]?.last else { return 300 }
         let text = bound.value.text
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
-        let seconds = text.last.flatMap { units[$0] }.flatMap { unit in Double(text.dropLast()).map { $0 * unit } } ?? Double(text)
-        guard let seconds, seconds > 0 else {
+        guard let seconds = DurationText.seconds(text), seconds > 0 else {
             throw ShellError(.badArgument, "--timeout: '\(text)' is not a duration", hint: "write 90s, 3m or 1h", at: bound.range)
         }
         return seconds

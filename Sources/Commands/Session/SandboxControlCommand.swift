@@ -77,7 +77,7 @@ struct SandboxControlCommand: Command {
         case .deliveries: return .value(try control(origin, "deliveries"))
         case .advance:
             let text = call.string("duration") ?? ""
-            guard let seconds = Self.seconds(text) else {
+            guard let seconds = DurationText.seconds(text) else {
                 throw call.error("'\(text)' is not a duration", hint: "write 90s, 30m, 2h, 1d or PT1H", argument: "duration", code: .badArgument)
             }
             return .value(try control(origin, "clock", body: .record(Record([.init(name: "advance", value: .double(seconds))]))))
@@ -134,13 +134,6 @@ struct SandboxControlCommand: Command {
         if let number = Int(text) { return .int(number) }
         if let number = Double(text) { return .double(number) }
         return .string(text)
-    }
-
-    /// `90s`, `30m`, `2h`, `1d` or ISO 8601 → seconds.
-    static func seconds(_ text: String) -> Double? {
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-        if let unit = text.last.flatMap({ units[$0] }), let count = Double(text.dropLast()), count >= 0 { return count * unit }
-        return text.uppercased().hasPrefix("P") ? Timestamp.duration(text.uppercased()).map(Double.init) : nil
     }
 
     /// `https://127.0.0.1:PORT` of the API in use, when it is a sandbox on this machine.
