@@ -17,6 +17,8 @@ final class ListenerLoop: @unchecked Sendable {
         var output: [UInt8] = []
         var written = 0
         var closesAfterWrite = false
+        /// Refused before its request was read whole: the client may still be sending.
+        var isCutShort = false
         /// Answered and shut for writing: what the client still sends is read and dropped until it closes.
         var draining = 0
         /// When the request being read got its first byte.
@@ -53,8 +55,9 @@ final class ListenerLoop: @unchecked Sendable {
     static let maxPendingOutput = 64 * 1024
     /// Bytes read and dropped from a refused client before its connection is closed anyway.
     static let maxDrained = 1 << 20
-    /// How long a refused client has to close its side.
-    static let drainSeconds = 2.0
+    /// How long a refused client has to read its answer and close its side (a busy client may take seconds; closing
+    /// before it has read would reset the connection and lose the answer).
+    static let drainSeconds = 10.0
 
     private let listening: Int32
     private let wake: (read: Int32, write: Int32)
@@ -190,6 +193,7 @@ final class ListenerLoop: @unchecked Sendable {
             case .head:
                 connection.output += Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
             case .refused(let status, let message):
+                connection.isCutShort = true
                 respond(connection, status, message, keepAlive: false)
             case .request(let request):
                 let (status, message) = answer(request)
@@ -245,10 +249,14 @@ final class ListenerLoop: @unchecked Sendable {
         }
         connection.output.removeAll(keepingCapacity: true)
         connection.written = 0
-        if connection.closesAfterWrite, connection.draining == 0 {
+        guard connection.closesAfterWrite, connection.draining == 0 else { return }
+        if connection.isCutShort {
+            // Closing now, with its unread bytes, would reset the connection and lose the answer.
             Socket.shutdownWrite(connection.fd)
             connection.draining = 1
             connection.lastActivity = Date()
+        } else {
+            drop(connection)
         }
     }
 
@@ -262,6 +270,7 @@ final class ListenerLoop: @unchecked Sendable {
                 // An answer the client does not read is given up after the request time.
                 if now.timeIntervalSince(connection.lastActivity) > Self.requestSeconds { drop(connection) }
             } else if let started = connection.requestStarted, now.timeIntervalSince(started) > Self.requestSeconds {
+                connection.isCutShort = true
                 respond(connection, 408, "the request took more than \(Int(Self.requestSeconds)) s", keepAlive: false)
                 connection.lastActivity = now
                 flush(connection)
