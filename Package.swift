@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -33,14 +34,17 @@ let package = Package(
         .target(
             name: "Client",
             dependencies: [
-                "CCurl", "APIContract", .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit"),
+                // The PKCE SHA-256 and `doctor`'s certificate checks use the system's libcrypto (COpenSSL), which libcurl
+                // already loads: no second TLS stack is built for ccsh.
+                "CCurl", "COpenSSL", "APIContract", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener"]),
         // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
         // Optimized in debug builds too, as the sandbox is: the tests throw a thousand posts at it.
         .target(
             name: "Listener", dependencies: ["APIContract", "COpenSSL"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        // `listen --tls` through the system's OpenSSL (libcurl's own); only Listener/TLS.swift imports it.
+        // The system's OpenSSL (libcurl's own) for `listen --tls` and the client's crypto; only Listener/TLS.swift and
+        // Client/Crypto/LibCrypto.swift import it.
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .executableTarget(
             name: "ccsh",
@@ -60,6 +64,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,14 +1,18 @@
-// The few things `listen --tls` needs from the system's OpenSSL (the one libcurl already loads), as plain functions:
-// a server context from PEM files, a self-signed certificate for this machine, and non-blocking TLS on a socket.
-// Only Sources/Listener/TLS.swift imports this module.
+// What ccsh needs from the system's OpenSSL (the one libcurl already loads), as plain functions: for `listen --tls`
+// a server context from PEM files, a self-signed certificate for this machine, and non-blocking TLS on a socket; for
+// the client the PKCE SHA-256 and, for `doctor`, reading a certificate, its key and a CA file.
+// Only Sources/Listener/TLS.swift and Sources/Client/Crypto/LibCrypto.swift import this module.
 #ifndef CCSH_OPENSSL_SHIM_H
 #define CCSH_OPENSSL_SHIM_H
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 /// The last OpenSSL error as text.
@@ -95,5 +99,126 @@ static inline int ccsh_tls_write(SSL *ssl, const void *buffer, int length) { ret
 static inline int ccsh_tls_pending(SSL *ssl) { return SSL_pending(ssl); }
 static inline void ccsh_tls_free(SSL *ssl) { SSL_free(ssl); }
 static inline void ccsh_tls_context_free(SSL_CTX *context) { SSL_CTX_free(context); }
+
+// MARK: The client's crypto
+
+/// SHA-256 of `length` bytes into `digest` (32 bytes); 1 on success.
+static inline int ccsh_sha256(const void *bytes, size_t length, unsigned char *digest) {
+    unsigned int size = 0;
+    return EVP_Digest(bytes, length, digest, &size, EVP_sha256(), NULL) == 1 && size == 32;
+}
+
+/// The password callback for PEM reads: the password passed as `u`, or none (never a prompt on the terminal).
+static inline int ccsh_pem_password(char *buffer, int size, int rwflag, void *u) {
+    (void)rwflag;
+    if (u == NULL) return 0;
+    int length = (int)strlen((const char *)u);
+    if (length > size) return -1;
+    memcpy(buffer, u, (size_t)length);
+    return length;
+}
+
+/// What reading a credential file found.
+typedef enum {
+    CCSH_CREDENTIAL_OK = 0,
+    CCSH_CREDENTIAL_UNREADABLE = 1,   // the file cannot be opened
+    CCSH_CREDENTIAL_MALFORMED = 2,    // not a certificate / key / PKCS#12 file
+    CCSH_CREDENTIAL_PASSWORD = 3,     // encrypted, and the password is missing or wrong
+    CCSH_CREDENTIAL_MISMATCH = 4      // the key does not belong to the certificate
+} ccsh_credential_status;
+
+/// A certificate from a PEM or DER file.
+static inline ccsh_credential_status ccsh_read_certificate(const char *path, X509 **certificate) {
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) return CCSH_CREDENTIAL_UNREADABLE;
+    *certificate = PEM_read_X509(file, NULL, ccsh_pem_password, NULL);
+    if (*certificate == NULL) {
+        rewind(file);
+        *certificate = d2i_X509_fp(file, NULL);
+    }
+    fclose(file);
+    ERR_clear_error();
+    return *certificate == NULL ? CCSH_CREDENTIAL_MALFORMED : CCSH_CREDENTIAL_OK;
+}
+
+/// A private key from a PEM file, decrypted with `password` (NULL: none). An encrypted key (PKCS#8 or traditional
+/// PEM) that does not open is a password problem; anything else that does not read is malformed.
+static inline ccsh_credential_status ccsh_read_key(const char *path, const char *password, EVP_PKEY **key) {
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) return CCSH_CREDENTIAL_UNREADABLE;
+    *key = PEM_read_PrivateKey(file, NULL, ccsh_pem_password, (void *)password);
+    ccsh_credential_status status = CCSH_CREDENTIAL_OK;
+    if (*key == NULL) {
+        status = CCSH_CREDENTIAL_MALFORMED;
+        rewind(file);
+        char line[256];
+        while (fgets(line, sizeof line, file) != NULL) {
+            if (strstr(line, "ENCRYPTED") != NULL) { status = CCSH_CREDENTIAL_PASSWORD; break; }
+        }
+    }
+    fclose(file);
+    ERR_clear_error();
+    return status;
+}
+
+/// The certificate and key of a PKCS#12 file opened with `password` (NULL: empty).
+static inline ccsh_credential_status ccsh_read_pkcs12(const char *path, const char *password, X509 **certificate, EVP_PKEY **key) {
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) return CCSH_CREDENTIAL_UNREADABLE;
+    PKCS12 *bundle = d2i_PKCS12_fp(file, NULL);
+    fclose(file);
+    if (bundle == NULL) { ERR_clear_error(); return CCSH_CREDENTIAL_MALFORMED; }
+    const char *secret = password == NULL ? "" : password;
+    ccsh_credential_status status = CCSH_CREDENTIAL_OK;
+    if (PKCS12_verify_mac(bundle, secret, -1) != 1) status = CCSH_CREDENTIAL_PASSWORD;
+    else if (PKCS12_parse(bundle, secret, key, certificate, NULL) != 1 || *certificate == NULL) status = CCSH_CREDENTIAL_MALFORMED;
+    PKCS12_free(bundle);
+    ERR_clear_error();
+    return status;
+}
+
+/// 1 when `key` is the private key of `certificate`.
+static inline int ccsh_key_matches(X509 *certificate, EVP_PKEY *key) {
+    int matches = X509_check_private_key(certificate, key) == 1;
+    ERR_clear_error();
+    return matches;
+}
+
+/// The subject (`which` 0) or issuer (1) as RFC 2253 text into `text`.
+static inline void ccsh_certificate_name(X509 *certificate, int which, char *text, size_t length) {
+    text[0] = 0;
+    BIO *bio = BIO_new(BIO_s_mem());
+    if (bio == NULL) return;
+    X509_NAME_print_ex(bio, which == 0 ? X509_get_subject_name(certificate) : X509_get_issuer_name(certificate), 0, XN_FLAG_RFC2253);
+    int read = BIO_read(bio, text, (int)length - 1);
+    text[read > 0 ? read : 0] = 0;
+    BIO_free(bio);
+}
+
+/// notBefore (`which` 0) or notAfter (1), in seconds since 1970; 0 when unreadable.
+static inline long long ccsh_certificate_time(X509 *certificate, int which) {
+    struct tm moment;
+    const ASN1_TIME *time = which == 0 ? X509_get0_notBefore(certificate) : X509_get0_notAfter(certificate);
+    if (ASN1_TIME_to_tm(time, &moment) != 1) return 0;
+    return (long long)timegm(&moment);
+}
+
+/// How many certificates a PEM file holds (0: none, -1: unreadable).
+static inline int ccsh_count_certificates(const char *path) {
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) return -1;
+    int count = 0;
+    X509 *certificate;
+    while ((certificate = PEM_read_X509(file, NULL, ccsh_pem_password, NULL)) != NULL) {
+        count++;
+        X509_free(certificate);
+    }
+    fclose(file);
+    ERR_clear_error();
+    return count;
+}
+
+static inline void ccsh_certificate_free(X509 *certificate) { X509_free(certificate); }
+static inline void ccsh_key_free(EVP_PKEY *key) { EVP_PKEY_free(key); }
 
 #endif

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The brand IDP's OAuth 2 endpoints (api-notes §13): the authorization-code flow with PKCE S256, refresh with
@@ -25,7 +24,7 @@ package struct OAuthClient: Sendable {
         return (verifier, challenge(for: verifier))
     }
 
-    package static func challenge(for verifier: String) -> String { base64url(Array(SHA256.hash(data: Array(verifier.utf8)))) }
+    package static func challenge(for verifier: String) -> String { base64url(LibCrypto.sha256(Array(verifier.utf8))) }
 
     /// The URL to open in a browser to log in.
     package func authorizeURL(challenge: String, state: String, scope: String = "openid profile") -> String {
