@@ -101,6 +101,25 @@ struct ConfigurationTests {
         #expect("\(Secret("hunter2"))" == "<literal secret>")
     }
 
+    @Test("cmd: runs a program without a shell (quotes and backslashes split words, nothing else), takes its first line")
+    func commandSecrets() throws {
+        let path = ["PATH": "/usr/bin:/bin"]
+        #expect(try Secret("cmd:printf %s s3cret").resolve(named: "s", environment: path) == "s3cret")
+        #expect(try Secret(#"cmd:printf '%s\nsecond' "a b""#).resolve(named: "s", environment: path) == "a b")
+        #expect(try Secret("cmd:echo $HOME *").resolve(named: "s", environment: path) == "$HOME *", "no variables, no globs")
+        #expect(try Secret(#"cmd:/bin/echo it\'s"#).resolve(named: "s", environment: path) == "it's")
+        let failed = #expect(throws: ClientError.self) {
+            try Secret("cmd:sh -c 'echo locked >&2; exit 2'").resolve(named: "client_secret", environment: path)
+        }
+        #expect(failed?.message == "client_secret comes from `sh`, which failed (exit 2): locked")
+        let empty = #expect(throws: ClientError.self) { try Secret("cmd:true").resolve(named: "s", environment: path) }
+        #expect(empty?.message.contains("printed nothing") == true)
+        let missing = #expect(throws: ClientError.self) { try Secret("cmd:no-such-tool x").resolve(named: "s", environment: path) }
+        #expect(missing?.message.contains("not a program on $PATH") == true)
+        #expect(throws: ClientError.self) { try Secret("cmd:").resolve(named: "s", environment: path) }
+        #expect("\(Secret("cmd:printf %s s3cret"))" == "cmd:printf …", "the arguments may hold the secret")
+    }
+
     @Test("a literal secret in a file others can read gets a warning; 0600 does not")
     func permissions() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID()).toml")

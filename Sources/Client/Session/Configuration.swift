@@ -47,7 +47,7 @@ package struct Configuration: Sendable {
         if mode & 0o077 != 0, let holder = configuration.profiles.first(where: { $0.clientSecret.isLiteral || $0.keyPassword?.isLiteral == true }) {
             configuration.warnings.append(
                 "\(url.path) holds a literal secret (profile \(holder.name)) and is readable by others: run chmod 600 \(url.path), "
-                    + "or use env:NAME / file:PATH")
+                    + "or use env:NAME / file:PATH / cmd:COMMAND")
         }
         return configuration
     }

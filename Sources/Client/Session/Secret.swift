@@ -1,12 +1,15 @@
 import Foundation
 
 /// Where a secret comes from: written in the config (`"s3cr3t"`), an environment variable (`env:NAME`), a file
-/// (`file:PATH`, first line), or the terminal (`prompt`). Its description never shows the value.
+/// (`file:PATH`, first line), the terminal (`prompt`), or a password manager's command (`cmd:COMMAND`, the first
+/// line of its output, as git's credential helpers and the AWS CLI's credential_process). Its description never
+/// shows the value, nor a command's arguments (they may hold it).
 package enum Secret: Sendable, Equatable, CustomStringConvertible {
     case literal(String)
     case environment(String)
     case file(String)
     case prompt
+    case command(String)
 
     /// Reads the config spelling.
     package init(_ text: String) {
@@ -16,6 +19,8 @@ package enum Secret: Sendable, Equatable, CustomStringConvertible {
             self = .file(String(text.dropFirst(5)))
         } else if text == "prompt" {
             self = .prompt
+        } else if text.hasPrefix("cmd:") {
+            self = .command(String(text.dropFirst(4)))
         } else {
             self = .literal(text)
         }
@@ -49,9 +54,11 @@ package enum Secret: Sendable, Equatable, CustomStringConvertible {
             guard let ask, let value = ask("\(name): "), !value.isEmpty else {
                 throw ClientError(
                     code: .configuration, request: "config", message: "\(name) is set to prompt, but there is no terminal to ask on",
-                    hint: "use env:NAME or file:PATH for scripts")
+                    hint: "use env:NAME, file:PATH or cmd:COMMAND for scripts")
             }
             return value
+        case .command(let command):
+            return try SecretCommand(command, name: name, environment: environment).run()
         }
     }
 
@@ -61,6 +68,7 @@ package enum Secret: Sendable, Equatable, CustomStringConvertible {
         case .environment(let name): "env:\(name)"
         case .file(let path): "file:\(path)"
         case .prompt: "prompt"
+        case .command(let command): "cmd:" + (SecretCommand.words(command).first.map { "\($0) …" } ?? "")
         }
     }
 }

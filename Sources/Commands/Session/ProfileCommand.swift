@@ -4,7 +4,7 @@ import Foundation
 import Shell
 
 /// `profile list|show|use|add|remove`: the profiles of `config.toml` (and `sandbox` under `ccsh --sandbox`). Secrets
-/// are never shown: a literal one reads `(redacted)`, `env:NAME` and `file:PATH` say where it comes from.
+/// are never shown: a literal one reads `(redacted)`, `env:NAME`, `file:PATH` and `cmd:PROGRAM …` say where it comes from.
 struct ProfileCommand: Command {
     enum Action: String, CaseIterable { case list, show, use, add, remove }
 
@@ -15,10 +15,13 @@ struct ProfileCommand: Command {
     static let fields: [(key: String, flag: String, help: String)] = [
         ("brand", "brand", "peugeot, citroen, ds, opel or vauxhall (required)."),
         ("client_id", "client-id", "The application's client id (required)."),
-        ("client_secret", "client-secret", "Where the client secret comes from: env:NAME, file:PATH or prompt (never the secret itself)."),
+        (
+            "client_secret", "client-secret",
+            "Where the client secret comes from: env:NAME, file:PATH, cmd:COMMAND or prompt (never the secret itself)."
+        ),
         ("cert", "cert", "The client certificate (PEM, or .p12/.pfx)."),
         ("key", "key", "The certificate's private key (PEM)."),
-        ("key_password", "key-password", "Where the key password comes from: env:NAME, file:PATH or prompt."),
+        ("key_password", "key-password", "Where the key password comes from: env:NAME, file:PATH, cmd:COMMAND or prompt."),
         ("cacert", "cacert", "CA certificates to trust instead of the system's."),
         ("realm", "realm", "The realm (default: the brand's)."),
         ("api_base", "api-base", "The API base URL (default: production's)."),
@@ -46,8 +49,10 @@ struct ProfileCommand: Command {
                 .example("profile use sandbox | get name", "Back to the sandbox.", result: "sandbox")
                 .output("record: the profile now in use")
         case .add:
-            var signature = Signature("profile add", summary: "Add a profile to config.toml (mode 0600); secrets as env:NAME, file:PATH or prompt.")
-                .required("name", .string, "The new profile's name.")
+            var signature = Signature(
+                "profile add", summary: "Add a profile to config.toml (mode 0600); secrets as env:NAME, file:PATH, cmd:COMMAND or prompt."
+            )
+            .required("name", .string, "The new profile's name.")
             // `--api-version 4.17` is a number to the lexer: the flag takes either, as text.
             for field in Self.fields { signature = signature.flag(field.flag, field.key == "api_version" ? .any : .string, field.help) }
             return signature.example(
@@ -111,7 +116,7 @@ struct ProfileCommand: Command {
                 }
                 if field.key.hasSuffix("secret") || field.key.hasSuffix("password"), Secret(value).isLiteral {
                     var error = call.error(
-                        "--\(field.flag) takes where the secret comes from, not the secret", hint: "write env:NAME, file:PATH or prompt",
+                        "--\(field.flag) takes where the secret comes from, not the secret", hint: "write env:NAME, file:PATH, cmd:COMMAND or prompt",
                         argument: field.flag, code: .badArgument)
                     error.concealed = call.flagValues[field.flag]?.last?.range
                     throw error
