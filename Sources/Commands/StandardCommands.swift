@@ -36,7 +36,9 @@ extension CommandRegistry {
         registry.register(RemoteCommand(api: api), RemotesCommand(api: api, action: .list), RemotesCommand(api: api, action: .show))
         // Pictures are pure, but their examples draw the sandbox's data, so they run with the API commands'.
         registry.register(MapCommand(), ChartCommand())
-        registry.register(ApiCommand(api: api), BrandsCommand(), SetCommand(api: api), LoginCommand(api: api), LogoutCommand(api: api))
+        registry.register(
+            ApiCommand(api: api), BrandsCommand(), SetCommand(api: api), LoginCommand(api: api), LogoutCommand(api: api),
+            DoctorCommand(api: api))
         registry.register(ProfileCommand.Action.allCases.map { ProfileCommand(api: api, action: $0) })
         registry.register(SandboxControlCommand.Action.allCases.map { SandboxControlCommand(api: api, action: $0) })
         return registry

@@ -26,6 +26,8 @@ package struct SandboxConfiguration: Sendable {
     package var log = false
     /// How many times faster than the machine's clock the world runs (`--time-scale`; 0 stops it).
     package var timeScale = 1.0
+    /// `--clock-skew`: seconds the `Date` header of every response is off the machine's clock.
+    package var clockSkew = 0
     /// `--remote-fail CAUSE`: every remote action fails with this `failureCause`.
     package var remoteFailure: String?
     /// Control requests applied before the sandbox listens (`--drive`, `--plug`, `--set`, `--advance`).

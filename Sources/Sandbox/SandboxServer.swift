@@ -74,7 +74,10 @@ package struct SandboxServer: Sendable {
         let configuration = self.configuration
         let app = Application(
             responder: responder,
-            server: try .tls(.http1(), tlsConfiguration: tls),
+            server: try .tls(
+                .http1(
+                    configuration: .init(additionalChannelHandlers: configuration.clockSkew == 0 ? [] : [DateSkew(seconds: configuration.clockSkew)])),
+                tlsConfiguration: tls),
             configuration: .init(address: .hostname("127.0.0.1", port: configuration.port), serverName: "ccsh-sandbox"),
             onServerRunning: { channel in
                 let url = "https://127.0.0.1:\(channel.localAddress?.port ?? configuration.port)"

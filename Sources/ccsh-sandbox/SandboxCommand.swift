@@ -94,6 +94,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("advance"), help: ArgumentHelp("Move the world's clock forward at start (seconds or PT2H).", valueName: "duration"))
     var advance: String?
 
+    @Option(
+        name: .customLong("clock-skew"),
+        help: ArgumentHelp("Seconds the Date header of every response is off the machine's clock (a server whose clock is wrong).", valueName: "s"))
+    var clockSkew = 0
+
     @Flag(help: "Log one line per request on stderr (method, path, status, ms).")
     var log = false
 
@@ -153,6 +158,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.faults.garble = garble.flatMap(Garble.init(rawValue:))
         configuration.log = log
         configuration.timeScale = timeScale
+        configuration.clockSkew = clockSkew
         configuration.remoteFailure = remoteFail
         configuration.startup = try worldChanges()
         let finalSave = FinalSave()

@@ -30,7 +30,7 @@ struct LaunchOptions: Equatable {
     /// The script (`-` for stdin) and its arguments; with `-c`, only the arguments.
     var script: [String] = []
 
-    static let usage = "ccsh [options] [FILE [ARGS...]]\n       ccsh [options] -c SOURCE [ARGS...]"
+    static let usage = "ccsh [options] [FILE [ARGS...]]\n       ccsh [options] -c SOURCE [ARGS...]\n       ccsh [options] doctor [--profile NAME]"
 
     static let help = """
         ccsh — the Connected Car Shell: a scriptable REPL for the Stellantis Connected Car v4 API.
@@ -39,6 +39,8 @@ struct LaunchOptions: Equatable {
           \(usage.replacingOccurrences(of: "\n       ", with: "\n  "))
 
         Runs FILE (`-` for stdin), or SOURCE, or the interactive shell when stdin is a terminal; ARGS are $args.
+        `ccsh doctor` checks a profile's set-up (config, secrets, certificate, TLS, IDP, clock, tokens) and exits 1
+        when a check failed; a script named doctor runs as ./doctor.
 
         Options:
           -c SOURCE          Run SOURCE instead of a file.
@@ -88,6 +90,21 @@ struct LaunchOptions: Equatable {
             }
         }
         script = Array(rest)
+        if command == nil, script.first == "doctor" {
+            command = (["doctor", "--strict"] + script.dropFirst().map(Self.quotedWord)).joined(separator: " ")
+            script = []
+        }
+    }
+
+    /// An argument as a word of ccsh's language: bare when it is a flag or a plain word, else a string literal.
+    private static func quotedWord(_ argument: String) -> String {
+        let plain =
+            !argument.isEmpty
+            && argument.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./@:".unicodeScalars.contains($0))
+            }
+        guard !plain else { return argument }
+        return "\"" + argument.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// `--name=value` → (`--name`, `value`); anything else unchanged.

@@ -3,19 +3,20 @@ import Shell
 import TestSupport
 import Testing
 
-/// The secrets audit (issue 8): a whole session through the real binary — a profile whose client secret and key
-/// password come from the environment, a password typed at the login prompt, requests, errors, `--verbose`,
-/// `--curl`, `history`, `profile show`, Ctrl-C — then stdout, stderr and every file under the config and state
+/// The secrets audit (issue 8): a whole session through the real binary — a profile whose client secret comes from
+/// the environment or a password manager's command (`cmd:`) and whose key password from the environment, a password
+/// typed at the login prompt, requests, errors, `--verbose`, `--curl`, `history`, `profile show`, `doctor`, Ctrl-C —
+/// then stdout, stderr and every file under the config and state
 /// directories are searched for each secret. Only the token store may hold the tokens, and it and the history
 /// are readable by their owner alone.
 @Suite(.sandbox("--vehicles", "2"), .serialized)
 struct SecretsAuditTests {
-    @Test("no secret in any output or file but the tokens in the 0600 token store")
-    func fullSession() throws {
+    @Test("no secret in any output or file but the tokens in the 0600 token store", arguments: ["env:LAB_SECRET", "cmd:printenv LAB_SECRET"])
+    func fullSession(clientSecret source: String) throws {
         let home = try SessionCommandTests.Home()
         let e = home.endpoints
         let added = try home.ccsh(
-            "profile add lab --brand peugeot --client-id \(e.clientID) --client-secret env:LAB_SECRET --cert \(e.clientCert) "
+            "profile add lab --brand peugeot --client-id \(e.clientID) --client-secret '\(source)' --cert \(e.clientCert) "
                 + "--key \(e.clientKeyEncrypted) --key-password env:KEY_PASSWORD --cacert \(e.caCert) --api-base \(e.baseURL) "
                 + "--idp-base \(e.serverURL)/am/oauth2 --redirect-uri \(e.redirectURI) | get name",
             environment: ["KEY_PASSWORD": e.clientKeyPassword])
@@ -30,6 +31,7 @@ struct SecretsAuditTests {
                 .init(after: "password for \(e.username): ", e.password + "\n"),
                 .init(after: "@lab> ", "user | get email\n"),
                 .init(after: "@lab> ", "vehicles | select vin label\n"),
+                .init(after: "@lab> ", "doctor | get result | uniq\n"),
                 .init(after: "@lab> ", "status no-such-car\n"),
                 .init(after: "@lab> ", "api GET /user/nothing\n"),
                 .init(after: "@lab> ", "vehicles --curl\n"),
@@ -40,12 +42,12 @@ struct SecretsAuditTests {
                 .init(after: "@lab> ", "exit\n"),
             ], environment: environment)
         #expect(repl.status == 0, "\(repl.screen)")
-        #expect(repl.typedAt.count == 12, "every step's prompt came: \(repl.screen)")
+        #expect(repl.typedAt.count == 13, "every step's prompt came: \(repl.screen)")
         #expect(repl.screen.contains("logged in") && repl.screen.contains("> GET ") && repl.screen.contains("curl "), "\(repl.screen)")
         #expect(repl.screen.contains("interrupted"), "\(repl.screen)")
 
         let script = try Executables.run(
-            ccsh, ["--verbose", "-c", "user | get firstName; vehicles --curl; api GET /user/nothing"], environment: environment)
+            ccsh, ["--verbose", "-c", "user | get firstName; doctor; vehicles --curl; api GET /user/nothing"], environment: environment)
         #expect(script.status == 1 && script.stdout.contains("Sofia") && script.stderr.contains("> GET "), "\(script.stderr)")
 
         let tokenFile = home.tokens.appendingPathComponent("lab.json")

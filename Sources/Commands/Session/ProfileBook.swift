@@ -56,14 +56,22 @@ package final class ProfileBook {
 
     /// A session on `profile`, its secrets resolved (`ask` reads a `prompt` secret without echo).
     package func open(_ profile: Profile, ask: ((String) -> String?)? = nil) throws -> Session {
-        if let sandbox, profile.name == sandbox.profile.name {
-            return try Session(
-                profile: profile, clientSecret: sandbox.secret, tls: profile.tls, tokenDirectory: tokenDirectory, cancellation: cancellation)
-        }
-        let secret = try profile.clientSecret.resolve(named: "client_secret", environment: environment, ask: ask)
+        let secret = try clientSecret(of: profile, ask: ask)
         var tls = profile.tls
-        tls.keyPassword = try profile.keyPassword?.resolve(named: "key_password", environment: environment, ask: ask)
+        tls.keyPassword = try keyPassword(of: profile, ask: ask)
         return try Session(profile: profile, clientSecret: secret, tls: tls, tokenDirectory: tokenDirectory, cancellation: cancellation)
+    }
+
+    /// The profile's client secret, from wherever it comes (the bundled sandbox's is held in memory).
+    package func clientSecret(of profile: Profile, ask: ((String) -> String?)? = nil) throws(ClientError) -> String {
+        if let sandbox, profile.name == sandbox.profile.name { return sandbox.secret }
+        return try profile.clientSecret.resolve(named: "client_secret", environment: environment, ask: ask)
+    }
+
+    /// The profile's key password, when it has one.
+    package func keyPassword(of profile: Profile, ask: ((String) -> String?)? = nil) throws(ClientError) -> String? {
+        if let sandbox, profile.name == sandbox.profile.name { return profile.tls.keyPassword }
+        return try profile.keyPassword?.resolve(named: "key_password", environment: environment, ask: ask)
     }
 
     // MARK: Editing config.toml
