@@ -130,11 +130,16 @@ struct ConfigurationTests {
         #expect(try Configuration.load(from: file).warnings.isEmpty)
     }
 
-    @Test("the config path follows CCSH_CONFIG, then XDG_CONFIG_HOME")
+    @Test("the config path follows CCSH_CONFIG, then XDG_CONFIG_HOME, then $HOME (even for root, whose passwd home Foundation prefers)")
     func path() {
         #expect(Configuration.path(environment: ["CCSH_CONFIG": "/x/c.toml"]).path == "/x/c.toml")
         #expect(Configuration.path(environment: ["XDG_CONFIG_HOME": "/y"]).path == "/y/ccsh/config.toml")
         #expect(Configuration.path(environment: [:]).path == NSHomeDirectory() + "/.config/ccsh/config.toml")
         #expect(TokenStore.defaultDirectory(environment: ["XDG_STATE_HOME": "/s"]).path == "/s/ccsh/tokens")
+        #expect(Configuration.path(environment: ["HOME": "/h"]).path == "/h/.config/ccsh/config.toml")
+        #expect(Configuration.path(environment: ["CCSH_CONFIG": "~/c.toml", "HOME": "/h"]).path == "/h/c.toml")
+        #expect(TokenStore.defaultDirectory(environment: ["HOME": "/h"]).path == "/h/.local/state/ccsh/tokens")
+        #expect(HomeDirectory.expanding("~/certs/a.crt", environment: ["HOME": "/h"]) == "/h/certs/a.crt")
+        #expect(HomeDirectory.expanding("a/~b", environment: ["HOME": "/h"]) == "a/~b")
     }
 }

@@ -28,10 +28,12 @@ package struct Configuration: Sendable {
 
     /// `$CCSH_CONFIG`, else `$XDG_CONFIG_HOME/ccsh/config.toml`, else `~/.config/ccsh/config.toml`.
     package static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let path = environment["CCSH_CONFIG"], !path.isEmpty { return URL(fileURLWithPath: (path as NSString).expandingTildeInPath) }
+        if let path = environment["CCSH_CONFIG"], !path.isEmpty {
+            return URL(fileURLWithPath: HomeDirectory.expanding(path, environment: environment))
+        }
         let base =
             environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".config")
+            ?? URL(fileURLWithPath: HomeDirectory.path(environment: environment)).appendingPathComponent(".config")
         return base.appendingPathComponent("ccsh/config.toml")
     }
 
@@ -105,7 +107,7 @@ package struct Configuration: Sendable {
             guard let text = value.string, !text.isEmpty else { throw fail(key, "expected a non-empty string", nil) }
             return text
         }
-        func path(_ key: String) throws(ClientError) -> String? { try string(key).map { ($0 as NSString).expandingTildeInPath } }
+        func path(_ key: String) throws(ClientError) -> String? { try string(key).map { HomeDirectory.expanding($0) } }
         func url(_ key: String) throws(ClientError) -> String? {
             guard let text = try string(key) else { return nil }
             guard text.hasPrefix("https://") || text.hasPrefix("http://") else { throw fail(key, "'\(text)' is not an http(s) URL", nil) }

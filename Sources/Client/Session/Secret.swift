@@ -43,7 +43,7 @@ package enum Secret: Sendable, Equatable, CustomStringConvertible {
             }
             return value
         case .file(let path):
-            let expanded = (path as NSString).expandingTildeInPath
+            let expanded = HomeDirectory.expanding(path, environment: environment)
             guard let text = try? String(contentsOfFile: expanded, encoding: .utf8),
                 let line = text.split(whereSeparator: \.isNewline).first, !line.isEmpty
             else {

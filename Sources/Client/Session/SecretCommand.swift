@@ -51,7 +51,7 @@ struct SecretCommand {
     /// The first line the command prints.
     func run() throws(ClientError) -> String {
         guard let program = words.first else { throw failure("is `cmd:` with no command", hint: "write cmd:COMMAND, e.g. cmd:pass show ccsh/client") }
-        guard let executable = Self.executable(program, path: environment["PATH"] ?? "/usr/bin:/bin") else {
+        guard let executable = Self.executable(program, environment: environment) else {
             throw failure("comes from `\(program)`, which is not a program on $PATH", hint: "install it, or write its full path after cmd:")
         }
         let process = Process()
@@ -88,10 +88,11 @@ struct SecretCommand {
         ClientError(code: .configuration, request: "config", message: "\(name) \(message)", hint: hint)
     }
 
-    /// `program` itself when it holds a slash, else the first executable of that name on `path`.
-    static func executable(_ program: String, path: String) -> URL? {
+    /// `program` itself when it holds a slash, else the first executable of that name on `$PATH`.
+    static func executable(_ program: String, environment: [String: String]) -> URL? {
+        let path = environment["PATH"] ?? "/usr/bin:/bin"
         if program.contains("/") {
-            let expanded = (program as NSString).expandingTildeInPath
+            let expanded = HomeDirectory.expanding(program, environment: environment)
             return FileManager.default.isExecutableFile(atPath: expanded) ? URL(fileURLWithPath: expanded) : nil
         }
         for directory in path.split(separator: ":") where !directory.isEmpty {

@@ -6,7 +6,7 @@ package enum StateDirectory {
     package static func url(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let state =
             environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/state")
+            ?? URL(fileURLWithPath: HomeDirectory.path(environment: environment)).appendingPathComponent(".local/state")
         return state.appendingPathComponent("ccsh")
     }
 }

@@ -92,7 +92,7 @@ extension Checkup {
 
     /// `~/certs/client.crt`.
     static func shortPath(_ path: String) -> String {
-        let home = NSHomeDirectory()
+        let home = HomeDirectory.path()
         return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }
 
