@@ -4,7 +4,7 @@ SWIFT ?= swift
 SPECCHECK ?= ../shared/tools/speccheck.py
 SANDBOX = .build/debug/ccsh-sandbox
 
-.PHONY: all build demo test speccheck fuzz soak sanitize bench clean
+.PHONY: all build demo test speccheck fuzz soak sanitize bench install uninstall install-check clean
 
 all: build
 
@@ -25,6 +25,7 @@ test:
 	@scripts/ensure-deps.sh test
 	$(SWIFT) format lint --strict --recursive Sources Tests bench fuzz Package.swift
 	@scripts/gpx-schema.sh
+	@scripts/no-second-tls.sh
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory speccheck
 	.build/debug/ccsh-fuzz --seconds 25 --jobs 2
@@ -76,5 +77,20 @@ bench:
 	@scripts/ensure-deps.sh bench
 	bench/run --json bench/results.json
 
+# Release builds (Swift runtime linked in), the man page and bash/zsh/fish completions under $(DESTDIR)$(PREFIX);
+# uninstall removes exactly what install wrote (its manifest, share/ccsh/installed). install-check installs into a
+# temporary DESTDIR and checks the result: ldd, --version, the man page, the completions, a clean uninstall.
+PREFIX ?= /usr/local
+install:
+	@scripts/ensure-deps.sh install
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh install
+
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh uninstall
+
+install-check:
+	@scripts/ensure-deps.sh install
+	scripts/install-check.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-release

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ccsh needs to build, test and run its demo, when they are missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
-# Usage: scripts/ensure-deps.sh build|test|demo|bench|fuzz
+# Usage: scripts/ensure-deps.sh build|test|demo|bench|fuzz|install
 set -euo pipefail
 
 packages=(libedit-dev libcurl4-openssl-dev libssl-dev pkg-config)
 case "${1:-build}" in
   demo) packages+=(curl) ;;
   bench) packages+=(curl python3 time) ;;
+  install) packages+=(man-db binutils) ;;
   test) packages+=(curl python3 python3-pip python3-requests python3-yaml python3-jsonschema libxml2-utils) ;;
 esac
 

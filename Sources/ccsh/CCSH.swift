@@ -35,6 +35,17 @@ struct CCSH {
         case .buildInfo:
             print("ccsh \(Self.version) (\(EditLineReader.libraryVersion), \(CommandRegistry.language().names.count) commands)")
             return 0
+        case .manPage:
+            print(ManPage.render(version: Self.version), terminator: "")
+            return 0
+        case .completion(let shell):
+            guard let script = CompletionScripts.script(for: shell) else {
+                throw UsageError(
+                    "--completion: no completion for '\(shell)'; ccsh has them for " + CompletionScripts.shells.joined(separator: ", "),
+                    showsUsage: false)
+            }
+            print(script, terminator: "")
+            return 0
         case .run:
             break
         }

@@ -40,4 +40,38 @@ struct LaunchOptionsTests {
         #expect(error?.message == message)
         #expect(error?.report.hasPrefix("ccsh: \(message)\nusage: ccsh [options] [FILE [ARGS...]]\n") == true)
     }
+
+    @Test("`ccsh doctor [--profile P]` runs `doctor --strict`; a script named doctor runs as ./doctor")
+    func doctor() throws {
+        #expect(try LaunchOptions(["doctor"]).command == "doctor --strict")
+        #expect(try LaunchOptions(["--sandbox", "doctor", "--profile", "my lab"]).command == #"doctor --strict --profile "my lab""#)
+        #expect(try LaunchOptions(["doctor", "--profile", #"a"b"#]).command == #"doctor --strict --profile "a\"b""#)
+        #expect(try LaunchOptions(["./doctor"]).script == ["./doctor"])
+        #expect(try LaunchOptions(["-c", "1", "doctor"]).script == ["doctor"], "with -c, doctor is an argument")
+    }
+
+    @Test("--man and --completion: generated from the option table and the commands' signatures")
+    func generated() throws {
+        #expect(try LaunchOptions(["--man"]).action == .manPage)
+        #expect(try LaunchOptions(["--completion", "zsh"]).action == .completion("zsh"))
+        let page = ManPage.render(version: "1.2.3")
+        #expect(page.hasPrefix(#".TH CCSH 1 "" "ccsh 1.2.3""#))
+        for option in LaunchOptions.table {
+            #expect(LaunchOptions.help.contains(option.spelling), "--help lists \(option.spelling)")
+            #expect(page.contains(ManPage.escape(option.names.joined(separator: ", "))), "the man page lists \(option.spelling)")
+            for name in option.names {
+                for shell in CompletionScripts.shells {
+                    let script = try #require(CompletionScripts.script(for: shell))
+                    let spelled = shell == "fish" ? (name.hasPrefix("--") ? "-l \(name.dropFirst(2))" : "-s \(name.dropFirst())") : name
+                    #expect(script.contains(spelled), "the \(shell) completion offers \(name)")
+                }
+            }
+        }
+        for command in ["doctor", "vehicles", "monitors create", "remote", "listen"] {
+            #expect(page.contains(".SS \(ManPage.escape(command))\n"), "the man page has \(command)")
+        }
+        let ascii = page.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii, "non-ASCII as \\[uXXXX]")
+        #expect(CompletionScripts.script(for: "tcsh") == nil)
+    }
 }
