@@ -25,7 +25,7 @@ struct Checkup {
         var findings: [Finding] = []
         let profile: Profile
         do {
-            profile = try book.selected(flag: profileName)
+            profile = try profileName.map(book.profile(named:)) ?? book.selected(flag: nil)
             findings.append(.ok("config", configDetail(profile)))
         } catch {
             let error = ClientError.wrapping(error)
