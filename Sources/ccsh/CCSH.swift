@@ -16,11 +16,19 @@ struct CCSH {
     /// Reads the command line and runs; a bad command line exits 2, as the README says.
     static func main() {
         do {
-            exit(try CCSH(options: LaunchOptions(Array(CommandLine.arguments.dropFirst()))).run())
+            finish(try CCSH(options: LaunchOptions(Array(CommandLine.arguments.dropFirst()))).run())
         } catch {
             FileHandle.standardError.write(Data(error.report.utf8))
-            exit(ExitStatus.usage)
+            finish(ExitStatus.usage)
         }
+    }
+
+    /// Ends the process once its output is flushed, skipping the libraries' exit handlers: everything ccsh writes
+    /// (results, history, tokens, caches) is written by then, and OpenSSL's and libcurl's clean-up of memory the
+    /// kernel is about to take back was a tenth of a one-command run (bench/README.md, first request).
+    private static func finish(_ status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
     }
 
     /// Runs what the options ask for and returns the exit status.
@@ -82,7 +90,6 @@ struct CCSH {
             }.report(ShellError.wrapping(error))
             return ShellError.wrapping(error).exitStatus
         }
-        defer { local?.stop() }
         api.apiVersionOverride = version
         if options.verbose {
             // One write per exchange: fan-out workers trace from their own threads.
@@ -90,7 +97,6 @@ struct CCSH {
         }
         let shell = ShellSetup(terminal: terminal, format: format, showsAllColumns: options.wide, arguments: arguments, api: api)
         Interrupts.install()
-        defer { shell.output.flush() }
         let status: Int32
         if let source {
             status = shell.scriptRunner(keepGoing: options.keepGoing).run(source)
@@ -98,7 +104,12 @@ struct CCSH {
             var reader = shell.lineEditor(api: api, terminal: terminal)
             status = shell.repl(api: api, terminal: terminal).run(reader: &reader)
         }
-        return Interrupts.endingSignal.map { 128 + $0 } ?? status
+        shell.output.flush()
+        local?.stop()
+        // Ends here, not by returning: that would release the session — a polite TLS close and libcurl's and
+        // OpenSSL's clean-up — a moment before the process ends anyway (the line editor, which restores the
+        // terminal, is released above).
+        Self.finish(Interrupts.endingSignal.map { 128 + $0 } ?? status)
     }
 
     /// The API commands' context: on the bundled sandbox (logged in already), or on the chosen config.toml

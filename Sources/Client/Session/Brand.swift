@@ -31,7 +31,8 @@ package struct Brand: Sendable, Equatable {
 
     /// The brand for a profile's `brand` value (case-insensitive; `citroën` accepted).
     package static func named(_ text: String) -> Brand? {
-        let key = text.lowercased().replacingOccurrences(of: "ë", with: "e")
+        // Plain Swift, not Foundation's replacingOccurrences: its first use costs a one-command process 0.3 ms.
+        let key = String(text.lowercased().map { $0 == "ë" ? "e" : $0 })
         return all.first { $0.key == key }
     }
 

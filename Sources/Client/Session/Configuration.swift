@@ -45,7 +45,9 @@ package struct Configuration: Sendable {
                 hint: "create it (see the README) or set CCSH_CONFIG")
         }
         var configuration = try parse(text, file: url.path)
-        let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0
+        // stat(2), not FileManager's attributes, which also look the owner and group names up in the user database.
+        var info = stat()
+        let mode = stat(url.path, &info) == 0 ? Int(info.st_mode) : 0
         if mode & 0o077 != 0, let holder = configuration.profiles.first(where: { $0.clientSecret.isLiteral || $0.keyPassword?.isLiteral == true }) {
             configuration.warnings.append(
                 "\(url.path) holds a literal secret (profile \(holder.name)) and is readable by others: run chmod 600 \(url.path), "
@@ -188,10 +190,9 @@ struct KeyLines {
     init(_ text: String) {
         var table: String?
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = Self.trimmed(raw)
             if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
-                let name = line[line.index(after: line.startIndex)..<end].trimmingCharacters(in: .whitespaces)
-                    .replacingOccurrences(of: "\"", with: "")
+                let name = Self.trimmed(line[line.index(after: line.startIndex)..<end]).filter { $0 != "\"" }
                 table = name
                 tables.append(name)
                 lines["\u{1F}\(name)"] = lines["\u{1F}\(name)"] ?? n + 1
@@ -203,9 +204,16 @@ struct KeyLines {
                 continue
             }
             guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+            let key = Self.trimmed(line[..<equals]).filter { $0 != "\"" }
             lines["\(table ?? "")\u{1F}\(key)"] = lines["\(table ?? "")\u{1F}\(key)"] ?? n + 1
         }
+    }
+
+    /// `text` without spaces and tabs around it (plain Swift: Foundation's trimming costs its setup at every start).
+    private static func trimmed(_ text: Substring) -> Substring {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return text[first...last]
     }
 
     /// The key's line, or the line of its table's header when the key is missing.

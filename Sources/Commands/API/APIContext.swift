@@ -58,7 +58,9 @@ package final class APIContext {
         self.cacheDirectory = cacheDirectory
         opener = open
         pendingProfile = profile
-        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"))
+        // Preloaded only when the profile is named: otherwise it is known once the config is read, when the session
+        // opens, and its cache replaces this one.
+        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"), preloading: profile != nil)
     }
 
     /// Remembers a password the user typed, for ``isRevealed(in:)``.
@@ -97,7 +99,7 @@ package final class APIContext {
         opener = nil
         pendingProfile = nil
         let cache = cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json")
-        if vehicles.file != cache { vehicles = VehicleCache(file: cache) }
+        if vehicles.file != cache { vehicles = VehicleCache(file: cache, preloading: false) }
         locale = session.profile.locale
     }
 

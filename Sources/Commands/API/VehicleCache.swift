@@ -15,24 +15,25 @@ package final class VehicleCache {
 
     /// Where the cache is kept (`STATE/cache/PROFILE-vehicles.json`).
     let file: URL
-    /// The file being read on a thread of its own, until the entries are first needed.
-    private let preload: Preload
+    /// The file being read on a thread of its own, until the entries are first needed; nil: read when first needed.
+    private let preload: Preload?
     private var loaded: [Entry]?
     /// Changes each time the entries do (for indexes built over them).
     package private(set) var generation = 0
 
-    /// Starts reading the file in the background: a large fleet's cache (megabytes of JSON) must not hold up the
-    /// first prompt; the first use of ``entries`` waits for it.
-    init(file: URL) {
+    /// With `preloading`, starts reading the file in the background: a large fleet's cache (megabytes of JSON) must
+    /// not hold up the first prompt, and the first use of ``entries`` waits for it. Without, the file is read when
+    /// first needed — when that is at once (a profile opened for a command), a thread would only add its start.
+    init(file: URL, preloading: Bool = true) {
         self.file = file
-        preload = Preload(file: file)
+        preload = preloading ? Preload(file: file) : nil
     }
 
     /// The cached vehicles, in listing order.
     package private(set) var entries: [Entry] {
         get {
             if let loaded { return loaded }
-            let entries = preload.entries()
+            let entries = preload?.entries() ?? Self.load(file)
             loaded = entries
             return entries
         }

@@ -49,7 +49,7 @@ package final class Interpreter {
         self.write = write
         globals = Scope()
         presentation = Presentation(environment: environment)
-        presentation.views = ViewCatalog(registry.all.compactMap(\.view))
+        presentation.views = ViewCatalog { registry.all.compactMap(\.view) }
         globals.define("args", .list(arguments.map(Value.string)))
     }
 

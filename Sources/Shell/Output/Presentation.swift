@@ -16,7 +16,13 @@ package struct Presentation: Sendable {
     /// Braille, bars and arrows in pictures; otherwise plain ASCII (a locale that is not UTF-8).
     package var unicode = true
     package var time = TimeStyle.local
-    package var timeZone = TimeZone.current
+    /// The zone instants show in: `TZ`'s, else the system's, read when first needed (not at every start: loading it
+    /// is a good part of a one-command process's own work).
+    package var timeZone: TimeZone {
+        get { chosenZone ?? TimeZone.current }
+        set { chosenZone = newValue }
+    }
+    private var chosenZone: TimeZone?
     /// Every column of a view, even when they overflow the width (`--wide`, `to table --all`).
     package var showsAllColumns = false
     /// The instant ages count from, when fixed (`CCSH_NOW`, for reproducible screens); else the clock's.
