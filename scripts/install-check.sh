@@ -2,8 +2,8 @@
 # `make install-check`: `make install` into a temporary DESTDIR with PREFIX=/usr, then, as a user would: the
 # binaries run and need no Swift runtime library (ldd: every library resolves, none is Swift's; readelf: they
 # link only libcurl, libedit, OpenSSL and the C/C++ runtime), `ccsh --sandbox` finds its installed sandbox, the
-# man page renders, the bash completion loads and completes options and profiles (zsh and fish scripts parse when
-# those shells are here), and `make uninstall` leaves nothing behind.
+# man page renders, the bash completion loads and completes options and profiles (when zsh and fish are here: the
+# zsh script parses, the fish one parses and completes profiles), and `make uninstall` leaves nothing behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dest=$(mktemp -d)
@@ -50,7 +50,12 @@ grep -q '^options: --output$' <<<"$replies" || fail "--out does not complete to 
 grep -q '^formats: table json ndjson csv yaml$' <<<"$replies" || fail "--output does not complete the formats"
 grep -q '^profiles: lab$' <<<"$replies" || fail "--profile does not complete the config's profiles"
 if command -v zsh >/dev/null; then zsh -n "$dest/usr/share/zsh/site-functions/_ccsh" || fail "the zsh completion does not parse"; fi
-if command -v fish >/dev/null; then fish -n "$dest/usr/share/fish/vendor_completions.d/ccsh.fish" || fail "the fish completion does not parse"; fi
+if command -v fish >/dev/null; then
+    fish_completion=$dest/usr/share/fish/vendor_completions.d/ccsh.fish
+    fish -n "$fish_completion" || fail "the fish completion does not parse"
+    fish_profiles=$(env -i PATH="$bin:/usr/bin:/bin" HOME="$home" fish -c "source '$fish_completion'; complete -C 'ccsh --profile '")
+    grep -q '^lab' <<<"$fish_profiles" || fail "fish: --profile does not complete the config's profiles: $fish_profiles"
+fi
 
 make --no-print-directory uninstall DESTDIR="$dest" PREFIX=/usr
 left=$(find "$dest" -mindepth 1)
