@@ -19,7 +19,7 @@ struct DoctorCommand: Command {
 
     var view: View? {
         View("doctor finding", matching: .fields(["check", "result", "detail"]))
-            .column("", .custom(cut: .never) { record, presentation in DoctorCommand.mark(record.string("result"), presentation) })
+            .column("", .custom(cut: .never) { record, _ in DoctorCommand.mark(record.string("result")) })
             .column("check", .text("check"))
             .column("found", .text("detail"))
             .column("fix", .text("hint"), priority: 2)
@@ -41,7 +41,7 @@ struct DoctorCommand: Command {
     }
 
     /// ✓ ! ✗ –, in the result's color.
-    static func mark(_ result: String?, _ presentation: Presentation) -> Cell? {
+    static func mark(_ result: String?) -> Cell? {
         switch result.flatMap(Finding.Result.init(rawValue:)) {
         case .ok?: Cell("✓", .good)
         case .warn?: Cell("!", .warning)
