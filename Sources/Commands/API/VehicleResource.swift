@@ -25,8 +25,9 @@ struct VehicleResource: Sendable {
     var accept: String?
     var flags: [QueryFlag] = []
     var examples: [(source: String, description: String)] = []
-    /// How a terminal shows what it returns.
-    var view: View?
+    /// How a terminal shows what it returns, made when a table first needs it (the catalogue is built at every
+    /// start; its views are not needed by a command printing JSON).
+    var view: (@Sendable () -> View)?
     /// The API versions that have it; on another, the command says so instead of sending.
     var versions: Set<APIVersion> = Set(APIVersion.allCases)
 }
@@ -40,30 +41,30 @@ extension VehicleResource {
         VehicleResource(
             name: "position", summary: "The vehicle's last GPS position, as a GeoJSON Feature.", path: "lastPosition",
             accept: "application/vnd.geo+json", examples: [("vehicles | each { position $it } | to geojson", "Every vehicle on a map.")],
-            view: .position),
+            view: { .position }),
         VehicleResource(
             name: "alert", summary: "One alert of a vehicle.", path: "alerts/{aid}", identifiers: [("alert", "aid", "The alert id.")],
             flags: [locale],
-            examples: [("alert 0 (alerts 0 | first | get id)", "The first alert, by id.")], view: .alert),
+            examples: [("alert 0 (alerts 0 | first | get id)", "The first alert, by id.")], view: { .alert }),
         VehicleResource(
             name: "maintenance", summary: "The vehicle's maintenance figures: days and distance before the next service.", path: "maintenance",
-            examples: [("maintenance 0", "When the first vehicle needs a service.")], view: .maintenance),
+            examples: [("maintenance 0", "When the first vehicle needs a service.")], view: { .maintenance }),
         VehicleResource(
             name: "trips", summary: "List a vehicle's completed trips (lazily, page by page).", path: "trips", isCollection: true,
             isTimed: true,
             examples: [
                 ("trips 0 | first 3 | select id startedAt distance", "Three trips."),
                 ("trips 0 --since 30d | get distance | sum", "Kilometres driven in the last 30 days."),
-            ], view: .trip),
+            ], view: { .trip }),
         VehicleResource(
             name: "trip", summary: "One trip of a vehicle.", path: "trips/{tid}", identifiers: [("trip", "tid", "The trip id.")],
-            examples: [("trip 0 (trips 0 | first | get id)", "The first trip.")], view: .trip),
+            examples: [("trip 0 (trips 0 | first | get id)", "The first trip.")], view: { .trip }),
         VehicleResource(
             name: "waypoints", summary: "The path of a trip, simplified within a tolerance.", path: "trips/{tid}/wayPoints",
             identifiers: [("trip", "tid", "The trip id.")], isCollection: true,
             flags: [QueryFlag(flag: "tolerance", parameter: "tolerance", shape: .number, help: "Simplify the path to within this many km.")],
             examples: [("waypoints 0 (trips 0 | first | get id) --tolerance 0.5 | count", "How many points the simplified path keeps.")],
-            view: .position),
+            view: { .position }),
         VehicleResource(
             name: "telemetry", summary: "List a vehicle's telemetry messages (lazily, page by page).", path: "telemetry", isCollection: true,
             isTimed: true,
@@ -73,15 +74,15 @@ extension VehicleResource {
                     flag: "extension", parameter: "extension", shape: .string, help: "Add data sets: location, alerts, collision, maintenance."),
                 locale,
             ],
-            examples: [("telemetry 0 --type vehicle.energy.level | first", "The latest energy-level message.")], view: .telemetry),
+            examples: [("telemetry 0 --type vehicle.energy.level | first", "The latest energy-level message.")], view: { .telemetry }),
         VehicleResource(
             name: "collisions", summary: "List a vehicle's collisions (lazily, page by page).", path: "collisions", isCollection: true,
             isTimed: true,
-            examples: [("collisions 0 | count", "How many collisions were recorded.")], view: .collision),
+            examples: [("collisions 0 | count", "How many collisions were recorded.")], view: { .collision }),
         VehicleResource(
             name: "ecoaching", summary: "Eco-driving scores of a trip.", path: "trips/{tid}/ecoaching",
             identifiers: [("trip", "tid", "The trip id.")],
-            flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")], view: .ecoaching,
+            flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")], view: { .ecoaching },
             versions: [.v40]),
         VehicleResource(
             name: "alarms", summary: "List a vehicle's anti-theft alarm events: activations and break-ins (API 4.17).", path: "alarms",
@@ -91,11 +92,11 @@ extension VehicleResource {
                     flag: "type", parameter: "type", shape: .oneOf(["vehicle.alarm.status", "vehicle.alarm.trigger"]),
                     help: "Only activations (vehicle.alarm.status) or only break-ins (vehicle.alarm.trigger).")
             ],
-            examples: [("alarms 0 --type vehicle.alarm.trigger | count", "How many times the alarm went off.")], view: .alarm,
+            examples: [("alarms 0 --type vehicle.alarm.trigger | count", "How many times the alarm went off.")], view: { .alarm },
             versions: [.v417]),
         VehicleResource(
             name: "alarm", summary: "One alarm event of a vehicle (API 4.17).", path: "alarms/{aid}",
             identifiers: [("alarm", "aid", "The alarm id.")],
-            examples: [("alarm 0 (alarms 0 | first | get id)", "The latest alarm event.")], view: .alarm, versions: [.v417]),
+            examples: [("alarm 0 (alarms 0 | first | get id)", "The latest alarm event.")], view: { .alarm }, versions: [.v417]),
     ]
 }

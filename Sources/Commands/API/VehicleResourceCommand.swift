@@ -20,7 +20,7 @@ struct VehicleResourceCommand: Command, VersionedCommand {
         return signature.output(resource.isCollection ? "list (lazy)" : "record")
     }
 
-    var view: View? { resource.view }
+    var view: View? { resource.view?() }
     var versions: Set<APIVersion> { resource.versions }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
