@@ -9,7 +9,8 @@ import Testing
 /// clock 5 minutes off — has exactly one failing line naming the cause and the fix, and exit 1.
 @Suite(.sandbox("--vehicles", "1"), .serialized)
 struct DoctorTests {
-    /// A config with one profile `lab` on `endpoints`, written as a user would, with `lines` changing or adding keys.
+    /// A config with one profile `lab` on `endpoints`, written as a user would, with `lines` changing or adding keys
+    /// (an empty value leaves the key out).
     static func home(on endpoints: SandboxEndpoints, _ lines: [String: String] = [:]) throws -> SessionCommandTests.Home {
         let home = SessionCommandTests.Home(endpoints: endpoints)
         let e = endpoints
@@ -21,7 +22,7 @@ struct DoctorTests {
         for (key, value) in lines.sorted(by: { $0.key < $1.key }) {
             if let index = keys.firstIndex(where: { $0.0 == key }) { keys[index].1 = value } else { keys.append((key, value)) }
         }
-        let text = "[profiles.lab]\n" + keys.map { "\($0.0) = \"\($0.1)\"\n" }.joined()
+        let text = "[profiles.lab]\n" + keys.filter { !$0.1.isEmpty }.map { "\($0.0) = \"\($0.1)\"\n" }.joined()
         try FileManager.default.createDirectory(at: home.config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: home.config)
         return home
@@ -80,24 +81,44 @@ struct DoctorTests {
         let e = try suiteSandbox().endpoints
         let setup = Self.broken[index]
         let directory = URL(fileURLWithPath: e.clientCert).deletingLastPathComponent()
-        var lines = setup.lines.mapValues { value in
+        let lines = setup.lines.mapValues { value in
             value.replacingOccurrences(of: "{expired}", with: e.clientCertExpired).replacingOccurrences(of: "{key}", with: e.clientKey)
                 .replacingOccurrences(of: "{serverKey}", with: directory.appendingPathComponent("server.key").path)
         }
-        // An empty key_password: the plain key needs none (TOML has no way to remove a key here, so drop it).
-        let dropsPassword = lines["key_password"] == ""
-        if dropsPassword { lines["key_password"] = nil }
-        let home = try Self.home(on: e, lines)
-        if dropsPassword {
-            let text = try String(contentsOf: home.config, encoding: .utf8)
-            try Data(text.split(separator: "\n").filter { !$0.hasPrefix("key_password") }.joined(separator: "\n").utf8).write(to: home.config)
-        }
-        let (run, results) = try Self.doctor(home)
+        let (run, results) = try Self.doctor(try Self.home(on: e, lines))
         #expect(run.status == 1, "\(setup.name): \(run.stderr)")
         let failed = results.filter { $0.value.result == "fail" }
         #expect(failed.keys.sorted() == [setup.check], "\(setup.name): \(failed.mapValues { $0.record.string("detail") ?? "" })")
         #expect(failed[setup.check]?.record.string("hint")?.contains(setup.fix) == true, "\(setup.name): \(failed)")
         #expect(run.stderr.contains("doctor: 1 check failed (\(setup.check))"), "\(run.stderr)")
+    }
+
+    @Test("a PKCS#12 bundle: opened by key_password, every line ✓; with a wrong password the certificate line fails")
+    func pkcs12() throws {
+        let e = try suiteSandbox().endpoints
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-p12-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("client.p12").path
+        let openssl = URL(fileURLWithPath: "/usr/bin/openssl")
+        try #require(FileManager.default.isExecutableFile(atPath: openssl.path), "scripts/ensure-deps.sh test installs openssl")
+        let export = try Executables.run(
+            openssl, ["pkcs12", "-export", "-in", e.clientCert, "-inkey", e.clientKey, "-passout", "pass:bundle-pass", "-out", bundle])
+        try #require(export.status == 0, "\(export.stderr)")
+        let home = try Self.home(on: e, ["cert": bundle, "key": "", "key_password": "cmd:printf bundle-pass"])
+        let (run, results) = try Self.doctor(home)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(results.filter { $0.value.result == "fail" }.isEmpty, "\(results.mapValues { $0.record.string("detail") ?? "" })")
+        #expect(results["certificate"]?.record.string("detail")?.contains("CN=MZP000000001") == true)
+        #expect(results["key"]?.record.string("detail")?.contains("client.p12, opened by key_password") == true)
+        #expect(results["TLS and certificate"]?.result == "ok", "curl sends the bundle's certificate")
+
+        let wrong = try Self.home(on: e, ["cert": bundle, "key": "", "key_password": "cmd:printf nope"])
+        let (wrongRun, wrongResults) = try Self.doctor(wrong)
+        #expect(wrongRun.status == 1)
+        let failed = wrongResults.filter { $0.value.result == "fail" }
+        #expect(failed.keys.sorted() == ["certificate"], "\(failed.mapValues { $0.record.string("detail") ?? "" })")
+        #expect(failed["certificate"]?.record.string("detail")?.contains("key_password does not open") == true)
     }
 
     @Test("a stopped server: the TLS line fails (nothing answers), the IDP on the same server is skipped")
