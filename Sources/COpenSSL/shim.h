@@ -123,8 +123,7 @@ typedef enum {
     CCSH_CREDENTIAL_OK = 0,
     CCSH_CREDENTIAL_UNREADABLE = 1,   // the file cannot be opened
     CCSH_CREDENTIAL_MALFORMED = 2,    // not a certificate / key / PKCS#12 file
-    CCSH_CREDENTIAL_PASSWORD = 3,     // encrypted, and the password is missing or wrong
-    CCSH_CREDENTIAL_MISMATCH = 4      // the key does not belong to the certificate
+    CCSH_CREDENTIAL_PASSWORD = 3      // encrypted, and the password is missing or wrong
 } ccsh_credential_status;
 
 /// A certificate from a PEM or DER file.

@@ -1,3 +1,5 @@
+import Shell
+
 /// ccsh's own command line: options first, then a script and the arguments it sees as `$args` (or, with `-c`,
 /// just those arguments). Everything from the first non-option on belongs to the script, `--foo` included, so
 /// `ccsh tool.ccsh --verbose` passes `--verbose` on.
@@ -132,8 +134,7 @@ struct LaunchOptions: Equatable {
             && argument.unicodeScalars.allSatisfy {
                 $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./@:".unicodeScalars.contains($0))
             }
-        guard !plain else { return argument }
-        return "\"" + argument.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return plain ? argument : StringPart.literal(argument)
     }
 
     /// `--name=value` → (`--name`, `value`); anything else unchanged.

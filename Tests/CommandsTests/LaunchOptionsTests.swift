@@ -46,6 +46,7 @@ struct LaunchOptionsTests {
         #expect(try LaunchOptions(["doctor"]).command == "doctor --strict")
         #expect(try LaunchOptions(["--sandbox", "doctor", "--profile", "my lab"]).command == #"doctor --strict --profile "my lab""#)
         #expect(try LaunchOptions(["doctor", "--profile", #"a"b"#]).command == #"doctor --strict --profile "a\"b""#)
+        #expect(try LaunchOptions(["doctor", "--profile", "$HOME"]).command == #"doctor --strict --profile "\$HOME""#, "no interpolation")
         #expect(try LaunchOptions(["./doctor"]).script == ["./doctor"])
         #expect(try LaunchOptions(["-c", "1", "doctor"]).script == ["doctor"], "with -c, doctor is an argument")
     }

@@ -88,7 +88,6 @@ package enum CredentialProblem: Error, Sendable, Equatable {
         case CCSH_CREDENTIAL_OK: return nil
         case CCSH_CREDENTIAL_UNREADABLE: self = .unreadable
         case CCSH_CREDENTIAL_PASSWORD: self = .password
-        case CCSH_CREDENTIAL_MISMATCH: self = .mismatch
         default: self = .malformed
         }
     }

@@ -120,6 +120,9 @@ extension Expression {
 }
 
 extension StringPart {
+    /// `text` as a string literal of the language (`"a \"b\" \$x"`), which the parser reads back as that text.
+    package static func literal(_ text: String) -> String { "\"" + StringPart.text(text).source + "\"" }
+
     var source: String {
         switch self {
         case .text(let text):

@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Foundation
 import Shell
@@ -97,9 +98,5 @@ extension Checkup {
     }
 
     /// `2027-03-05`.
-    static func day(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
-    }
+    static func day(_ date: Date) -> String { String(Timestamp.format(Int(date.timeIntervalSince1970)).prefix(10)) }
 }

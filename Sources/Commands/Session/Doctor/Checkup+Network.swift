@@ -24,23 +24,28 @@ extension Checkup {
                 let why = reason ?? "the host does not resolve"
                 return findings + ["TLS and certificate", "IDP", "clock"].map { Finding.skip($0, because: why) }
             }
-            let probe = probeAPI()
+            // One transport for both probes: when the IDP is the API's server, its request reuses the connection.
+            let transport: CurlTransport
+            do { transport = try Self.transport(tls) } catch {
+                return findings + [.fail("TLS and certificate", error.message, hint: error.hint)]
+            }
+            let probe = probeAPI(transport)
             findings.append(probe.finding)
             let sameServer = URL(string: profile.idpBase).map { "\($0.host ?? ""):\($0.port ?? 443)" } == "\(host):\(api.port ?? 443)"
             if probe.response == nil && sameServer {
                 findings.append(.skip("IDP", because: "it is the API's server, which did not answer"))
             } else {
-                findings.append(probeIDP())
+                findings.append(probeIDP(transport))
             }
             findings.append(clock(probe.response?.header("Date")))
             return findings
         }
 
         /// `GET /user` with the client certificate and no token: the gateway's 401 shows TLS and the certificate passed.
-        private func probeAPI() -> (finding: Finding, response: HTTPResponseData?) {
+        private func probeAPI(_ transport: CurlTransport) -> (finding: Finding, response: HTTPResponseData?) {
             let check = "TLS and certificate"
             do {
-                let response = try transport().perform(
+                let response = try transport.perform(
                     HTTPRequestData(
                         method: "GET", url: "\(profile.apiBase)/user?client_id=\(URLEncoding.encode(profile.clientID))",
                         headers: [("Accept", "application/hal+json"), ("x-introspect-realm", profile.realm)]))
@@ -65,9 +70,9 @@ extension Checkup {
         }
 
         /// The IDP's authorize endpoint, asked with no parameters: any answer but a 404 shows it is there.
-        private func probeIDP() -> Finding {
+        private func probeIDP(_ transport: CurlTransport) -> Finding {
             do {
-                let response = try transport().perform(HTTPRequestData(method: "GET", url: profile.idpBase + "/authorize"))
+                let response = try transport.perform(HTTPRequestData(method: "GET", url: profile.idpBase + "/authorize"))
                 if response.status == 404 {
                     return .fail(
                         "IDP", "no authorize endpoint at \(profile.idpBase)",
@@ -91,7 +96,7 @@ extension Checkup {
                 hint: "set it right (timedatectl set-ntp true): token expiry is computed from it")
         }
 
-        private func transport() throws(ClientError) -> CurlTransport {
+        private static func transport(_ tls: TLSOptions) throws(ClientError) -> CurlTransport {
             let transport = try CurlTransport(tls: tls)
             transport.timeoutMilliseconds = 15_000
             transport.connectTimeoutMilliseconds = 5_000

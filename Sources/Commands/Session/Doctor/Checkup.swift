@@ -24,9 +24,13 @@ struct Checkup {
     func run() -> [Finding] {
         var findings: [Finding] = []
         let profile: Profile
+        let bundled: Bool
         do {
             profile = try profileName.map(book.profile(named:)) ?? book.selected(flag: nil)
-            findings.append(.ok("config", configDetail(profile)))
+            // `ccsh --sandbox`'s profile is in no config file.
+            let configuration = try? book.configuration()
+            bundled = configuration?.profiles.contains { $0.name == profile.name } != true
+            findings.append(.ok("config", Self.configDetail(profile, bundled ? nil : configuration, file: book.configFile)))
         } catch {
             let error = ClientError.wrapping(error)
             findings.append(.fail("config", "\(error.request): \(error.message)", hint: error.hint))
@@ -35,7 +39,7 @@ struct Checkup {
         findings.append(Self.brandAndRealm(profile))
         findings.append(Self.clientID(profile.clientID))
         var tls = profile.tls
-        let secretSource = isBundled(profile) ? "held by the bundled sandbox" : nil
+        let secretSource = bundled ? "held by the bundled sandbox" : nil
         findings.append(
             secretFinding("client_secret", profile.clientSecret, source: secretSource) { () throws(ClientError) in
                 _ = try book.clientSecret(of: profile, ask: ask)
@@ -55,15 +59,10 @@ struct Checkup {
         return findings
     }
 
-    private func configDetail(_ profile: Profile) -> String {
-        guard !isBundled(profile) else { return "profile '\(profile.name)' of the bundled sandbox" }
-        let warnings = (try? book.configuration().warnings) ?? []
-        return (["profile '\(profile.name)' in \(Self.shortPath(book.configFile.path))"] + warnings).joined(separator: "; ")
-    }
-
-    /// Whether `profile` is `ccsh --sandbox`'s, which no config file holds.
-    private func isBundled(_ profile: Profile) -> Bool {
-        (try? book.configuration().profiles.contains { $0.name == profile.name }) != true
+    /// Where the profile comes from, and the config's warnings; `configuration` nil: the bundled sandbox's.
+    private static func configDetail(_ profile: Profile, _ configuration: Configuration?, file: URL) -> String {
+        guard let configuration else { return "profile '\(profile.name)' of the bundled sandbox" }
+        return (["profile '\(profile.name)' in \(shortPath(file.path))"] + configuration.warnings).joined(separator: "; ")
     }
 
     /// The realm is one of the brand's two (api-notes §3.2).
