@@ -7,6 +7,12 @@ import Synchronization
 /// ``RequestReader/Limits`` and within time: a request must be whole ``requestSeconds`` after its first byte
 /// (408 otherwise), an idle keep-alive connection is closed after ``idleSeconds``, and at most
 /// ``maxConnections`` are open at once (more wait in the kernel's backlog).
+///
+/// Each byte is hostile until checked. With a secret, a request whose head carries a wrong one is refused (401) as
+/// soon as its head is read, before its body; one without the header must carry the secret's bytes in its body,
+/// which one linear search finds before the JSON is parsed — so a client without the secret costs a read and a
+/// search, never a parse, and gets no parser diagnostics. What clients hold in the loop is bounded in bytes
+/// (``maxHeldBytes``): past it, a client that has not shown the secret is told to come back later (503).
 final class ListenerLoop: @unchecked Sendable {
     /// One client connection.
     private final class Connection {
@@ -23,6 +29,11 @@ final class ListenerLoop: @unchecked Sendable {
         var draining = 0
         /// When the request being read got its first byte.
         var requestStarted: Date?
+        /// The request being read carries the secret in its header.
+        var isAuthenticated = false
+        /// A request whose notifications wait to be safe before it is answered 200 (``Inbox``); no further request
+        /// of this connection is read meanwhile.
+        var awaiting: (ticket: Inbox.Ticket, keepAlive: Bool)?
         var lastActivity = Date()
 
         init(fd: Int32, tls: TLSStream?, limits: RequestReader.Limits) {
@@ -58,6 +69,8 @@ final class ListenerLoop: @unchecked Sendable {
     /// How long a refused client has to read its answer and close its side (a busy client may take seconds; closing
     /// before it has read would reset the connection and lose the answer).
     static let drainSeconds = 10.0
+    /// Bytes all connections' readers may hold at once before a client without the secret is refused (503).
+    static let maxHeldBytes = 64 << 20
 
     private let listening: Int32
     private let wake: (read: Int32, write: Int32)
@@ -71,6 +84,8 @@ final class ListenerLoop: @unchecked Sendable {
     private var connections: [Int32: Connection] = [:]
     /// Where reads land before they go to their connection's reader.
     private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+    /// What every connection's reader holds, counted at each turn of the loop and as bytes come.
+    private var heldBytes = 0
     /// How many requests were answered with each status (for tests and `listen` summaries).
     let answers = Mutex<[Int: Int]>([:])
 
@@ -80,7 +95,9 @@ final class ListenerLoop: @unchecked Sendable {
         self.limits = limits
         self.secret = secret.map { ($0.header.lowercased(), Array($0.value.utf8)) }
         self.inbox = inbox
-        wake = try Socket.wakePipe()
+        let wake = try Socket.wakePipe()
+        self.wake = wake
+        inbox.onSettled = { Socket.wake(wake.write) }
         finished.enter()
     }
 
@@ -97,13 +114,17 @@ final class ListenerLoop: @unchecked Sendable {
             let accepting = connections.count < Self.maxConnections
             if accepting { interests.append(Socket.Interest(fd: listening, read: true, write: false)) }
             let open = Array(connections.values)
+            heldBytes = open.reduce(0) { $0 + $1.reader.heldBytes }
             for connection in open {
                 let reads =
-                    connection.draining > 0 || (!connection.closesAfterWrite && connection.output.count - connection.written < Self.maxPendingOutput)
+                    connection.draining > 0
+                    || (!connection.closesAfterWrite && connection.awaiting == nil
+                        && connection.output.count - connection.written < Self.maxPendingOutput)
                 interests.append(Socket.Interest(fd: connection.fd, read: reads, write: connection.needsWrite))
             }
             Socket.poll(&interests, milliseconds: 250)
             if interests[0].readable { Socket.drain(wake.read) }
+            answerSettled()
             if accepting, interests[1].readable { acceptAll() }
             for interest in interests.dropFirst(accepting ? 2 : 1) {
                 guard let connection = connections[interest.fd] else { continue }
@@ -116,6 +137,7 @@ final class ListenerLoop: @unchecked Sendable {
             }
             expire()
         }
+        answerSettled(finally: true)
         finishAnswers()
         for connection in Array(connections.values) { drop(connection) }
         Socket.close(listening)
@@ -177,52 +199,110 @@ final class ListenerLoop: @unchecked Sendable {
         case .bytes(let count):
             connection.lastActivity = Date()
             if connection.requestStarted == nil { connection.requestStarted = Date() }
+            heldBytes += count
+            if heldBytes > Self.maxHeldBytes, !connection.isAuthenticated {
+                heldBytes -= connection.reader.heldBytes + count
+                connection.reader.abandon()
+                connection.isCutShort = true
+                respond(connection, 503, "the listener is busy; send again later", keepAlive: false)
+                return true
+            }
             connection.reader.append(scratch[..<count])
         }
         process(connection)
         return true
     }
 
-    /// Answers every request the connection's bytes complete.
+    /// Answers every request the connection's bytes complete (a request waiting for its notifications to be safe
+    /// holds the ones after it).
     private func process(_ connection: Connection) {
-        while !connection.closesAfterWrite {
+        while !connection.closesAfterWrite, connection.awaiting == nil {
             switch connection.reader.next() {
             case .incomplete:
                 if connection.reader.isIdle { connection.requestStarted = nil }
                 return
-            case .head:
-                connection.output += Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+            case .head(let head, let expectsContinue):
+                if let refusal = refusal(of: head, connection) {
+                    connection.reader.abandon()
+                    connection.isCutShort = true
+                    respond(connection, refusal.status, refusal.message, keepAlive: false)
+                } else if expectsContinue {
+                    connection.output += Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+                }
             case .refused(let status, let message):
                 connection.isCutShort = true
                 respond(connection, status, message, keepAlive: false)
             case .request(let request):
-                let (status, message) = answer(request)
-                respond(connection, status, message, keepAlive: request.head.keepsAlive && status < 400)
-                connection.requestStarted = connection.reader.isIdle ? nil : Date()
+                let keepAlive = request.head.keepsAlive
+                switch answer(request, isAuthenticated: connection.isAuthenticated) {
+                case .now(let status, let message):
+                    respond(connection, status, message, keepAlive: keepAlive && status < 400)
+                    connection.requestStarted = connection.reader.isIdle ? nil : Date()
+                case .whenSettled(let ticket):
+                    connection.awaiting = (ticket, keepAlive)
+                    if inbox.isSettled(ticket) { answerSettled() }
+                }
+                connection.isAuthenticated = false
             }
         }
     }
 
-    /// What to answer one whole request: 200 once its notifications are in the inbox.
-    private func answer(_ request: RequestReader.Request) -> (Int, String) {
-        guard request.head.method == "POST" else { return (405, "only POST is accepted: the API posts notifications") }
-        let headerSecret = secret.map { Self.constantTimeEqual(Array((request.head.header($0.header) ?? "").utf8), $0.value) } ?? true
+    /// What to answer a head at once, before its body: a method other than POST (405), a secret header that is
+    /// there and wrong (401). Nil lets the body come; `connection` learns whether the head proved the secret.
+    private func refusal(of head: RequestReader.Head, _ connection: Connection) -> (status: Int, message: String)? {
+        guard head.method == "POST" else { return (405, "only POST is accepted: the API posts notifications") }
+        guard let secret, let given = head.header(secret.header) else { return nil }
+        guard Self.constantTimeEqual(Array(given.utf8), secret.value) else { return (401, "the \(secret.header) header is missing or wrong") }
+        connection.isAuthenticated = true
+        return nil
+    }
+
+    /// Answers 200 to each request whose notifications are now safe, then reads on; `finally` (the listener stops):
+    /// the others get 503, so that their senders send them again.
+    private func answerSettled(finally: Bool = false) {
+        for connection in Array(connections.values) {
+            guard let (ticket, keepAlive) = connection.awaiting else { continue }
+            if inbox.isSettled(ticket) {
+                connection.awaiting = nil
+                respond(connection, 200, "", keepAlive: keepAlive && !finally)
+                connection.requestStarted = connection.reader.isIdle ? nil : Date()
+                if !finally { process(connection) }
+            } else if finally {
+                connection.awaiting = nil
+                respond(connection, 503, "the reader stopped before taking these notifications; send them again", keepAlive: false)
+            }
+        }
+    }
+
+    /// What a whole request gets: an answer now, or 200 once its notifications are safe.
+    private enum Answer {
+        case now(Int, String)
+        case whenSettled(Inbox.Ticket)
+    }
+
+    /// What to answer one whole request. Without the secret's header, its bytes must be in the body before the body
+    /// is parsed: a client that does not know it learns nothing more than 401.
+    private func answer(_ request: RequestReader.Request, isAuthenticated: Bool) -> Answer {
+        guard request.head.method == "POST" else { return .now(405, "only POST is accepted: the API posts notifications") }
+        if let secret, !isAuthenticated, !Self.contains(request.body, secret.value) {
+            return .now(401, "the \(secret.header) header is missing or wrong")
+        }
         let document: JSON
         do throws(JSONParseError) { document = try JSONParser.parse(request.body) } catch {
-            return (400, "the body is not JSON: \(error.message) (line \(error.line), column \(error.column))")
+            return .now(400, "the body is not JSON: \(error.message) (line \(error.line), column \(error.column))")
         }
         let notifications: [JSON]
         switch document {
         case .object: notifications = [document]
         case .array(let items) where !items.isEmpty && items.allSatisfy({ if case .object = $0 { true } else { false } }):
             notifications = items
-        default: return (400, "a notification is a JSON object, or a batch of them in an array")
+        default: return .now(400, "a notification is a JSON object, or a batch of them in an array")
         }
-        if let secret, !headerSecret, !notifications.allSatisfy({ Self.carries(secret, in: $0) }) {
-            return (401, "the \(secret.header) header is missing or wrong")
+        if let secret, !isAuthenticated, !notifications.allSatisfy({ Self.carries(secret, in: $0) }) {
+            return .now(401, "the \(secret.header) header is missing or wrong")
         }
-        guard inbox.add(notifications) else { return (503, "the inbox is full; send again later") }
-        return (200, "")
+        guard let ticket = inbox.add(notifications, bytes: request.body.count) else { return .now(503, "the inbox is full; send again later") }
+        return .whenSettled(ticket)
     }
 
     private func respond(_ connection: Connection, _ status: Int, _ message: String, keepAlive: Bool) {
@@ -263,7 +343,7 @@ final class ListenerLoop: @unchecked Sendable {
     /// Times out slow requests (408) and idle connections.
     private func expire() {
         let now = Date()
-        for connection in Array(connections.values) {
+        for connection in Array(connections.values) where connection.awaiting == nil {
             if connection.draining > 0 {
                 if now.timeIntervalSince(connection.lastActivity) > Self.drainSeconds { drop(connection) }
             } else if connection.closesAfterWrite {
@@ -290,6 +370,27 @@ final class ListenerLoop: @unchecked Sendable {
     private static func carries(_ secret: (header: String, value: [UInt8]), in notification: JSON) -> Bool {
         (notification["attributes"]?.array ?? []).contains { attribute in
             attribute["key"]?.string?.lowercased() == secret.header && constantTimeEqual(Array((attribute["value"]?.string ?? "").utf8), secret.value)
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`: memchr to each candidate first byte, then memcmp; at most
+    /// `haystack.count × needle.count` byte comparisons, with a needle of a secret's few dozen bytes.
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let base = hay.baseAddress, let pattern = pin.baseAddress else { return false }
+                let last = hay.count - pin.count
+                var offset = 0
+                while offset <= last {
+                    guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    offset = UnsafeRawPointer(found) - base
+                    if memcmp(found, pattern, pin.count) == 0 { return true }
+                    offset += 1
+                }
+                return false
+            }
         }
     }
 

@@ -4,9 +4,10 @@ import Foundation
 /// A webhook receiver: an HTTP server on this machine that takes the API's notifications — v4.0 monitor events and
 /// 4.17 messages, one per post or batched in an array — and keeps them, in the order received, for whoever reads
 /// them (``next(timeout:)``) or watches them go by (``observe(_:)``). It answers 200 only once a notification is
-/// kept; 400 to what is not JSON, 401 without the secret (a header, or a Body attribute of every notification: a
-/// batch has no headers) when one is set, 413 to bodies over 1 MiB, and
-/// never lets one client hold up another (``ListenerLoop``). It binds 127.0.0.1 unless told otherwise: the API
+/// safe (``Inbox``: taken by the reader, or kept for a later one); 400 to what is not JSON or not framed by the
+/// book, 401 without the secret (a header, or a Body attribute of every notification: a batch has no headers)
+/// when one is set, 413 to bodies over 1 MiB, 503 when what it keeps is full, and never lets one client hold up
+/// another (``ListenerLoop``). It binds 127.0.0.1 unless told otherwise: the API
 /// reaches it through a tunnel or a reverse proxy in front.
 package final class WebhookListener: Sendable {
     /// Where and how to listen.
@@ -20,6 +21,10 @@ package final class WebhookListener: Sendable {
         package var bodyLimit = 1 << 20
         /// Notifications kept before senders are told to come back later.
         package var capacity = 100_000
+        /// Bytes of notifications kept before senders are told to come back later.
+        package var byteCapacity = 64 << 20
+        /// True: a notification is acknowledged once kept (for a later reader); false: once a reader took it.
+        package var acknowledgesWhenKept = false
         /// HTTPS with this certificate chain and key (PEM files); nil for plain HTTP.
         package var tls: (certificate: String, key: String)?
 
@@ -37,7 +42,9 @@ package final class WebhookListener: Sendable {
         self.configuration = configuration
         let (fd, port) = try Socket.listen(address: configuration.bind, port: configuration.port, backlog: 1024)
         self.port = port
-        inbox = Inbox(capacity: configuration.capacity)
+        inbox = Inbox(
+            capacity: configuration.capacity, byteCapacity: configuration.byteCapacity,
+            policy: configuration.acknowledgesWhenKept ? .whenKept : .whenTaken)
         do {
             loop = try ListenerLoop(
                 listening: fd, limits: RequestReader.Limits(body: configuration.bodyLimit),
@@ -71,6 +78,17 @@ package final class WebhookListener: Sendable {
 
     /// The next notification received, waiting up to `timeout` seconds; nil when none came in that time.
     package func next(timeout: Double) -> JSON? { inbox.next(timeout: timeout) }
+
+    /// The next notification received, waiting up to `timeout` seconds, with what acknowledges it: call it once the
+    /// notification is safe (written out), so that a reader killed before that leaves it to the sender's retry.
+    package func receive(timeout: Double) -> (notification: JSON, acknowledge: @Sendable () -> Void)? {
+        guard let (notification, ticket) = inbox.receive(timeout: timeout) else { return nil }
+        let inbox = inbox
+        return (notification, { inbox.taken(ticket) })
+    }
+
+    /// From now on, notifications are acknowledged once kept: the listener is kept for later readers.
+    package func keepForLaterReaders() { inbox.acknowledgeWhenKept() }
 
     /// How many notifications wait to be read.
     package var pending: Int { inbox.count }

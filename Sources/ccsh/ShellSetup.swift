@@ -20,6 +20,7 @@ struct ShellSetup {
         interpreter.presentation.showsAllColumns = showsAllColumns
         interpreter.presentation.outputIsTerminal = terminal.outputIsTerminal
         output.flushesEachWrite = terminal.outputIsTerminal
+        interpreter.flush = output.flush
         let progress = terminal.errorIsTerminal ? ProgressLine() : nil
         reporter = ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
             output.flush()

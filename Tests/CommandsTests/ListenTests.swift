@@ -122,6 +122,123 @@ struct ListenTests {
         #expect(names == ["with", "b1", "b2"])
     }
 
+    @Test(
+        "framing attacks (chunk sizes that overflow, negative or malformed; two lengths; a header flood) get 400/413/431, and the listener lives on",
+        arguments: [false, true])
+    func framingAttacks(withSecret: Bool) throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        let secret = "0123456789abcdef0123"
+        let (listen, stdout, stderr) = try Self.start(
+            ["--output", "ndjson", "-c", "listen --port \(port) --print --timeout 60s" + (withSecret ? " --secret env:LISTEN_SECRET" : "")],
+            home: home, environment: ["LISTEN_SECRET": secret])
+        defer { listen.terminate() }
+        try Self.waitForListener(port)
+        let chunked = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let attacks: [(String, Int)] = [
+            (chunked + "7fffffffffffffff\r\n", 413), (chunked + "ffffffffffffffffffff\r\n", 413), (chunked + "1\r\n{\r\n7fffffffffffffff\r\n", 413),
+            (chunked + "-1\r\n", 400), (chunked + "zz\r\n", 400), (chunked + "+5\r\n", 400),
+            ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", 400),
+            ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}", 400),
+            ("POST / HTTP/1.1\r\nHost: x\nContent-Length: 2\r\n\r\n{}", 400),
+            ("POST / HTTP/1.1\r\nHost: x\r\nX: a\r\n b\r\nContent-Length: 2\r\n\r\n{}", 400),
+            ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n", 413),
+            ("POST / HTTP/1.1\r\nHost: x\r\n" + (0..<200).map { "X-\($0): 1\r\n" }.joined() + "Content-Length: 2\r\n\r\n{}", 431),
+            ("POST / HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "a", count: 20_000) + "\r\n\r\n", 431),
+        ]
+        for (attack, status) in attacks {
+            let client = try RawHTTP(port: port)
+            client.send(attack)
+            #expect(client.status() == status, "\(attack.prefix(80).debugDescription)")
+        }
+        #expect(listen.isRunning, "the listener lives")
+        let good = withSecret ? ["X-Ccsh-Secret: \(secret)"] : []
+        #expect(try RawHTTP.postOnce(#"{"after": "attacks"}"#, port: port, headers: good) == 200)
+        let line = try Self.readLine(stdout, within: 5)
+        #expect(line == #"{"after":"attacks"}"#, "\(String(decoding: stderr.fileHandleForReading.availableData, as: UTF8.self))")
+    }
+
+    @Test("a wrong secret header is refused at the head, before the body; without the header no parser diagnostics are given")
+    func secretBeforeBody() throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        let (listen, _, _) = try Self.start(
+            ["-c", "listen --port \(port) --timeout 30s --secret env:LISTEN_SECRET | first 1"], home: home,
+            environment: ["LISTEN_SECRET": "0123456789abcdef0123"])
+        defer { listen.terminate() }
+        try Self.waitForListener(port)
+        // A head with a wrong secret announcing a 1 MiB body: answered before any of the body is sent.
+        let client = try RawHTTP(port: port)
+        client.send("POST / HTTP/1.1\r\nHost: x\r\nX-Ccsh-Secret: wrong\r\nContent-Length: 1048576\r\n\r\n")
+        #expect(client.status() == 401)
+        let (status, body) = try RawHTTP.exchange(RawHTTP.post("{not json"), port: port)
+        #expect(status == 401)
+        #expect(!body.contains("line"), "no parser diagnostics before authentication: \(body)")
+    }
+
+    @Test("listen --print | cat > FILE: each notification is in FILE while the listener still runs, right after its 200")
+    func printFlushesEachRecord() throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        try FileManager.default.createDirectory(at: home.root, withIntermediateDirectories: true)
+        let file = home.root.appendingPathComponent("printed.ndjson")
+        let ccsh = try #require(Executables.url(for: "ccsh")).path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "'\(ccsh)' -c 'listen --port \(port) --print --timeout 60s' | cat > '\(file.path)'"]
+        shell.environment = home.environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+        try shell.run()
+        defer { shell.terminate() }
+        try Self.waitForListener(port)
+        for n in 1...3 {
+            #expect(try RawHTTP.postOnce(#"{"n": \#(n)}"#, port: port) == 200)
+            let answered = Date()
+            var lines: [Substring] = []
+            while Date().timeIntervalSince(answered) < 5 {
+                lines = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self).split(separator: "\n")
+                if lines.count == n { break }
+                Thread.sleep(forTimeInterval: 0.002)
+            }
+            #expect(lines.count == n, "notification \(n) is in the file while listen runs")
+            #expect(lines.last == #"{"n":\#(n)}"#)
+            #expect(shell.isRunning)
+        }
+    }
+
+    @Test("listen | first 2 with a batch of three: the sender gets 503, and the batch, sent again, reaches the next reader whole")
+    func firstStopsAcknowledging() throws {
+        let home = try SessionCommandTests.Home()
+        let port = UInt16.random(in: 20000...60000)
+        let batch = #"[{"n": 1}, {"n": 2}, {"n": 3}]"#
+        let (first, firstOutput, _) = try Self.start(["--output", "json", "-c", "listen --port \(port) --timeout 60s | first 2"], home: home)
+        try Self.waitForListener(port)
+        #expect(try RawHTTP.postOnce(batch, port: port) == 503, "two of three taken: not acknowledged")
+        first.waitUntilExit()
+        #expect(try JSONReader.value(from: Array(firstOutput.fileHandleForReading.readDataToEndOfFile())) == [["n": 1], ["n": 2]])
+
+        let (next, nextOutput, _) = try Self.start(["--output", "json", "-c", "listen --port \(port) --timeout 60s | first 3"], home: home)
+        try Self.waitForListener(port)
+        #expect(try RawHTTP.postOnce(batch, port: port) == 200, "the retry")
+        next.waitUntilExit()
+        #expect(try JSONReader.value(from: Array(nextOutput.fileHandleForReading.readDataToEndOfFile())) == [["n": 1], ["n": 2], ["n": 3]])
+    }
+
+    /// The next line of `pipe`, waiting at most `seconds`.
+    static func readLine(_ pipe: Pipe, within seconds: Double) throws -> String? {
+        let handle = pipe.fileHandleForReading
+        let deadline = Date().addingTimeInterval(seconds)
+        var bytes: [UInt8] = []
+        var descriptor = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        while Date() < deadline {
+            guard poll(&descriptor, 1, 50) > 0 else { continue }
+            var byte: UInt8 = 0
+            guard read(handle.fileDescriptor, &byte, 1) == 1 else { return nil }
+            if byte == 10 { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return nil
+    }
+
     @Test("at the prompt, Ctrl-C ends a listen cleanly: the prompt comes back and the port is free again")
     func controlC() throws {
         let home = try SessionCommandTests.Home()

@@ -34,7 +34,9 @@ struct ListenCommand: Command {
                 register that URL as a callback's target (`callbacks create --target https://…`), and give the callback the \
                 secret header: `--header 'X-Ccsh-Secret=…'`. A notification is answered 200 only once it is kept; what is not \
                 JSON gets 400, a body over 1 MiB 413, a post without the secret 401. In 4.17 a batch of lagging notifications \
-                comes as one array: each becomes its own record.
+                comes as one array: each becomes its own record. A post is answered 200 once the pipeline took all of it \
+                (or, with --background, once kept): `listen | first 2` answers 503 to a batch of three, and the API sends \
+                it again to the next reader.
                 """
             )
             .example("listen --port 0 --timeout 1s | count", "Nothing posts within a second.", result: 0)
@@ -66,6 +68,7 @@ struct ListenCommand: Command {
             listener = try start(call, port: requested ?? Self.defaultPort)
         }
         if call.isSet("background") {
+            listener.keepForLaterReaders()
             api.listeners[listener.port] = listener
             return .value(Self.describe(listener))
         }
@@ -75,12 +78,21 @@ struct ListenCommand: Command {
         let stream = ListenStream(
             listener: listener, ownsListener: running == nil, deadline: timeout.map { Date().addingTimeInterval($0) },
             isInterrupted: context.interpreter.isInterrupted)
-        let values = ValueStream { stream.next() }
-        guard call.isSet("print") else { return .stream(values) }
+        guard call.isSet("print") else {
+            return .stream(
+                ValueStream {
+                    guard let (value, acknowledge) = stream.next() else { return nil }
+                    acknowledge()
+                    return value
+                })
+        }
         let interpreter = context.interpreter
         let asCards = interpreter.presentation.outputIsTerminal && ![.json, .ndjson].contains(interpreter.outputFormat)
-        while let value = try values.next() {
+        while let (value, acknowledge) = stream.next() {
             interpreter.write(asCards ? interpreter.render(value) + "\n\n" : value.jsonText + "\n")
+            // Each record reaches a pipe or a file as it comes, and only then is its sender answered 200.
+            interpreter.flush()
+            acknowledge()
         }
         return .empty
     }
@@ -171,8 +183,9 @@ final class ListenStream {
 
     deinit { if ownsListener { listener.stop() } }
 
-    /// The next notification, waiting as long as it takes (looking at Ctrl-C and the deadline ten times a second).
-    func next() -> Value? {
+    /// The next notification, waiting as long as it takes (looking at Ctrl-C and the deadline ten times a second),
+    /// with what acknowledges it; a lazy list's reader acknowledges each one as it takes it.
+    func next() -> (value: Value, acknowledge: @Sendable () -> Void)? {
         while !isOver {
             if isInterrupted() || deadline.map({ Date() >= $0 }) == true {
                 isOver = true
@@ -180,7 +193,7 @@ final class ListenStream {
                 return nil
             }
             let wait = min(0.1, max(0.001, deadline?.timeIntervalSinceNow ?? 0.1))
-            if let json = listener.next(timeout: wait) { return Value(json) }
+            if let (json, acknowledge) = listener.receive(timeout: wait) { return (Value(json), acknowledge) }
         }
         return nil
     }

@@ -12,6 +12,9 @@ package final class Interpreter {
     package var environment: [String: String]
     /// Where `print` writes (a line at a time, newline included).
     package var write: (String) -> Void
+    /// Sends what `write` buffered on its way (a command whose records must reach a pipe or a file as they come:
+    /// `listen --print`).
+    package var flush: () -> Void = {}
     /// Where `print --stderr` writes.
     package var writeError: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     /// How `print` renders values that are not strings (the drivers set the output format).

@@ -81,6 +81,27 @@ final class RawHTTP: Sendable {
         }
     }
 
+    /// The status and body of the next response; nil status when the connection closed first.
+    func response() -> (status: Int?, body: String) {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = receive(&buffer)
+            guard count > 0 else { break }
+            received += buffer[..<count]
+        }
+        guard let end = received.firstRange(of: Array("\r\n\r\n".utf8)) else { return (nil, "") }
+        let head = String(decoding: received[..<end.lowerBound], as: UTF8.self)
+        return (head.split(separator: " ").dropFirst().first.flatMap { Int($0) }, String(decoding: received[end.upperBound...], as: UTF8.self))
+    }
+
+    /// Sends `request` on a new connection and returns the whole answer (read until the server closes).
+    static func exchange(_ request: String, port: UInt16) throws -> (status: Int?, body: String) {
+        let client = try RawHTTP(port: port)
+        client.send(request)
+        return client.response()
+    }
+
     /// POSTs one body on a new connection and returns the status.
     static func postOnce(_ body: String, port: UInt16, headers: [String] = []) throws -> Int? {
         let client = try RawHTTP(port: port)
