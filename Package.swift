@@ -30,7 +30,10 @@ let package = Package(
 
         // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
         // Shell reads the API's timestamp and duration formats from APIContract (Foundation only) to show them.
-        .target(name: "Shell", dependencies: ["APIContract", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Shell", dependencies: ["APIContract", "CThreadStack", .product(name: "Yams", package: "Yams")]),
+        // The calling thread's stack bounds (a GNU extension Swift's Glibc does not show), for the evaluator's depth
+        // budget; only Shell/Evaluation/StackDepth.swift imports it.
+        .target(name: "CThreadStack"),
         .target(
             name: "Client",
             dependencies: [

@@ -6,22 +6,36 @@
 ///     hint: did you mean 'vehicles'?
 ///
 /// The caret line copies the source line's tabs so that it stays aligned; the underline stops at the end of the
-/// line. Colors (bold red `error:`, the caret in green) only when asked for — the REPL asks unless `NO_COLOR`.
+/// line, and a line longer than ``maxShown`` characters is shown around the place only. Colors (bold red `error:`, the caret in green) only when asked for — the REPL asks unless `NO_COLOR`.
 package struct DiagnosticPrinter: Sendable {
     package var useColor: Bool
 
     package init(useColor: Bool = false) { self.useColor = useColor }
 
+    /// The most characters of a source line shown; a longer one is cut around the place.
+    static let maxShown = 120
+
     /// An error with a place in `source`.
     package func format(message: String, hint: String?, range: SourceRange, in source: Source) -> String {
         let (line, column) = source.location(range.start)
-        let text = source.line(containing: range.start)
-        let characters = Array(text)
-        let before = characters.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
         let (endLine, endColumn) = source.location(max(range.start, range.end))
-        let width = endLine == line ? max(1, endColumn - column) : max(1, characters.count - (column - 1))
-        let underline = "^" + String(repeating: "~", count: max(0, min(width, max(1, characters.count - (column - 1))) - 1))
-        var lines = ["\(source.name):\(line):\(column): \(paint("error:", "1;31")) \(message)", "  " + text, "  " + before + paint(underline, "32")]
+        var characters = Array(source.line(containing: range.start))
+        var at = column - 1
+        var width = endLine == line ? max(1, endColumn - column) : max(1, characters.count - at)
+        // A long line shows as a window around the place, `…` on the sides it was cut.
+        if characters.count > Self.maxShown {
+            let start = min(max(0, at - Self.maxShown / 4), characters.count - Self.maxShown)
+            let end = start + Self.maxShown
+            characters = (start > 0 ? ["…"] : []) + characters[start..<end] + (end < characters.count ? ["…"] : [])
+            at = at - start + (start > 0 ? 1 : 0)
+            width = min(width, end - (at - (start > 0 ? 1 : 0)) - start)
+        }
+        let before = characters.prefix(max(0, at)).map { $0 == "\t" ? "\t" : " " }.joined()
+        let underline = "^" + String(repeating: "~", count: max(0, min(width, max(1, characters.count - at)) - 1))
+        var lines = [
+            "\(source.name):\(line):\(column): \(paint("error:", "1;31")) \(message)", "  " + String(characters),
+            "  " + before + paint(underline, "32"),
+        ]
         if let hint { lines.append(format(hint: hint)) }
         return lines.joined(separator: "\n")
     }

@@ -2,6 +2,8 @@
 /// binding the arguments, and giving errors the call's place.
 extension Interpreter {
     func invoke(_ syntax: CommandCall, input: PipelineData, scope: Scope) throws -> PipelineData {
+        try enterLevel(at: syntax.range)
+        defer { depth.leave() }
         try step()
         let (command, skipped) = try resolve(syntax, scope)
         let signature = command.signature

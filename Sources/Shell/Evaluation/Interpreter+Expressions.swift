@@ -7,6 +7,8 @@ extension Interpreter {
     /// in `fieldPosition` (the left of a comparison, an operand of `and`/`or`/`not`) a missing field reads as null,
     /// elsewhere a bare word stays a string (`where status == parked`).
     package func evaluate(_ expression: Expression, _ scope: Scope, row: Value? = nil, fieldPosition: Bool = false) throws -> Value {
+        try enterLevel(at: expression.range)
+        defer { depth.leave() }
         try step()
         switch expression {
         case .null: return .null

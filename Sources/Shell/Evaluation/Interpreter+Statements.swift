@@ -12,6 +12,8 @@ extension Interpreter {
     }
 
     func execute(_ statement: Statement, scope: Scope, input: PipelineData) throws -> PipelineData {
+        try enterLevel(at: statement.range)
+        defer { depth.leave() }
         try step()
         switch statement {
         case .let(let name, let pipeline, _):

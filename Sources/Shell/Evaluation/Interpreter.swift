@@ -39,6 +39,8 @@ package final class Interpreter {
     package private(set) var currentSource: Source?
     private var steps = 0
     private var callDepth = 0
+    /// How deep evaluation is now, in levels and in stack (``enterLevel(at:)``).
+    var depth = StackDepth()
     /// Recursion of user commands beyond this is an error, not a crash.
     package static let maxCallDepth = 200
     private var regexes: [String: Regex<AnyRegexOutput>] = [:]
@@ -111,6 +113,16 @@ package final class Interpreter {
         if isInterrupted() { throw ShellError(.interrupted, "interrupted") }
         if let stepLimit, steps > stepLimit {
             throw ShellError(.failed, "stopped after \(stepLimit) steps", hint: "the step limit guards against runaway input")
+        }
+    }
+
+    /// Enters one level of evaluation at `range` (paired with `depth.leave()`); past the budget it is an error there,
+    /// before the stack can overflow.
+    func enterLevel(at range: SourceRange?) throws {
+        guard depth.enter() else {
+            throw ShellError(
+                .failed, "the evaluation nests too deep",
+                hint: "a command that calls itself needs a case that stops; a long chain can be split into parts with `let`", at: range)
         }
     }
 

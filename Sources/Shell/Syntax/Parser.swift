@@ -70,13 +70,15 @@ package struct Parser {
     /// Enters one more level of nesting; past ``maxNesting`` it reports the place once, skips to the end of the
     /// input, and returns false (the caller then returns an empty or invalid node). Every `deeper()` that returns
     /// true is paired with a `nesting -= 1`.
+    ///
+    /// Chained operators and pipeline stages count too: the evaluator walks their trees as deep as they are long.
     private mutating func deeper() -> Bool {
         guard !isTooDeep, nesting < Self.maxNesting else {
             if !isTooDeep {
                 diagnostics.append(
                     Diagnostic(
-                        message: "nesting deeper than \(Self.maxNesting) levels", range: current.range,
-                        hint: "name the inner parts with `let` and nest those"))
+                        message: "this nests deeper than \(Self.maxNesting) levels (brackets, blocks, operators and pipeline stages count)",
+                        range: current.range, hint: "name the inner parts with `let` and go on from those"))
                 isTooDeep = true
             }
             while current.kind != .end { advance() }
@@ -264,8 +266,13 @@ package struct Parser {
         let start = current.range.start
         var stages = [stage(stopAtBrace: stopAtBrace)]
         if parenDepth > 0 { skipNewlines() }
+        // Each stage reads the one before it when its rows are pulled: a pipeline runs as deep as it is long.
+        var chained = 0
+        defer { nesting -= chained }
         while current.kind == .pipe {
             let pipe = current.range
+            guard deeper() else { break }
+            chained += 1
             advance()
             skipNewlines()  // a line ending in '|' continues
             if [.end, .rightParen, .rightBrace, .semicolon].contains(current.kind) {
@@ -379,7 +386,12 @@ package struct Parser {
             return .unary("not", operand, SourceRange(start, operand.range.end))
         }
         var left = binary(level: level + 1)
+        // `1 + 1 + …` makes a tree one level deeper per operator, which evaluating it walks.
+        var chained = 0
+        defer { nesting -= chained }
         while let name = operatorName(), Self.levels[level].contains(name) {
+            guard deeper() else { break }
+            chained += 1
             advance()
             skipNewlines()
             let right = binary(level: level + 1)
