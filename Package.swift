@@ -39,9 +39,9 @@ let package = Package(
             dependencies: [
                 // The PKCE SHA-256 and `doctor`'s certificate checks use the system's libcrypto (COpenSSL), which libcurl
                 // already loads: no second TLS stack is built for ccsh.
-                "CCurl", "COpenSSL", "APIContract", .product(name: "TOMLKit", package: "TOMLKit"),
+                "CCurl", "COpenSSL", "APIContract", "SafeFile", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
-        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener"]),
+        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener", "SafeFile"]),
         // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
         // Optimized in debug builds too, as the sandbox is: the tests throw a thousand posts at it.
         .target(
@@ -51,7 +51,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .executableTarget(
             name: "ccsh",
-            dependencies: ["Commands", "Shell", "Client", "APIContract", "CEdit"],
+            dependencies: ["Commands", "Shell", "Client", "APIContract", "CEdit", "SafeFile"],
             // Release: a fixed-address executable. As a PIE, the Swift runtime, Foundation and ICU linked in make the
             // loader apply ~120 000 relocations and dirty ~200 pages at every start: 2.5 ms of `ccsh -c 'status 0'`
             // (bench/README.md). Shared libraries (libcurl, OpenSSL) keep their address randomization.
@@ -60,12 +60,15 @@ let package = Package(
         // What the API accepts, shared by the sandbox (which enforces it) and ccsh (which checks a monitor body before
         // sending it): strict JSON, the monitor body rules, the API's timestamp and locale formats. Foundation only.
         .target(name: "APIContract"),
+        // The one writer of every file ccsh and the sandbox keep (atomic, unique temporary, final mode, directory
+        // synced) and the advisory lock around a shared file's read-modify-write. Foundation only.
+        .target(name: "SafeFile"),
 
         // The sandbox: a separate HTTPS server that shares nothing with Client but the wire protocol.
         .target(
             name: "Sandbox",
             dependencies: [
-                "APIContract",
+                "APIContract", "SafeFile",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

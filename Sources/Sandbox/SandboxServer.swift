@@ -5,6 +5,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOSSL
+import SafeFile
 
 /// The sandbox: one HTTPS server on 127.0.0.1 carrying the OAuth IDP (`/am/oauth2/…`) and the Connected Car API
 /// (`/connectedcar/v4/…`), with fault injection and an optional request log.
@@ -23,7 +24,7 @@ package struct SandboxServer: Sendable {
         async throws
     {
         let directory = configuration.stateDirectory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try SafeFile.makeDirectory(directory.path)
         let pki: SandboxPKI
         do { pki = try SandboxPKI(directory: directory) } catch {
             throw SandboxStartupError("cannot make the sandbox certificates in \(directory.path): \(error)")

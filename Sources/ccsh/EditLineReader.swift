@@ -1,5 +1,6 @@
 internal import CEdit
 import Foundation
+import SafeFile
 import Shell
 
 /// The interactive line editor on libedit (swift-c-notes §2): emacs keys, history with Ctrl-R and a file kept
@@ -158,17 +159,20 @@ final class EditLineReader: LineReader, LineEditing {
         saveHistory()
     }
 
-    /// Writes the history through a temporary file and a rename, mode 0600: libedit's save truncates first, so
-    /// writing in place could leave an empty file behind a crash.
+    /// Writes the history through ``SafeFile`` (a unique temporary file, mode 0600 from creation, a rename):
+    /// libedit's save truncates first, so writing in place could leave an empty file behind a crash.
     func saveHistory() {
         guard let historyFile else { return }
-        let directory = historyFile.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temporary = directory.appendingPathComponent(".history.\(getpid()).tmp").path
-        let previous = umask(0o077)
-        defer { umask(previous) }
-        if ccsh_hist_save(history, temporary) >= 0, rename(temporary, historyFile.path) == 0 { return }
-        unlink(temporary)
+        let history = history
+        do {
+            try SafeFile.makeDirectory(historyFile.deletingLastPathComponent().path)
+            try SafeFile.write(to: historyFile.path, mode: 0o600) { _, temporary throws(SafeFileError) in
+                guard ccsh_hist_save(history, temporary) >= 0 else {
+                    throw SafeFileError(path: historyFile.path, message: "libedit could not save it")
+                }
+            }
+            return
+        } catch {}
         guard !historyUnwritable else { return }
         historyUnwritable = true
         let warning =

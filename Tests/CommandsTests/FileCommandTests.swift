@@ -30,6 +30,28 @@ import Testing
         #expect(try shell.run("open list.csv") == [["a": 1]])
     }
 
+    @Test("save --force writes through a symbolic link to its target, keeps a 0600 file's mode, and refuses a FIFO")
+    func saveForceKeepsTheFile() throws {
+        let shell = try ShellHarness()
+        let directory = shell.directory.path
+        _ = try shell.run("[1] | save target.json")
+        chmod(directory + "/target.json", 0o600)
+        symlink("target.json", directory + "/link.json")
+        _ = try shell.run("[2] | save link.json --force")
+        var info = stat()
+        #expect(lstat(directory + "/link.json", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "the link is still a link")
+        #expect(try shell.run("open target.json") == [2], "written through to its target")
+        #expect(stat(directory + "/target.json", &info) == 0 && info.st_mode & 0o777 == 0o600, "the target's mode is kept")
+
+        #expect(mkfifo(directory + "/pipe", 0o644) == 0)
+        let error = try #require(shell.failure("[3] | save pipe --force"))
+        #expect(error.message == "cannot write 'pipe': it is a FIFO, not a regular file")
+        #expect(lstat(directory + "/pipe", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is left as it was")
+        #expect(shell.failure("[3] | save pipe")?.message == "'pipe' already exists")
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(left == ["link.json", "pipe", "target.json"], "no temporary file is left behind")
+    }
+
     @Test("save into a directory that does not exist says so")
     func missingDirectory() throws {
         let shell = try ShellHarness()

@@ -92,6 +92,43 @@ struct SessionCommandTests {
         #expect(try home.ccsh("profile show nope").stderr.contains("no profile is named 'nope'"))
     }
 
+    @Test("3 profile add at once, 15 rounds: every profile lands; kill -9 in the middle of one, 30 times: config.toml reads, nothing 06x4 beside it")
+    func concurrentProfileAdd() throws {
+        let home = try Home()
+        let binary = try #require(Executables.url(for: "ccsh"))
+        let start = { (name: String) throws -> Process in
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["-c", "profile add \(name) --brand opel --client-id id-\(name) --client-secret env:LAB_SECRET | get name"]
+            process.environment = home.environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for round in 0..<15 {
+            let processes = try (0..<3).map { try start("p\(round)-\($0)") }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        }
+        let listed = try home.ccsh("profile list | get name | to json")
+        let names = Set((try JSONReader.value(from: listed.stdout).listItems ?? []).compactMap(\.stringValue))
+        #expect(names == Set((0..<15).flatMap { round in (0..<3).map { "p\(round)-\($0)" } }), "\(45 - names.count) profiles lost")
+
+        for round in 0..<30 {
+            let process = try start("k\(round)")
+            Thread.sleep(forTimeInterval: Double.random(in: 0...0.08))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        #expect(try home.ccsh("profile list | count").status == 0, "config.toml still reads")
+        let directory = home.config.deletingLastPathComponent()
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            let mode = (try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.posixPermissions] as? Int) ?? 0
+            #expect(mode & 0o077 == 0, "\(name) is readable by others (mode \(String(mode, radix: 8)))")
+        }
+    }
+
     @Test("login --user reads the password from $CCSH_PASSWORD (never an argument); logout revokes; then login is required (exit 3)")
     func passwordLogin() throws {
         let home = try Home()

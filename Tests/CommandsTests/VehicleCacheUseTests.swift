@@ -25,4 +25,16 @@ struct VehicleCacheUseTests {
         #expect(listings() == listed, "no listing: the VIN was found in the lab profile's cache")
         #expect(statuses() == asked + 1)
     }
+
+    @Test("the vehicle cache is 0600 in a 0700 directory")
+    func cacheIsPrivate() throws {
+        let home = try SessionCommandTests.Home().loggedIn()
+        #expect(try home.ccsh("vehicles | count").status == 0)
+        let directory = home.root.appendingPathComponent("state/ccsh/cache")
+        let mode = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+        #expect(mode(directory.path) == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }
+        #expect(!files.isEmpty)
+        for file in files { #expect(mode(directory.appendingPathComponent(file).path) == 0o600, "\(file)") }
+    }
 }

@@ -1,15 +1,15 @@
 import Foundation
+import SafeFile
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// One profile's tokens on disk: `<dir>/<profile>.json`, mode 0600, replaced atomically (temporary file and
-/// rename). Changes happen under an advisory lock on `<profile>.lock`, so two ccsh processes sharing a profile
+/// rename). Changes happen under an advisory lock (``FileLock``), so two ccsh processes sharing a profile
 /// never both spend the same rotating refresh token.
 package struct TokenStore: Sendable {
     package let file: URL
-    private let lockFile: URL
     private let verifierFile: URL
 
     /// `$XDG_STATE_HOME/ccsh/tokens` (default `~/.local/state/ccsh/tokens`).
@@ -20,7 +20,6 @@ package struct TokenStore: Sendable {
     package init(directory: URL, profile: String) {
         let safe = String(profile.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
         file = directory.appendingPathComponent("\(safe).json")
-        lockFile = directory.appendingPathComponent("\(safe).lock")
         verifierFile = directory.appendingPathComponent("\(safe).pkce.json")
     }
 
@@ -50,18 +49,11 @@ package struct TokenStore: Sendable {
     /// Runs `body` holding the profile's exclusive lock (blocking until other processes release it).
     package func withLock<T>(_ body: () throws(ClientError) -> T) throws(ClientError) -> T {
         try Self.ensureDirectory(file.deletingLastPathComponent())
-        let fd = open(lockFile.path, O_RDWR | O_CREAT, 0o600)
-        guard fd >= 0 else {
-            throw ClientError(code: .configuration, request: "tokens", message: "cannot open \(lockFile.path): \(String(cString: strerror(errno)))")
+        let lock: FileLock
+        do throws(SafeFileError) { lock = try FileLock(for: file.path) } catch {
+            throw ClientError(code: .configuration, request: "tokens", message: "cannot lock the tokens: \(error.message)")
         }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                throw ClientError(
-                    code: .configuration, request: "tokens", message: "cannot lock \(lockFile.path): \(String(cString: strerror(errno)))")
-            }
-        }
-        defer { flock(fd, LOCK_UN) }
+        defer { withExtendedLifetime(lock) {} }
         return try body()
     }
 
@@ -91,26 +83,19 @@ package struct TokenStore: Sendable {
         // Most runs find it there: stat(2) is all they pay (FileManager's attribute dictionary was not free).
         var info = stat()
         if stat(directory.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
-        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch
-        {
+        do throws(SafeFileError) { try SafeFile.makeDirectory(directory.path) } catch {
             throw ClientError(
                 code: .configuration, request: "tokens", message: "cannot create \(directory.path)",
                 hint: "tokens live under $XDG_STATE_HOME (default ~/.local/state): point it at a directory you can write")
         }
     }
 
-    /// Temporary file (0600 from creation) + fsync + rename: readers see the old file or the new one, never half.
+    /// ``SafeFile``: a unique temporary file (0600 from creation), fsync, rename: readers see the old file or the
+    /// new one, never half.
     private static func writeAtomically(_ data: Data, to url: URL) throws(ClientError) {
         try ensureDirectory(url.deletingLastPathComponent())
-        let temporary = url.path + ".tmp.\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw ClientError(code: .configuration, request: "tokens", message: "cannot write \(temporary)") }
-        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == data.count, synced, rename(temporary, url.path) == 0 else {
-            unlink(temporary)
-            throw ClientError(code: .configuration, request: "tokens", message: "cannot save \(url.path): \(String(cString: strerror(errno)))")
+        do throws(SafeFileError) { try SafeFile.write(Array(data), to: url.path, mode: 0o600) } catch {
+            throw ClientError(code: .configuration, request: "tokens", message: "cannot save \(url.path): \(error.message)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFile
 import Shell
 import Synchronization
 
@@ -45,16 +46,24 @@ package final class VehicleCache {
     package func replace(with rows: [Value]) {
         entries = rows.compactMap(Self.entry)
         generation += 1
+        let lock = try? FileLock(for: file.path)
         save()
+        withExtendedLifetime(lock) {}
     }
 
-    /// Adds or updates the vehicles of a partial listing.
+    /// Adds or updates the vehicles of a partial listing, onto what the file holds now (another ccsh may have
+    /// written it since it was read): read, merged and written under the file's lock.
     package func merge(_ rows: [Value]) {
+        let lock = try? FileLock(for: file.path)
+        var merged = Self.load(file)
+        if merged.isEmpty { merged = entries }
         for entry in rows.compactMap(Self.entry) {
-            if let index = entries.firstIndex(where: { $0.id == entry.id }) { entries[index] = entry } else { entries.append(entry) }
+            if let index = merged.firstIndex(where: { $0.id == entry.id }) { merged[index] = entry } else { merged.append(entry) }
         }
+        entries = merged
         generation += 1
         save()
+        withExtendedLifetime(lock) {}
     }
 
     static func entry(_ row: Value) -> Entry? {
@@ -70,8 +79,8 @@ package final class VehicleCache {
     private func save() {
         let value = Value.list(
             entries.map { ["id": .string($0.id), "vin": .string($0.vin), "label": .string($0.label), "brand": .string($0.brand)] })
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(JSONWriter.bytes(value)).write(to: file, options: .atomic)
+        try? SafeFile.makeDirectory(file.deletingLastPathComponent().path)
+        try? SafeFile.write(JSONWriter.bytes(value), to: file.path, mode: 0o600)
     }
 }
 

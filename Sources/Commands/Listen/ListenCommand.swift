@@ -2,6 +2,7 @@ import APIContract
 import Client
 import Foundation
 import Listener
+import SafeFile
 import Shell
 
 /// `listen`: a webhook receiver in the shell. It serves HTTP on this machine and yields each notification the API
@@ -146,7 +147,7 @@ struct ListenCommand: Command {
         }
         let made = (api.cacheDirectory.appendingPathComponent("listen.crt").path, api.cacheDirectory.appendingPathComponent("listen.key").path)
         do {
-            try FileManager.default.createDirectory(at: api.cacheDirectory, withIntermediateDirectories: true)
+            try SafeFile.makeDirectory(api.cacheDirectory.path)
             try WebhookListener.ensureCertificate(certificate: made.0, key: made.1)
         } catch {
             throw call.error("cannot make a certificate for --tls: \(error)", hint: "give one with --cert and --key")

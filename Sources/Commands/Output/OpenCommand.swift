@@ -1,4 +1,5 @@
 import Foundation
+import SafeFile
 import Shell
 
 /// `open FILE`: reads a file into values by its extension (`.json`, `.ndjson`, `.csv`, `.yaml`/`.yml`), any other
@@ -64,34 +65,20 @@ enum FileAccess {
         return Array(data)
     }
 
-    /// Writes `bytes` to `path` atomically: a temporary file beside it (created exclusively, synced), then a
-    /// rename, so a failure never leaves a half-written file. Refuses to replace an existing file unless `overwrite`.
+    /// Writes `bytes` to `path` whole or not at all (``SafeFile``: a unique temporary file beside it, synced, then a
+    /// rename). Refuses to replace anything that exists unless `overwrite`; then it writes through a symbolic link
+    /// to its target, keeps the target's mode and owner, and refuses what is not a regular file (a FIFO, a device).
     static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, call: Call, context: CommandContext) throws {
         let full = resolve(path, context)
-        if !overwrite, FileManager.default.fileExists(atPath: full) {
+        var info = stat()
+        if !overwrite, lstat(full, &info) == 0 {
             throw call.error("'\(path)' already exists", hint: "add --force to replace it", argument: "path", code: .io)
         }
-        let url = URL(fileURLWithPath: full)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).ccsh-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        ).path
-        let failure = { (code: Int32) -> ShellError in
-            call.error("cannot write '\(path)': \(String(cString: strerror(code)))", argument: "path", code: .io)
-        }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure(errno) }
-        var offset = 0
-        var problem: Int32 = 0
-        while offset < bytes.count, problem == 0 {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written > 0 { offset += written } else if errno != EINTR { problem = errno }
-        }
-        if problem == 0, fsync(descriptor) != 0 { problem = errno }
-        if close(descriptor) != 0, problem == 0 { problem = errno }
-        if problem == 0, rename(temporary, full) != 0 { problem = errno }
-        guard problem == 0 else {
-            unlink(temporary)
-            throw failure(problem)
+        do throws(SafeFileError) {
+            if overwrite { try SafeFile.replace(bytes, at: full) } else { try SafeFile.write(bytes, to: full, mode: 0o644) }
+        } catch {
+            let hint = error.message.contains("not a regular file") ? "save writes regular files only: choose a file's path" : nil
+            throw call.error("cannot write '\(path)': \(error.message)", hint: hint, argument: "path", code: .io)
         }
     }
 }

@@ -1,6 +1,7 @@
 import APIContract
 import Client
 import Foundation
+import SafeFile
 import Shell
 
 /// Which callback a remote action reports to (a remote POST names one: `…/callbacks/{cbid}/remotes`): the
@@ -63,8 +64,8 @@ struct RemoteCallback {
             }
             id = made
         }
-        try FileManager.default.createDirectory(at: api.cacheDirectory, withIntermediateDirectories: true)
-        try Data(id.utf8).write(to: file(session), options: .atomic)
+        try SafeFile.makeDirectory(api.cacheDirectory.path)
+        try SafeFile.write(Array(id.utf8), to: file(session).path, mode: 0o600)
         return id
     }
 

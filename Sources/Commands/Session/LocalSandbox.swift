@@ -1,5 +1,6 @@
 import Client
 import Foundation
+import SafeFile
 import Shell
 
 /// `ccsh --sandbox`: starts `ccsh-sandbox` (beside the ccsh binary, or `$CCSH_SANDBOX`) with its state in
@@ -17,7 +18,7 @@ package final class LocalSandbox {
     package init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let binary = try Self.binary(environment)
         stateDirectory = StateDirectory.url(environment: environment).appendingPathComponent("sandbox")
-        try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
+        try SafeFile.makeDirectory(stateDirectory.path)
         process = Process()
         process.executableURL = binary
         process.arguments =

@@ -1,11 +1,13 @@
 import Client
 import Foundation
+import SafeFile
 import Shell
 
 /// The profiles ccsh can use: the tables of `config.toml` (read afresh each time, so an edit shows at once), plus
 /// the `sandbox` profile under `ccsh --sandbox`. Opens sessions on them (resolving `env:`, `file:` and `prompt`
 /// secrets), and adds or removes profiles by editing the file as text — comments and order stay — written
-/// atomically with mode 0600.
+/// atomically with mode 0600 (``SafeFile``), each edit read, changed and written under the file's lock, so that
+/// two ccsh adding profiles at once both land.
 package final class ProfileBook {
     package let configFile: URL
     package let tokenDirectory: URL
@@ -78,6 +80,8 @@ package final class ProfileBook {
 
     /// Appends `[profiles.NAME]` with `fields` (TOML keys and values, in order) and checks that the file still reads.
     package func add(_ name: String, fields: [(key: String, value: String)]) throws {
+        let lock = try lockConfiguration()
+        defer { withExtendedLifetime(lock) {} }
         let existing = try currentText()
         let probe = try? Configuration.parse(existing, file: configFile.path)
         if probe?.profiles.contains(where: { $0.name == name }) == true || sandbox?.profile.name == name {
@@ -95,6 +99,8 @@ package final class ProfileBook {
 
     /// Removes the `[profiles.NAME]` table (up to the next table) and the profile's stored tokens.
     package func remove(_ name: String) throws {
+        let lock = try lockConfiguration()
+        defer { withExtendedLifetime(lock) {} }
         let lines = try currentText().split(separator: "\n", omittingEmptySubsequences: false)
         let headers = ["[profiles.\(name)]", "[profiles.\"\(name)\"]"]
         guard let start = lines.firstIndex(where: { headers.contains($0.trimmingCharacters(in: .whitespaces)) }) else {
@@ -118,18 +124,20 @@ package final class ProfileBook {
         return text
     }
 
-    /// Writes the file through a temporary sibling and a rename, mode 0600: never half a file, never readable by others.
-    private func write(_ text: String) throws {
-        let directory = configFile.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temporary = directory.appendingPathComponent(".\(configFile.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ClientError(code: .configuration, request: configFile.path, message: "cannot write the config file")
+    /// Takes the config file's lock (its directory made first, mode 0700).
+    private func lockConfiguration() throws -> FileLock {
+        do throws(SafeFileError) {
+            try SafeFile.makeDirectory(configFile.deletingLastPathComponent().path)
+            return try FileLock(for: configFile.path)
+        } catch {
+            throw ClientError(code: .configuration, request: configFile.path, message: "cannot lock the config file: \(error.message)")
         }
-        guard rename(temporary.path, configFile.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ClientError(code: .configuration, request: configFile.path, message: "cannot replace the config file: \(reason)")
+    }
+
+    /// Writes the file whole, mode 0600 from its first byte: never half a file, never readable by others.
+    private func write(_ text: String) throws {
+        do throws(SafeFileError) { try SafeFile.write(Array(text.utf8), to: configFile.path, mode: 0o600) } catch {
+            throw ClientError(code: .configuration, request: configFile.path, message: "cannot write the config file: \(error.message)")
         }
     }
 

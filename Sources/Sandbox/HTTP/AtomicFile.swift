@@ -1,5 +1,6 @@
 import APIContract
 import Foundation
+import SafeFile
 
 #if canImport(Glibc)
     import Glibc
@@ -7,23 +8,13 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes files whole or not at all: to `name.tmp`, then `rename(2)` over the target.
+/// The sandbox's state files: written whole or not at all through ``SafeFile`` (ccsh's own writer), read back
+/// as JSON.
 package enum AtomicFile {
     /// Writes `bytes` to `url` with `mode` (0600 for anything secret).
     package static func write(_ bytes: [UInt8], to url: URL, mode: mode_t = 0o644) throws {
-        let temporary = url.path + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
-        guard fd >= 0 else { throw SandboxStartupError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        fchmod(fd, mode)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw SandboxStartupError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-            offset += written
-        }
-        guard fsync(fd) == 0, rename(temporary, url.path) == 0 else {
-            throw SandboxStartupError("cannot replace \(url.path): \(String(cString: strerror(errno)))")
+        do throws(SafeFileError) { try SafeFile.write(bytes, to: url.path, mode: mode) } catch {
+            throw SandboxStartupError(error.description)
         }
     }
 

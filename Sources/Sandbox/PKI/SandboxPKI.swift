@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SafeFile
 import SwiftASN1
 import X509
 
@@ -90,7 +91,7 @@ package struct SandboxPKI: Sendable {
         let (clientPEM, clientKey) = try leaf("MZP000000001", .clientAuth, nil)
         let (expiredPEM, _) = try leaf("MZP000000001", .clientAuth, nil, key: clientKey, validity: (now - 86400 * 2)...(now - 86400))
 
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try SafeFile.makeDirectory(directory.path)
         try write(try ca.serializeAsPEM().pemString, to: caCertificate, secret: false)
         try write(serverPEM, to: serverCertificate, secret: false)
         try write(serverKey.pemRepresentation, to: self.serverKey, secret: true)
