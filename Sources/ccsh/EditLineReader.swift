@@ -23,6 +23,8 @@ final class EditLineReader: LineReader, LineEditing {
     var complete: (String, Int) -> Completion = { _, cursor in Completion(start: cursor, word: "", candidates: []) }
     /// Whether a line may be kept in the history (false for a line holding a secret).
     var keepsInHistory: (String) -> Bool = { _ in true }
+    /// What of a kept line the history holds (credential-like values masked).
+    var historyText: (String) -> String = { $0 }
     /// Columns to lay candidate lists out in, read at each TAB (the window may have been resized).
     var columns: () -> Int = { 80 }
 
@@ -155,7 +157,7 @@ final class EditLineReader: LineReader, LineEditing {
     /// Adds a line to the history and saves the file at once (a killed shell loses nothing), unless it holds a secret.
     private func remember(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace), keepsInHistory(line) else { return }
-        _ = ccsh_hist_enter(history, line)
+        _ = ccsh_hist_enter(history, historyText(line))
         saveHistory()
     }
 

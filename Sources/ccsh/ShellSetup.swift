@@ -64,6 +64,7 @@ struct ShellSetup {
         reader.keepsInHistory = { line in
             !SecretLine.holdsSecret(line, environment: ProcessInfo.processInfo.environment) && !api.isRevealed(in: line)
         }
+        reader.historyText = SecretLine.masked
         reader.columns = { terminal.width }
         interpreter.lineEditor = reader
         return reader
