@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// 404 and 400 bodies as production sends them, each naming what is wrong.
-@Suite(.sandbox())
+@Suite(.sandbox("--log"))
 struct ErrorBodyTests {
     @Test("an unknown vehicle, alert, trip or monitor is 404 {code: 40400, message: Not Found: …}")
     func notFound() throws {
@@ -21,6 +21,20 @@ struct ErrorBodyTests {
             #expect(reply.json["message"]?.string?.hasPrefix("Not Found: ") == true)
             #expect(reply.header("Content-Type") == "application/json")
         }
+    }
+
+    @Test("a body of 1 MiB + 1 byte is 413 in the gateway's error shape, and logged; 1 MiB exactly is read")
+    func bodyTooLarge() throws {
+        let sandbox = try suiteSandbox()
+        let client = try APIClient(sandbox)
+        let limit = 1 << 20
+        let over = try client.api("/user/callbacks", method: "POST", body: String(repeating: "a", count: limit + 1))
+        #expect(over.status == 413)
+        #expect(over.json["httpCode"] == .string("413"))
+        #expect(over.json["moreInformation"]?.string?.contains("\(limit) bytes") == true)
+        #expect(try client.api("/user/callbacks", method: "POST", body: String(repeating: "a", count: limit)).status == 400)
+        Thread.sleep(forTimeInterval: 0.3)  // the sandbox logs after each response
+        #expect(sandbox.stderrText.contains("POST /connectedcar/v4/user/callbacks 413"), "logged")
     }
 
     @Test("an alert of another vehicle is not found under this one")
