@@ -88,7 +88,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .executableTarget(
             name: "ccsh-sandbox",
-            dependencies: ["Sandbox", "APIContract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Sandbox", "APIContract", "SafeFile", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Test helpers: start a real sandbox process, read its sandbox.json.
         .target(name: "TestSupport", dependencies: ["Client", "PseudoTerminal"]),

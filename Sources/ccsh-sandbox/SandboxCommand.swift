@@ -1,6 +1,7 @@
 import APIContract
 import ArgumentParser
 import Foundation
+import SafeFile
 import Sandbox
 import Synchronization
 
@@ -161,16 +162,23 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.clockSkew = clockSkew
         configuration.remoteFailure = remoteFail
         configuration.startup = try worldChanges()
+        let shared = SandboxDirectory(directory.path)
+        let instance = try Self.hold(shared)
         let finalSave = FinalSave()
-        if exitOnStdinEof { Self.exitWhenStandardInputCloses(saving: finalSave) }
+        if exitOnStdinEof { Self.exitWhenStandardInputCloses(saving: finalSave, shared: shared) }
         do {
             try await SandboxServer(configuration: configuration).run(onStarted: finalSave.set) { url in
-                // Written unbuffered: whoever started the sandbox waits for this line on a pipe.
-                FileHandle.standardOutput.write(Data("READY \(url) \(directory.path)\n".utf8))
+                let line = "READY \(url) \(directory.path)\n"
+                // Written unbuffered: whoever started the sandbox waits for this line on a pipe; a ccsh that finds the
+                // sandbox running waits for the file.
+                FileHandle.standardOutput.write(Data(line.utf8))
+                try? SafeFile.write(Array(line.utf8), to: shared.readyFile, mode: 0o600)
             }
         } catch let error as SandboxStartupError {
             throw ValidationError(error.description)
         }
+        unlink(shared.readyFile)
+        withExtendedLifetime(instance) {}
     }
 
     /// The world flags as control requests, in the order: set, plug/unplug, drive, advance.
@@ -186,13 +194,42 @@ struct SandboxCommand: AsyncParsableCommand {
         }
     }
 
-    /// Watches stdin on a background thread; at end of file (the parent is gone) the world is saved and the
-    /// process exits 0.
-    private static func exitWhenStandardInputCloses(saving finalSave: FinalSave) {
+    /// Takes the state directory for this sandbox alone (``SandboxDirectory/instance``), or refuses to start: two
+    /// sandboxes on one directory overwrote each other's state. The ready marker of an earlier run is removed.
+    private static func hold(_ shared: SandboxDirectory) throws -> FileLock {
+        do {
+            try SafeFile.makeDirectory(shared.path)
+            // A ccsh looking whether a sandbox runs takes the lock for an instant: try for a second before refusing.
+            var held = try FileLock(tryingFor: shared.instance)
+            for _ in 0..<20 where held == nil {
+                Thread.sleep(forTimeInterval: 0.05)
+                held = try FileLock(tryingFor: shared.instance)
+            }
+            guard let lock = held else {
+                throw ValidationError(
+                    "another ccsh-sandbox holds \(shared.path); use that one (its URL is in sandbox.json), stop it, or give another --state")
+            }
+            unlink(shared.readyFile)
+            return lock
+        } catch let error as SafeFileError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Watches stdin on a background thread; at end of file (the parent is gone) it waits until no other ccsh uses
+    /// the sandbox (``SandboxDirectory/users``), then saves the world and exits 0.
+    private static func exitWhenStandardInputCloses(saving finalSave: FinalSave, shared: SandboxDirectory) {
         Thread.detachNewThread {
             while !FileHandle.standardInput.availableData.isEmpty {}
+            // Held until the process ends: a ccsh arriving now waits, then finds no sandbox and starts its own.
+            var alone: FileLock?
+            while alone == nil {
+                do { alone = try FileLock(tryingFor: shared.users) } catch { break }
+                if alone == nil { Thread.sleep(forTimeInterval: 0.2) }
+            }
+            unlink(shared.readyFile)
             finalSave.run()
-            Foundation.exit(0)
+            withExtendedLifetime(alone) { Foundation.exit(0) }
         }
     }
 }

@@ -19,11 +19,12 @@ package struct WorldFile: Sendable {
 
     package init(directory: URL) { file = directory.appendingPathComponent("world.json") }
 
-    /// The saved world, or nil for a new one.
+    /// The saved world, or nil for a new one (an unreadable file is moved aside: ``AtomicFile/moveAside(_:because:)``).
     package func load() throws -> Contents? {
         guard let data = try? Data(contentsOf: file) else { return nil }
         do { return try JSONDecoder().decode(Contents.self, from: data) } catch {
-            throw SandboxStartupError("\(file.path) is not a world this sandbox can read (\(error)); move it away to start afresh")
+            AtomicFile.moveAside(file, because: "it is not a world this sandbox can read")
+            return nil
         }
     }
 
