@@ -31,6 +31,9 @@ final class ListenerLoop: @unchecked Sendable {
         var requestStarted: Date?
         /// The request being read carries the secret in its header.
         var isAuthenticated = false
+        /// The client closed its sending side: the requests it completed are still answered, then the
+        /// connection is closed.
+        var peerClosed = false
         /// A request whose notifications wait to be safe before it is answered 200 (``Inbox``); no further request
         /// of this connection is read meanwhile.
         var awaiting: (ticket: Inbox.Ticket, keepAlive: Bool)?
@@ -118,7 +121,7 @@ final class ListenerLoop: @unchecked Sendable {
             for connection in open {
                 let reads =
                     connection.draining > 0
-                    || (!connection.closesAfterWrite && connection.awaiting == nil
+                    || (!connection.closesAfterWrite && !connection.peerClosed && connection.awaiting == nil
                         && connection.output.count - connection.written < Self.maxPendingOutput)
                 interests.append(Socket.Interest(fd: connection.fd, read: reads, write: connection.needsWrite))
             }
@@ -189,8 +192,14 @@ final class ListenerLoop: @unchecked Sendable {
         switch connection.read(into: &scratch) {
         case .wouldBlock: return false
         case .closed:
-            // The client is gone (or half-closed): whatever it had not finished is dropped, unanswered.
-            drop(connection)
+            // The client is gone, or half-closed: what it completed is answered (some may wait for the reader), what
+            // it had not finished is dropped, unanswered.
+            if connection.draining > 0 {
+                drop(connection)
+            } else {
+                connection.peerClosed = true
+                closeIfDone(connection)
+            }
             return false
         case .bytes(let count) where connection.draining > 0:
             connection.draining += count
@@ -329,7 +338,8 @@ final class ListenerLoop: @unchecked Sendable {
         }
         connection.output.removeAll(keepingCapacity: true)
         connection.written = 0
-        guard connection.closesAfterWrite, connection.draining == 0 else { return }
+        closeIfDone(connection)
+        guard connections[connection.fd] != nil, connection.closesAfterWrite, connection.draining == 0 else { return }
         if connection.isCutShort {
             // Closing now, with its unread bytes, would reset the connection and lose the answer.
             Socket.shutdownWrite(connection.fd)
@@ -358,6 +368,12 @@ final class ListenerLoop: @unchecked Sendable {
                 drop(connection)
             }
         }
+    }
+
+    /// Closes a half-closed connection once nothing it asked is left to answer.
+    private func closeIfDone(_ connection: Connection) {
+        guard connection.peerClosed, connection.draining == 0, connection.awaiting == nil, !connection.hasOutput else { return }
+        drop(connection)
     }
 
     private func drop(_ connection: Connection) {
