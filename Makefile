@@ -29,6 +29,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory speccheck
 	.build/debug/ccsh-fuzz --seconds 25 --jobs 2
+	.build/debug/listen-fuzz --requests 20000
 	$(SWIFT) test
 
 # The official spec checker against a fresh sandbox, with default flags, with 5 vehicles x 130 alerts, and on a
@@ -44,12 +45,15 @@ speccheck:
 		scripts/speccheck.sh "$(SPECCHECK)" $$version $(MOVED_WORLD) || exit 1; \
 	done
 
-# The seeded fuzzer over the lexer, parser, evaluator and JSON reader: 1 000 000 inputs on 2 jobs, a new seed each
-# run (printed; FUZZ_FLAGS="--seed S" repeats one). See fuzz/README.md. `make test` runs it for 25 seconds.
+# The seeded fuzzers (fuzz/README.md), a new seed each run (printed; FUZZ_FLAGS="--seed S" repeats one): the
+# language's front end and the JSON reader, 1 000 000 inputs on 2 jobs; then listen's HTTP reader, 1 000 000 requests
+# against real listeners over loopback. `make test` runs the first for 25 seconds and the second for 20 000 requests.
 fuzz:
 	@scripts/ensure-deps.sh fuzz
 	$(SWIFT) build --product ccsh-fuzz
+	$(SWIFT) build --product listen-fuzz
 	.build/debug/ccsh-fuzz --inputs 1000000 --jobs 2 $(FUZZ_FLAGS)
+	.build/debug/listen-fuzz --requests 1000000 $(FUZZ_FLAGS)
 
 # The long runs (see README, Reliability): 100 monitors through injected faults, requests for 2 minutes with
 # tokens that expire every 2 seconds, 10 000 commands in one REPL, 200 rounds of 4 ccsh --sandbox at once on one
