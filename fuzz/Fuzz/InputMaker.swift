@@ -39,7 +39,9 @@ struct InputMaker {
     mutating func script() -> [UInt8] {
         switch random.below(10) {
         case 0...2: return strung(Self.scriptPieces, count: 1 + random.below(24))
-        case 3: return nested(open: random.pick(["(", "[", "{", "\"$(", "{a: ", "if true { "]), close: "")
+        case 3:
+            if random.chance(50) { return deep() }
+            return nested(open: random.pick(["(", "[", "{", "\"$(", "{a: ", "if true { "]), close: "")
         case 4: return splice(random.pick(scripts), random.pick(scripts))
         default: return mutated(random.pick(scripts), pieces: Self.scriptPieces, rounds: 1 + random.below(4))
         }
@@ -60,6 +62,22 @@ struct InputMaker {
         var bytes: [UInt8] = []
         for _ in 0..<count { bytes += Array(random.pick(pieces).utf8) }
         return bytes
+    }
+
+    /// Shapes that nest without brackets: long flat chains of operators, long pipelines, and commands that call
+    /// themselves through a block (the evaluator's depth budget ends each with an error).
+    private mutating func deep() -> [UInt8] {
+        let count = random.pick([50, 199, 200, 201, 1_000, 5_000])
+        let text: String
+        switch random.below(6) {
+        case 0: text = Array(repeating: "1", count: count).joined(separator: random.pick([" + ", " * ", "-", " mod "]))
+        case 1: text = Array(repeating: random.pick(["true", "$x", "(1 == 1)"]), count: count).joined(separator: random.pick([" and ", " or "]))
+        case 2: text = "[1]" + String(repeating: random.pick([" | each { $it }", " | where $it > 0", " | first", "|count"]), count: count)
+        case 3: text = "def f [] { [1] | \(random.pick(["each { f }", "where { f }", "where (f)", "each { [(f)] }"])) }; f"
+        case 4: text = "def f [n] { if $n == 0 { 0 } else { 1 + (f ($n - 1)) } }; f \(count)"
+        default: text = "def f [] { for x in [1] { f } }; " + String(repeating: "not ", count: random.below(5)) + "f"
+        }
+        return Array(text.utf8.prefix(Self.maxLength))
     }
 
     /// An opener repeated up to a few thousand times (past every depth limit), sometimes closed again.
