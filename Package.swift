@@ -45,7 +45,8 @@ let package = Package(
         // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
         // Optimized in debug builds too, as the sandbox is: the tests throw a thousand posts at it.
         .target(
-            name: "Listener", dependencies: ["APIContract", "COpenSSL"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+            name: "Listener", dependencies: ["APIContract", "COpenSSL", "SafeFile"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The system's OpenSSL (libcurl's own) for `listen --tls` and the client's crypto; only Listener/TLS.swift and
         // Client/Crypto/LibCrypto.swift import it.
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),

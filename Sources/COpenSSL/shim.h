@@ -38,15 +38,26 @@ static inline SSL_CTX *ccsh_tls_server_context(const char *certificate, const ch
     return context;
 }
 
-/// Writes a new P-256 key (mode 0600) and a self-signed certificate for localhost, 127.0.0.1 and ::1, valid for a
-/// year, as PEM. 1 on success; 0 with the reason in `error`.
-static inline int ccsh_tls_make_certificate(const char *certificatePath, const char *keyPath, char *error, size_t length) {
+/// Copies what `bio` holds into `buffer` as a C string; 0 when it does not fit.
+static inline int ccsh_tls_bio_text(BIO *bio, char *buffer, size_t capacity) {
+    int count = BIO_read(bio, buffer, (int)capacity - 1);
+    if (count <= 0 || BIO_pending(bio) > 0) return 0;
+    buffer[count] = 0;
+    return 1;
+}
+
+/// Makes a new P-256 key and a self-signed certificate for localhost, 127.0.0.1 and ::1, valid for a year, as PEM
+/// text in the two buffers (the caller writes the files: Listener/TLS.swift through SafeFile). 1 on success; 0
+/// with the reason in `error`.
+static inline int ccsh_tls_make_certificate(char *certificatePem, size_t certificateCapacity, char *keyPem, size_t keyCapacity,
+                                            char *error, size_t length) {
     int ok = 0;
     EVP_PKEY *key = EVP_EC_gen("P-256");
     X509 *certificate = X509_new();
     X509_EXTENSION *names = NULL;
-    FILE *file = NULL;
-    if (key == NULL || certificate == NULL) goto done;
+    BIO *keyText = BIO_new(BIO_s_mem());
+    BIO *certificateText = BIO_new(BIO_s_mem());
+    if (key == NULL || certificate == NULL || keyText == NULL || certificateText == NULL) goto done;
     X509_set_version(certificate, 2);
     ASN1_INTEGER_set(X509_get_serialNumber(certificate), (long)time(NULL));
     X509_gmtime_adj(X509_getm_notBefore(certificate), -3600);
@@ -58,17 +69,14 @@ static inline int ccsh_tls_make_certificate(const char *certificatePath, const c
     names = X509V3_EXT_conf_nid(NULL, NULL, NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1");
     if (names == NULL || X509_add_ext(certificate, names, -1) != 1) goto done;
     if (X509_sign(certificate, key, EVP_sha256()) == 0) goto done;
-    mode_t previous = umask(077);
-    file = fopen(keyPath, "w");
-    umask(previous);
-    if (file == NULL || PEM_write_PrivateKey(file, key, NULL, NULL, 0, NULL, NULL) != 1) goto done;
-    fclose(file);
-    file = fopen(certificatePath, "w");
-    if (file == NULL || PEM_write_X509(file, certificate) != 1) goto done;
+    if (PEM_write_bio_PrivateKey(keyText, key, NULL, NULL, 0, NULL, NULL) != 1) goto done;
+    if (PEM_write_bio_X509(certificateText, certificate) != 1) goto done;
+    if (!ccsh_tls_bio_text(keyText, keyPem, keyCapacity) || !ccsh_tls_bio_text(certificateText, certificatePem, certificateCapacity)) goto done;
     ok = 1;
 done:
     if (!ok) ccsh_tls_error(error, length);
-    if (file != NULL) fclose(file);
+    BIO_free(keyText);
+    BIO_free(certificateText);
     X509_EXTENSION_free(names);
     X509_free(certificate);
     EVP_PKEY_free(key);

@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import SafeFile
 
 /// `listen --tls`: TLS from the system's OpenSSL (the one libcurl loads already; no second TLS stack is built) —
 /// a server context from PEM files, a self-signed certificate for this machine, and non-blocking TLS on an
@@ -21,8 +22,16 @@ final class TLSContext: @unchecked Sendable {
     /// Writes a new key (mode 0600) and a self-signed certificate for localhost, 127.0.0.1 and ::1, valid a year.
     static func makeCertificate(certificate: String, key: String) throws {
         var error = [CChar](repeating: 0, count: 256)
-        guard ccsh_tls_make_certificate(certificate, key, &error, error.count) == 1 else {
+        var certificateText = [CChar](repeating: 0, count: 8192)
+        var keyText = [CChar](repeating: 0, count: 8192)
+        guard ccsh_tls_make_certificate(&certificateText, certificateText.count, &keyText, keyText.count, &error, error.count) == 1 else {
             throw Socket.Failure(description: "cannot make a certificate: \(Self.text(error))")
+        }
+        do {
+            try SafeFile.write(Array(Self.text(keyText).utf8), to: key, mode: 0o600)
+            try SafeFile.write(Array(Self.text(certificateText).utf8), to: certificate, mode: 0o600)
+        } catch {
+            throw Socket.Failure(description: "cannot make a certificate: \(error)")
         }
     }
 
