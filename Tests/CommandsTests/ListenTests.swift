@@ -199,7 +199,11 @@ struct ListenTests {
                 if lines.count == n { break }
                 Thread.sleep(forTimeInterval: 0.002)
             }
+            // By construction the record is written and flushed before its 200 goes out: what is left is `cat`'s copy.
+            let latency = Date().timeIntervalSince(answered)
             #expect(lines.count == n, "notification \(n) is in the file while listen runs")
+            #expect(latency < 1, "in the file \(Int(latency * 1000)) ms after its 200")
+            Swift.print("listen --print | cat > FILE: notification \(n) in the file \(String(format: "%.1f", latency * 1000)) ms after its 200")
             #expect(lines.last == #"{"n":\#(n)}"#)
             #expect(shell.isRunning)
         }

@@ -21,8 +21,9 @@ import Testing
 
         /// Starts `ccsh --sandbox -c SOURCE`, its output in files (a pipe left unread could stall it).
         func start(_ source: String, _ n: Int) throws -> Process {
+            let binary = try #require(Executables.url(for: "ccsh"))
             let process = Process()
-            process.executableURL = try #require(Executables.url(for: "ccsh"))
+            process.executableURL = binary
             process.arguments = ["--sandbox", "-c", source]
             process.environment = environment
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
