@@ -60,6 +60,24 @@ struct APICommandTests {
         }
     }
 
+    @Test("a bare number is a position, never an id prefix: past the end it is an error listing the positions; short ids type back")
+    func numbersArePositions() throws {
+        let shell = try APIShell()
+        let vehicles = try endpoints.vehicles
+        for n in [vehicles.count, 7, 22, 99] {
+            let error = try #require(shell.shell.failure("vehicle \(n) | get vin"), "vehicle \(n) must not name a car")
+            #expect(error.message == "no vehicle at position \(n): the last listing has \(vehicles.count)")
+            #expect(error.hint?.contains("0 \(vehicles[0].label) (\(vehicles[0].vin))") == true, "\(error.hint ?? "")")
+        }
+        let id = vehicles[1].id
+        #expect(try shell.run("vehicle '\(id.prefix(6))…\(id.suffix(4))' | get vin") == .string(vehicles[1].vin), "the short form a table shows")
+        #expect(shell.shell.failure("vehicle '\(id.prefix(5))' | get vin") != nil, "an id prefix shorter than the short form is no reference")
+        let label = vehicles[2].label
+        if vehicles.filter({ $0.label.lowercased().hasPrefix(label.prefix(4).lowercased()) }).count == 1 {
+            #expect(try shell.run("vehicle '\(label.prefix(4))' | get vin") == .string(vehicles[2].vin), "a unique label prefix")
+        }
+    }
+
     @Test("unknown and ambiguous references list the candidates; API errors show the request line")
     func errors() throws {
         let shell = try APIShell()
