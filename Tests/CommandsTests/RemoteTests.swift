@@ -65,6 +65,7 @@ struct RemoteTests {
         let run = try home.ccshOnTerminal(
             "set api-version 4.17; sandbox advance 1h | get scale; sandbox clock --scale 5 | get scale; remote 0 horn | get status")
         #expect(run.status == 0, "\(run.screen)")
+        #expect(run.screen.contains("remote horn → C5 Aircross Hybrid 225 · VR7ATHNSKLW000042"), "the car acted on is named: \(run.screen)")
         #expect(run.screen.contains("remote: WakingUpVehicle"), "\(run.screen)")
         #expect(run.screen.contains(" → Success, "), "\(run.screen)")
         _ = try home.ccsh("sandbox clock --scale 60")

@@ -53,12 +53,18 @@ struct RemoteCommand: Command, VersionedCommand {
         let label = RemoteSending.uniqueLabel(action)
         let body = try RemoteBody.make(action, label: label, call: call)
         let callbacks = RemoteCallback(api: api)
+        // Never a car unnamed: the one acted on is said at a terminal, and is in --dry-run's answer.
+        let car = api.vehicles.entries.first { $0.id == vehicle }
         if call.isSet("dry-run") || call.isSet("curl") {
             let profileCallback = try api.session.profile.remoteCallback
             let callback = call.string("callback-id") ?? profileCallback ?? "CBID"
             let path = api.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/remotes")
             if call.isSet("curl") { return .value(try api.send(APIRequest("POST", path, body: body.bytes), curl: true)) }
-            return .value(["method": "POST", "path": .string(path), "body": Value(body)])
+            let named: Value = car.map { ["label": .string($0.label), "vin": .string($0.vin), "id": .string($0.id)] } ?? ["id": .string(vehicle)]
+            return .value(["vehicle": named, "method": "POST", "path": .string(path), "body": Value(body)])
+        }
+        if isatty(STDERR_FILENO) != 0 {
+            context.interpreter.writeError("remote \(action) → \(car.map { "\($0.label) · \($0.vin)" } ?? vehicle)\n")
         }
         var (callback, isOwn) = try callbacks.resolve(call)
         // Watched from before the POST: the first events can come before its answer.
