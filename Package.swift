@@ -108,9 +108,11 @@ let package = Package(
         .executableTarget(name: "render-bench", dependencies: ["Shell", "Commands"], path: "bench/Render"),
         .executableTarget(name: "repl-bench", dependencies: ["Shell", "Commands", "PseudoTerminal"], path: "bench/REPL"),
         // fuzz/: the seeded fuzzer over the lexer, parser, evaluator and JSON reader (`make fuzz`).
-        .executableTarget(name: "ccsh-fuzz", dependencies: ["Shell", "Commands"], path: "fuzz/Fuzz"),
+        .executableTarget(name: "ccsh-fuzz", dependencies: ["Shell", "Commands", "FuzzSupport"], path: "fuzz/Fuzz"),
         // fuzz/Listen: the protocol fuzzer of `listen`, against a real listener over loopback (`make fuzz`).
-        .executableTarget(name: "listen-fuzz", dependencies: ["Listener", "APIContract"], path: "fuzz/Listen"),
+        .executableTarget(name: "listen-fuzz", dependencies: ["Listener", "APIContract", "FuzzSupport"], path: "fuzz/Listen"),
+        // What both fuzzers share: the seeded random number generator.
+        .target(name: "FuzzSupport", path: "fuzz/Support"),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
         // The golden screens are read from the source tree (#filePath), where CCSH_UPDATE_SCREENS=1 rewrites them.
         .testTarget(

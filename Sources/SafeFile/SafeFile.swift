@@ -17,15 +17,18 @@ import Foundation
 package enum SafeFile {
     /// Writes `bytes` to `path` with `mode` (0600 for anything under config, state and cache directories).
     package static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(SafeFileError) {
-        try write(to: path, mode: mode) { descriptor, temporary throws(SafeFileError) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-                if written > 0 {
-                    offset += written
-                } else if errno != EINTR {
-                    throw SafeFileError(path: path, errno: errno)
-                }
+        try write(to: path, mode: mode) { descriptor, _ throws(SafeFileError) in try writeAll(bytes, to: descriptor, for: path) }
+    }
+
+    /// Writes every byte to `descriptor` (again after a short write or a signal).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, for path: String) throws(SafeFileError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 {
+                offset += written
+            } else if errno != EINTR {
+                throw SafeFileError(path: path, errno: errno)
             }
         }
     }
@@ -77,15 +80,7 @@ package enum SafeFile {
         guard info.st_mode & S_IFMT == S_IFREG else { throw SafeFileError(path: path, message: "it is \(kind(info.st_mode)), not a regular file") }
         let owner = info.st_uid == geteuid() && info.st_gid == getegid() ? nil : (info.st_uid, info.st_gid)
         try write(to: target, mode: info.st_mode & 0o7777, owner: owner) { descriptor, _ throws(SafeFileError) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-                if written > 0 {
-                    offset += written
-                } else if errno != EINTR {
-                    throw SafeFileError(path: path, errno: errno)
-                }
-            }
+            try writeAll(bytes, to: descriptor, for: path)
         }
     }
 

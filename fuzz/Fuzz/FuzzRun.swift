@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 
 /// One fuzzing process: makes every input from the seed (so that input N is the same in every run and shard), runs
 /// its shard's share, and prints a summary line that `Jobs` adds up.

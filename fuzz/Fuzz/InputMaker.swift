@@ -1,3 +1,4 @@
+import FuzzSupport
 import Shell
 
 /// Makes the fuzz inputs: ccsh text strung together from the language's pieces, JSON documents from random values,

@@ -1,5 +1,6 @@
 import APIContract
 import Foundation
+import FuzzSupport
 import Listener
 import Synchronization
 

@@ -1,3 +1,5 @@
+import FuzzSupport
+
 /// Makes the listen fuzzer's requests from a seed: good notifications, and attacks generated and mutated from them —
 /// heads broken every way RFC 9112 names, chunk sizes and lengths at and past every limit, pipelining, and bodies of
 /// every JSON shape. Each attack body names its request (`{"attack": N}`) so that one the listener accepts can be
