@@ -44,12 +44,29 @@ import Testing
         #expect(stat(directory + "/target.json", &info) == 0 && info.st_mode & 0o777 == 0o600, "the target's mode is kept")
 
         #expect(mkfifo(directory + "/pipe", 0o644) == 0)
-        let error = try #require(shell.failure("[3] | save pipe --force"))
+        let error = try #require(shell.failure("\"3\" | save pipe --force"))
         #expect(error.message == "cannot write 'pipe': it is a FIFO, not a regular file")
         #expect(lstat(directory + "/pipe", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is left as it was")
-        #expect(shell.failure("[3] | save pipe")?.message == "'pipe' already exists")
+        #expect(shell.failure("\"3\" | save pipe")?.message == "'pipe' already exists")
         let left = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         #expect(left == ["link.json", "pipe", "target.json"], "no temporary file is left behind")
+    }
+
+    @Test("save picks the format by extension, .gpx and .geojson too; another extension is refused with the list, unless --format")
+    func saveByExtension() throws {
+        let shell = try ShellHarness()
+        _ = try shell.run("[{latitude: 48.8, longitude: 2.3}] | save w.gpx; [{latitude: 48.8, longitude: 2.3}] | save w.geojson")
+        #expect(try shell.run("open --raw w.gpx").text.contains("<wpt lat=\"48.8\" lon=\"2.3\"/>"))
+        #expect(try shell.run("open w.geojson | get features.0.geometry.coordinates") == [2.3, 48.8])
+        let refused = try #require(shell.failure("[{a: 1}] | save out.xlsx"))
+        #expect(refused.message == "'.xlsx' is not a format save writes")
+        #expect(refused.hint == "name the file .json, .ndjson, .jsonl, .csv, .yaml, .yml, .gpx, .geojson, or give --format")
+        #expect(shell.failure("[{a: 1}] | save out")?.message == "'out' has no extension to name a format")
+        _ = try shell.run("[{a: 1}] | save out.xlsx --format csv; \"text\" | save note.txt")
+        #expect(try shell.run("open --raw out.xlsx") == "a\n1\n")
+        #expect(try shell.run("open note.txt") == "text")
+        let files = try FileManager.default.contentsOfDirectory(atPath: shell.directory.path).sorted()
+        #expect(files == ["note.txt", "out.xlsx", "w.geojson", "w.gpx"], "nothing written for the refused saves")
     }
 
     @Test("save into a directory that does not exist says so")

@@ -2,7 +2,7 @@ import Foundation
 import SafeFile
 import Shell
 
-/// `open FILE`: reads a file into values by its extension (`.json`, `.ndjson`, `.csv`, `.yaml`/`.yml`), any other
+/// `open FILE`: reads a file into values by its extension (`.json`/`.geojson`, `.ndjson`, `.csv`, `.yaml`/`.yml`), any other
 /// file as text. A JSON file with an error (a duplicate key, a missing comma) is reported at its line and column.
 struct OpenCommand: Command {
     var signature: Signature {
@@ -24,7 +24,7 @@ struct OpenCommand: Command {
         }
         if call.isSet("raw") { return .value(.string(try text())) }
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "json":
+        case "json", "geojson":
             do {
                 return .value(try JSONReader.value(from: bytes))
             } catch {
