@@ -65,7 +65,7 @@ struct CCSH {
             source = Source(name: "-c", text: command)
         } else if let path = arguments.first, path != "-" {
             arguments.removeFirst()
-            source = Source(name: path, text: try Self.readScript(path))
+            source = Source(name: path, text: try Self.readScript(path, words: options.script))
         } else if arguments.first == "-" || !terminal.inputIsTerminal {
             arguments = Array(arguments.dropFirst())
             source = Source(name: "<stdin>", text: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
@@ -149,9 +149,18 @@ struct CCSH {
         return format
     }
 
-    private static func readScript(_ path: String) throws(UsageError) -> String {
+    /// The script at `path`; `words` is the whole command line after the options, for the hint when `path` names
+    /// a command (`ccsh vehicles` meant `ccsh -c vehicles`).
+    private static func readScript(_ path: String, words: [String]) throws(UsageError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or a directory" : "no such file"
+            let exists = FileManager.default.fileExists(atPath: path)
+            if !exists, !path.contains("/"), CommandRegistry.offline().command(named: path) != nil {
+                let line = words.map { $0.contains(" ") || $0.contains("'") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+                throw UsageError(
+                    "'\(path)' is a command, not a script file\nhint: run a command line with -c: `ccsh -c '\(line)'` "
+                        + "(`ccsh --sandbox -c '\(line)'` on the bundled sandbox)", showsUsage: false)
+            }
+            let reason = exists ? "permission denied or a directory" : "no such file"
             throw UsageError("cannot read script '\(path)': \(reason)", showsUsage: false)
         }
         guard let text = String(validating: Array(data), as: UTF8.self) else {

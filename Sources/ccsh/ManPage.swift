@@ -7,11 +7,7 @@ import Shell
 /// `make install` writes it to share/man/man1/ccsh.1.
 enum ManPage {
     static func render(version: String) -> String {
-        // A context that never opens a session: the commands are only asked for their signatures.
-        let api = APIContext(profile: nil, cacheDirectory: FileManager.default.temporaryDirectory) {
-            throw UsageError("the man page opens no session", showsUsage: false)
-        }
-        let registry = CommandRegistry.standard(api: api)
+        let registry = CommandRegistry.offline()
         var page = [
             #".TH CCSH 1 "" "ccsh \#(version)" "User Commands""#, ".SH NAME", "ccsh \\- \(escape(LaunchOptions.summary))", ".SH SYNOPSIS",
         ]

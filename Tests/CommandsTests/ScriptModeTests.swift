@@ -20,6 +20,17 @@ import Testing
         return run
     }
 
+    @Test("ccsh WORD where WORD is a command: exit 2 with the -c line to run instead; a missing script file is still named")
+    func commandForAScript() throws {
+        let run = try Self.run(["status", "0"])
+        #expect(run.status == 2)
+        #expect(
+            run.stderr
+                == "ccsh: 'status' is a command, not a script file\n"
+                + "hint: run a command line with -c: `ccsh -c 'status 0'` (`ccsh --sandbox -c 'status 0'` on the bundled sandbox)\n")
+        #expect(try Self.run(["nope.ccsh"]).stderr == "ccsh: cannot read script 'nope.ccsh': no such file\n")
+    }
+
     @Test("file, -c and stdin agree", arguments: GoldenScript.names)
     func modesAgree(_ name: String) throws {
         let text = try String(contentsOf: GoldenScript.directory.appendingPathComponent(name), encoding: .utf8)
