@@ -31,6 +31,18 @@ import Testing
         #expect(try Self.run(["nope.ccsh"]).stderr == "ccsh: cannot read script 'nope.ccsh': no such file\n")
     }
 
+    @Test("a first run without a config names the file, profile add, --sandbox and doctor")
+    func firstRunWithoutConfig() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-first-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try Executables.run(
+            try Self.ccsh(), ["-c", "vehicles"],
+            environment: ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "NO_COLOR": "1"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no profile is set up in \(home.path)/config/ccsh/config.toml"), "\(run.stderr)")
+        for word in ["`profile add NAME", "`ccsh --sandbox`", "`ccsh doctor`"] { #expect(run.stderr.contains(word), "\(word)") }
+    }
+
     @Test("file, -c and stdin agree", arguments: GoldenScript.names)
     func modesAgree(_ name: String) throws {
         let text = try String(contentsOf: GoldenScript.directory.appendingPathComponent(name), encoding: .utf8)

@@ -19,6 +19,8 @@ package struct Configuration: Sendable {
     /// Profiles in file order.
     package var profiles: [Profile]
     package var warnings: [String] = []
+    /// The file it was read from (named when it has no profile).
+    package var file = ""
 
     /// The keys a profile may have.
     static let profileKeys = [
@@ -91,7 +93,7 @@ package struct Configuration: Sendable {
         if let name = defaultProfile, !profiles.contains(where: { $0.name == name }) {
             throw fail(nil, "default_profile", "no profile is named '\(name)'", hint: "profiles: \(profiles.map(\.name).joined(separator: ", "))")
         }
-        return Configuration(defaultProfile: defaultProfile, profiles: profiles)
+        return Configuration(defaultProfile: defaultProfile, profiles: profiles, file: file)
     }
 
     private static func profile(
@@ -155,10 +157,16 @@ package struct Configuration: Sendable {
             }
             return profile
         }
+        guard !profiles.isEmpty else {
+            throw ClientError(
+                code: .configuration, request: "profile", message: "no profile is set up\(file.isEmpty ? "" : " in \(file)")",
+                hint: "add one with `profile add NAME --brand … --client-id … --client-secret env:VAR --cert … --key …` (`help profile`), "
+                    + "try the bundled sandbox with `ccsh --sandbox`, and check a set-up with `ccsh doctor`")
+        }
         guard profiles.count == 1, let only = profiles.first else {
             throw ClientError(
-                code: .configuration, request: "profile", message: profiles.isEmpty ? "the config has no profile" : "several profiles and no default",
-                hint: profiles.isEmpty ? "add a [profiles.NAME] table" : "set default_profile, CCSH_PROFILE or --profile")
+                code: .configuration, request: "profile", message: "several profiles and no default",
+                hint: "set default_profile, CCSH_PROFILE or --profile")
         }
         return only
     }
