@@ -71,6 +71,22 @@ struct RemoteTests {
         _ = try home.ccsh("sandbox clock --scale 60")
     }
 
+    @Test("a remote action that does not end in time: the error names its id, and the hint the command that looks again")
+    func timeOutNamesTheAction() throws {
+        let home = try SessionCommandTests.Home().loggedIn()
+        // Asleep, at real time: waking takes longer than the second the action is given.
+        _ = try home.ccsh("sandbox advance 1h | get scale; sandbox clock --scale 1 | get scale")
+        let run = try home.ccsh("remote 0 horn --timeout 1s", ["--api-version", "4.17"])
+        _ = try home.ccsh("sandbox clock --scale 60")
+        #expect(run.status == 1, "\(run.stderr)")
+        let id = try #require(run.stderr.firstMatch(of: /the remote action (\S+) did not end within/)?.1, "\(run.stderr)")
+        #expect(run.stderr.contains("look again with `remotes show VR7ATHNSKLW000042 \(id)`"), "\(run.stderr)")
+        // The action goes on in the car: let it end, so that the next tests find the car free.
+        _ = try home.ccsh("sandbox advance 10m | get scale")
+        let shown = try home.ccsh("remotes show VR7ATHNSKLW000042 \(id) | get status", ["--api-version", "4.17"])
+        #expect(shown.stdout == "Success\n", "the command in the hint works, and the action ended: \(shown.stderr)")
+    }
+
     @Test("--no-wait, remotes, remotes show, callbacks, 4.17 monitors and alarms through the binary")
     func everyCommand() throws {
         let home = try SessionCommandTests.Home().loggedIn()

@@ -82,9 +82,10 @@ struct RemoteCommand: Command, VersionedCommand {
             throw call.error("the API accepted the action but gave no remoteActionId", hint: "list the car's actions with `remotes`")
         }
         let path = api.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/remotes/\(URLEncoding.encode(id))")
-        let record = try RemoteWait(
-            api: api, path: path, timeout: timeout, isInterrupted: context.interpreter.isInterrupted, events: events, id: id
-        ).run()
+        var wait = RemoteWait(api: api, path: path, timeout: timeout, isInterrupted: context.interpreter.isInterrupted, events: events, id: id)
+        let named = call.string("callback-id").map { " --callback-id \($0)" } ?? ""
+        wait.lookAgain = "remotes show \(car?.vin ?? vehicle) \(id)\(named)"
+        let record = try wait.run()
         if record.recordValue?["status"]?.stringValue == "Failed" {
             let cause = record.recordValue?["failureCause"]?.stringValue
             let (words, hint) = RemoteFailure.explain(cause)

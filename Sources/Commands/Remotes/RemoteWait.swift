@@ -18,6 +18,8 @@ struct RemoteWait {
     /// The action's events, when a listener receives them.
     var events: RemoteEvents?
     var id = ""
+    /// The command that looks at the action again (`remotes show VIN ID`), for the time-out's hint.
+    var lookAgain = ""
 
     /// The statuses that end an action (api-notes §11.3).
     static let finalStatuses: Set<String> = ["Success", "AlreadyDone", "Failed"]
@@ -53,8 +55,9 @@ struct RemoteWait {
             if Date().timeIntervalSince(started) >= timeout {
                 let last = seen.last.map { "its last status was \($0)" } ?? lastError.map { "the last look failed: \($0.message)" } ?? "no status yet"
                 throw ShellError(
-                    .failed, "the remote action did not end within \(Units.duration(seconds: Int(timeout))) (\(last))",
-                    hint: "it goes on in the car: look again with `remotes show` on its id, or wait longer with --timeout")
+                    .failed, "the remote action \(id) did not end within \(Units.duration(seconds: Int(timeout))) (\(last))",
+                    hint: "it goes on in the car: look again with `\(lookAgain.isEmpty ? "remotes show VEHICLE \(id)" : lookAgain)`, "
+                        + "or wait longer with --timeout")
             }
         }
     }
