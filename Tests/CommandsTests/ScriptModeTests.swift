@@ -43,6 +43,16 @@ import Testing
         for word in ["`profile add NAME", "`ccsh --sandbox`", "`ccsh doctor`"] { #expect(run.stderr.contains(word), "\(word)") }
     }
 
+    @Test("at a terminal an empty result says (no rows), at 80 and 160 columns; in a pipe it stays []", arguments: [80, 160] as [UInt16])
+    func emptyTable(columns: UInt16) throws {
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "NO_COLOR": "1", "TERM": "xterm"]
+        let run = try PseudoTerminal.run(
+            try Self.ccsh(), ["-c", "[{a: 1}] | where a == 2"], environment: environment, columns: columns)
+        #expect(run.status == 0)
+        #expect(run.screen.trimmingCharacters(in: .whitespacesAndNewlines) == "(no rows)", "\(run.screen.debugDescription)")
+        #expect(try Self.run(["-c", "[{a: 1}] | where a == 2"]).stdout == "[]\n")
+    }
+
     @Test("file, -c and stdin agree", arguments: GoldenScript.names)
     func modesAgree(_ name: String) throws {
         let text = try String(contentsOf: GoldenScript.directory.appendingPathComponent(name), encoding: .utf8)

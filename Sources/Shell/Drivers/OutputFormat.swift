@@ -25,7 +25,7 @@ package struct ResultRenderer: Sendable {
     }
 
     /// The text to print (with a final newline), or nil when there is nothing to show (null); a table is drawn for
-    /// `presentation` (the terminal's width, the views).
+    /// `presentation` (the terminal's width, the views), and an empty list as a table is `(no rows)`.
     package func render(_ value: Value, _ presentation: Presentation) throws(ShellError) -> String? {
         if value == .null { return nil }
         if case .string(let text) = value, !(isExplicit && [.json, .ndjson, .yaml].contains(format)) {
@@ -33,7 +33,8 @@ package struct ResultRenderer: Sendable {
         }
         let text: String
         switch format {
-        case .table: text = TableRenderer(presentation).render(value)
+        // An empty result at a terminal says so, rather than printing nothing at all.
+        case .table: text = value == .list([]) ? "(no rows)" : TableRenderer(presentation).render(value)
         case .json: text = JSONWriter.string(value, pretty: true)
         case .ndjson:
             text = (value.listItems ?? [value]).map { JSONWriter.string($0) }.joined(separator: "\n")
