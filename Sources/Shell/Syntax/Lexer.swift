@@ -121,6 +121,10 @@ package struct Lexer {
 
     /// A bare word, a number, a flag, or a lone arithmetic operator.
     private mutating func word(_ start: Int) -> Token {
+        // `"a":1`, as JSON is written: a colon right after a closing quote is a record field's.
+        if peek() == UInt8(ascii: ":"), start > 0, [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(bytes[start - 1]) {
+            return Token(kind: .colon, range: SourceRange(start, start + 1)).advanced(&index)
+        }
         let isFlag = peek() == UInt8(ascii: "-") && peek(1) == UInt8(ascii: "-")
         while let b = peek(), !Self.delimiters.contains(b) || (isFlag && b == UInt8(ascii: "=")) {
             // `name:` before a space or a value ends the word: the colon of a record field.

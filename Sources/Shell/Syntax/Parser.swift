@@ -481,16 +481,28 @@ package struct Parser {
         return .list(items, SourceRange(start, previousEnd))
     }
 
-    /// `{}` and `{name: …}` are records; anything else in braces is a block.
+    /// `{}`, `{name: …}`, `{"name": …}` and `{name:value …}` (written without a space, as JSON is) are records;
+    /// anything else in braces is a block.
     private func isRecordAhead() -> Bool {
         var i = index + 1
         while i < tokens.count, tokens[i].kind == .newline { i += 1 }
         guard i < tokens.count else { return false }
         if tokens[i].kind == .rightBrace { return true }
         switch tokens[i].kind {
+        case .word(let word) where Self.joinedField(word) != nil: return true
         case .word, .string, .rawString: return i + 1 < tokens.count && tokens[i + 1].kind == .colon
         default: return false
         }
+    }
+
+    /// `name:value` as one word: the name (letters, digits, `_`, `-`) and where the value starts in the word.
+    private static func joinedField(_ word: String) -> (key: String, valueOffset: Int)? {
+        guard let colon = word.firstIndex(of: ":"), colon != word.startIndex, word.index(after: colon) != word.endIndex else { return nil }
+        let key = word[..<colon]
+        guard let first = key.first, !first.isNumber, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+            return nil
+        }
+        return (String(key), key.utf8.count + 1)
     }
 
     private mutating func record() -> Expression {
@@ -502,6 +514,17 @@ package struct Parser {
             while current.kind == .newline || current.kind == .comma { advance() }
             let key: String
             switch current.kind {
+            case .word(let word) where Self.joinedField(word) != nil:
+                // `a:1`: the value is the rest of the word, read as an expression of its own.
+                guard let (name, offset) = Self.joinedField(word) else { return .record(fields, SourceRange(start, previousEnd)) }
+                let valueStart = current.range.start + offset
+                var sub = Parser(String(word.utf8.dropFirst(offset)) ?? "", offset: valueStart)
+                sub.nesting = nesting
+                let value = sub.expression()
+                diagnostics += sub.diagnostics
+                advance()
+                fields.append(RecordField(key: name, value: value))
+                continue
             case .word(let word): key = word
             case .string(let text), .rawString(let text): key = text
             default:
