@@ -53,6 +53,13 @@ import Testing
         #expect(try Self.run(["-c", "[{a: 1}] | where a == 2"]).stdout == "[]\n")
     }
 
+    @Test("a statement run for its effects prints its effects only, not a list of nulls")
+    func effectsOnly() throws {
+        let run = try Self.run(["-c", "[{label: a}, {label: b}] | each { print $it.label }"])
+        #expect(run.stdout == "a\nb\n", "\(run.stdout.debugDescription)")
+        #expect(try Self.run(["-c", "[1, null] | each { $it }"]).stdout.contains("1"), "a list with a value still prints")
+    }
+
     @Test("file, -c and stdin agree", arguments: GoldenScript.names)
     func modesAgree(_ name: String) throws {
         let text = try String(contentsOf: GoldenScript.directory.appendingPathComponent(name), encoding: .utf8)

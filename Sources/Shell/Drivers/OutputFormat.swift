@@ -24,10 +24,13 @@ package struct ResultRenderer: Sendable {
         return chosen
     }
 
-    /// The text to print (with a final newline), or nil when there is nothing to show (null); a table is drawn for
+    /// The text to print (with a final newline), or nil when there is nothing to show (null, or a list of nothing
+    /// but nulls: a statement run for its effects); a table is drawn for
     /// `presentation` (the terminal's width, the views), and an empty list as a table is `(no rows)`.
     package func render(_ value: Value, _ presentation: Presentation) throws(ShellError) -> String? {
         if value == .null { return nil }
+        // A block run for its effects (`each { print … }`) gives one null per row: nothing to show.
+        if case .list(let items) = value, !items.isEmpty, items.allSatisfy({ $0 == .null }) { return nil }
         if case .string(let text) = value, !(isExplicit && [.json, .ndjson, .yaml].contains(format)) {
             return text.hasSuffix("\n") ? text : text + "\n"
         }
