@@ -6,6 +6,9 @@ import Foundation
 /// anything else is printed, so that it never mixes with results or errors.
 final class ProgressLine {
     private var isShown = false
+    /// The terminal's columns, read at each update: a line longer than that would wrap, and rewriting it in place
+    /// would then leave its first rows behind.
+    var columns: () -> Int = { 80 }
 
     /// Shows (or ends) the progress of one collection read.
     func update(_ progress: PagingProgress) {
@@ -19,10 +22,20 @@ final class ProgressLine {
     }
 
     /// Shows (or ends) the progress of a remote action: `remote: Accepted → WakingUpVehicle → SentToVehicle, 12 s`.
+    /// The line stays one line: the statuses that do not fit the terminal's width go first, `…` in their place.
     func update(_ progress: RemoteProgress) {
         if progress.isFinished { return clear() }
-        write("\r\u{1B}[2Kremote: \(progress.statuses.joined(separator: " → ")), \(Int(progress.seconds)) s")
+        write("\r\u{1B}[2K" + Self.remoteLine(progress.statuses, seconds: Int(progress.seconds), width: columns() - 1))
         isShown = true
+    }
+
+    /// `remote: … → Accepted → WakingUpVehicle, 12 s` in at most `width` characters (the latest statuses kept).
+    static func remoteLine(_ statuses: [String], seconds: Int, width: Int) -> String {
+        let end = ", \(seconds) s"
+        var kept = statuses[...]
+        func line() -> String { "remote: " + (kept.count < statuses.count ? "… → " : "") + kept.joined(separator: " → ") + end }
+        while kept.count > 1, line().count > width { kept = kept.dropFirst() }
+        return String(line().prefix(max(1, width)))
     }
 
     /// Wipes the line if it is shown.

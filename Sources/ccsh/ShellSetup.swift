@@ -22,6 +22,7 @@ struct ShellSetup {
         output.flushesEachWrite = terminal.outputIsTerminal
         interpreter.flush = output.flush
         let progress = terminal.errorIsTerminal ? ProgressLine() : nil
+        progress?.columns = { terminal.width }
         reporter = ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
             output.flush()
             progress?.clear()
