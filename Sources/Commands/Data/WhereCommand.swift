@@ -13,9 +13,29 @@ struct WhereCommand: Command {
             .example("[{b: Peugeot}, {b: Opel}] | where b =~ '^P'", "Rows whose b starts with P.", result: [["b": "Peugeot"] as Value])
     }
 
+    /// Lazy: rows are tested as they are read. Once every row was read, a bare field name that no row had is an
+    /// error with a "did you mean" (a misspelt field kept no row, silently); `where` stopped early says nothing.
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let rows = try call.rows(input)
         guard let condition = call.closure("condition") else { return input }
-        return .stream(rows.compactMap { try condition.test($0) ? $0 : nil })
+        let interpreter = context.interpreter
+        let reads = FieldReads()
+        return .stream(
+            ValueStream {
+                while let row = try rows.next() {
+                    reads.tested(row)
+                    let outer = interpreter.fieldReads
+                    interpreter.fieldReads = reads
+                    defer { interpreter.fieldReads = outer }
+                    if try condition.test(row) { return row }
+                }
+                if let (word, range) = reads.neverFound, !reads.fieldNames.isEmpty {
+                    let hint =
+                        Suggestion.hint(for: word, in: reads.fieldNames)
+                        ?? "the rows' fields: \(reads.fieldNames.sorted().prefix(12).joined(separator: ", "))"
+                    throw ShellError(.notFound, "no row has a field '\(word)'", hint: hint, at: range)
+                }
+                return nil
+            })
     }
 }

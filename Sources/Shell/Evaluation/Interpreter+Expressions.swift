@@ -24,9 +24,11 @@ extension Interpreter {
                 }
             }
             return .string(text)
-        case .word(let word, _):
+        case .word(let word, let range):
             guard let row else { return .string(word) }
-            if let value = Self.field(word, of: row) { return value }
+            let value = Self.field(word, of: row)
+            if fieldPosition, row.recordValue != nil { fieldReads?.record(word, found: value != nil, at: range) }
+            if let value { return value }
             return fieldPosition ? .null : .string(word)
         case .variable(let name, let path, let range):
             return try variable(name, path, scope, range)

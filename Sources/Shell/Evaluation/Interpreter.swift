@@ -39,6 +39,8 @@ package final class Interpreter {
     package private(set) var currentSource: Source?
     private var steps = 0
     private var callDepth = 0
+    /// Where a `where` in progress records the bare field names its condition reads (``FieldReads``).
+    package var fieldReads: FieldReads?
     /// How deep evaluation is now, in levels and in stack (``enterLevel(at:)``).
     var depth = StackDepth()
     /// Recursion of user commands beyond this is an error, not a crash.
