@@ -34,7 +34,7 @@ struct ListenTests {
     @Test("ccsh -c 'listen --port P | first 2' receives two notifications the sandbox posts for a remote action, and exits 0")
     func receivesFromTheSandbox() throws {
         let home = try SessionCommandTests.Home().loggedIn()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let (listen, stdout, stderr) = try Self.start(["--output", "json", "-c", "listen --port \(port) | first 2"], home: home)
         try Self.waitForListener(port)
         let trigger = try home.ccsh(
@@ -55,7 +55,7 @@ struct ListenTests {
     func tls() throws {
         let home = try SessionCommandTests.Home().loggedIn()
         let directory = try suiteSandbox().directory.path
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let (listen, stdout, stderr) = try Self.start(
             ["--output", "json", "-c", "listen --port \(port) --tls --cert \(directory)/server.crt --key \(directory)/server.key | first 2"],
             home: home)
@@ -69,7 +69,7 @@ struct ListenTests {
         let records = try JSONReader.value(from: Array(stdout.fileHandleForReading.readDataToEndOfFile())).listItems ?? []
         #expect(records.map { $0.recordValue?.at("remoteEvent.eventStatus.status") } == ["Accepted", "WakingUpVehicle"])
 
-        let ownPort = UInt16.random(in: 20000...60000)
+        let ownPort = RawHTTP.freePort()
         let (own, ownOutput, _) = try Self.start(["--output", "json", "-c", "listen --port \(ownPort) --tls | first 1"], home: home)
         try Self.waitForListener(ownPort)
         let made = home.root.appendingPathComponent("state/ccsh/cache")
@@ -90,7 +90,7 @@ struct ListenTests {
     @Test("--print in a pipe writes each notification as one JSON line as it arrives, and --timeout ends it with status 0")
     func print() throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let (listen, stdout, _) = try Self.start(["-c", "listen --port \(port) --print --timeout 2s"], home: home)
         try Self.waitForListener(port)
         #expect(try RawHTTP.postOnce(#"{"n": 1}"#, port: port) == 200)
@@ -104,7 +104,7 @@ struct ListenTests {
     @Test("with --secret, a post without it gets 401 and does not appear; with the header, or in every item of a batch's attributes, it does")
     func secret() throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let secret = "0123456789abcdef0123"
         let (listen, stdout, _) = try Self.start(
             ["--output", "json", "-c", "listen --port \(port) --secret env:LISTEN_SECRET | first 3"],
@@ -127,7 +127,7 @@ struct ListenTests {
         arguments: [false, true])
     func framingAttacks(withSecret: Bool) throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let secret = "0123456789abcdef0123"
         let (listen, stdout, stderr) = try Self.start(
             ["--output", "ndjson", "-c", "listen --port \(port) --print --timeout 60s" + (withSecret ? " --secret env:LISTEN_SECRET" : "")],
@@ -161,7 +161,7 @@ struct ListenTests {
     @Test("a wrong secret header is refused at the head, before the body; without the header no parser diagnostics are given")
     func secretBeforeBody() throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let (listen, _, _) = try Self.start(
             ["-c", "listen --port \(port) --timeout 30s --secret env:LISTEN_SECRET | first 1"], home: home,
             environment: ["LISTEN_SECRET": "0123456789abcdef0123"])
@@ -179,7 +179,7 @@ struct ListenTests {
     @Test("listen --print | cat > FILE: each notification is in FILE while the listener still runs, right after its 200")
     func printFlushesEachRecord() throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         try FileManager.default.createDirectory(at: home.root, withIntermediateDirectories: true)
         let file = home.root.appendingPathComponent("printed.ndjson")
         let ccsh = try #require(Executables.url(for: "ccsh")).path
@@ -212,7 +212,7 @@ struct ListenTests {
     @Test("listen | first 2 with a batch of three: the sender gets 503, and the batch, sent again, reaches the next reader whole")
     func firstStopsAcknowledging() throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let batch = #"[{"n": 1}, {"n": 2}, {"n": 3}]"#
         let (first, firstOutput, _) = try Self.start(["--output", "json", "-c", "listen --port \(port) --timeout 60s | first 2"], home: home)
         try Self.waitForListener(port)
@@ -246,7 +246,7 @@ struct ListenTests {
     @Test("at the prompt, Ctrl-C ends a listen cleanly: the prompt comes back and the port is free again")
     func controlC() throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let run = try home.replOnTerminal([
             .init(after: "> ", "listen --port \(port)\r"),
             .init(after: "Ctrl-C ends", "\u{3}", pause: 0.3),
@@ -261,7 +261,7 @@ struct ListenTests {
     @Test("garbage, 10 MB bodies, 1 000 posts at once and slow clients: every good notification arrives, in order, exactly once")
     func hostileInput() throws {
         let home = try SessionCommandTests.Home()
-        let port = UInt16.random(in: 20000...60000)
+        let port = RawHTTP.freePort()
         let (sequential, burst) = (200, 1000)
         // It ends by itself after that many: a duplicate would take the place of one never seen.
         let (printer, printed, _) = try Self.start(

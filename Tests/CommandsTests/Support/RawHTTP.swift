@@ -26,6 +26,25 @@ final class RawHTTP: Sendable {
 
     deinit { close(fd) }
 
+    /// A port for a listener under test: below the kernel's ephemeral range (32768 and up, where this machine's own
+    /// outgoing connections take theirs, and a random pick in it once collided), and free when asked.
+    static func freePort() -> UInt16 {
+        for _ in 0..<100 {
+            let port = UInt16.random(in: 20000..<32768)
+            let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            close(probe)
+            if bound == 0 { return port }
+        }
+        return UInt16.random(in: 20000..<32768)
+    }
+
     /// Sends bytes; false when the server closed the connection.
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {
