@@ -1,6 +1,8 @@
 # ccsh — the Connected Car Shell. `make demo` and `make test` are the quick start; both install missing Debian
 # packages when run as root (otherwise they print the apt-get command to run).
 SWIFT ?= swift
+# The official spec checker and webhook templates live beside the repository where CI has them (../shared); a clone
+# without them skips those checks with one line each.
 SPECCHECK ?= ../shared/tools/speccheck.py
 SANDBOX = .build/debug/ccsh-sandbox
 
@@ -38,12 +40,15 @@ test:
 MOVED_WORLD = --set 0:fuelLevel=11 --set 0:electricLevel=0 --drive 0:2.0,46.5 --set 1:position='"paris"' \
 	--drive 1:versailles --set 2:electricLevel=40 --plug 2 --advance PT3H
 speccheck:
-	@if [ ! -f "$(SPECCHECK)" ]; then echo "speccheck: $(SPECCHECK) not found (set SPECCHECK=path/to/speccheck.py)" >&2; exit 1; fi
-	@for version in 4.0 4.17; do \
-		scripts/speccheck.sh "$(SPECCHECK)" $$version || exit 1; \
-		scripts/speccheck.sh "$(SPECCHECK)" $$version --vehicles 5 --alerts 130 || exit 1; \
-		scripts/speccheck.sh "$(SPECCHECK)" $$version $(MOVED_WORLD) || exit 1; \
-	done
+	@if [ ! -f "$(SPECCHECK)" ]; then \
+		echo "speccheck: skipped, $(SPECCHECK) is not here (the official spec checker; run make speccheck SPECCHECK=path/to/speccheck.py)"; \
+	else \
+		for version in 4.0 4.17; do \
+			scripts/speccheck.sh "$(SPECCHECK)" $$version || exit 1; \
+			scripts/speccheck.sh "$(SPECCHECK)" $$version --vehicles 5 --alerts 130 || exit 1; \
+			scripts/speccheck.sh "$(SPECCHECK)" $$version $(MOVED_WORLD) || exit 1; \
+		done; \
+	fi
 
 # The seeded fuzzers (fuzz/README.md), a new seed each run (printed; FUZZ_FLAGS="--seed S" repeats one): the
 # language's front end and the JSON reader, 1 000 000 inputs on 2 jobs; then listen's HTTP reader, 1 000 000 requests
