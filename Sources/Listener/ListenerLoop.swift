@@ -289,10 +289,9 @@ final class ListenerLoop: @unchecked Sendable {
         case whenSettled(Inbox.Ticket)
     }
 
-    /// What to answer one whole request. Without the secret's header, its bytes must be in the body before the body
+    /// What to answer one whole request (its head passed ``refusal(of:_:)``: a POST). Without the secret's header, its bytes must be in the body before the body
     /// is parsed: a client that does not know it learns nothing more than 401.
     private func answer(_ request: RequestReader.Request, isAuthenticated: Bool) -> Answer {
-        guard request.head.method == "POST" else { return .now(405, "only POST is accepted: the API posts notifications") }
         if let secret, !isAuthenticated, !Self.contains(request.body, secret.value) {
             return .now(401, "the \(secret.header) header is missing or wrong")
         }

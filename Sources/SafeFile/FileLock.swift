@@ -42,13 +42,6 @@ package final class FileLock {
 
     deinit { close(descriptor) }
 
-    /// Runs `body` holding the lock of `path`.
-    package static func around<T, E: Error>(_ path: String, _ body: () throws(E) -> T) throws -> T {
-        let lock = try FileLock(for: path)
-        defer { withExtendedLifetime(lock) {} }
-        return try body()
-    }
-
     /// `DIR/.NAME.lock`.
     package static func lockPath(for path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent

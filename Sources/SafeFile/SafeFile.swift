@@ -85,7 +85,7 @@ package enum SafeFile {
     }
 
     /// What `mode` is, in words, for a file that is not regular.
-    package static func kind(_ mode: mode_t) -> String {
+    static func kind(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFIFO: "a FIFO"
         case S_IFCHR: "a character device"
@@ -98,7 +98,7 @@ package enum SafeFile {
     }
 
     /// `DIR/.NAME.PID-RANDOM.tmp`: hidden, beside the target, and never the name another process or thread uses.
-    package static func temporaryPath(for path: String) -> String {
+    static func temporaryPath(for path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let unique = "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"

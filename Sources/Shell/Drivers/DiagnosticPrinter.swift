@@ -26,9 +26,10 @@ package struct DiagnosticPrinter: Sendable {
         if characters.count > Self.maxShown {
             let start = min(max(0, at - Self.maxShown / 4), characters.count - Self.maxShown)
             let end = start + Self.maxShown
+            let marker = start > 0 ? 1 : 0
             characters = (start > 0 ? ["…"] : []) + characters[start..<end] + (end < characters.count ? ["…"] : [])
-            at = at - start + (start > 0 ? 1 : 0)
-            width = min(width, end - (at - (start > 0 ? 1 : 0)) - start)
+            width = min(width, end - at)
+            at = at - start + marker
         }
         let before = characters.prefix(max(0, at)).map { $0 == "\t" ? "\t" : " " }.joined()
         let underline = "^" + String(repeating: "~", count: max(0, min(width, max(1, characters.count - at)) - 1))
