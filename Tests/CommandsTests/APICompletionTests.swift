@@ -62,6 +62,21 @@ struct APICompletionTests {
         #expect(texts("telemetry 0 --type vehicle.odo") == ["vehicle.odometer"])
         #expect(texts("telemetry 0 --type vehicle.odometer,vehicle.odo") == ["vehicle.odometer,vehicle.odometer"])
     }
+
+    @Test("by kind, not by name: alarms --type offers alarm types only; monitors create --callback (a URL) no callback ids")
+    func kinds() throws {
+        let shell = try APIShell()
+        shell.api.apiVersionOverride = .v417
+        _ = try shell.run("callbacks create --label Maison --target https://my.dn/kinds")
+        let completer = Self.completer(shell)
+        func texts(_ line: String) -> [String] { completer.complete(line, cursor: line.utf8.count).candidates.map(\.text) }
+        #expect(texts("alarms 0 --type ") == ["vehicle.alarm.status", "vehicle.alarm.trigger"])
+        #expect(texts("alarms 0 --type vehicle.od").isEmpty, "no telemetry type")
+        #expect(texts("alarms 0 --type vehicle.al") == ["vehicle.alarm.status", "vehicle.alarm.trigger"])
+        #expect(texts("monitors create 0 --callback ").isEmpty)
+        #expect(!texts("monitors create 0 --callback-id ").isEmpty, "the callback id flag is of the callback kind")
+        #expect(texts("vehicles --locale de") == ["de-DE"])
+    }
 }
 
 /// On a server slower than TAB may wait: the first TAB says the vehicles are loading, the listing goes on, and a

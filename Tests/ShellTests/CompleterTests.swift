@@ -10,34 +10,47 @@ struct CompleterTests {
         func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData { .value(.null) }
     }
 
+    /// Kinds shaped like the API's (Commands declares the real ones).
+    static let vehicle = ParameterKind("vehicle", help: "The vehicle.")
+    static let locale = ParameterKind("locale", help: "A locale.")
+    static let monitor = ParameterKind("monitor", help: "A monitor.")
+    static let callback = ParameterKind("callback", help: "A callback.")
+
     static func completer() -> Completer {
         var registry = CommandRegistry()
         registry.register(
             Probe(
-                signature: Signature("vehicles", summary: "List vehicles.").flag("locale", .string, "Language.").flag("page-size", .int, "Per page.")),
-            Probe(signature: Signature("vehicle", summary: "One vehicle.").optional("vehicle", .custom("vehicle"), "The vehicle.")),
+                signature: Signature("vehicles", summary: "List vehicles.").flag("locale", .kind(locale), "Language.").flag(
+                    "page-size", .int, "Per page.")),
+            Probe(signature: Signature("vehicle", summary: "One vehicle.").optional("vehicle", .kind(vehicle), "The vehicle.")),
             Probe(
-                signature: Signature("status", summary: "A status.").optional("vehicle", .custom("vehicle"), "The vehicle.").switch(
+                signature: Signature("status", summary: "A status.").optional("vehicle", .kind(vehicle), "The vehicle.").switch(
                     "curl", "As curl.")),
             Probe(signature: Signature("where", summary: "Keep rows.").required("condition", .predicate, "The condition.")),
-            Probe(signature: Signature("monitors create", summary: "Create.").optional("vehicle", .custom("vehicle"), "").flag("file", .file, "")),
             Probe(
-                signature: Signature("monitors delete", summary: "Delete.").optional("vehicle", .custom("vehicle"), "").rest("monitors", .string, "")),
+                signature: Signature("monitors create", summary: "Create.").optional("vehicle", .kind(vehicle), "").flag("file", .file, "").flag(
+                    "callback", .string, ""
+                )
+                .flag("callback-id", .kind(callback), "")),
+            Probe(
+                signature: Signature("monitors delete", summary: "Delete.").optional("vehicle", .kind(vehicle), "").rest(
+                    "monitors", .kind(monitor), "")),
             Probe(signature: Signature("to json", summary: "As JSON.")), Probe(signature: Signature("to csv", summary: "As CSV.")),
-            Probe(signature: Signature("help", summary: "Help.").rest("command", .custom("command"), "")),
+            Probe(signature: Signature("help", summary: "Help.").rest("command", .kind(.command), "")),
             Probe(signature: Signature("set", summary: "Set.").optional("key", .oneOf(["locale", "output"]), "").optional("value", .any, "")))
         let scope = Scope()
         scope.define("v", ["vin": "VR3A", "energy": [["level": 80]], "label": "daily"])
         scope.define("vehicles_seen", 3)
         var completer = Completer(registry: registry, scope: scope)
-        completer.sources["vehicle"] = { word, _ in
+        completer.sources[vehicle] = { word, _ in
             [("VR3UHZKXZ0001", "e-208 GT"), ("VR3UHZKXZ0002", "e-208 GT"), ("W0LBZZZ0003", "Mokka-e")].filter { $0.0.hasPrefix(word.uppercased()) }
                 .map {
                     CompletionCandidate($0.0, display: "\($0.0)  \($0.1)")
                 }
         }
-        completer.sources["locale"] = { word, _ in ["fr-FR", "en-GB", "de-DE"].filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) } }
-        completer.sources["monitors"] = { _, words in [CompletionCandidate("m-of-\(words.dropFirst(2).first ?? "?")")] }
+        completer.sources[locale] = { word, _ in ["fr-FR", "en-GB", "de-DE"].filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) } }
+        completer.sources[monitor] = { _, words in [CompletionCandidate("m-of-\(words.dropFirst(2).first ?? "?")")] }
+        completer.sources[callback] = { word, _ in [CompletionCandidate("cb-1")].filter { $0.text.hasPrefix(word) } }
         completer.listDirectory = { path in path == "." ? ["monitor.json", "maps/", ".hidden"] : path == "maps/" ? ["paris.json"] : [] }
         return completer
     }
@@ -68,6 +81,13 @@ struct CompleterTests {
         #expect(complete("vehicles --locale f").replacement == "fr-FR ")
         #expect(complete("vehicles --locale=e").replacement == "--locale=en-GB ")
         #expect(complete("set o").replacement == "output ")
+    }
+
+    @Test("a value is completed by its declared kind, never by the parameter's name")
+    func byKind() {
+        #expect(complete("monitors create 0 --callback-id ").candidates.map(\.text) == ["cb-1"])
+        #expect(complete("monitors create 0 --callback ").candidates.isEmpty, "--callback is a URL: no callback ids")
+        #expect(complete("monitors create 0 --callback=").candidates.isEmpty)
     }
 
     @Test("vehicle references from the source: listed with their label, a unique prefix becomes the whole VIN")
@@ -101,7 +121,7 @@ struct CompleterTests {
         func loading(_: String, _: [String]) throws(CompletionNote) -> [CompletionCandidate] {
             throw CompletionNote("loading the vehicles… press TAB again")
         }
-        completer.sources["vehicle"] = loading
+        completer.sources[Self.vehicle] = loading
         let completion = completer.complete("status ", cursor: 7)
         #expect(completion.candidates.isEmpty && completion.replacement == nil)
         #expect(completion.note == "loading the vehicles… press TAB again")

@@ -7,7 +7,7 @@ struct StatusCommand: Command {
     var signature: Signature {
         Signature("status", summary: "Show a vehicle's latest status: energy, doors, battery, last position.")
             .input("vehicle records (optional): one request per vehicle, concurrently")
-            .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+            .optional("vehicle", .vehicle)
             .flag("extension", .oneOf(["odometer", "kinetic"]), "Embed an extra data set (v4.0).")
             .curlSwitch()
             .example("status 0 | get energy.0.level", "The first vehicle's energy level.")

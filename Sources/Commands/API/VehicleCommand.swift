@@ -7,7 +7,7 @@ struct VehicleCommand: Command {
     var signature: Signature {
         Signature("vehicle", summary: "Show one vehicle: id, VIN, brand, label, engine, pictures.")
             .input("vehicle records (optional): one request per vehicle, concurrently")
-            .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+            .optional("vehicle", .vehicle)
             .curlSwitch()
             .example("vehicle 0 | get vin", "The VIN of the first vehicle.")
     }

@@ -17,8 +17,8 @@ struct VehicleResource: Sendable {
     var summary: String
     /// Below the vehicle, e.g. `trips/{tid}/wayPoints`.
     var path: String
-    /// Positional arguments after the vehicle that fill a `{placeholder}` of the path, with their help.
-    var identifiers: [(name: String, placeholder: String, help: String)] = []
+    /// Positional arguments after the vehicle that fill a `{placeholder}` of the path, with their kind.
+    var identifiers: [(name: String, placeholder: String, kind: ParameterKind)] = []
     var isCollection = false
     /// Whether `--since`/`--until` (the `timestamps` filter) apply.
     var isTimed = false
@@ -33,7 +33,7 @@ struct VehicleResource: Sendable {
 }
 
 extension VehicleResource {
-    static let locale = QueryFlag(flag: "locale", parameter: "locale", shape: .string, help: "Language of texts, e.g. `fr-FR`.")
+    static let locale = QueryFlag(flag: "locale", parameter: "locale", shape: .kind(.locale), help: "Language of texts, e.g. `fr-FR`.")
 
     /// Every per-vehicle GET of the v4.0 and 4.17 APIs besides `vehicle`, `status` and `alerts`, which have their own
     /// files, and the monitors and remote actions, which 4.17 keeps under callbacks.
@@ -43,7 +43,7 @@ extension VehicleResource {
             accept: "application/vnd.geo+json", examples: [("vehicles | each { position $it } | to geojson", "Every vehicle on a map.")],
             view: { .position }),
         VehicleResource(
-            name: "alert", summary: "One alert of a vehicle.", path: "alerts/{aid}", identifiers: [("alert", "aid", "The alert id.")],
+            name: "alert", summary: "One alert of a vehicle.", path: "alerts/{aid}", identifiers: [("alert", "aid", .alert)],
             flags: [locale],
             examples: [("alert 0 (alerts 0 | first | get id)", "The first alert, by id.")], view: { .alert }),
         VehicleResource(
@@ -57,11 +57,11 @@ extension VehicleResource {
                 ("trips 0 --since 30d | get distance | sum", "Kilometres driven in the last 30 days."),
             ], view: { .trip }),
         VehicleResource(
-            name: "trip", summary: "One trip of a vehicle.", path: "trips/{tid}", identifiers: [("trip", "tid", "The trip id.")],
+            name: "trip", summary: "One trip of a vehicle.", path: "trips/{tid}", identifiers: [("trip", "tid", .trip)],
             examples: [("trip 0 (trips 0 | first | get id)", "The first trip.")], view: { .trip }),
         VehicleResource(
             name: "waypoints", summary: "The path of a trip, simplified within a tolerance.", path: "trips/{tid}/wayPoints",
-            identifiers: [("trip", "tid", "The trip id.")], isCollection: true,
+            identifiers: [("trip", "tid", .trip)], isCollection: true,
             flags: [QueryFlag(flag: "tolerance", parameter: "tolerance", shape: .number, help: "Simplify the path to within this many km.")],
             examples: [("waypoints 0 (trips 0 | first | get id) --tolerance 0.5 | count", "How many points the simplified path keeps.")],
             view: { .position }),
@@ -69,7 +69,7 @@ extension VehicleResource {
             name: "telemetry", summary: "List a vehicle's telemetry messages (lazily, page by page).", path: "telemetry", isCollection: true,
             isTimed: true,
             flags: [
-                QueryFlag(flag: "type", parameter: "type", shape: .string, help: "Only these types, comma-separated, e.g. `vehicle.odometer`."),
+                QueryFlag(flag: "type", parameter: "type", shape: .kind(.telemetryType), help: ParameterKind.telemetryType.help),
                 QueryFlag(
                     flag: "extension", parameter: "extension", shape: .string, help: "Add data sets: location, alerts, collision, maintenance."),
                 locale,
@@ -81,7 +81,7 @@ extension VehicleResource {
             examples: [("collisions 0 | count", "How many collisions were recorded.")], view: { .collision }),
         VehicleResource(
             name: "ecoaching", summary: "Eco-driving scores of a trip.", path: "trips/{tid}/ecoaching",
-            identifiers: [("trip", "tid", "The trip id.")],
+            identifiers: [("trip", "tid", .trip)],
             flags: [locale], examples: [("ecoaching 0 (trips 0 | first | get id)", "Scores of the first trip.")], view: { .ecoaching },
             versions: [.v40]),
         VehicleResource(
@@ -96,7 +96,7 @@ extension VehicleResource {
             versions: [.v417]),
         VehicleResource(
             name: "alarm", summary: "One alarm event of a vehicle (API 4.17).", path: "alarms/{aid}",
-            identifiers: [("alarm", "aid", "The alarm id.")],
+            identifiers: [("alarm", "aid", .alarm)],
             examples: [("alarm 0 (alarms 0 | first | get id)", "The latest alarm event.")], view: { .alarm }, versions: [.v417]),
     ]
 }

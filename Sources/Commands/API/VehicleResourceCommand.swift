@@ -10,9 +10,9 @@ struct VehicleResourceCommand: Command, VersionedCommand {
 
     var signature: Signature {
         var signature = Signature(resource.name, summary: resource.summary).input("vehicle records (optional): one request per vehicle, concurrently")
-        signature = signature.optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+        signature = signature.optional("vehicle", .vehicle)
         // Optional for the binder: with a vehicle record in the pipe, `trip TID` has only the trip id.
-        for identifier in resource.identifiers { signature = signature.optional(identifier.name, .string, identifier.help) }
+        for identifier in resource.identifiers { signature = signature.optional(identifier.name, identifier.kind) }
         for flag in resource.flags { signature = signature.flag(flag.flag, flag.shape, flag.help) }
         if resource.isTimed { signature = TimeWindow.flags(on: signature) }
         signature = signature.curlSwitch()

@@ -10,7 +10,7 @@ struct VehiclesCommand: Command {
             .output("list of vehicle records")
             .flag("index-range", .string, "Only results A to B (0-based, inclusive), e.g. `0-9` or `5-`.")
             .flag("page-size", .int, "Results per request, 1 to 60.")
-            .flag("locale", .string, "Language of texts, e.g. `fr-FR`.")
+            .flag("locale", .kind(.locale), "Language of texts, e.g. `fr-FR`.")
             .curlSwitch()
             .example("vehicles | select vin brand label", "VIN, brand and label of every vehicle.")
             .example("vehicles --index-range 0-9 --page-size 10", "The first ten vehicles, in one request.")

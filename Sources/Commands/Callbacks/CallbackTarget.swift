@@ -8,8 +8,8 @@ enum CallbackTarget {
     static func arguments(on signature: Signature, many: Bool = true) -> Signature {
         let signature = signature.input("callback records (from `callbacks` or `callbacks create`)")
         return many
-            ? signature.rest("callbacks", .custom("callback"), "Callback ids.")
-            : signature.optional("callback", .custom("callback"), "The callback id.")
+            ? signature.rest("callbacks", .kind(.callback), "Callback ids.")
+            : signature.optional("callback", .kind(.callback), "The callback id.")
     }
 
     /// The ids of a call: its arguments, else the piped records' `id` or `callbackId` (an empty list: none).

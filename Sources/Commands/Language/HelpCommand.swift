@@ -5,7 +5,7 @@ import Shell
 struct HelpCommand: Command {
     var signature: Signature {
         Signature("help", summary: "List the commands, or describe one.")
-            .rest("command", .custom("command"), "A command name, e.g. `help sort-by` or `help to json`.")
+            .rest("command", .kind(.command), "A command name, e.g. `help sort-by` or `help to json`.")
             .example("help first", "How to use `first`.")
     }
 

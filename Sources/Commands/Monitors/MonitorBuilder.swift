@@ -32,7 +32,7 @@ struct MonitorBuilder {
         signature
             .flag("label", .string, "The monitor's name.")
             .flag("callback", .string, "The webhook URL the API posts events to (4.17: through the callback with that target, made if need be).")
-            .flag("callback-id", .custom("callback"), "4.17: the callback the monitor posts through.")
+            .flag("callback-id", .kind(.callback), "4.17: the callback the monitor posts through.")
             .flag("callback-name", .string, "The webhook's name (default `ccsh`).")
             .flag("header", .string, repeatable: true, "A header on each webhook call, as NAME=VALUE.")
             .flag("query", .string, repeatable: true, "A query parameter on each webhook call, as NAME=VALUE (`'vin=$vin'`).")

@@ -41,9 +41,9 @@ struct MonitorTarget {
     static func arguments(on signature: Signature) -> Signature {
         signature
             .input("monitor records (from `monitors`, `monitors show` or `monitors create`), or a vehicle record")
-            .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
-            .rest("monitors", .string, "Monitor ids.")
-            .flag("callback-id", .custom("callback"), "4.17: the callback the monitors live under (default: found by asking each).")
+            .optional("vehicle", .vehicle)
+            .rest("monitors", .monitor)
+            .flag("callback-id", .kind(.callback), "4.17: the callback the monitors live under (default: found by asking each).")
     }
 
     /// The targets of a call: `REF MID…`, `$vehicle | … MID…`, or monitor records from the pipe.

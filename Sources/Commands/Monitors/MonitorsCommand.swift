@@ -16,19 +16,19 @@ struct MonitorsCommand: Command {
         case .list:
             signature = Signature("monitors", summary: "List a vehicle's monitors (server-side event rules), lazily.")
                 .input("vehicle records (optional): one request per vehicle, concurrently")
-                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .optional("vehicle", .vehicle)
                 .example("monitors 0 | select id status monitor.label", "Each monitor's id, status and label.")
                 .example("vehicles | monitors | count", "Monitors across the fleet.")
                 .output("list (lazy) of records (Monitor)")
         case .show:
             signature = Signature("monitors show", summary: "One monitor of a vehicle: its status and its body.")
                 .input("a vehicle record (optional)")
-                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
-                .optional("monitor", .custom("monitor"), "The monitor id.")
+                .optional("vehicle", .vehicle)
+                .optional("monitor", .monitor)
                 .example("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body.")
                 .output("record (Monitor)")
         }
-        return signature.flag("callback-id", .custom("callback"), "4.17: only under this callback (default: every callback serving monitors).")
+        return signature.flag("callback-id", .kind(.callback), "4.17: only under this callback (default: every callback serving monitors).")
             .curlSwitch()
     }
 

@@ -17,7 +17,7 @@ struct MonitorsWriteCommand: Command {
         case .create:
             signature = Signature("monitors create", summary: "Create a monitor: a server-side rule that posts events to your webhook.")
                 .input("vehicle records (one monitor each), or a monitor body record")
-                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .optional("vehicle", .vehicle)
                 .discussion(
                     """
                     The body is built from the flags, or read with --file or from a record in the pipe (flags then change the parts \
@@ -29,8 +29,8 @@ struct MonitorsWriteCommand: Command {
         case .update:
             signature = Signature("monitors update", summary: "Replace a monitor's body: the flags change the parts they name.")
                 .input("a monitor body record (optional)")
-                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
-                .optional("monitor", .string, "The monitor id.")
+                .optional("vehicle", .vehicle)
+                .optional("monitor", .monitor)
                 .discussion(
                     "The API has no partial update: ccsh fetches the monitor, applies the flags (or takes --file or the piped record), checks it and sends it whole."
                 )

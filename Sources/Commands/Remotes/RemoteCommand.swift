@@ -16,11 +16,11 @@ struct RemoteCommand: Command, VersionedCommand {
                 "remote", summary: "Lock, unlock, honk, flash, wake, precondition, charge or navigate a car, and wait for the outcome (API 4.17)."
             )
             .input("a vehicle record (optional)")
-            .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+            .optional("vehicle", .vehicle)
             .optional("action", .oneOf(RemoteBody.actions), "What to do.")
             .rest("points", .string, "navigate: LAT,LON points, waypoints first and the destination last (up to 10).")
         )
-        .flag("callback-id", .custom("callback"), "The callback the action reports to (default: the profile's remote_callback, or ccsh's own).")
+        .flag("callback-id", .kind(.callback), "The callback the action reports to (default: the profile's remote_callback, or ccsh's own).")
         .switch("no-wait", "Return as soon as the API accepted the action, with its id.")
         .flag("timeout", .string, "How long to wait for the outcome: 90s, 3m, 1h (default 5m).")
         .switch("dry-run", "Check the body and show the request instead of sending it.")

@@ -17,19 +17,19 @@ struct RemotesCommand: Command, VersionedCommand {
         case .list:
             signature = Signature("remotes", summary: "List a vehicle's remote actions and how each ended (API 4.17).")
                 .input("a vehicle record (optional)")
-                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
+                .optional("vehicle", .vehicle)
                 .example("remotes 0 | count", "How many remote actions the first car has had.")
                 .example(#"remotes 0 | where status == "Failed" | select type failureCause"#, "Which ones failed, and why.")
                 .output("list (lazy) of records (RemoteAction)")
         case .show:
             signature = Signature("remotes show", summary: "One remote action: what was asked and where it stands (API 4.17).")
                 .input("a vehicle record (optional)")
-                .optional("vehicle", .custom("vehicle"), "An id, VIN, unique prefix, label, or position in the last listing.")
-                .optional("remote", .string, "The remote action id.")
+                .optional("vehicle", .vehicle)
+                .optional("remote", .remoteAction)
                 .example("remotes show 0 (remotes 0 | first | get remoteActionId) | get status", "How the latest action ended.")
                 .output("record (RemoteAction)")
         }
-        return signature.flag("callback-id", .custom("callback"), "Only under this callback (default: every callback serving remotes).")
+        return signature.flag("callback-id", .kind(.callback), "Only under this callback (default: every callback serving remotes).")
             .curlSwitch()
     }
 

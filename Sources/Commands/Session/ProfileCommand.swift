@@ -40,12 +40,12 @@ struct ProfileCommand: Command {
                 .output("list of records")
         case .show:
             return Signature("profile show", summary: "Show a profile (the one in use by default), secrets redacted.")
-                .optional("name", .custom("profile"), "The profile.")
+                .optional("name", .kind(.profile), "The profile.")
                 .example("profile show | get api_base", "Where requests go.")
                 .output("record")
         case .use:
             return Signature("profile use", summary: "Switch this session to another profile.")
-                .required("name", .custom("profile"), "The profile.")
+                .required("name", .kind(.profile), "The profile.")
                 .example("profile use sandbox | get name", "Back to the sandbox.", result: "sandbox")
                 .output("record: the profile now in use")
         case .add:
@@ -62,7 +62,7 @@ struct ProfileCommand: Command {
             .output("record: the new profile")
         case .remove:
             return Signature("profile remove", summary: "Remove a profile from config.toml and delete its stored tokens.")
-                .required("name", .custom("profile"), "The profile.")
+                .required("name", .kind(.profile), "The profile.")
                 .example("profile remove work", "Forget the work profile.")
         }
     }

@@ -15,7 +15,6 @@ struct SandboxControlCommand: Command {
 
     var signature: Signature {
         let name = "sandbox \(action.rawValue)"
-        let vehicle = "The car: an id, VIN, unique prefix, label, or position in the last listing."
         switch action {
         case .clock:
             return Signature(name, summary: "The sandbox world's time and how fast it runs; --scale changes the pace.")
@@ -29,12 +28,12 @@ struct SandboxControlCommand: Command {
                 .output("record: the clock")
         case .car:
             return Signature(name, summary: "A sandbox car's state: where, how fast, its levels, doors, plug and trip.")
-                .required("vehicle", .custom("vehicle"), vehicle)
+                .required("vehicle", .vehicle)
                 .example("sandbox car 0 | get state.locked", "Whether the first car is locked.")
                 .output("record")
         case .drive:
             return Signature(name, summary: "Send a sandbox car on a drive: to a place, a point, or along a named route.")
-                .required("vehicle", .custom("vehicle"), vehicle)
+                .required("vehicle", .vehicle)
                 .flag("to", .string, "Where: a place (paris, versailles, …) or LAT,LON.")
                 .flag("via", .string, repeatable: true, "A point on the way, LAT,LON or a place.")
                 .flag("route", .string, "A named route instead: out-of-paris, paris-versailles, versailles-paris, back-to-paris.")
@@ -43,18 +42,18 @@ struct SandboxControlCommand: Command {
                 .output("record: the car's state")
         case .plug:
             return Signature(name, summary: "Plug a sandbox car in (it starts charging) or, with --off, unplug it.")
-                .required("vehicle", .custom("vehicle"), vehicle)
+                .required("vehicle", .vehicle)
                 .switch("off", "Unplug it.")
                 .example("sandbox plug 1 | get state.plugged", "The second car on its charger.", result: true)
                 .output("record: the car's state")
         case .stop:
             return Signature(name, summary: "End a sandbox car's drive where it is (its trip is recorded).")
-                .required("vehicle", .custom("vehicle"), vehicle)
+                .required("vehicle", .vehicle)
                 .example("sandbox stop 4 | get state.odometer", "Stop the last car; how far it has driven in all.")
                 .output("record: the car's state")
         case .set:
             return Signature(name, summary: "Change a sandbox car at once: position, levels, doors, privacy, outside temperature.")
-                .required("vehicle", .custom("vehicle"), vehicle)
+                .required("vehicle", .vehicle)
                 .rest(
                     "fields", .string,
                     "KEY=VALUE: position=LAT,LON or a place, electricLevel=0..100, fuelLevel=0..100, locked=true|false, privacy=None|Geolocation|Full, airTemperature=°C."

@@ -16,7 +16,7 @@ struct SetCommand: Command {
             "The setting."
         )
         .optional(
-            "value", .custom("setting value"),
+            "value", .kind(.settingValue),
             "Its new value: a locale like fr-FR, an output format (table, json, ndjson, csv, yaml), or a number (timeout in seconds)."
         )
         .example("set locale fr-FR", "Alerts and texts in French from now on.")

@@ -116,7 +116,7 @@ struct Binder {
     /// What the shape wanted, when `value` does not fit it.
     private func mismatch(_ value: Value, _ shape: Shape) -> String? {
         switch (shape, value) {
-        case (.any, _), (.custom, _), (.predicate, _), (.closure, _): nil
+        case (.any, _), (.kind, _), (.predicate, _), (.closure, _): nil
         case (.int, .int), (.number, .int), (.number, .double), (.bool, .bool), (.list, .list), (.record, .record): nil
         case (.string, .string), (.oneOf, .string), (.file, .string), (.cellPath, .string): nil
         case (.int, _): "an int"

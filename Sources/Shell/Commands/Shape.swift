@@ -19,8 +19,9 @@ package enum Shape: Sendable, Equatable {
     case oneOf([String])
     /// A file path.
     case file
-    /// A domain value the command resolves itself (a vehicle reference); the name shows in help.
-    case custom(String)
+    /// A domain value of a declared kind (a vehicle reference, an alert, a locale): the command resolves it, help
+    /// shows the kind's name, completion asks the kind's source.
+    case kind(ParameterKind)
 
     /// For help and messages: "int", "cell path", "one of: json, csv".
     package var description: String {
@@ -37,7 +38,7 @@ package enum Shape: Sendable, Equatable {
         case .closure: "block"
         case .oneOf(let values): "one of: " + values.joined(separator: ", ")
         case .file: "file"
-        case .custom(let name): name
+        case .kind(let kind): kind.name
         }
     }
 

@@ -65,6 +65,22 @@ package struct Signature: Sendable {
         with { $0.positionals.append(Positional(name: name, shape: shape, help: help, isOptional: true, isRest: true)) }
     }
 
+    /// A positional of a declared kind: its help is the kind's unless `help` says more.
+    package func required(_ name: String, _ kind: ParameterKind, _ help: String? = nil) -> Signature {
+        required(name, .kind(kind), help ?? kind.help)
+    }
+
+    /// An optional positional of a declared kind: its help is the kind's unless `help` says more.
+    package func optional(_ name: String, _ kind: ParameterKind, _ help: String? = nil) -> Signature {
+        optional(name, .kind(kind), help ?? kind.help)
+    }
+
+    /// Every remaining positional, each of a declared kind.
+    package func rest(_ name: String, _ kind: ParameterKind, _ help: String? = nil) -> Signature { rest(name, .kind(kind), help ?? kind.help) }
+
+    /// A flag whose value is of a declared kind.
+    package func flag(_ name: String, _ kind: ParameterKind, _ help: String? = nil) -> Signature { flag(name, .kind(kind), help ?? kind.help) }
+
     /// A switch (`--reverse`).
     package func `switch`(_ name: String, short: Character? = nil, _ help: String) -> Signature {
         with { $0.flags.append(Flag(name: name, short: short, shape: nil, help: help)) }

@@ -69,10 +69,10 @@ package struct CompletionNote: Error, Equatable, Sendable {
 package struct Completer {
     package let registry: CommandRegistry
     package let scope: Scope
-    /// Candidates for parameters and flags, by the parameter's name or its custom shape's name (`vehicle`,
-    /// `locale`, `monitor`, `profile`): given the word typed so far and the command's words before it. A source
-    /// that cannot answer now throws a ``CompletionNote``.
-    package var sources: [String: (_ word: String, _ words: [String]) throws(CompletionNote) -> [CompletionCandidate]] = [:]
+    /// Candidates for parameters and flags of each ``ParameterKind`` (vehicle, locale, monitor, profile): given the
+    /// word typed so far and the command's words before it. A source that cannot answer now throws a
+    /// ``CompletionNote``. A parameter's name plays no part: only its declared kind does.
+    package var sources: [ParameterKind: (_ word: String, _ words: [String]) throws(CompletionNote) -> [CompletionCandidate]] = [:]
     /// Entries of a directory, for file parameters (`name/` for a directory); the file system by default.
     package var listDirectory: (String) -> [String] = Completer.directoryEntries
 
@@ -214,7 +214,7 @@ package struct Completer {
         if word.hasPrefix("-") {
             if let equals = word.firstIndex(of: "="), let flag = signature.flag(named: String(word.dropFirst(2).prefix { $0 != "=" })) {
                 let prefix = String(word[...equals])
-                return try values(for: flag.name, shape: flag.shape, String(word[word.index(after: equals)...]), words: words).map {
+                return try values(shape: flag.shape, String(word[word.index(after: equals)...]), words: words).map {
                     CompletionCandidate(prefix + $0.text, display: $0.display, description: $0.description)
                 }
             }
@@ -225,12 +225,12 @@ package struct Completer {
         if let last = arguments.last, last.hasPrefix("--"), !last.contains("="), let flag = signature.flag(named: String(last.dropFirst(2))),
             flag.shape != nil
         {
-            return try values(for: flag.name, shape: flag.shape, word, words: words)
+            return try values(shape: flag.shape, word, words: words)
         }
         let position = Self.positionalCount(arguments, signature)
         let parameter =
             position < signature.positionals.count ? signature.positionals[position] : signature.positionals.last.flatMap { $0.isRest ? $0 : nil }
-        if let parameter { candidates += try values(for: parameter.name, shape: parameter.shape, word, words: words) }
+        if let parameter { candidates += try values(shape: parameter.shape, word, words: words) }
         return candidates
     }
 
@@ -253,12 +253,11 @@ package struct Completer {
         return count
     }
 
-    /// Values for a parameter or flag: its source (by name, then by custom shape), its choices, or files.
-    private func values(for name: String, shape: Shape?, _ word: String, words: [String]) throws(CompletionNote) -> [CompletionCandidate] {
-        if let source = sources[name] { return try source(word, words) }
+    /// Values for a parameter or flag: its kind's source, its choices, or files.
+    private func values(shape: Shape?, _ word: String, words: [String]) throws(CompletionNote) -> [CompletionCandidate] {
         switch shape {
-        case .custom("command")?: return commandNames(word, after: Array(words.dropFirst()))
-        case .custom(let kind)?: return try sources[kind]?(word, words) ?? []
+        case .kind(.command)?: return commandNames(word, after: Array(words.dropFirst()))
+        case .kind(let kind)?: return try sources[kind]?(word, words) ?? []
         case .oneOf(let choices)?: return choices.filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
         case .bool?: return ["true", "false"].filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) }
         case .file?: return files(word)

@@ -27,19 +27,16 @@ package final class APICompletion {
 
     package init(api: APIContext) { self.api = api }
 
-    /// The sources, by parameter name or custom shape (see ``Completer/sources``).
-    package var sources: [String: (String, [String]) throws(CompletionNote) -> [CompletionCandidate]] {
-        let monitors: (String, [String]) throws(CompletionNote) -> [CompletionCandidate] = { [self] word, words throws(CompletionNote) in
-            try monitorCandidates(word, words: words)
-        }
-        return [
-            "vehicle": { [self] word, _ throws(CompletionNote) in try vehicleCandidates(word) },
-            "monitor": monitors, "monitors": monitors,
-            "callback": { [self] word, _ throws(CompletionNote) in try callbackCandidates(word) },
-            "locale": { word, _ in Self.matching(Self.knownLocales, word) },
-            "type": { word, _ in Self.listItems(TelemetryTypes.all.sorted(), word) },
-            "profile": { [self] word, _ in Self.matching(((try? api.profiles?.all()) ?? []).map(\.name), word) },
-            "setting value": { word, words in
+    /// The sources, by parameter kind (see ``Completer/sources``).
+    package var sources: [ParameterKind: (String, [String]) throws(CompletionNote) -> [CompletionCandidate]] {
+        [
+            .vehicle: { [self] word, _ throws(CompletionNote) in try vehicleCandidates(word) },
+            .monitor: { [self] word, words throws(CompletionNote) in try monitorCandidates(word, words: words) },
+            .callback: { [self] word, _ throws(CompletionNote) in try callbackCandidates(word) },
+            .locale: { word, _ in Self.matching(Self.knownLocales, word) },
+            .telemetryType: { word, _ in Self.listItems(TelemetryTypes.all.sorted(), word) },
+            .profile: { [self] word, _ in Self.matching(((try? api.profiles?.all()) ?? []).map(\.name), word) },
+            .settingValue: { word, words in
                 switch words.dropFirst().first {
                 case "locale": Self.matching(Self.knownLocales, word)
                 case "output": Self.matching(OutputFormat.allCases.map(\.rawValue), word)
