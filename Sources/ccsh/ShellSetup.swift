@@ -19,6 +19,7 @@ struct ShellSetup {
         interpreter.presentation.useColor = terminal.useColor(onTerminal: terminal.outputIsTerminal)
         interpreter.presentation.showsAllColumns = showsAllColumns
         interpreter.presentation.outputIsTerminal = terminal.outputIsTerminal
+        interpreter.presentation.shown = api.shown
         output.flushesEachWrite = terminal.outputIsTerminal
         interpreter.flush = output.flush
         let progress = terminal.errorIsTerminal ? ProgressLine() : nil

@@ -43,12 +43,15 @@ package final class APIContext {
     package var listeners: [UInt16: WebhookListener] = [:]
     /// Told each time a remote action that a command waits for changes status, and when the wait ends.
     package var onRemoteProgress: ((RemoteProgress) -> Void)?
+    /// What the tables showed, shared with the shell's presentation: item references typed back read it, and
+    /// vehicle tables number their rows from the cache.
+    package let shown = ShownTables()
 
     /// A context on an open session.
     package init(session: Session, cacheDirectory: URL) {
         self.cacheDirectory = cacheDirectory
         current = session
-        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"))
+        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"), shown: shown)
         locale = session.profile.locale
     }
 
@@ -60,7 +63,8 @@ package final class APIContext {
         pendingProfile = profile
         // Preloaded only when the profile is named: otherwise it is known once the config is read, when the session
         // opens, and its cache replaces this one.
-        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"), preloading: profile != nil)
+        vehicles = VehicleCache(
+            file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"), preloading: profile != nil, shown: shown)
     }
 
     /// Remembers a password the user typed, for ``isRevealed(in:)``.
@@ -99,7 +103,7 @@ package final class APIContext {
         opener = nil
         pendingProfile = nil
         let cache = cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json")
-        if vehicles.file != cache { vehicles = VehicleCache(file: cache, preloading: false) }
+        if vehicles.file != cache { vehicles = VehicleCache(file: cache, preloading: false, shown: shown) }
         locale = session.profile.locale
     }
 

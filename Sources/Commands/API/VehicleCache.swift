@@ -4,7 +4,8 @@ import Shell
 import Synchronization
 
 /// The vehicles seen in `vehicles` listings, per profile, kept in the state directory (`id`, `vin`, `label`,
-/// `brand`, in listing order): reference resolution and TAB completion read it without a request.
+/// `brand`, in listing order): reference resolution and TAB completion read it without a request, and vehicle
+/// tables number their rows by it (a vehicle's number is its position here, whatever filter made the table).
 package final class VehicleCache {
     /// One cached vehicle.
     package struct Entry: Equatable, Sendable {
@@ -18,16 +19,23 @@ package final class VehicleCache {
     let file: URL
     /// The file being read on a thread of its own, until the entries are first needed; nil: read when first needed.
     private let preload: Preload?
-    private var loaded: [Entry]?
+    /// Told the listing order, which vehicle tables number their rows by.
+    private let shown: ShownTables?
+    private var loaded: [Entry]? {
+        didSet { if let loaded { shown?.fixNumbers(of: View.vehicle.name, ids: loaded.map(\.id)) } }
+    }
     /// Changes each time the entries do (for indexes built over them).
     package private(set) var generation = 0
 
     /// With `preloading`, starts reading the file in the background: a large fleet's cache (megabytes of JSON) must
     /// not hold up the first prompt, and the first use of ``entries`` waits for it. Without, the file is read when
     /// first needed — when that is at once (a profile opened for a command), a thread would only add its start.
-    init(file: URL, preloading: Bool = true) {
+    init(file: URL, preloading: Bool = true, shown: ShownTables? = nil) {
         self.file = file
-        preload = preloading ? Preload(file: file) : nil
+        let preload = preloading ? Preload(file: file) : nil
+        self.preload = preload
+        self.shown = shown
+        shown?.fixNumbers(of: View.vehicle.name) { (preload?.entries() ?? VehicleCache.load(file)).map(\.id) }
     }
 
     /// The cached vehicles, in listing order.

@@ -9,6 +9,7 @@ extension View {
             View.selfLink(of: record, endsWith: "callbacks/*") || (record["callbackId"] != nil && record["status"] != nil)
         }
     )
+    .identified { $0.string("id") ?? $0.string("callbackId") }
     .column("label", .text("label"))
     .column("status", .custom(cut: .never) { record, _ in record.string("status").map { Cell($0, $0 == "Running" ? .good : .warning) } })
     .column("serves", .custom { record, _ in Cell(CallbackView.serves(record)) })

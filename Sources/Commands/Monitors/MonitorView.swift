@@ -12,6 +12,7 @@ extension View {
             View.selfLink(of: record, endsWith: "monitors/*") || (record["monitorId"] != nil && record["status"] != nil)
         }
     )
+    .identified { $0.string("id") ?? $0.string("monitorId") ?? $0.string("mid") }
     .column("vin", .code("vin"))
     .column("label", .text("monitor.label"))
     .column("status", .text("status"))

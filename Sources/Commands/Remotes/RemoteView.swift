@@ -9,6 +9,7 @@ extension View {
             View.selfLink(of: record, endsWith: "remotes/*") || (record["remoteActionId"] != nil && record["type"] != nil)
         }
     )
+    .identified { $0.string("remoteActionId") }
     .column("action", .custom { record, _ in Cell(RemoteView.asked(record)) })
     .column("status", .custom(cut: .never) { record, _ in RemoteView.status(record) })
     .column("cause", .custom { record, _ in record.string("failureCause").map { Cell(RemoteFailure.explain($0).words, .alarm) } })

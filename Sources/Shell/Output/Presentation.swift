@@ -28,6 +28,8 @@ package struct Presentation: Sendable {
     /// The instant ages count from, when fixed (`CCSH_NOW`, for reproducible screens); else the clock's.
     package var fixedNow: Int?
     package var views = ViewCatalog()
+    /// Where tables note what they showed, for references typed back (none: tables number their rows and forget).
+    package var shown: ShownTables?
 
     package init() {}
 

@@ -13,6 +13,9 @@ struct Table {
 
     var columns: [Column]
     var rowCount: Int
+    /// The number shown beside each row when it is not its place (a vehicle's position in the account's listing;
+    /// nil: none); see ``ShownTables``.
+    var numbers: [Int?]?
 
     /// Prose is never cut below this many columns (or its title); a narrower table drops columns instead.
     static let shortestProse = 12
@@ -23,7 +26,7 @@ struct Table {
     func lines(_ presentation: Presentation) -> [String] {
         let columns = self.columns.filter { column in column.cells.contains { !$0.text.isEmpty } }.map(Self.shortenedIDs)
         guard !columns.isEmpty else { return [] }
-        let indexWidth = max(1, String(max(0, rowCount - 1)).utf8.count)
+        let indexWidth = max(1, String(max(0, numbers.map { $0.compactMap { $0 }.max() ?? 0 } ?? rowCount - 1)).utf8.count)
         // Each cell is measured once: the fitting, the cutting and the padding all read these.
         let cellWidths = columns.map { column in column.cells.map(\.width) }
         let natural = columns.indices.map { n in cellWidths[n].reduce(columns[n].title.terminalWidth, max) }
@@ -75,13 +78,13 @@ struct Table {
         lines.append(String(rule.dropLast()))
         // Rows are drawn on every core for a long table; each line depends on its row alone, and is written as
         // bytes into one buffer per chunk (appending to a String grows and checks it cell by cell).
-        let (widthsNow, shown) = (widths, visible)
+        let (widthsNow, shown, numbers) = (widths, visible, numbers)
         lines += Chunks.map(rowCount) { range in
             var line: [UInt8] = []
             line.reserveCapacity(presentation.width * 2)
             return range.map { row in
                 line.removeAll(keepingCapacity: true)
-                let index = String(row)
+                let index = numbers.map { $0[row].map(String.init) ?? "" } ?? String(row)
                 line.appendSpaces(indexWidth - index.utf8.count)
                 line.append(index)
                 for n in shown {

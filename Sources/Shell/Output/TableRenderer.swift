@@ -45,7 +45,11 @@ package struct TableRenderer: Sendable {
                     title: column.title, cells: cells[n], alignsRight: column.content.alignsRight, cut: column.content.cut,
                     priority: column.priority)
             }
-            return Table(columns: columns, rowCount: records.count)
+            var table = Table(columns: columns, rowCount: records.count)
+            if let shown = presentation.shown, let identity = view.identity {
+                table.numbers = shown.numbers(view: view.name, ids: records.map(identity))
+            }
+            return table
         }
         var names: [String] = []
         var seen: Set<String> = []

@@ -34,6 +34,7 @@ final class APIShell {
             sandbox: (session.profile, sandbox.endpoints.clientSecret))
         shell = try ShellHarness(
             registry: .standard(api: api), environment: ["HOME": "/home/test", "LANG": "C.UTF-8", "CCSH_PASSWORD": sandbox.endpoints.password])
+        shell.interpreter.presentation.shown = api.shown
         session.trace = { [log] event in log.append("\(event.method) \(event.url)") }
     }
 

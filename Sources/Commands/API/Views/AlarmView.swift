@@ -4,6 +4,7 @@ extension View {
     /// An anti-theft alarm event (`alarms`, `alarm`; API 4.17): either the alarm was set or unset (`status`), or it
     /// went off (`trigger`: what was broken into, where).
     static let alarm = View("alarm", matching: .link("alarms/*"))
+        .identified { $0.string("id") }
         .column("at", .custom { record, presentation in AlarmView.instant(record).flatMap { Instant($0)?.text(presentation) }.map { Cell($0) } })
         .column("event", .custom(cut: .never) { record, _ in AlarmView.event(record) })
         .column("what", .custom { record, _ in Cell(AlarmView.what(record)) })

@@ -3,6 +3,7 @@ import Shell
 extension View {
     /// An alert (`alerts`, `alert`, a trip's alerts): what, how serious, since when, whether it is still on.
     static let alert = View("alert", matching: .link("alerts/*"))
+        .identified { $0.string("id") }
         .column("vin", .code("vin"))
         .column("started", .instant("startedAt"))
         .column("active", .yesNo("active", yes: "active", no: "ended", emphasis: .warning))

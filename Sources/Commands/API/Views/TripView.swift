@@ -3,6 +3,7 @@ import Shell
 extension View {
     /// A trip (`trips`, `trip`): when, how long, how far, what it used, from where to where.
     static let trip = View("trip", matching: .link("trips/*"))
+        .identified { $0.string("id") }
         .column("vin", .code("vin"))
         .column("started", .instant("startedAt"))
         .column("duration", .duration("duration"))

@@ -3,6 +3,7 @@ import Shell
 extension View {
     /// A vehicle (`vehicles`, `vehicle`, and the vehicles `user` embeds): model, VIN, brand, energy.
     static let vehicle = View("vehicle", matching: .link("vehicles/*"))
+        .identified { $0.string("id") }
         .column("label", .text("label"))
         .column("vin", .code("vin"))
         .column("brand", .text("brand"))

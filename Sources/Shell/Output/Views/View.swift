@@ -43,6 +43,9 @@ package struct View: Sendable {
     package private(set) var columns: [Column] = []
     /// The card of one document; without it, a card lists the columns.
     package private(set) var card: Card?
+    /// The document's id, as commands take it back: a table of documents with ids is noted in
+    /// ``Presentation/shown``.
+    package private(set) var identity: (@Sendable (Record) -> String?)?
 
     package init(_ name: String, matching match: Match) {
         self.name = name
@@ -60,6 +63,13 @@ package struct View: Sendable {
     package func card(_ card: @escaping Card) -> View {
         var copy = self
         copy.card = card
+        return copy
+    }
+
+    /// Sets how a document's id is read.
+    package func identified(by identity: @escaping @Sendable (Record) -> String?) -> View {
+        var copy = self
+        copy.identity = identity
         return copy
     }
 
