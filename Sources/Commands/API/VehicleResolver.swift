@@ -1,7 +1,7 @@
 import Shell
 
 /// Turns what a user wrote for a vehicle into its API id: the id, the VIN, the short id a table shows
-/// (`227b04…f816`), an id prefix at least as long as that short form's head, a VIN prefix, the label or a unique
+/// (`227b04…f816`, see ``ShortID``), an id prefix at least as long as that short form's head, a VIN prefix, the label or a unique
 /// prefix of it, the position in the last `vehicles` listing, or a vehicle record (from the pipe or a variable).
 /// Reads the cache first and lists the vehicles once when the cache does not know the reference.
 ///
@@ -38,9 +38,6 @@ struct VehicleResolver {
     /// The vehicle `text` names in the cache, without asking the server; nil when none or several do (for TAB).
     func cachedID(_ text: String) -> String? { (try? match(text, in: api.vehicles.entries, at: nil, isFinal: false)) ?? nil }
 
-    /// The shortest id prefix accepted: the head of the short form tables show (`227b04…f816`).
-    static let minimumIDPrefix = 6
-
     /// The one vehicle `text` names, nil when none does; several is an error listing them. A position past the end
     /// is nil until `isFinal` (a fresh listing may have it), then an error listing the positions.
     private func match(_ text: String, in entries: [VehicleCache.Entry], at range: SourceRange?, isFinal: Bool) throws -> String? {
@@ -53,15 +50,13 @@ struct VehicleResolver {
                 hint: entries.isEmpty ? "this account has no vehicles" : "positions: " + Self.positions(entries), at: range)
         }
         let candidates: [VehicleCache.Entry]
-        if let ellipsis = text.firstIndex(of: "…") {
-            let (head, tail) = (String(text[..<ellipsis]), String(text[text.index(after: ellipsis)...]))
-            candidates = entries.filter { $0.id.hasPrefix(head) && $0.id.hasSuffix(tail) }
+        let byID = Set(ShortID.matches(text, in: entries.map(\.id)))
+        if ShortID.isShortForm(text) {
+            candidates = entries.filter { byID.contains($0.id) }
         } else {
             let labelled = entries.filter { $0.label.caseInsensitiveCompare(text) == .orderedSame }
             let labelPrefixed = entries.filter { $0.label.lowercased().hasPrefix(text.lowercased()) }
-            let prefixed = entries.filter {
-                (text.count >= Self.minimumIDPrefix && $0.id.hasPrefix(text)) || $0.vin.uppercased().hasPrefix(text.uppercased())
-            }
+            let prefixed = entries.filter { byID.contains($0.id) || $0.vin.uppercased().hasPrefix(text.uppercased()) }
             candidates = !labelled.isEmpty ? labelled : Self.union(prefixed, labelPrefixed)
         }
         guard candidates.count <= 1 else {

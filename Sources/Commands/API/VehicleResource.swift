@@ -17,8 +17,9 @@ struct VehicleResource: Sendable {
     var summary: String
     /// Below the vehicle, e.g. `trips/{tid}/wayPoints`.
     var path: String
-    /// Positional arguments after the vehicle that fill a `{placeholder}` of the path, with their kind.
-    var identifiers: [(name: String, placeholder: String, kind: ParameterKind)] = []
+    /// Positional arguments after the vehicle that fill a `{placeholder}` of the path, with the item they name (its
+    /// listing command is also its collection below the vehicle: `trips`).
+    var identifiers: [(name: String, placeholder: String, item: ItemResolver.Item)] = []
     var isCollection = false
     /// Whether `--since`/`--until` (the `timestamps` filter) apply.
     var isTimed = false

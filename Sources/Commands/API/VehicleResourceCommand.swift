@@ -12,7 +12,7 @@ struct VehicleResourceCommand: Command, VersionedCommand {
         var signature = Signature(resource.name, summary: resource.summary).input("vehicle records (optional): one request per vehicle, concurrently")
         signature = signature.optional("vehicle", .vehicle)
         // Optional for the binder: with a vehicle record in the pipe, `trip TID` has only the trip id.
-        for identifier in resource.identifiers { signature = signature.optional(identifier.name, identifier.kind) }
+        for identifier in resource.identifiers { signature = signature.optional(identifier.name, identifier.item.kind) }
         for flag in resource.flags { signature = signature.flag(flag.flag, flag.shape, flag.help) }
         if resource.isTimed { signature = TimeWindow.flags(on: signature) }
         signature = signature.curlSwitch()
@@ -27,13 +27,17 @@ struct VehicleResourceCommand: Command, VersionedCommand {
         try api.require(versions, call)
         // `$v | trip TID`: the one positional is the trip, the vehicle comes from the pipe.
         let call = resource.identifiers.first.map { VehicleArgument.shifted(call, to: $0.name, input: input) } ?? call
-        if let trips = Self.trips(in: input, for: resource, call: call) { return try runForTrips(trips, call) }
+        if let items = Self.items(in: input, for: resource, call: call) { return try runForItems(items, call) }
         var path = resource.path
         for identifier in resource.identifiers {
-            guard let value = call.arguments[identifier.name]?.value.text, !value.isEmpty else {
+            guard let bound = call.arguments[identifier.name], !bound.value.text.isEmpty else {
                 throw call.error("'\(resource.name)' needs the \(identifier.name) id", hint: "usage: \(signature.usage)", code: .badArgument)
             }
-            path = path.replacingOccurrences(of: "{\(identifier.placeholder)}", with: URLEncoding.encode(value))
+            let resolver = ItemResolver(api: api, item: identifier.item, call: call) { [api] in
+                try api.collection(api.vehiclePath(try VehicleArgument.id(call, input: input, api: api), identifier.item.listing)).collect()
+            }
+            let id = try resolver.id(for: bound.value, at: bound.range)
+            path = path.replacingOccurrences(of: "{\(identifier.placeholder)}", with: URLEncoding.encode(id))
         }
         let query = try self.query(call)
         nonisolated(unsafe) let api = api
@@ -57,37 +61,42 @@ struct VehicleResourceCommand: Command, VersionedCommand {
         return query
     }
 
-    /// Trip records piped into a per-trip resource (`trips 0 | first 1 | waypoints`): each one's vehicle (from its
-    /// `_links.vehicle`) and id; nil when the input is not trips or arguments name them.
-    private static func trips(in input: PipelineData, for resource: VehicleResource, call: Call) -> [(vehicle: String, trip: String)]? {
-        guard resource.identifiers.first?.placeholder == "tid", call.arguments["vehicle"] == nil, case .value(let value) = input else { return nil }
+    /// Items piped into a per-item resource (`trips 0 | first 1 | waypoints`, `alerts 0 | first | alert`): each
+    /// one's vehicle (from its `_links.vehicle`, or its own link) and id; nil when the input is not items of the
+    /// resource's kind or arguments name them.
+    private static func items(in input: PipelineData, for resource: VehicleResource, call: Call) -> [(vehicle: String, item: String)]? {
+        guard let identifier = resource.identifiers.first, call.arguments["vehicle"] == nil, call.arguments[identifier.name] == nil,
+            case .value(let value) = input
+        else { return nil }
+        let view = identifier.item.view
         let rows = value.listItems ?? [value]
-        let trips = rows.compactMap { row -> (String, String)? in
-            guard case .record(let record) = row, View.trip.matches(record), let vehicle = record.linkedID("vehicle"),
-                let trip = record.string("id")
+        let items = rows.compactMap { row -> (String, String)? in
+            guard case .record(let record) = row, view.matches(record), let vehicle = record.linkedID("vehicle") ?? record.vehicleInSelfLink,
+                let item = view.identity?(record)
             else { return nil }
-            return (vehicle, trip)
+            return (vehicle, item)
         }
-        return trips.isEmpty || trips.count != rows.count ? nil : trips
+        return items.isEmpty || items.count != rows.count ? nil : items
     }
 
-    /// The resource of each piped trip, in order: a single trip's collection stays lazy; several are joined.
-    private func runForTrips(_ trips: [(vehicle: String, trip: String)], _ call: Call) throws -> PipelineData {
+    /// The resource of each piped item, in order: a single item's collection stays lazy; several are joined.
+    private func runForItems(_ items: [(vehicle: String, item: String)], _ call: Call) throws -> PipelineData {
         let query = try self.query(call)
-        func path(_ trip: (vehicle: String, trip: String)) -> String {
-            api.vehiclePath(trip.vehicle, resource.path.replacingOccurrences(of: "{tid}", with: URLEncoding.encode(trip.trip)))
+        func path(_ item: (vehicle: String, item: String)) -> String {
+            let placeholder = resource.identifiers.first.map { "{\($0.placeholder)}" } ?? ""
+            return api.vehiclePath(item.vehicle, resource.path.replacingOccurrences(of: placeholder, with: URLEncoding.encode(item.item)))
         }
         let curl = call.isSet("curl")
-        if trips.count == 1, let trip = trips.first {
-            if resource.isCollection { return .stream(try api.collection(path(trip), query: query, curl: curl)) }
-            return .value(try api.get(path(trip), query: query, accept: resource.accept, curl: curl))
+        if items.count == 1, let item = items.first {
+            if resource.isCollection { return .stream(try api.collection(path(item), query: query, curl: curl)) }
+            return .value(try api.get(path(item), query: query, accept: resource.accept, curl: curl))
         }
         var rows: [Value] = []
-        for trip in trips {
+        for item in items {
             if resource.isCollection {
-                rows += try api.collection(path(trip), query: query, curl: curl).collect()
+                rows += try api.collection(path(item), query: query, curl: curl).collect()
             } else {
-                rows.append(try api.get(path(trip), query: query, accept: resource.accept, curl: curl))
+                rows.append(try api.get(path(item), query: query, accept: resource.accept, curl: curl))
             }
         }
         return .value(.list(rows))

@@ -12,10 +12,19 @@ enum CallbackTarget {
             : signature.optional("callback", .kind(.callback), "The callback id.")
     }
 
-    /// The ids of a call: its arguments, else the piped records' `id` or `callbackId` (an empty list: none).
-    static func ids(_ call: Call, input: PipelineData) throws -> [(id: String, label: String?)] {
-        let written = call.rest.map(\.value.text) + (call.string("callback").map { [$0] } ?? [])
-        if !written.isEmpty { return written.map { ($0, nil) } }
+    /// The ids of a call: its arguments — each an id, its short form or prefix, or a number in the last callbacks
+    /// table (``ItemResolver``) — else the piped records' `id` or `callbackId` (an empty list: none).
+    static func ids(_ call: Call, input: PipelineData, api: APIContext) throws -> [(id: String, label: String?)] {
+        let written = call.rest + (call.arguments["callback"].map { [$0] } ?? [])
+        if !written.isEmpty {
+            var listed: [Value]?  // the account's callbacks, listed once for all the references that need them
+            let resolver = ItemResolver(api: api, item: .callback, call: call) {
+                let rows = try listed ?? api.collection("/user/callbacks").collect()
+                listed = rows
+                return rows
+            }
+            return try written.map { (try resolver.id(for: $0.value, at: $0.range), nil) }
+        }
         let rows: [Value] = input.isList ? try input.rows().collect() : (try? input.collect()).map { $0 == .null ? [] : [$0] } ?? []
         let ids = try rows.map { row in
             guard let record = row.recordValue, let id = (record["id"] ?? record["callbackId"])?.text else {

@@ -41,7 +41,7 @@ struct CallbacksCommand: Command, VersionedCommand {
             if let types = call.flagValues["types"]?.last { query = try CallbackBody.types(types, call: call).map { ("types", $0) } }
             return .stream(try api.collection("/user/callbacks", query: query, curl: curl))
         case .show:
-            let ids = try CallbackTarget.ids(call, input: input)
+            let ids = try CallbackTarget.ids(call, input: input, api: api)
             let rows = try ids.map { try api.get(CallbackTarget.path($0.id), curl: curl) }
             return .value(rows.count == 1 ? rows[0] : .list(rows))
         }

@@ -29,7 +29,7 @@ struct CallbacksDeleteCommand: Command, VersionedCommand {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         try api.require(versions, call)
-        let targets = try CallbackTarget.ids(call, input: input)
+        let targets = try CallbackTarget.ids(call, input: input, api: api)
         let curl = call.isSet("curl")
         if !call.isSet("yes"), !curl {
             let names = targets.map { target in target.label.map { "'\($0)' (\(target.id))" } ?? target.id }

@@ -29,7 +29,7 @@ struct CallbacksStatusCommand: Command, VersionedCommand {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         try api.require(versions, call)
         let body = Array(#"{"status":"\#(status)"}"#.utf8)
-        let rows = try CallbackTarget.ids(call, input: input).map { target in
+        let rows = try CallbackTarget.ids(call, input: input, api: api).map { target in
             try api.send(APIRequest("PUT", CallbackTarget.path(target.id) + "/status", body: body), curl: call.isSet("curl"))
         }
         return .value(rows.count == 1 ? rows[0] : .list(rows))

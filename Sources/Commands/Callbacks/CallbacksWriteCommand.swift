@@ -63,7 +63,7 @@ struct CallbacksWriteCommand: Command, VersionedCommand {
             return .value(
                 try PostOnce(api: api, request: request) { worker in try Self.find(label: label, target: target, api: api, on: worker) }.run())
         case .update:
-            guard let id = try CallbackTarget.ids(call, input: input).first?.id else { return .empty }
+            guard let id = try CallbackTarget.ids(call, input: input, api: api).first?.id else { return .empty }
             let path = CallbackTarget.path(id)
             let current = try api.get(path).recordValue?["subscribe"]?.recordValue ?? Record()
             let body = try CallbackBody.make(call, base: current)

@@ -46,9 +46,9 @@ struct MonitorTarget {
             .flag("callback-id", .kind(.callback), "4.17: the callback the monitors live under (default: found by asking each).")
     }
 
-    /// The targets of a call: `REF MID…`, `$vehicle | … MID…`, or monitor records from the pipe.
+    /// The targets of a call: `REF MID…`, `$vehicle | … MID…`, or monitor records from the pipe. A monitor is
+    /// written as its id, its short form or prefix, or its number in the last monitors table (``ItemResolver``).
     static func all(_ call: Call, input: PipelineData, api: APIContext) throws -> [MonitorTarget] {
-        let ids = call.rest.map(\.value.text)
         if call.arguments["vehicle"] == nil, input.isList || isMonitor(try? input.collect()) {
             return try input.rows().collect().map { try target(from: $0, call: call, api: api) }
         }
@@ -57,15 +57,27 @@ struct MonitorTarget {
             var fromPipe = call
             fromPipe.arguments["vehicle"] = nil
             let vehicle = try VehicleArgument.id(fromPipe, input: input, api: api)
-            return ([first.value.text] + ids).map { MonitorTarget(vehicle: vehicle, monitor: $0) }
+            return try ([first] + call.rest).map { MonitorTarget(vehicle: vehicle, monitor: try id($0, vehicle: vehicle, call: call, api: api)) }
         }
-        guard !ids.isEmpty else {
+        guard !call.rest.isEmpty else {
             throw call.error(
                 "'\(call.name)' needs monitor ids", hint: "write `\(call.name) VEHICLE MID…`, or pipe monitors: `monitors 0 | \(call.name)`",
                 code: .badArgument)
         }
         let vehicle = try VehicleArgument.id(call, input: .value(.null), api: api)
-        return ids.map { MonitorTarget(vehicle: vehicle, monitor: $0) }
+        return try call.rest.map { MonitorTarget(vehicle: vehicle, monitor: try id($0, vehicle: vehicle, call: call, api: api)) }
+    }
+
+    /// The id of the monitor `reference` names among `vehicle`'s (under `--callback-id` on 4.17, when given).
+    static func id(_ reference: Call.Bound, vehicle: String, call: Call, api: APIContext) throws -> String {
+        let resolver = ItemResolver(api: api, item: .monitor, call: call) {
+            guard api.apiVersion == .v417 else { return try api.collection(api.vehiclePath(vehicle, "monitors")).collect() }
+            return try CallbackScan(api: api, type: "Monitor").collection(
+                vehicle: vehicle, resource: "monitors", callback: call.string("callback-id")
+            )
+            .collect()
+        }
+        return try resolver.id(for: reference.value, at: reference.range)
     }
 
     /// Whether a value is a monitor record (`Monitor` or `MonitorRef`) rather than a vehicle.

@@ -36,11 +36,11 @@ struct MonitorsCommand: Command {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let call = action == .show ? VehicleArgument.shifted(call, to: "monitor", input: input) : call
-        let monitor = call.string("monitor")
-        if action == .show, monitor?.isEmpty ?? true {
+        if action == .show, call.arguments["monitor"]?.value.text.isEmpty ?? true {
             throw call.error("'monitors show' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)
         }
         let (version, curl, callback) = (api.apiVersion, call.isSet("curl"), call.string("callback-id"))
+        let monitor = try monitorID(call, input: input)
         if version == .v40, callback != nil {
             throw call.error(
                 "--callback-id is for 4.17 monitors", hint: "v4.0 monitors live under the vehicle", argument: "callback-id", code: .badArgument)
@@ -62,5 +62,11 @@ struct MonitorsCommand: Command {
                 return .value(try scan.find(vehicle: vehicle, resource: "monitors", id: id, callback: callback, on: worker).record)
             }
         }
+    }
+
+    /// The monitor `monitors show` names, resolved among its vehicle's (nil for the listing).
+    private func monitorID(_ call: Call, input: PipelineData) throws -> String? {
+        guard let reference = call.arguments["monitor"] else { return nil }
+        return try MonitorTarget.id(reference, vehicle: try VehicleArgument.id(call, input: input, api: api), call: call, api: api)
     }
 }

@@ -83,9 +83,10 @@ struct MonitorsWriteCommand: Command {
         case .update:
             let call = VehicleArgument.shifted(call, to: "monitor", input: vehicles)
             let id = try VehicleArgument.id(call, input: vehicles, api: api)
-            guard let monitor = call.string("monitor"), !monitor.isEmpty else {
+            guard let reference = call.arguments["monitor"], !reference.value.text.isEmpty else {
                 throw call.error("'monitors update' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)
             }
+            let monitor = try MonitorTarget.id(reference, vehicle: id, call: call, api: api)
             // The flags change the current body; a piped record or a file replaces it.
             let fromFlags = piped == nil && call.string("file") == nil
             var path = api.vehiclePath(id, "monitors/\(URLEncoding.encode(monitor))")

@@ -37,23 +37,40 @@ struct RemotesCommand: Command, VersionedCommand {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         try api.require(versions, call)
+        if action == .show, call.arguments["vehicle"] == nil, case .value(.record(let record)) = input, View.remote.matches(record) {
+            return .value(try piped(record, call))
+        }
         let call = action == .show ? VehicleArgument.shifted(call, to: "remote", input: input) : call
         let vehicle = try VehicleArgument.id(call, input: input, api: api)
         let scan = CallbackScan(api: api, type: "Remote")
         let callback = call.string("callback-id")
         if call.isSet("curl") {
             let cbid = URLEncoding.encode(callback ?? "CBID")
-            let rest = action == .show ? "/" + URLEncoding.encode(call.string("remote") ?? "RID") : ""
+            let rest = action == .show ? "/" + URLEncoding.encode(call.arguments["remote"]?.value.text ?? "RID") : ""
             return .value(try api.get(api.vehiclePath(vehicle, "callbacks/\(cbid)/remotes\(rest)"), curl: true))
         }
         switch action {
         case .list:
             return .stream(try scan.collection(vehicle: vehicle, resource: "remotes", callback: callback))
         case .show:
-            guard let id = call.string("remote"), !id.isEmpty else {
+            guard let reference = call.arguments["remote"], !reference.value.text.isEmpty else {
                 throw call.error("'remotes show' needs the remote action id", hint: "usage: \(signature.usage)", code: .badArgument)
             }
+            let resolver = ItemResolver(api: api, item: .remoteAction, call: call) {
+                try scan.collection(vehicle: vehicle, resource: "remotes", callback: callback).collect()
+            }
+            let id = try resolver.id(for: reference.value, at: reference.range)
             return .value(try scan.find(vehicle: vehicle, resource: "remotes", id: id, callback: callback).record)
         }
+    }
+
+    /// `remotes 0 | nth 2 | remotes show`: the piped action read again, where its own link says it lives.
+    private func piped(_ record: Record, _ call: Call) throws -> Value {
+        guard let id = View.remote.identity?(record), let vehicle = record.vehicleInSelfLink else {
+            throw call.error(
+                "this remote action does not say which vehicle it belongs to", hint: "write `remotes show VEHICLE ID`", code: .badArgument)
+        }
+        let callback = record.string("_links.callback.href").flatMap { $0.split(separator: "/").last.map(String.init) } ?? call.string("callback-id")
+        return try CallbackScan(api: api, type: "Remote").find(vehicle: vehicle, resource: "remotes", id: id, callback: callback).record
     }
 }

@@ -39,4 +39,12 @@ extension Record {
         guard let href = string("_links.\(name).href") else { return nil }
         return href.split(separator: "?").first?.split(separator: "/").last.map(String.init)
     }
+
+    /// The vehicle id in `_links.self.href` (`…/vehicles/{id}/…`): the vehicle a trip, an alert or a remote action
+    /// belongs to, when it has no `vehicle` link.
+    package var vehicleInSelfLink: String? {
+        guard let href = string("_links.self.href"), let range = href.range(of: "/vehicles/") else { return nil }
+        let id = href[range.upperBound...].prefix { $0 != "/" && $0 != "?" }
+        return id.isEmpty ? nil : String(id).removingPercentEncoding ?? String(id)
+    }
 }
