@@ -15,6 +15,9 @@ package struct SandboxConfiguration: Sendable {
     package var stateDirectory: URL
     package var port = 0
     package var seed: UInt64 = 42
+    /// Where a new world's generated history ends and its clock starts (seconds since 1970; `--epoch`); nil: the
+    /// machine's now. A saved world keeps the epoch it was made with.
+    package var epoch: Int?
     package var vehicles = 3
     /// Alerts per vehicle.
     package var alerts = 25

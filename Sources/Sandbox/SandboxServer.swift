@@ -29,11 +29,14 @@ package struct SandboxServer: Sendable {
         do { pki = try SandboxPKI(directory: directory) } catch {
             throw SandboxStartupError("cannot make the sandbox certificates in \(directory.path): \(error)")
         }
-        let fleet = Fleet(seed: configuration.seed, vehicles: configuration.vehicles, alerts: configuration.alerts, trips: configuration.trips)
-        let oauth = OAuthServer(seed: configuration.seed, tokenLifetime: configuration.tokenLifetime)
         let worldFile = WorldFile(directory: directory)
         let saved = try worldFile.load()
-        let clock = SimulationClock(start: saved?.clock ?? Double(Timestamp.reference), scale: configuration.timeScale)
+        // A saved world goes on with the history it was made with; a new one ends its history now (or at --epoch).
+        let epoch = saved.map { $0.epoch ?? WorldFile.formerEpoch } ?? configuration.epoch ?? Int(Clock.now)
+        let fleet = Fleet(
+            seed: configuration.seed, vehicles: configuration.vehicles, alerts: configuration.alerts, trips: configuration.trips, epoch: epoch)
+        let oauth = OAuthServer(seed: configuration.seed, tokenLifetime: configuration.tokenLifetime)
+        let clock = SimulationClock(start: saved?.clock ?? Double(epoch), scale: configuration.timeScale)
         let callbacks = try CallbackStore(directory: directory, seed: configuration.seed)
         let committed = (saved?.vehicles ?? [:]).reduce(into: [Int: VehicleState]()) { all, entry in
             if let index = Int(entry.key), index < fleet.vehicleCount { all[index] = entry.value }
@@ -77,7 +80,7 @@ package struct SandboxServer: Sendable {
             responder: responder,
             server: try .tls(
                 .http1(
-                    configuration: .init(additionalChannelHandlers: configuration.clockSkew == 0 ? [] : [DateSkew(seconds: configuration.clockSkew)])),
+                    configuration: .init(additionalChannelHandlers: [WorldDate(clock: clock, skew: configuration.clockSkew)])),
                 tlsConfiguration: tls),
             configuration: .init(address: .hostname("127.0.0.1", port: configuration.port), serverName: "ccsh-sandbox"),
             onServerRunning: { channel in

@@ -12,9 +12,13 @@ package final class SandboxProcess: @unchecked Sendable {
     /// What the sandbox wrote to stderr (its `--log` lines), for secret-leak checks.
     private let stderrFile: URL
 
+    /// Where test sandboxes pin their world (`--epoch`), so that what they generate is the same on any day.
+    package static let epoch = "2026-11-01T00:00:00Z"
+
     /// Starts a sandbox with `arguments` (besides `--state` and `--port 0`) in a fresh temporary directory, or in
-    /// `directory` to reuse a state (a restart). Its world stands still (`--time-scale 0`) unless `arguments` say
-    /// otherwise: tests advance the clock, so what they read never changes under them.
+    /// `directory` to reuse a state (a restart). Its world stands still (`--time-scale 0`) and its history ends at
+    /// ``epoch`` unless `arguments` say otherwise: tests advance the clock, so what they read never changes under
+    /// them.
     package static func start(_ arguments: [String] = [], directory: URL? = nil) throws -> SandboxProcess {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-sandbox-\(UUID().uuidString)")
         return try SandboxProcess(arguments: arguments, directory: directory)
@@ -30,7 +34,8 @@ package final class SandboxProcess: @unchecked Sendable {
         process = Process()
         process.executableURL = try Self.binaryURL()
         let still = arguments.contains("--time-scale") ? [] : ["--time-scale", "0"]
-        process.arguments = ["--state", directory.path, "--port", "0", "--exit-on-stdin-eof"] + still + arguments
+        let pinned = arguments.contains("--epoch") ? [] : ["--epoch", Self.epoch]
+        process.arguments = ["--state", directory.path, "--port", "0", "--exit-on-stdin-eof"] + still + pinned + arguments
         let stdout = Pipe()
         stdin = Pipe()
         process.standardOutput = stdout

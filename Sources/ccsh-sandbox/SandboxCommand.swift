@@ -25,6 +25,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Seed for all generated data.")
     var seed: UInt64 = 42
 
+    @Option(
+        help: ArgumentHelp(
+            "Where a new world's generated history ends and its clock starts: an RFC 3339 instant (reproducible data), or now (the default). A saved world keeps its own.",
+            valueName: "instant"))
+    var epoch: String?
+
     @Option(help: "Number of vehicles of the demo user.")
     var vehicles = 3
 
@@ -144,6 +150,13 @@ struct SandboxCommand: AsyncParsableCommand {
         var configuration = SandboxConfiguration(stateDirectory: directory)
         configuration.port = port
         configuration.seed = seed
+        configuration.epoch = try epoch.flatMap { text in
+            if text == "now" { return nil }
+            guard let instant = Timestamp.parse(text) else {
+                throw ValidationError("--epoch wants an RFC 3339 instant (2026-11-01T00:00:00Z), got '\(text)'")
+            }
+            return instant
+        }
         configuration.vehicles = vehicles
         configuration.alerts = alerts
         configuration.trips = trips

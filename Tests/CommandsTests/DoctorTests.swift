@@ -7,7 +7,7 @@ import Testing
 /// command, its key encrypted) is all ✓ and exit 0; each broken set-up — the sandbox's expired certificate, a wrong
 /// key password, a key of another certificate, another brand's realm, a missing CA, a stopped server, a server
 /// clock 5 minutes off — has exactly one failing line naming the cause and the fix, and exit 1.
-@Suite(.sandbox("--vehicles", "1"), .serialized)
+@Suite(.sandbox("--vehicles", "1", "--epoch", "now", "--time-scale", "1"), .serialized)
 struct DoctorTests {
     /// A config with one profile `lab` on `endpoints`, written as a user would, with `lines` changing or adding keys
     /// (an empty value leaves the key out).
@@ -123,7 +123,7 @@ struct DoctorTests {
 
     @Test("a stopped server: the TLS line fails (nothing answers), the IDP on the same server is skipped")
     func stoppedServer() throws {
-        let sandbox = try SandboxProcess.start(["--vehicles", "1"])
+        let sandbox = try SandboxProcess.start(["--vehicles", "1", "--epoch", "now", "--time-scale", "1"])
         let home = try Self.home(on: sandbox.endpoints)
         _ = sandbox.stop()
         let (run, results) = try Self.doctor(home)
@@ -136,7 +136,7 @@ struct DoctorTests {
 
     @Test("a server clock 5 minutes off (the sandbox's --clock-skew): the clock line fails")
     func skewedClock() throws {
-        let sandbox = try SandboxProcess.start(["--vehicles", "1", "--clock-skew", "300"])
+        let sandbox = try SandboxProcess.start(["--vehicles", "1", "--epoch", "now", "--time-scale", "1", "--clock-skew", "300"])
         defer { _ = sandbox.stop() }
         let (run, results) = try Self.doctor(try Self.home(on: sandbox.endpoints))
         #expect(run.status == 1)

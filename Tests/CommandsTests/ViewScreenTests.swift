@@ -20,7 +20,8 @@ import Testing
         var environment: [String: String] {
             [
                 "PATH": "/usr/bin:/bin", "HOME": root.path, "XDG_STATE_HOME": root.path, "LANG": "C.UTF-8", "NO_COLOR": "1", "TZ": "Europe/Paris",
-                "CCSH_NOW": "2026-11-01T12:00:00Z", "CCSH_SANDBOX_TIME_SCALE": "0", "CCSH_SANDBOX": Executables.url(for: "ccsh-sandbox")?.path ?? "",
+                "CCSH_NOW": "2026-11-01T12:00:00Z", "CCSH_SANDBOX_TIME_SCALE": "0", "CCSH_SANDBOX_EPOCH": SandboxProcess.epoch,
+                "CCSH_SANDBOX": Executables.url(for: "ccsh-sandbox")?.path ?? "",
             ]
         }
 

@@ -57,17 +57,18 @@ struct ParserTests {
     func timestamps() throws {
         let t = try #require(Timestamp.parse("2018-01-01T09:00:00+01:00"))
         #expect(Timestamp.format(t) == "2018-01-01T08:00:00Z")
-        #expect(try TimestampsFilter.intervals(["2018-01-01T09:00:00+01:00/2018-01-01T12:00:00+01:00"]) == [t...(t + 3 * 3600)])
-        #expect(try TimestampsFilter.intervals(["2018-01-01T08:00:00Z/PT1H30M"]) == [t...(t + 5400)])
-        #expect(try TimestampsFilter.intervals(["2018-01-01T08:00:00Z/"]) == [t...Int.max])
-        #expect(try TimestampsFilter.intervals(["/2018-01-01T08:00:00Z"]) == [Int.min...t])
-        let repeated = try TimestampsFilter.intervals(["R3/2018-01-01T08:00:00Z/P1D/PT2H"])
+        let now = Timestamp.epoch(year: 2026, month: 11, day: 1)
+        #expect(try TimestampsFilter.intervals(["2018-01-01T09:00:00+01:00/2018-01-01T12:00:00+01:00"], now: now) == [t...(t + 3 * 3600)])
+        #expect(try TimestampsFilter.intervals(["2018-01-01T08:00:00Z/PT1H30M"], now: now) == [t...(t + 5400)])
+        #expect(try TimestampsFilter.intervals(["2018-01-01T08:00:00Z/"], now: now) == [t...Int.max])
+        #expect(try TimestampsFilter.intervals(["/2018-01-01T08:00:00Z"], now: now) == [Int.min...t])
+        let repeated = try TimestampsFilter.intervals(["R3/2018-01-01T08:00:00Z/P1D/PT2H"], now: now)
         #expect(repeated == [t...(t + 7200), (t + 86400)...(t + 86400 + 7200), (t + 172_800)...(t + 172_800 + 7200)])
         #expect(Timestamp.duration("P3Y6M4DT12H30M5S") == 3 * 365 * 86400 + 6 * 30 * 86400 + 4 * 86400 + 12 * 3600 + 30 * 60 + 5)
         for bad in ["2018-01-01/", "x/y", "/", "2018-01-01T08:00:00Z/2017-01-01T00:00:00Z", "R0/2018-01-01T08:00:00Z/P1D"] {
-            #expect(throws: SandboxError.self, "\(bad)") { try TimestampsFilter.intervals([bad]) }
+            #expect(throws: SandboxError.self, "\(bad)") { try TimestampsFilter.intervals([bad], now: now) }
         }
-        #expect(throws: SandboxError.self) { try TimestampsFilter.intervals(Array(repeating: "/2018-01-01T08:00:00Z", count: 11)) }
+        #expect(throws: SandboxError.self) { try TimestampsFilter.intervals(Array(repeating: "/2018-01-01T08:00:00Z", count: 11), now: now) }
     }
 
     @Test("resource ids decode to their item, and a one-digit change is not found")

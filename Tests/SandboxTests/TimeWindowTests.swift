@@ -5,7 +5,7 @@ import Testing
 /// Time triggers' windows, in their time zone: days, ISO weeks, windows past midnight, daylight saving time, and
 /// one-off windows from an absolute start.
 @Suite struct TimeWindowTests {
-    func windows(_ json: String, madeAt: Int = Timestamp.reference) throws -> TimeWindows {
+    func windows(_ json: String, madeAt: Int = Timestamp.epoch(year: 2026, month: 11, day: 1)) throws -> TimeWindows {
         TimeWindows(try JSONParser.parse(Array(json.utf8)), madeAt: madeAt)
     }
 

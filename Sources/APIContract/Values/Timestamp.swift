@@ -3,9 +3,6 @@
 /// Hand-rolled civil-date arithmetic (Howard Hinnant's algorithm) keeps generation allocation-light and free of
 /// locale or time-zone state.
 package enum Timestamp {
-    /// The instant all generated data is relative to, so the same seed gives the same data on any day.
-    package static let reference: Int = epoch(year: 2026, month: 11, day: 1)
-
     /// Seconds since 1970 for a UTC civil date and time.
     package static func epoch(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Int {
         let y = month <= 2 ? year - 1 : year

@@ -6,7 +6,7 @@ import Shell
 /// `ccsh --sandbox`: starts `ccsh-sandbox` (beside the ccsh binary, or `$CCSH_SANDBOX`) with its state in
 /// `$XDG_STATE_HOME/ccsh/sandbox`, waits for its READY line, and builds a `sandbox` profile from its
 /// `sandbox.json`. `$CCSH_SANDBOX_TIME_SCALE` sets how fast its world runs (0 stands it still, for reproducible
-/// screens; real time by default). The sandbox reads its stdin from us and exits when that closes, so it stops with ccsh even
+/// screens; real time by default), and `$CCSH_SANDBOX_EPOCH` where a new world's history ends (now by default). The sandbox reads its stdin from us and exits when that closes, so it stops with ccsh even
 /// when ccsh is killed. One sandbox serves a state directory: a ccsh that finds one running there (or starting)
 /// uses it, and it goes on serving until the last ccsh using it is gone (``SandboxDirectory``).
 package final class LocalSandbox {
@@ -60,6 +60,7 @@ package final class LocalSandbox {
         process.arguments =
             ["--state", directory.path, "--port", "0", "--exit-on-stdin-eof"]
             + (environment["CCSH_SANDBOX_TIME_SCALE"].map { ["--time-scale", $0] } ?? [])
+            + (environment["CCSH_SANDBOX_EPOCH"].map { ["--epoch", $0] } ?? [])
         let errors = directory.appendingPathComponent("sandbox.err")
         let descriptor = open(errors.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         let stdout = Pipe()

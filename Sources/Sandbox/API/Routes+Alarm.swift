@@ -10,7 +10,7 @@ extension ConnectedCarAPI {
             let types = query.values("type").flatMap { $0.split(separator: ",").map(String.init) }
             let known = ["vehicle.alarm.status", "vehicle.alarm.trigger"]
             for type in types where !known.contains(type) { throw .badParameter("type", "'\(type)' is not one of \(known.joined(separator: ", "))") }
-            let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+            let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
             let events = c.fleet.alarms(vehicle: vehicle).filter { event in
                 let type = event.trigger == nil ? "vehicle.alarm.status" : "vehicle.alarm.trigger"
                 return (types.isEmpty || types.contains(type)) && (intervals.isEmpty || intervals.contains { $0.contains(event.at) })

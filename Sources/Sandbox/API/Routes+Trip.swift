@@ -6,7 +6,7 @@ extension ConnectedCarAPI {
         var routes: [Route] = [
             Route("GET", "user/trips", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
                 let query = try c.collection(filters: ["timestamps"])
-                let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+                let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
                 let trips = TripIndex(c)
                 let selection: IndexRuns
                 if intervals.isEmpty {
@@ -24,7 +24,7 @@ extension ConnectedCarAPI {
             Route("GET", "user/vehicles/{id}/trips", query: Route.paging.union(["timestamps"])) { c throws(SandboxError) in
                 let vehicle = try c.vehicle()
                 let query = try c.collection(filters: ["timestamps"])
-                let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+                let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
                 // The world's trips first (most recent first), then the generated ones: start times keep falling.
                 let live = Array(c.api.world.state(of: vehicle).trips.reversed())
                 let count = live.count + c.fleet.tripsPerVehicle
@@ -58,7 +58,7 @@ extension ConnectedCarAPI {
                     if let (vehicle, live) = try c.liveTrip(of: scoped ? try c.vehicle() : nil) {
                         let locale = try c.locale()
                         let query = try c.collection(filters: ["timestamps", "locale"])
-                        let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+                        let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
                         let alerts = c.api.world.state(of: vehicle).alerts.reversed().filter { alert in
                             (live.startedAt...live.stoppedAt).contains(alert.startedAt)
                                 && (intervals.isEmpty || intervals.contains { $0.contains(Int(alert.startedAt)) })
@@ -208,7 +208,7 @@ extension ConnectedCarAPI {
             }
             kept = PathSimplifier.simplify((0..<count).map(point), toleranceKm: tolerance)
         }
-        let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
         if !intervals.isEmpty {
             kept = kept.filter { n in intervals.contains { $0.contains(time(n)) } }
         }

@@ -35,7 +35,7 @@ extension ConnectedCarAPI {
             let pageLocale = query.values("locale").first ?? locale
             // The world's alerts first (most recent first), then the generated ones: start times keep falling.
             let live = Array(c.api.world.state(of: vehicle).alerts.reversed())
-            let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+            let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
             let count = live.count + c.fleet.alertsPerVehicle
             let selection =
                 intervals.isEmpty
@@ -83,7 +83,7 @@ extension ConnectedCarAPI {
     static func alertSelection(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ query: CollectionQuery, trip: Fleet.Trip? = nil)
         throws(SandboxError) -> IndexRuns
     {
-        var intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        var intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
         if let trip {
             let window = trip.startedAt...trip.stoppedAt
             intervals = intervals.isEmpty ? [window] : intervals.compactMap { $0.clamped(to: window) }.filter { !$0.isEmpty }
@@ -97,7 +97,7 @@ extension ConnectedCarAPI {
     static func collisionSelection(_ c: RouteContext, _ vehicle: Fleet.Vehicle, _ query: CollectionQuery, trip: Fleet.Trip?)
         throws(SandboxError) -> IndexRuns
     {
-        let intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
         let trips = c.fleet.collisionTrips(vehicle: vehicle.index)
         let kept = trips.indices.filter { n in
             let t = c.fleet.trip(vehicle: vehicle, trips[n])
@@ -122,7 +122,7 @@ extension ConnectedCarAPI {
         for value in extensions where !["location", "alerts", "collision", "maintenance"].contains(value) {
             throw .badParameter("extension", "'\(value)' is not one of location, alerts, collision, maintenance")
         }
-        var intervals = try TimestampsFilter.intervals(query.values("timestamps"))
+        var intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
         let sections = types.isEmpty ? nil : Set(types.map(TelemetryTypes.section))
         let per = Fleet.telemetryPerTrip
         if let live {

@@ -11,7 +11,7 @@ extension Documents {
         let kind = random.pick(AlertKind.all)
         let started = fleet.alertStart(vehicle: v.index, k)
         let active = k < random.int(in: 0...2)
-        let ended = active ? nil : min(Timestamp.reference - 60, started + random.int(in: 300...172_800))
+        let ended = active ? nil : min(fleet.epoch - 60, started + random.int(in: 300...172_800))
         let near = fleet.place(vehicle: v, random.int(in: 0...3))
         return alertDocument(
             v, id: fleet.ids.make(.alert, ResourceID.pack(v.index, k)), type: kind.type, severity: kind.severity,

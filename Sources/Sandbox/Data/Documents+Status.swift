@@ -5,7 +5,7 @@ import APIContract
 extension Documents {
     package func status(_ v: Fleet.Vehicle, extensions: [String] = []) -> JSON {
         var random = SeededRandom(seed: fleet.seed, "status", v.index)
-        let updated = Timestamp.reference - random.int(in: 600...86400)
+        let updated = fleet.epoch - random.int(in: 600...86400)
         let at = JSON.string(Timestamp.format(updated))
         let model = v.model
         let electricLevel = SeededRandom.round(random.double(in: 8...100), 0)
@@ -101,7 +101,7 @@ extension Documents {
         }
         let path = vehiclePath(v)
         var positionRandom = SeededRandom(seed: fleet.seed, "lastPosition", v.index)
-        let lastTime = fleet.tripsPerVehicle > 0 ? fleet.trip(vehicle: v, 0).stoppedAt : Timestamp.reference - 7200
+        let lastTime = fleet.tripsPerVehicle > 0 ? fleet.trip(vehicle: v, 0).stoppedAt : fleet.epoch - 7200
         return .obj([
             "createdAt": at, "updatedAt": at,
             "lastPosition": position(fleet.place(vehicle: v, 0), at: lastTime, random: &positionRandom),

@@ -31,8 +31,8 @@ package struct Documents: Sendable {
     package func user(embedding vehicles: [Fleet.Vehicle]) -> JSON {
         let account = DemoAccount(seed: fleet.seed)
         return .obj([
-            "createdAt": .string(Timestamp.format(Timestamp.reference - 900 * 86400)),
-            "updatedAt": .string(Timestamp.format(Timestamp.reference - 12 * 86400)),
+            "createdAt": .string(Timestamp.format(fleet.epoch - 900 * 86400)),
+            "updatedAt": .string(Timestamp.format(fleet.epoch - 12 * 86400)),
             "email": .string(account.email), "firstName": .string(account.firstName), "lastName": .string(account.lastName),
             "_links": .obj(["self": link("/user"), "vehicles": link("/user/vehicles")]),
             "_embedded": .obj(["Vehicles": .array(vehicles.map(vehicle))]),
@@ -62,7 +62,7 @@ package struct Documents: Sendable {
             "id": .string(v.id), "vin": .string(v.vin), "brand": .string(v.brand.name), "label": .string(v.model.label),
             "motorization": .string(v.model.motorization.rawValue), "engine": .array(engine), "pictures": .array(pictures),
             "createdAt": .string(Timestamp.format(v.createdAt)),
-            "updatedAt": .string(Timestamp.format(Timestamp.reference - 3600 * (v.index % 48 + 1))),
+            "updatedAt": .string(Timestamp.format(fleet.epoch - 3600 * (v.index % 48 + 1))),
             "_links": .obj([
                 "self": link(path), "user": link("/user"), "lastPosition": link(path + "/lastPosition"),
                 "status": link(path + "/status"), "alerts": link(path + "/alerts"), "maintenance": link(path + "/maintenance"),
@@ -75,7 +75,7 @@ package struct Documents: Sendable {
     /// `GET …/lastPosition`: where the vehicle is parked now.
     package func lastPosition(_ v: Fleet.Vehicle) -> JSON {
         var random = SeededRandom(seed: fleet.seed, "lastPosition", v.index)
-        let time = fleet.tripsPerVehicle > 0 ? fleet.trip(vehicle: v, 0).stoppedAt : Timestamp.reference - 7200
+        let time = fleet.tripsPerVehicle > 0 ? fleet.trip(vehicle: v, 0).stoppedAt : fleet.epoch - 7200
         return position(fleet.place(vehicle: v, 0), at: time, random: &random)
     }
 
@@ -85,8 +85,8 @@ package struct Documents: Sendable {
         let days = random.int(in: -20...365)
         let path = vehiclePath(v)
         return .obj([
-            "createdAt": .string(Timestamp.format(Timestamp.reference - 86400)),
-            "updatedAt": .string(Timestamp.format(Timestamp.reference - 86400)),
+            "createdAt": .string(Timestamp.format(fleet.epoch - 86400)),
+            "updatedAt": .string(Timestamp.format(fleet.epoch - 86400)),
             "daysBeforeMaintenance": .int(days), "daysBeforeMaintenace": .int(days),
             "mileageBeforeMaintenance": .double(SeededRandom.round(random.double(in: -500...20000), 1)),
             "_links": .obj(["self": link(path + "/maintenance"), "vehicle": link(path), "alerts": link(path + "/alerts")]),

@@ -12,12 +12,16 @@ package struct Fleet: Sendable {
     package let alertsPerVehicle: Int
     package let tripsPerVehicle: Int
     package let ids: ResourceID
+    /// The instant the generated history ends (seconds since 1970): every generated date is relative to it, so one
+    /// seed and one epoch give the same data on any day. A new world's clock starts there.
+    package let epoch: Int
 
     /// Telemetry messages recorded per trip (start, four samples, stop).
     package static let telemetryPerTrip = 6
 
-    package init(seed: UInt64, vehicles: Int, alerts: Int, trips: Int) {
+    package init(seed: UInt64, vehicles: Int, alerts: Int, trips: Int, epoch: Int) {
         self.seed = seed
+        self.epoch = epoch
         vehicleCount = vehicles
         alertsPerVehicle = alerts
         tripsPerVehicle = trips
@@ -52,7 +56,7 @@ package struct Fleet: Sendable {
             + String(repeating: "0", count: 6 - digits.count) + digits
         return Vehicle(
             index: index, id: ids.make(.vehicle, UInt64(index)), vin: vin, brand: Brand.all[brandIndex], model: model,
-            home: random.pick(Places.homes), createdAt: Timestamp.reference - random.int(in: 200...1400) * 86400,
+            home: random.pick(Places.homes), createdAt: epoch - random.int(in: 200...1400) * 86400,
             mileage: SeededRandom.round(random.double(in: 1500...85000), 1))
     }
 
@@ -87,7 +91,7 @@ package struct Fleet: Sendable {
     /// When alert `k` (0 = most recent) of a vehicle started; strictly decreasing in `k`.
     package func alertStart(vehicle: Int, _ k: Int) -> Int {
         var random = SeededRandom(seed: seed, "alert.time", vehicle, k)
-        return Timestamp.reference - 3600 - k * alertGap - random.int(in: 0...alertGap / 2)
+        return epoch - 3600 - k * alertGap - random.int(in: 0...alertGap / 2)
     }
 
     // MARK: Trips
@@ -107,7 +111,7 @@ package struct Fleet: Sendable {
 
     package func trip(vehicle: Vehicle, _ k: Int) -> Trip {
         var random = SeededRandom(seed: seed, "trip", vehicle.index, k)
-        let stoppedAt = Timestamp.reference - 1800 - k * tripGap - random.int(in: 0...tripGap / 4)
+        let stoppedAt = epoch - 1800 - k * tripGap - random.int(in: 0...tripGap / 4)
         let from = place(vehicle: vehicle, k + 1)
         let to = place(vehicle: vehicle, k)
         let distance = SeededRandom.round(max(0.4, Fleet.distanceKm((from.lon, from.lat), (to.lon, to.lat)) * 1.3), 1)

@@ -14,17 +14,18 @@ package enum TimestampsFilter {
     /// Upper bound of generated repetitions, so `R/1970-01-01T00:00:00Z/PT1S` cannot exhaust the server.
     private static let maxRepetitions = 1000
 
-    /// The closed intervals (epoch seconds) the values select; an empty list means "no filter".
-    package static func intervals(_ values: [String]) throws(SandboxError) -> [ClosedRange<Int>] {
+    /// The closed intervals (epoch seconds) the values select; an empty list means "no filter". `now` is the
+    /// world's, where open repetitions stop.
+    package static func intervals(_ values: [String], now: Int) throws(SandboxError) -> [ClosedRange<Int>] {
         guard values.count <= maxValues else {
             throw .badParameter("timestamps", "at most \(maxValues) intervals are allowed, got \(values.count)")
         }
         var out: [ClosedRange<Int>] = []
-        for value in values { out += try parse(value) }
+        for value in values { out += try parse(value, now: now) }
         return out
     }
 
-    private static func parse(_ value: String) throws(SandboxError) -> [ClosedRange<Int>] {
+    private static func parse(_ value: String, now: Int) throws(SandboxError) -> [ClosedRange<Int>] {
         let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         func bad(_ why: String) -> SandboxError {
             var hint = ""
@@ -46,7 +47,6 @@ package enum TimestampsFilter {
                 guard let l = Timestamp.duration(parts[3]), l > 0 else { throw bad("'\(parts[3])' is not an ISO 8601 duration") }
                 length = l
             }
-            let now = max(Timestamp.reference, Int(Clock.now))
             let count = Int(countText) ?? Int.max
             var windows: [ClosedRange<Int>] = []
             var begin = start

@@ -4,7 +4,8 @@ import Synchronization
 
 /// The clock of the sandbox's world, in simulated seconds since 1970.
 ///
-/// A new world starts at the fleet's reference instant (``Timestamp/reference``, where its generated history ends)
+/// A new world starts at the fleet's epoch (``Fleet/epoch``, where its generated history ends: the machine's now
+/// unless `--epoch` pins it)
 /// and then runs `scale` times as fast as the machine's clock (`--time-scale`; 1 is real time, 0 stops it). Tests
 /// move it forward with ``advance(by:)`` (the `/_control/clock` endpoint) instead of sleeping, so they never race
 /// the machine. The instant is kept in `DIR/world.json` and a restarted sandbox goes on from it.
@@ -19,7 +20,7 @@ package final class SimulationClock: Sendable {
 
     private let state: Mutex<State>
 
-    package init(start: Double = Double(Timestamp.reference), scale: Double = 1) {
+    package init(start: Double, scale: Double = 1) {
         state = Mutex(State(base: start, anchor: Clock.monotonic, scale: max(0, scale)))
     }
 

@@ -40,9 +40,11 @@ package struct VehicleState: Sendable, Equatable, Codable {
     /// km/h.
     package var speed: Double { drive?.speed ?? 0 }
 
-    /// The generated state of `vehicle` (its fleet status document), at the fleet's reference instant.
-    package init(vehicle: Fleet.Vehicle, status: JSON, parkedAt place: (lon: Double, lat: Double, alt: Double), heading: Double) {
-        at = Double(Timestamp.reference)
+    /// The generated state of `vehicle` (its fleet status document), at the fleet's epoch.
+    package init(
+        vehicle: Fleet.Vehicle, status: JSON, parkedAt place: (lon: Double, lat: Double, alt: Double), heading: Double, epoch: Int
+    ) {
+        at = Double(epoch)
         position = GeoPoint(lon: place.lon, lat: place.lat)
         altitude = place.alt
         self.heading = heading

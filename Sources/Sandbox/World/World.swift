@@ -63,7 +63,8 @@ package final class World: Sendable {
         let position = documents.lastPosition(vehicle)
         let place = fleet.place(vehicle: vehicle, 0)
         let state = VehicleState(
-            vehicle: vehicle, status: documents.status(vehicle), parkedAt: place, heading: position["properties"]?["heading"]?.number ?? 0)
+            vehicle: vehicle, status: documents.status(vehicle), parkedAt: place, heading: position["properties"]?["heading"]?.number ?? 0,
+            epoch: fleet.epoch)
         contents.withLock { $0.generated[vehicle.index] = state }
         return state
     }

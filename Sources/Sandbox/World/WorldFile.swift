@@ -9,6 +9,9 @@ package struct WorldFile: Sendable {
     package struct Contents: Codable, Sendable {
         package var clock: Double
         package var time: String?
+        /// The fleet's epoch the world was made with; nil in worlds saved before it was kept (their history ended at
+        /// ``WorldFile/formerEpoch``).
+        package var epoch: Int?
         package var scale: Double?
         /// Vehicle index → the state last committed for it (cars nothing happened to are not kept).
         package var vehicles: [String: VehicleState]?
@@ -16,6 +19,9 @@ package struct WorldFile: Sendable {
     }
 
     let file: URL
+
+    /// Where every world's generated history ended before the epoch was chosen at start: 2026-11-01T00:00:00Z.
+    package static let formerEpoch = Timestamp.epoch(year: 2026, month: 11, day: 1)
 
     package init(directory: URL) { file = directory.appendingPathComponent("world.json") }
 

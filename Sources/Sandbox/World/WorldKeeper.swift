@@ -20,7 +20,7 @@ package final class WorldKeeper: Sendable {
         try writing.withLock { _ in
             try file.save(
                 WorldFile.Contents(
-                    clock: world.clock.now, scale: world.clock.scale,
+                    clock: world.clock.now, epoch: world.fleet.epoch, scale: world.clock.scale,
                     vehicles: Dictionary(uniqueKeysWithValues: world.committed.map { (String($0.key), $0.value) }), monitors: engine.snapshot))
         }
     }

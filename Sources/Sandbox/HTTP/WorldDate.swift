@@ -4,21 +4,26 @@ import Hummingbird
 import NIOCore
 import NIOHTTPTypes
 
-/// `--clock-skew`: rewrites the `Date` header of every response to the machine's time plus a skew, as a server
-/// whose clock is off would send it (`ccsh doctor` compares its own clock with it). Hummingbird sets `Date` after
-/// the responder, so this sits in the channel, on the response head's way out.
-final class DateSkew: ChannelOutboundHandler, RemovableChannelHandler, Sendable {
+/// The `Date` header of every response is the world's now, as a server's is its own: a sandbox moved a day ahead
+/// says so, and ccsh counts ages from it. `--clock-skew` adds a skew, as a server whose clock is off would send
+/// (`ccsh doctor` compares its own clock with it). Hummingbird sets `Date` after the responder, so this sits in the
+/// channel, on the response head's way out.
+final class WorldDate: ChannelOutboundHandler, RemovableChannelHandler, Sendable {
     typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
-    let seconds: Int
+    let clock: SimulationClock
+    let skew: Int
 
-    init(seconds: Int) { self.seconds = seconds }
+    init(clock: SimulationClock, skew: Int) {
+        self.clock = clock
+        self.skew = skew
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         var part = unwrapOutboundIn(data)
         if case .head(var head) = part {
-            head.headerFields[.date] = Self.httpDate(Date().addingTimeInterval(Double(seconds)))
+            head.headerFields[.date] = Self.httpDate(Date(timeIntervalSince1970: clock.now + Double(skew)))
             part = .head(head)
         }
         context.write(wrapOutboundOut(part), promise: promise)
