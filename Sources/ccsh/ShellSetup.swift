@@ -20,6 +20,7 @@ struct ShellSetup {
         interpreter.presentation.showsAllColumns = showsAllColumns
         interpreter.presentation.outputIsTerminal = terminal.outputIsTerminal
         interpreter.presentation.shown = api.shown
+        interpreter.presentation.serverClock = api.serverClock
         output.flushesEachWrite = terminal.outputIsTerminal
         interpreter.flush = output.flush
         let progress = terminal.errorIsTerminal ? ProgressLine() : nil

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Everything the API needs between commands: the profile, the tokens (through a ``TokenKeeper``), and one
@@ -13,6 +14,8 @@ package final class Session {
     package var retryPolicy = RetryPolicy()
     /// Receives one event per HTTP exchange (for `--verbose`), secrets already masked.
     package var trace: ((TraceEvent) -> Void)?
+    /// Told every answer's `Date` header; shared with the workers (and, through ``APIContract``, the shell).
+    package var serverClock = ServerClock()
     private let share: CurlShare
     private let cancellation: Cancellation?
 
@@ -38,6 +41,7 @@ package final class Session {
         cancellation = sibling.cancellation
         retryPolicy = sibling.retryPolicy
         trace = sibling.trace
+        serverClock = sibling.serverClock
         transport = try CurlTransport(tls: sibling.transport.tls, share: sibling.share, cancellation: sibling.cancellation)
         transport.timeoutMilliseconds = sibling.transport.timeoutMilliseconds
     }
@@ -92,6 +96,7 @@ package final class Session {
             let outcome: Result<HTTPResponseData, ClientError>
             do throws(ClientError) { outcome = .success(try transport.perform(http)) } catch { outcome = .failure(error) }
             trace?(TraceEvent(request: http, outcome: outcome, secrets: secrets(token)))
+            if case .success(let response) = outcome { serverClock.observe(dateHeader: response.header("Date")) }
             let elapsed = Date().timeIntervalSince(started)
             switch outcome {
             case .success(let response) where (200..<300).contains(response.status):

@@ -46,11 +46,15 @@ package final class APIContext {
     /// What the tables showed, shared with the shell's presentation: item references typed back read it, and
     /// vehicle tables number their rows from the cache.
     package let shown = ShownTables()
+    /// The server's clock, from its `Date` headers, shared with every session this context opens and with the
+    /// shell's presentation: ages and `--since` count from it.
+    package let serverClock = ServerClock()
 
     /// A context on an open session.
     package init(session: Session, cacheDirectory: URL) {
         self.cacheDirectory = cacheDirectory
         current = session
+        session.serverClock = serverClock
         vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"), shown: shown)
         locale = session.profile.locale
     }
@@ -99,6 +103,7 @@ package final class APIContext {
             session.transport.timeoutMilliseconds = previous.transport.timeoutMilliseconds
         }
         if let trace { session.trace = trace }
+        session.serverClock = serverClock
         current = session
         opener = nil
         pendingProfile = nil

@@ -23,7 +23,7 @@ struct AlertsCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         nonisolated(unsafe) let api = api
         let query: [(name: String, value: String?)] =
-            [("locale", call.string("locale") ?? api.locale)] + [try TimeWindow.query(call)].compactMap { $0 }
+            [("locale", call.string("locale") ?? api.locale)] + [try TimeWindow.query(call, now: api.serverClock.now)].compactMap { $0 }
         let curl = call.isSet("curl")
         return try VehicleArgument.each(call, input: input, api: api) { worker, id in
             .stream(try api.collection(api.vehiclePath(id, "alerts"), query: query, on: worker, curl: curl))

@@ -12,8 +12,9 @@ enum TimeWindow {
             .flag("until", .string, "Only up to this time (same forms as --since).")
     }
 
-    /// The `timestamps` query parameter, or nil when neither flag is given.
-    static func query(_ call: Call, now: Date = Date()) throws -> (name: String, value: String?)? {
+    /// The `timestamps` query parameter, or nil when neither flag is given; ages count back from `now` (the
+    /// server's, ``ServerClock``).
+    static func query(_ call: Call, now: Date) throws -> (name: String, value: String?)? {
         let since = try instant(call, "since", now: now)
         let until = try instant(call, "until", now: now)
         guard since != nil || until != nil else { return nil }

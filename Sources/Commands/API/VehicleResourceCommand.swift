@@ -57,7 +57,7 @@ struct VehicleResourceCommand: Command, VersionedCommand {
             for part in value.text.split(separator: ",") { query.append((flag.parameter, String(part))) }
         }
         if resource.flags.contains(where: { $0.flag == "locale" }), call.value("locale") == nil { query.append(("locale", api.locale)) }
-        if resource.isTimed, let window = try TimeWindow.query(call) { query.append(window) }
+        if resource.isTimed, let window = try TimeWindow.query(call, now: api.serverClock.now) { query.append(window) }
         return query
     }
 

@@ -30,6 +30,8 @@ package struct Presentation: Sendable {
     package var views = ViewCatalog()
     /// Where tables note what they showed, for references typed back (none: tables number their rows and forget).
     package var shown: ShownTables?
+    /// The server's clock, which ages count from when it is not the machine's (none: the machine's).
+    package var serverClock: ServerClock?
 
     package init() {}
 
@@ -48,8 +50,8 @@ package struct Presentation: Sendable {
     /// Today's date where ages count from, in local time and in UTC, kept by ``frozen()``.
     private var today: (local: (year: Int, month: Int, day: Int), utc: (year: Int, month: Int, day: Int))?
 
-    /// Seconds since 1970 now (or the fixed now).
-    package var now: Int { fixedNow ?? Int(Date().timeIntervalSince1970) }
+    /// Seconds since 1970 now — the server's when known (``ServerClock``) — or the fixed now.
+    package var now: Int { fixedNow ?? Int((serverClock?.now ?? Date()).timeIntervalSince1970) }
 
     /// The local time zone's offset from UTC now, in seconds.
     package var offsetNow: Int { offset(at: now) }
