@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Commands
 @testable import ccsh
 
 /// The remote progress line stays one line at any width: the oldest statuses go first (README, The interactive
@@ -18,5 +19,15 @@ import Testing
     @Test("a short chain is shown whole")
     func short() {
         #expect(ProgressLine.remoteLine(["Accepted", "Success"], seconds: 3, width: 79) == "remote: Accepted → Success, 3 s")
+    }
+
+    @Test("each status change is shown once: a listener's repeated history and repeated polls add nothing")
+    func onceEach() {
+        var seen = RemoteWait.merged([], ["Accepted", "WakingUpVehicle"])
+        for _ in 0..<30 { seen = RemoteWait.merged(seen, ["Accepted", "WakingUpVehicle"]) }
+        seen = RemoteWait.merged(seen, ["WakingUpVehicle"])
+        seen = RemoteWait.merged(seen, ["Accepted", "WakingUpVehicle", "Accepted", "SentToVehicle", "Success"])
+        #expect(seen == ["Accepted", "WakingUpVehicle", "SentToVehicle", "Success"])
+        #expect(ProgressLine.remoteLine(seen, seconds: 12, width: 79) == "remote: Accepted → WakingUpVehicle → SentToVehicle → Success, 12 s")
     }
 }

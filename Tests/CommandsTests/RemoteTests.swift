@@ -71,6 +71,35 @@ struct RemoteTests {
         _ = try home.ccsh("sandbox clock --scale 60")
     }
 
+    @Test(
+        "following a listen's events at a terminal: one line rewritten in place, each status once, wiped at the end",
+        arguments: [80, 160] as [UInt16])
+    func progressFollowingEvents(columns: UInt16) throws {
+        let home = try SessionCommandTests.Home().loggedIn()
+        let run = try home.ccshOnTerminal(
+            """
+            set api-version 4.17; let inbox = (listen --port 0 --background);
+            let cb = (callbacks create --label events --target $inbox.url --types remote);
+            sandbox advance 1h | get scale; sandbox clock --scale 5 | get scale; remote 0 horn --callback-id $cb.callbackId | get status;
+            sandbox clock --scale 60 | get scale
+            """, columns: columns)
+        #expect(run.status == 0, "\(run.screen)")
+        // Each rewrite of the line starts with a carriage return and an erase: every one fits, none repeats a status.
+        let renders = run.screen.components(separatedBy: "\r\u{1B}[2K").filter { $0.hasPrefix("remote: ") }
+        #expect(!renders.isEmpty, "\(run.screen)")
+        for render in renders {
+            let line = render.prefix { $0 != "\r" && $0 != "\n" }
+            #expect(line.count < Int(columns), "\(line)")
+            let statuses = line.dropFirst("remote: ".count).split(separator: ",").first?.components(separatedBy: " → ") ?? []
+            #expect(Set(statuses).count == statuses.count, "a status shown twice: \(line)")
+        }
+        #expect(renders.count < 40, "the line is rewritten when a status changes, not at every look: \(renders.count) renders")
+        let success = try #require(run.screen.range(of: "Success\r\n"), "\(run.screen)")
+        #expect(
+            run.screen[..<success.lowerBound].hasSuffix("\r\u{1B}[2K") || !run.screen[..<success.lowerBound].contains("remote: "),
+            "wiped before the result")
+    }
+
     @Test("a remote action that does not end in time: the error names its id, and the hint the command that looks again")
     func timeOutNamesTheAction() throws {
         let home = try SessionCommandTests.Home().loggedIn()

@@ -33,8 +33,8 @@ struct SessionCommandTests {
         }
 
         /// Runs `ccsh -c SOURCE` on a pseudo-terminal.
-        func ccshOnTerminal(_ source: String) throws -> PseudoTerminal.Run {
-            try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), ["-c", source], environment: environment)
+        func ccshOnTerminal(_ source: String, columns: UInt16 = 80) throws -> PseudoTerminal.Run {
+            try PseudoTerminal.run(try #require(Executables.url(for: "ccsh")), ["-c", source], environment: environment, columns: columns)
         }
 
         /// The interactive shell on a pseudo-terminal, typing each keystroke when its cue shows.

@@ -36,8 +36,11 @@ struct RemoteWait {
             let interval = events == nil ? min(Self.maxInterval, 1 + Double(polls) * 0.5) : Self.eventsInterval
             try sleep(interval, until: started.addingTimeInterval(timeout)) {
                 guard let heard = events?.statuses(of: id), !heard.isEmpty else { return false }
-                for status in heard where seen.last != status { seen.append(status) }
-                api.onRemoteProgress?(RemoteProgress(statuses: seen, seconds: Date().timeIntervalSince(started)))
+                let merged = Self.merged(seen, heard)
+                if merged != seen {
+                    seen = merged
+                    api.onRemoteProgress?(RemoteProgress(statuses: seen, seconds: Date().timeIntervalSince(started)))
+                }
                 return heard.contains(where: Self.finalStatuses.contains)
             }
             polls += 1
@@ -45,7 +48,7 @@ struct RemoteWait {
                 let record = try api.get(path)
                 lastError = nil
                 if let status = record.recordValue?["status"]?.stringValue {
-                    if seen.last != status { seen.append(status) }
+                    seen = Self.merged(seen, [status])
                     api.onRemoteProgress?(RemoteProgress(statuses: seen, seconds: Date().timeIntervalSince(started)))
                     if Self.finalStatuses.contains(status) { return record }
                 }
@@ -60,6 +63,14 @@ struct RemoteWait {
                         + "or wait longer with --timeout")
             }
         }
+    }
+
+    /// The statuses seen, each once and in the order first seen, with those just heard (an event listener hands
+    /// over every status so far, each time; a poll the current one): what the progress line shows.
+    static func merged(_ seen: [String], _ heard: [String]) -> [String] {
+        var merged = seen
+        for status in heard where !merged.contains(status) { merged.append(status) }
+        return merged
     }
 
     /// Sleeps `seconds` in short steps, stopping at `deadline`, on Ctrl-C, and when `heard` says the action ended.
