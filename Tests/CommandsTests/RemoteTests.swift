@@ -1,7 +1,10 @@
+import APIContract
 import Foundation
 import Shell
 import TestSupport
 import Testing
+
+@testable import Commands
 
 /// `remote`, `remotes`, `callbacks`, 4.17 monitors and `alarms` through the real binary against a sandbox whose
 /// world runs a minute a second, so that remote actions end within a second or two: waiting by polling and by a
@@ -98,6 +101,33 @@ struct RemoteTests {
         #expect(
             run.screen[..<success.lowerBound].hasSuffix("\r\u{1B}[2K") || !run.screen[..<success.lowerBound].contains("remote: "),
             "wiped before the result")
+    }
+
+    @Test("remotes lists newest first, with the time ccsh sent each action (read back from its label) on a terminal")
+    func newestFirst() throws {
+        let home = try SessionCommandTests.Home().loggedIn()
+        let run = try home.ccsh(
+            "remote 1 horn --no-wait | get type; remote 1 lights --no-wait | get type; remotes 1 | first 2 | get type | to json --compact",
+            Self.v417)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").last == #"["Lights","Horn"]"#, "\(run.stdout)")
+        let screen = try home.ccshOnTerminal("set api-version 4.17; remotes 1 | first 2", columns: 120)
+        #expect(screen.screen.contains("# │ sent "), "\(screen.screen)")
+        #expect(screen.screen.contains("just now") || screen.screen.contains(" s ago") || screen.screen.contains(" min ago"), "\(screen.screen)")
+    }
+
+    @Test("a label carries the time it was sent; labels ccsh did not write have none and list last")
+    func labelTime() throws {
+        let sent = try #require(Timestamp.parse("2026-12-06T09:30:12Z"))
+        let label = RemoteSending.uniqueLabel("lock", at: Date(timeIntervalSince1970: TimeInterval(sent)))
+        #expect(label.hasPrefix("ccsh-lock-20261206T093012Z-"))
+        #expect(RemoteSending.sentAt(label: label) == sent)
+        #expect(RemoteSending.sentAt(label: "ccsh-lock-5f0c2a9e71d3") == nil)
+        #expect(RemoteSending.sentAt(label: "my own label") == nil)
+        func action(_ label: String) -> Value { ["remote": ["label": .string(label)]] }
+        let older = RemoteSending.uniqueLabel("horn", at: Date(timeIntervalSince1970: TimeInterval(sent - 60)))
+        let ordered = RemoteSending.newestFirst([action("other-1"), action(older), action("other-2"), action(label)])
+        #expect(ordered.map { $0.recordValue?.string("remote.label") ?? "" } == [label, older, "other-2", "other-1"])
     }
 
     @Test("a remote action that does not end in time: the error names its id, and the hint the command that looks again")

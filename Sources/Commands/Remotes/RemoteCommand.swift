@@ -50,7 +50,7 @@ struct RemoteCommand: Command, VersionedCommand {
         }
         let timeout = try self.timeout(call)
         let vehicle = try VehicleArgument.id(call, input: input, api: api)
-        let label = RemoteSending.uniqueLabel(action)
+        let label = RemoteSending.uniqueLabel(action, at: api.serverClock.now)
         let body = try RemoteBody.make(action, label: label, call: call)
         let callbacks = RemoteCallback(api: api)
         // Never a car unnamed: the one acted on is said at a terminal, and is in --dry-run's answer.

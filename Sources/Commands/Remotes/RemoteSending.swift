@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Foundation
 import Shell
@@ -16,9 +17,31 @@ struct RemoteSending {
 
     static let maxAttempts = 10
 
-    /// `ccsh-lock-5f0c2a9e71d3`: the action word and 48 random bits.
-    static func uniqueLabel(_ action: String) -> String {
-        "ccsh-\(action)-" + String(UInt64.random(in: 0..<(1 << 48)), radix: 16).leftPadded(to: 12)
+    /// `ccsh-lock-20261206T093012Z-5f0c2a9e71d3`: the action word, when it is sent (the API keeps no time for a
+    /// remote action: `remotes` reads it back, ``sentAt(label:)``) and 48 random bits.
+    static func uniqueLabel(_ action: String, at now: Date) -> String {
+        let time = Timestamp.format(Int(now.timeIntervalSince1970)).filter { $0 != "-" && $0 != ":" }
+        return "ccsh-\(action)-\(time)-" + String(UInt64.random(in: 0..<(1 << 48)), radix: 16).leftPadded(to: 12)
+    }
+
+    /// When ccsh sent the action labelled `label` (seconds since 1970); nil for a label ccsh did not write.
+    static func sentAt(label: String) -> Int? {
+        let parts = label.split(separator: "-")
+        guard parts.count == 4, parts[0] == "ccsh", let compact = parts.last(where: { $0.count == 16 && $0.hasSuffix("Z") }) else { return nil }
+        let digits = Array(compact)
+        guard digits[8] == "T" else { return nil }
+        let text =
+            "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))T\(String(digits[9..<11])):"
+            + "\(String(digits[11..<13])):\(String(digits[13..<15]))Z"
+        return Timestamp.parse(text)
+    }
+
+    /// A vehicle's actions newest first: those ccsh sent by when it sent them (within a second, the later in the API's
+    /// order first), then the others (sent by another client, with no time) in the reverse of the API's order.
+    static func newestFirst(_ actions: [Value]) -> [Value] {
+        let timed = actions.enumerated().map { n, action in (action, n, action.recordValue?.string("remote.label").flatMap(sentAt(label:))) }
+        let sent = timed.compactMap { action, n, time in time.map { (action, n, $0) } }.sorted { ($0.2, $0.1) > ($1.2, $1.1) }
+        return sent.map(\.0) + timed.filter { $0.2 == nil }.reversed().map(\.0)
     }
 
     /// The POST's answer (`RemotePostResponse`), or what reconciling found: `remoteActionId`, `type`,

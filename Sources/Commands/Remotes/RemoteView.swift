@@ -1,3 +1,4 @@
+import APIContract
 import Shell
 
 extension View {
@@ -10,13 +11,15 @@ extension View {
         }
     )
     .identified { $0.string("remoteActionId") }
+    .column("sent", .custom(cut: .never) { record, presentation in RemoteView.sent(record, presentation).map { Cell($0) } })
     .column("action", .custom { record, _ in Cell(RemoteView.asked(record)) })
     .column("status", .custom(cut: .never) { record, _ in RemoteView.status(record) })
     .column("cause", .custom { record, _ in record.string("failureCause").map { Cell(RemoteFailure.explain($0).words, .alarm) } })
     .column("label", .text("remote.label"), priority: 3)
     .column("id", .custom(cut: .identifier) { record, _ in record.string("remoteActionId").map { Cell($0) } }, priority: 2)
-    .card { record, _ in
+    .card { record, presentation in
         var lines = [View.Line("", RemoteView.asked(record))]
+        if let sent = RemoteView.sent(record, presentation) { lines.append(View.Line("sent", sent)) }
         if let status = RemoteView.status(record) { lines.append(View.Line("status", status.text, status.emphasis)) }
         if let cause = record.string("failureCause") {
             let (words, hint) = RemoteFailure.explain(cause)
@@ -35,6 +38,12 @@ extension View {
 
 /// Words for a remote action.
 enum RemoteView {
+    /// When ccsh sent it, as local time and age (`09:30 · 2 min ago`); nil for an action another client sent.
+    static func sent(_ record: Record, _ presentation: Presentation) -> String? {
+        guard let label = record.string("remote.label"), let seconds = RemoteSending.sentAt(label: label) else { return nil }
+        return Instant(Timestamp.format(seconds))?.text(presentation)
+    }
+
     /// What was asked: `lock the doors`, `charge now`, `navigate to 48.80490, 2.12040`.
     static func asked(_ record: Record) -> String {
         guard let remote = record.at("remote")?.recordValue else { return record.string("type").map(Units.words)?.lowercased() ?? "remote action" }

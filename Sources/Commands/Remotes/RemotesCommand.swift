@@ -2,7 +2,7 @@ import APIContract
 import Client
 import Shell
 
-/// `remotes REF` lists a vehicle's remote actions across the callbacks they reported to (API 4.17), lazily;
+/// `remotes REF` lists a vehicle's remote actions across the callbacks they reported to (API 4.17), newest first;
 /// `remotes show REF RID` shows one.
 struct RemotesCommand: Command, VersionedCommand {
     enum Action { case list, show }
@@ -15,12 +15,15 @@ struct RemotesCommand: Command, VersionedCommand {
         var signature: Signature
         switch action {
         case .list:
-            signature = Signature("remotes", summary: "List a vehicle's remote actions and how each ended (API 4.17).")
+            signature = Signature("remotes", summary: "List a vehicle's remote actions, newest first, and how each ended (API 4.17).")
+                .discussion(
+                    "The API keeps no time for a remote action: ccsh writes when it sent one into its label, and the `sent` column reads it back. Actions another client sent have no time and come after, in the reverse of the API's order."
+                )
                 .input("a vehicle record (optional)")
                 .optional("vehicle", .vehicle)
                 .example("remotes 0 | count", "How many remote actions the first car has had.")
                 .example(#"remotes 0 | where status == "Failed" | select type failureCause"#, "Which ones failed, and why.")
-                .output("list (lazy) of records (RemoteAction)")
+                .output("list of records (RemoteAction), newest first")
         case .show:
             signature = Signature("remotes show", summary: "One remote action: what was asked and where it stands (API 4.17).")
                 .input("a vehicle record (optional)")
@@ -51,7 +54,7 @@ struct RemotesCommand: Command, VersionedCommand {
         }
         switch action {
         case .list:
-            return .stream(try scan.collection(vehicle: vehicle, resource: "remotes", callback: callback))
+            return .value(.list(RemoteSending.newestFirst(try scan.collection(vehicle: vehicle, resource: "remotes", callback: callback).collect())))
         case .show:
             guard let reference = call.arguments["remote"], !reference.value.text.isEmpty else {
                 throw call.error("'remotes show' needs the remote action id", hint: "usage: \(signature.usage)", code: .badArgument)
