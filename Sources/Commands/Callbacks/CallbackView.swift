@@ -13,7 +13,7 @@ extension View {
     .column("label", .text("label"))
     .column("status", .custom(cut: .never) { record, _ in record.string("status").map { Cell($0, $0 == "Running" ? .good : .warning) } })
     .column("serves", .custom { record, _ in Cell(CallbackView.serves(record)) })
-    .column("target", .custom { record, _ in CallbackView.target(record).map { Cell($0) } })
+    .column("target", .custom { record, _ in CallbackView.target(record).map { Cell($0) } }, field: "subscribe.callback.webhook.target")
     .column("id", .custom(cut: .identifier) { record, _ in (record.string("id") ?? record.string("callbackId")).map { Cell($0) } })
     .card { record, _ in
         var lines: [View.Line] = []

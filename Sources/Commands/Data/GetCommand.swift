@@ -13,8 +13,11 @@ struct GetCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let path = call.cellPath("path") ?? CellPath([])
         let range = call.range(of: "path")
+        let presentation = context.interpreter.presentation
         if case .stream(let rows) = input {
-            guard let first = path.segments.first, let index = Int(first) else { return .stream(rows.compactMap { try $0.follow(path, at: range) }) }
+            guard let first = path.segments.first, let index = Int(first) else {
+                return .stream(rows.compactMap { try $0.follow(presentation.aliased(path, in: $0), at: range) })
+            }
             // `get 2.name` on a lazy list: reads rows up to the third, no further.
             var count = 0
             while let row = try rows.next() {
@@ -23,6 +26,7 @@ struct GetCommand: Command {
             }
             throw ShellError(.notFound, "index \(index) is out of range: the list has \(count) item\(count == 1 ? "" : "s")", at: range)
         }
-        return .value(try input.collect().follow(path, at: range))
+        let value = try input.collect()
+        return .value(try value.follow(presentation.aliased(path, in: value), at: range))
     }
 }

@@ -14,7 +14,8 @@ struct SortByCommand: Command {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let rows = try call.list(input)
-        let path = call.cellPath("path")
+        // A view's column title reads the field it shows (`sort-by target` on callbacks).
+        let path = call.cellPath("path").map { context.interpreter.presentation.aliased($0, in: .list(rows)) }
         let keys = rows.map { row in path.map { row.lookup($0) ?? .null } ?? row }
         // A path that no row has is a typo, not sparse data: report it with the first row's fields.
         if let path, !rows.isEmpty, keys.allSatisfy({ $0 == .null }) {

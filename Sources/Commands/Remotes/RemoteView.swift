@@ -14,9 +14,11 @@ extension View {
     .column("sent", .custom(cut: .never) { record, presentation in RemoteView.sent(record, presentation).map { Cell($0) } })
     .column("action", .custom { record, _ in Cell(RemoteView.asked(record)) })
     .column("status", .custom(cut: .never) { record, _ in RemoteView.status(record) })
-    .column("cause", .custom { record, _ in record.string("failureCause").map { Cell(RemoteFailure.explain($0).words, .alarm) } })
+    .column(
+        "cause", .custom { record, _ in record.string("failureCause").map { Cell(RemoteFailure.explain($0).words, .alarm) } }, field: "failureCause"
+    )
     .column("label", .text("remote.label"), priority: 3)
-    .column("id", .custom(cut: .identifier) { record, _ in record.string("remoteActionId").map { Cell($0) } }, priority: 2)
+    .column("id", .identifier("remoteActionId"), priority: 2)
     .card { record, presentation in
         var lines = [View.Line("", RemoteView.asked(record))]
         if let sent = RemoteView.sent(record, presentation) { lines.append(View.Line("sent", sent)) }
@@ -74,6 +76,7 @@ enum RemoteView {
     static func status(_ record: Record) -> Cell? {
         guard let status = record.string("status") else { return nil }
         let emphasis: Emphasis? = status == "Failed" ? .alarm : ["Success", "AlreadyDone"].contains(status) ? .good : nil
-        return Cell(Units.words(status).lowercased(), emphasis)
+        // The API's own word, so that `where status == Failed` finds what the table shows.
+        return Cell(status, emphasis)
     }
 }

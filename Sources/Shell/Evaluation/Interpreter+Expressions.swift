@@ -26,7 +26,8 @@ extension Interpreter {
             return .string(text)
         case .word(let word, let range):
             guard let row else { return .string(word) }
-            let value = Self.field(word, of: row)
+            // A view's column title reads the field it shows (`where target =~ my.dn` on callbacks).
+            let value = Self.field(word, of: row) ?? Self.field(presentation.aliased(CellPath(parsing: word), in: row).description, of: row)
             if fieldPosition, row.recordValue != nil { fieldReads?.record(word, found: value != nil, at: range) }
             if let value { return value }
             return fieldPosition ? .null : .string(word)

@@ -50,6 +50,17 @@ package struct Presentation: Sendable {
     /// Today's date where ages count from, in local time and in UTC, kept by ``frozen()``.
     private var today: (local: (year: Int, month: Int, day: Int), utc: (year: Int, month: Int, day: Int))?
 
+    /// `path` as the document names it, when its first step is the title of a column of the document's view that
+    /// the document has no field for (`target` of a callback is `subscribe.callback.webhook.target`): what the
+    /// screen shows can be typed back. Else `path` itself. A list is read by its first row.
+    package func aliased(_ path: CellPath, in value: Value) -> CellPath {
+        guard let first = path.segments.first, Int(first) == nil,
+            let record = value.recordValue ?? value.listItems?.first?.recordValue, record[first] == nil,
+            let field = views.view(for: record)?.field(forColumn: first), field != first
+        else { return path }
+        return CellPath(CellPath(parsing: field).segments + path.segments.dropFirst())
+    }
+
     /// Seconds since 1970 now — the server's when known (``ServerClock``) — or the fixed now.
     package var now: Int { fixedNow ?? Int((serverClock?.now ?? Date()).timeIntervalSince1970) }
 

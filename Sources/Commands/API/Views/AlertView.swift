@@ -38,6 +38,7 @@ enum AlertView {
     static func severity(_ record: Record) -> Cell? {
         guard let severity = record.string("severity") else { return nil }
         let emphasis: Emphasis? = severity == "Critical" ? .alarm : severity == "Warning" && record.bool("active") == true ? .warning : nil
-        return Cell(severity == "Information" ? "info" : Units.words(severity).lowercased(), emphasis)
+        // The API's own word, so that `where severity == Warning` finds what the table shows.
+        return Cell(severity, emphasis)
     }
 }

@@ -14,7 +14,7 @@ extension View {
         )
         .column("odometer", .number("vehicle.odometer.mileage", unit: "km", digits: 1), priority: 2)
         .column("speed", .number("vehicle.kinetic.speed", unit: "km/h"), priority: 3)
-        .column("ignition", .words("vehicle.ignition.type", ["Stop": "off", "Start": "on", "StartUp": "starting", "Free": "free"]), priority: 3)
+        .column("ignition", .text("vehicle.ignition.type"), priority: 3)
         .column("doors", .custom(cut: .never) { record, _ in TelemetryView.doors(record).map { Cell($0) } }, priority: 4)
         .column("outside", .number("environment.air.temp", unit: "°C", digits: 1), priority: 5)
         .column("id", .identifier("id"), priority: 6)

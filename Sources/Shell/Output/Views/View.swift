@@ -53,11 +53,17 @@ package struct View: Sendable {
     }
 
     /// Adds a column; `priority` 1 is kept longest, higher numbers are dropped first when the width runs out.
-    package func column(_ title: String, _ content: Column.Content, priority: Int = 1) -> View {
+    /// `field` names the document's field a custom column shows (the path constructors know theirs).
+    package func column(_ title: String, _ content: Column.Content, priority: Int = 1, field: String? = nil) -> View {
         var copy = self
+        var content = content
+        if let field { content.field = field }
         copy.columns.append(Column(title: title, content: content, priority: priority))
         return copy
     }
+
+    /// The field path the column titled `title` shows, when it has one.
+    package func field(forColumn title: String) -> String? { columns.first { $0.title == title }?.content.field }
 
     /// Sets the card of one document.
     package func card(_ card: @escaping Card) -> View {
@@ -125,11 +131,17 @@ package struct Column: Sendable {
         package var cell: @Sendable (Record, Presentation) -> Cell?
         package var alignsRight = false
         package var cut = Cut.end
+        /// The document's field the column shows (a cell path), when it shows one: `select`, `where`, `sort-by` and
+        /// `get` take the column's title for it (``Presentation/aliased(_:in:)``).
+        package var field: String?
 
-        package init(alignsRight: Bool = false, cut: Cut = .end, _ cell: @escaping @Sendable (Record, Presentation) -> Cell?) {
+        package init(
+            alignsRight: Bool = false, cut: Cut = .end, field: String? = nil, _ cell: @escaping @Sendable (Record, Presentation) -> Cell?
+        ) {
             self.cell = cell
             self.alignsRight = alignsRight
             self.cut = cut
+            self.field = field
         }
     }
 
