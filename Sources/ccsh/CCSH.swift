@@ -102,7 +102,7 @@ struct CCSH {
             status = shell.scriptRunner(keepGoing: options.keepGoing).run(source)
         } else {
             var reader = shell.lineEditor(api: api, terminal: terminal)
-            status = shell.repl(api: api, terminal: terminal).run(reader: &reader)
+            status = shell.repl(api: api, terminal: terminal, noPager: options.noPager).run(reader: &reader)
         }
         shell.output.flush()
         local?.stop()

@@ -33,6 +33,8 @@ struct LaunchOptions: Equatable {
     var verbose = false
     /// `--wide`: tables show every column of their view, even past the terminal's width.
     var wide = false
+    /// `--no-pager`: results taller than the terminal are printed, not paged.
+    var noPager = false
     /// The script (`-` for stdin) and its arguments; with `-c`, only the arguments.
     var script: [String] = []
 
@@ -58,6 +60,8 @@ struct LaunchOptions: Equatable {
             ["--output"], value: "FORMAT", "Result format: table, json, ndjson, csv or yaml (default: table on a terminal, JSON otherwise).",
             completes: .words(["table", "json", "ndjson", "csv", "yaml"])),
         LaunchOption(["--wide"], "Tables show every column, even when they overflow the terminal."),
+        LaunchOption(
+            ["--no-pager"], "At the prompt, print help and tables taller than the terminal instead of paging them ($PAGER, else less -FRX)."),
         LaunchOption(["--sandbox"], "Start the bundled API sandbox, log in to it, and stop it on exit."),
         LaunchOption(
             ["--profile"], value: "NAME", "The config.toml profile to use (default: $CCSH_PROFILE, else default_profile).", completes: .profiles),
@@ -104,6 +108,7 @@ struct LaunchOptions: Equatable {
                 case "--keep-going": keepGoing = true
                 case "--verbose": verbose = true
                 case "--wide": wide = true
+                case "--no-pager": noPager = true
                 case "--build-info": action = .buildInfo
                 case "--man": action = .manPage
                 case "--version": action = .version

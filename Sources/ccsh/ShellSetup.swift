@@ -73,7 +73,8 @@ struct ShellSetup {
         return reader
     }
 
-    func repl(api: APIContext, terminal: Terminal) -> REPL {
+    /// The interactive loop; `noPager` (`--no-pager`) prints tall results instead of paging them.
+    func repl(api: APIContext, terminal: Terminal, noPager: Bool) -> REPL {
         let prompt = Prompt(useColor: terminal.useColor(onTerminal: terminal.outputIsTerminal))
         var repl = REPL(interpreter: interpreter, renderer: renderer, reporter: reporter, write: interpreter.write) {
             prompt.text(for: api.summary)
@@ -82,6 +83,13 @@ struct ShellSetup {
         repl.onEntry = { _ = Interrupts.take() }
         repl.columns = { terminal.width }
         repl.rows = { terminal.height }
+        if terminal.outputIsTerminal, !noPager {
+            let output = output
+            repl.pager = { text in
+                output.flush()
+                return Pager.show(text)
+            }
+        }
         let output = output
         interpreter.ask = { question, isSecret in
             output.flush()

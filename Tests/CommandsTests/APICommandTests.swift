@@ -161,7 +161,7 @@ struct APICommandTests {
         #expect(shell.shell.failure("set concurrency 0")?.message == "'concurrency' must be an int from 1 to 64, got 0")
         #expect(
             shell.shell.failure("set colour red")?.hint
-                == "one of: locale, api-version, page-size, output, time, editor, concurrency, retries, timeout")
+                == "one of: locale, api-version, page-size, output, time, editor, pager, concurrency, retries, timeout")
         #expect(shell.shell.failure("set editor vi")?.message == "'set editor' works at the interactive prompt only")
         let editor = REPLTests.FakeEditor()
         shell.shell.interpreter.lineEditor = editor

@@ -9,10 +9,11 @@ struct SetCommand: Command {
     var signature: Signature {
         Signature(
             "set",
-            summary: "Change a session setting (locale, api-version, page-size, output, time, editor, concurrency, retries, timeout), or show them."
+            summary:
+                "Change a session setting (locale, api-version, page-size, output, time, editor, pager, concurrency, retries, timeout), or show them."
         )
         .optional(
-            "key", .oneOf(["locale", "api-version", "page-size", "output", "time", "editor", "concurrency", "retries", "timeout"]),
+            "key", .oneOf(["locale", "api-version", "page-size", "output", "time", "editor", "pager", "concurrency", "retries", "timeout"]),
             "The setting."
         )
         .optional(
@@ -64,6 +65,13 @@ struct SetCommand: Command {
                 throw call.error("'set editor' works at the interactive prompt only", hint: "scripts read no keys")
             }
             editor.setEditor(value.text)
+        case "pager":
+            guard ["on", "off"].contains(value.text) else {
+                throw call.error(
+                    "'\(value.text)' is not on or off", hint: "`set pager off` prints tall results instead of paging them", argument: "value",
+                    code: .badArgument)
+            }
+            context.interpreter.usesPager = value.text == "on"
         case "page-size": api.pageSize = try number(value, 1...60, call)
         case "concurrency": api.concurrency = try number(value, 1...64, call)
         case "retries": try api.session.retryPolicy.maxRetries = try number(value, 0...10, call)
@@ -79,7 +87,8 @@ struct SetCommand: Command {
             "locale": api.locale.map(Value.string) ?? .null, "api-version": .string(api.apiVersion.rawValue),
             "page-size": api.pageSize.map(Value.int) ?? .null,
             "output": context.interpreter.outputFormat.map { .string($0.rawValue) } ?? "auto",
-            "time": .string(context.interpreter.presentation.time.rawValue), "concurrency": .int(api.concurrency),
+            "time": .string(context.interpreter.presentation.time.rawValue), "pager": .string(context.interpreter.usesPager ? "on" : "off"),
+            "concurrency": .int(api.concurrency),
             "retries": .int(session.retryPolicy.maxRetries), "timeout": .int(session.transport.timeoutMilliseconds / 1000),
             "profile": .string(session.profile.name),
         ]
@@ -96,7 +105,8 @@ struct SetCommand: Command {
 
     private func example(_ key: String) -> String {
         [
-            "locale": "fr-FR", "api-version": "4.17", "page-size": "20", "output": "yaml", "time": "utc", "editor": "vi", "concurrency": "8",
+            "locale": "fr-FR", "api-version": "4.17", "page-size": "20", "output": "yaml", "time": "utc", "editor": "vi", "pager": "off",
+            "concurrency": "8",
             "retries": "3", "timeout": "30",
         ][
             key] ?? "…"

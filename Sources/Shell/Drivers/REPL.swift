@@ -14,6 +14,9 @@ package struct REPL {
     package var columns: (() -> Int)?
     /// The terminal's height now, for pictures.
     package var rows: (() -> Int)?
+    /// Shows a result taller than the terminal a page at a time (`$PAGER`, else `less -FRX`); false when it could
+    /// not, and the result is printed. Nil: never (`--no-pager`, not a terminal). `set pager off` turns it off too.
+    package var pager: ((String) -> Bool)?
 
     package init(
         interpreter: Interpreter, renderer: ResultRenderer, reporter: ErrorReporter, write: @escaping (String) -> Void, prompt: @escaping () -> String
@@ -38,7 +41,7 @@ package struct REPL {
                 for statement in block.statements {
                     let value = try interpreter.execute(statement, in: source)
                     if value != .null { interpreter.globals.define("last", value) }
-                    if let output = try renderer.choosing(interpreter.outputFormat).render(value, interpreter.presentation) { write(output) }
+                    if let output = try renderer.choosing(interpreter.outputFormat).render(value, interpreter.presentation) { show(output) }
                 }
             } catch let exit as ExitRequest {
                 return exit.status
@@ -47,6 +50,16 @@ package struct REPL {
             }
         }
         return ExitStatus.success
+    }
+
+    /// Writes a result, through the pager when it is taller than the terminal.
+    private func show(_ output: String) {
+        if let pager, interpreter.usesPager, output.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count >= interpreter.presentation.height,
+            pager(output)
+        {
+            return
+        }
+        write(output)
     }
 
     /// One entry: a line, and continuation lines until it is complete. Ctrl-C drops what was typed (an empty

@@ -30,6 +30,8 @@ package final class Interpreter {
     package var ask: ((_ question: String, _ isSecret: Bool) -> String?)?
     /// The output format `set output` chose; nil leaves the driver's (a table on a terminal, else JSON).
     package var outputFormat: OutputFormat?
+    /// Whether the interactive shell pages results taller than the terminal (`set pager off`).
+    package var usesPager = true
     /// How results show on a terminal: its size and colors, the time style, and the views of the registry's commands.
     package var presentation: Presentation
     /// The interactive line editor, for `history` and `set editor`; nil in scripts.

@@ -41,6 +41,7 @@ package final class APICompletion {
                 case "locale": Self.matching(Self.knownLocales, word)
                 case "output": Self.matching(OutputFormat.allCases.map(\.rawValue), word)
                 case "editor": Self.matching(["emacs", "vi"], word)
+                case "pager": Self.matching(["on", "off"], word)
                 case "api-version": Self.matching(APIVersion.allCases.map(\.rawValue), word)
                 default: []
                 }
