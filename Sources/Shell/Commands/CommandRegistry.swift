@@ -1,7 +1,12 @@
 /// The commands the shell knows, keyed by full name (`monitors create` under that name). Built once at start;
 /// `def` adds user commands to scopes, not here.
+/// Each command belongs to a family (`Working with rows`), which `help` groups it under, in the order families
+/// were first registered.
 package struct CommandRegistry {
     private var commands: [String: any Command] = [:]
+    private var familyOf: [String: String] = [:]
+    /// The families, in the order they were first registered.
+    package private(set) var families: [String] = []
 
     package init() {}
 
@@ -10,6 +15,22 @@ package struct CommandRegistry {
     package mutating func register(_ new: [any Command]) {
         for command in new { commands[command.signature.name] = command }
     }
+
+    /// Registers commands of one family.
+    package mutating func register(family: String, _ new: [any Command]) {
+        if !families.contains(family) { families.append(family) }
+        for command in new { familyOf[command.signature.name] = family }
+        register(new)
+    }
+
+    /// Adds another registry's commands, in their families.
+    package mutating func merge(_ other: CommandRegistry) {
+        for family in other.families { register(family: family, other.all.filter { other.family(of: $0.signature.name) == family }) }
+        register(other.all.filter { other.family(of: $0.signature.name) == nil })
+    }
+
+    /// The family `name` was registered in, if any.
+    package func family(of name: String) -> String? { familyOf[name] }
 
     package func command(named name: String) -> (any Command)? { commands[name] }
 

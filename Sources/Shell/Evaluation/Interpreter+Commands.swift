@@ -7,7 +7,10 @@ extension Interpreter {
         try step()
         let (command, skipped) = try resolve(syntax, scope)
         let signature = command.signature
-        if wantsHelp(syntax, signature) { return .value(.string(HelpRenderer().render(signature))) }
+        if wantsHelp(syntax, signature) {
+            let subcommands = registry.names.filter { $0.hasPrefix(signature.name + " ") }.compactMap { registry.command(named: $0)?.signature }
+            return .value(.string(HelpRenderer(width: presentation.width).render(signature, subcommands: subcommands)))
+        }
         let source = currentSource
         let binder = Binder(
             signature: signature, syntax: syntax, skipped: skipped, evaluate: { try self.evaluate($0, scope) },
