@@ -91,6 +91,7 @@ struct CCSH {
             return ShellError.wrapping(error).exitStatus
         }
         api.apiVersionOverride = version
+        api.verbose = options.verbose
         if options.verbose {
             // One write per exchange: fan-out workers trace from their own threads.
             api.trace = { event in FileHandle.standardError.write(Data((event.description + "\n").utf8)) }

@@ -91,7 +91,7 @@ struct APICommandTests {
         #expect(ambiguous.message == "'\(prefix)' matches \(sharing) vehicles")
         #expect(ambiguous.hint?.hasPrefix("be more specific: ") == true)
         let missing = try #require(shell.shell.failure("{id: 'no-such-vehicle'} | alerts"))
-        #expect(missing.message.hasPrefix("GET /user/vehicles/no-such-vehicle/alerts → 404: "), "\(missing.message)")
+        #expect(missing.message.hasPrefix("the alerts of vehicle no-suc…icle → 404: "), "\(missing.message)")
         #expect(missing.record.recordValue?["status"] == 404)
     }
 

@@ -16,11 +16,11 @@ struct BadInputTests {
     }
 
     static let garbled = [
-        Garbled(kind: "html", message: "GET /user → 502: an HTML page, not the API's JSON (502 Bad Gateway)", hint: "a server-side failure"),
-        Garbled(kind: "empty", message: "GET /user: the response is empty", hint: "the API answers every GET with JSON"),
-        Garbled(kind: "truncated", message: "GET /user: the response is not valid JSON (1:", hint: "the server sent something other"),
+        Garbled(kind: "html", message: "the account → 502: an HTML page, not the API's JSON (502 Bad Gateway)", hint: "a server-side failure"),
+        Garbled(kind: "empty", message: "the account: the response is empty", hint: "the API answers every GET with JSON"),
+        Garbled(kind: "truncated", message: "the account: the response is not valid JSON (1:", hint: "the server sent something other"),
         Garbled(
-            kind: "huge", message: "GET /user: the response is larger than 32 MiB; ccsh stopped reading it", hint: "the API never sends this much"),
+            kind: "huge", message: "the account: the response is larger than 32 MiB; ccsh stopped reading it", hint: "the API never sends this much"),
         Garbled(kind: "invalid-utf8", message: "invalid UTF-8 in a string", hint: "the server sent something other"),
     ]
 

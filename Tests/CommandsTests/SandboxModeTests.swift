@@ -54,11 +54,11 @@ import Testing
         #expect(kill(pidValue, 0) != 0, "the sandbox still runs after ccsh exited")
     }
 
-    @Test("a failing script still stops the sandbox; API errors show the request line")
+    @Test("a failing script still stops the sandbox; API errors name what was asked, in words")
     func failure() throws {
         let (run, pid) = try run("{id: nope} | alerts | first")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("error: GET /user/vehicles/nope/alerts → 404: Not Found"), "\(run.stderr)")
+        #expect(run.stderr.contains("error: the alerts of vehicle nope → 404: Not Found"), "\(run.stderr)")
         #expect(kill(try #require(pid), 0) != 0)
     }
 }

@@ -42,6 +42,9 @@ package struct APIErrorBody: Sendable {
         return head[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A 404 without the API's "no data" code: an id the account does not have.
+    package static let unknownIDHint = "check the id: it is not one of this account's"
+
     /// What to do about a status, in one voice.
     package func hint(status: Int) -> String? {
         switch status {
@@ -50,7 +53,7 @@ package struct APIErrorBody: Sendable {
         case 401: "the token or realm was refused: run `login` again if this persists"
         case 403: "this account has no access to that vehicle"
         case 404 where apiCode == 40400: "the API has no such data for this vehicle"
-        case 404: "check the id: it is not one of this account's"
+        case 404: Self.unknownIDHint
         case 429: "rate limited: wait and try again"
         case 500...599: "a server-side failure: try again later"
         default: nil

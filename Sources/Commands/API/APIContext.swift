@@ -49,13 +49,18 @@ package final class APIContext {
     /// The server's clock, from its `Date` headers, shared with every session this context opens and with the
     /// shell's presentation: ages and `--since` count from it.
     package let serverClock = ServerClock()
+    /// The vehicles' names, for errors made on any thread (``ResourceWords``).
+    let vehicleNames = VehicleNames()
+    /// `--verbose`: errors name a request by its path, as the trace does, rather than in words.
+    package var verbose = false
 
     /// A context on an open session.
     package init(session: Session, cacheDirectory: URL) {
         self.cacheDirectory = cacheDirectory
         current = session
         session.serverClock = serverClock
-        vehicles = VehicleCache(file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"), shown: shown)
+        vehicles = VehicleCache(
+            file: cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json"), shown: shown, names: vehicleNames)
         locale = session.profile.locale
     }
 
@@ -68,7 +73,8 @@ package final class APIContext {
         // Preloaded only when the profile is named: otherwise it is known once the config is read, when the session
         // opens, and its cache replaces this one.
         vehicles = VehicleCache(
-            file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"), preloading: profile != nil, shown: shown)
+            file: cacheDirectory.appendingPathComponent("\(profile ?? "default")-vehicles.json"), preloading: profile != nil, shown: shown,
+            names: vehicleNames)
     }
 
     /// Remembers a password the user typed, for ``isRevealed(in:)``.
@@ -108,7 +114,7 @@ package final class APIContext {
         opener = nil
         pendingProfile = nil
         let cache = cacheDirectory.appendingPathComponent("\(session.profile.name)-vehicles.json")
-        if vehicles.file != cache { vehicles = VehicleCache(file: cache, preloading: false, shown: shown) }
+        if vehicles.file != cache { vehicles = VehicleCache(file: cache, preloading: false, shown: shown, names: vehicleNames) }
         locale = session.profile.locale
     }
 
@@ -132,40 +138,60 @@ package final class APIContext {
     }
 
     /// Sends any request and decodes its body (an empty body is null); or, with `curl`, returns the curl command.
-    package func send(_ request: APIRequest, on worker: Session? = nil, curl: Bool = false) throws -> Value {
+    /// `inWords` false: its errors name it by its path (``relative(inWords:_:)``).
+    package func send(_ request: APIRequest, on worker: Session? = nil, curl: Bool = false, inWords: Bool = true) throws -> Value {
         let session = try worker ?? session
         if curl { return .string(session.curlCommand(for: request)) }
-        let body = try relative { () throws(ClientError) in try session.send(request).body }
+        let body = try relative(inWords: inWords) { () throws(ClientError) in try session.send(request).body }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             // A DELETE or a status change may answer with nothing; a GET never does.
             guard request.method != "GET" else {
-                throw ClientError(
-                    code: .decoding, request: "\(request.method) \(request.path)", message: "the response is empty",
-                    hint: "the API answers every GET with JSON: something between may have dropped it; try again, or see it with --verbose")
+                throw named(
+                    ClientError(
+                        code: .decoding, request: "\(request.method) \(request.path)", message: "the response is empty",
+                        hint: "the API answers every GET with JSON: something between may have dropped it; try again, or see it with --verbose"),
+                    inWords: inWords)
             }
             return .null
         }
-        return try decode(body, request)
+        return try decode(body, request, inWords: inWords)
     }
 
-    /// Runs a request; its errors name the request by its path under the API base (`GET /user/vehicles/…`, as
-    /// users write paths), not by the full URL path.
-    func relative<T>(_ body: () throws(ClientError) -> T) throws(ClientError) -> T {
+    /// Runs a request; its errors name what was asked in words (`alert f46b25…fba5 of C5 Aircross Hybrid 225`,
+    /// ``ResourceWords``) with a hint that fits, or — `inWords` false (`api`), `--verbose`, or a path ccsh does not
+    /// know — by its path under the API base (`GET /user/…`, as users write paths), never the full URL.
+    func relative<T>(inWords: Bool = true, _ body: () throws(ClientError) -> T) throws(ClientError) -> T {
         do {
             return try body()
         } catch {
-            var error = error
-            let base = (try? session).flatMap { URL(string: $0.profile.apiBase)?.path } ?? ""
-            let parts = error.request.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, !base.isEmpty, parts[1].hasPrefix(base) { error.request = parts[0] + " " + parts[1].dropFirst(base.count) }
-            throw error
+            throw named(error, inWords: inWords)
         }
     }
 
+    /// `error` with its request named as ``relative(inWords:_:)`` says.
+    private func named(_ error: ClientError, inWords: Bool) -> ClientError {
+        var error = error
+        let base = (try? session).flatMap { URL(string: $0.profile.apiBase)?.path } ?? ""
+        let parts = error.request.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return error }
+        let method = String(parts[0])
+        let path = !base.isEmpty && parts[1].hasPrefix(base) ? String(parts[1].dropFirst(base.count)) : String(parts[1])
+        let resource = ResourceWords(path: path, vehicles: vehicleNames)
+        if inWords, !verbose, let resource {
+            error.request = (method == "GET" ? "" : method + " ") + resource.words
+            if error.status == 404, let hint = resource.notFoundHint { error.hint = hint }
+        } else {
+            error.request = method + " " + path
+        }
+        if error.status == 404, resource == nil, error.hint == APIErrorBody.unknownIDHint {
+            error.hint = "check the path: the API has no such endpoint (`help api`)"
+        }
+        return error
+    }
     /// A paged collection as a lazy list: each page is fetched when a consumer reads past the previous one.
     package func collection(
         _ path: String, query: [(name: String, value: String?)] = [], on worker: Session? = nil, curl: Bool = false,
-        onRow: ((Value) -> Void)? = nil
+        inWords: Bool = true, onRow: ((Value) -> Void)? = nil
     ) throws -> ValueStream {
         var query = query
         if let pageSize, !query.contains(where: { $0.name == "pageSize" }) { query.append(("pageSize", String(pageSize))) }
@@ -180,26 +206,28 @@ package final class APIContext {
             }
         }
         return ValueStream { [self] in
-            guard let bytes = try relative({ () throws(ClientError) in try cursor.next() }) else {
+            guard let bytes = try relative(inWords: inWords, { () throws(ClientError) in try cursor.next() }) else {
                 if worker == nil {
                     onPaging?(PagingProgress(path: path, pages: cursor.pagesFetched, totalPages: cursor.totalPage, seconds: 0, isFinished: true))
                 }
                 return nil
             }
-            let row = try decode(bytes, request)
+            let row = try decode(bytes, request, inWords: inWords)
             onRow?(row)
             return row
         }
     }
 
     /// JSON from the API as a value; anything else is a decoding error naming the request.
-    func decode(_ bytes: [UInt8], _ request: APIRequest) throws -> Value {
+    func decode(_ bytes: [UInt8], _ request: APIRequest, inWords: Bool = true) throws -> Value {
         do {
             return try JSONReader.value(from: bytes)
         } catch {
-            throw ClientError(
-                code: .decoding, request: "\(request.method) \(request.path)", message: "the response is not valid JSON (\(error.description))",
-                hint: "the server sent something other than the API's JSON: try again, or see the exchange with --verbose")
+            throw named(
+                ClientError(
+                    code: .decoding, request: "\(request.method) \(request.path)", message: "the response is not valid JSON (\(error.description))",
+                    hint: "the server sent something other than the API's JSON: try again, or see the exchange with --verbose"),
+                inWords: inWords)
         }
     }
 }

@@ -37,9 +37,9 @@ struct ApiCommand: Command {
         let body = try self.body(call, context: context)
         if call.isSet("paginate") {
             guard method == "GET", body == nil else { throw call.error("--paginate works with GET requests only", code: .badArgument) }
-            return .stream(try api.collection(path, query: query, curl: call.isSet("curl")))
+            return .stream(try api.collection(path, query: query, curl: call.isSet("curl"), inWords: false))
         }
-        return .value(try api.send(APIRequest(method, path, query: query, body: body), curl: call.isSet("curl")))
+        return .value(try api.send(APIRequest(method, path, query: query, body: body), curl: call.isSet("curl"), inWords: false))
     }
 
     /// The body from `--body` (a value as JSON, or a string as it is) or `--file`.

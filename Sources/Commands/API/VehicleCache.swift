@@ -21,8 +21,14 @@ package final class VehicleCache {
     private let preload: Preload?
     /// Told the listing order, which vehicle tables number their rows by.
     private let shown: ShownTables?
+    /// Told the vehicles' names, which errors name them by.
+    private let names: VehicleNames?
     private var loaded: [Entry]? {
-        didSet { if let loaded { shown?.fixNumbers(of: View.vehicle.name, ids: loaded.map(\.id)) } }
+        didSet {
+            guard let loaded else { return }
+            shown?.fixNumbers(of: View.vehicle.name, ids: loaded.map(\.id))
+            names?.update(loaded)
+        }
     }
     /// Changes each time the entries do (for indexes built over them).
     package private(set) var generation = 0
@@ -30,11 +36,12 @@ package final class VehicleCache {
     /// With `preloading`, starts reading the file in the background: a large fleet's cache (megabytes of JSON) must
     /// not hold up the first prompt, and the first use of ``entries`` waits for it. Without, the file is read when
     /// first needed — when that is at once (a profile opened for a command), a thread would only add its start.
-    init(file: URL, preloading: Bool = true, shown: ShownTables? = nil) {
+    init(file: URL, preloading: Bool = true, shown: ShownTables? = nil, names: VehicleNames? = nil) {
         self.file = file
         let preload = preloading ? Preload(file: file) : nil
         self.preload = preload
         self.shown = shown
+        self.names = names
         shown?.fixNumbers(of: View.vehicle.name) { (preload?.entries() ?? VehicleCache.load(file)).map(\.id) }
     }
 

@@ -43,9 +43,10 @@ struct CallbackScan {
                 lastError = error
             }
         }
+        let words = ResourceWords(path: "/user/vehicles/\(vehicle)/\(resource)/\(id)", vehicles: api.vehicleNames)?.words ?? "\(resource)/\(id)"
         throw lastError
             ?? ClientError(
-                code: .http, request: "GET \(resource)/\(id)", message: "no callback serving \(type.lowercased())s has \(id)",
+                code: .http, request: words, message: "no callback serving \(type.lowercased())s has it",
                 hint: "list them with `callbacks --types \(type.lowercased())`")
     }
 }
