@@ -39,6 +39,16 @@ struct LexerTests {
         #expect(kinds("echo $ x") == [.word("echo"), .invalid("'$' must be followed by a variable name, like $v"), .word("x"), .end])
     }
 
+    @Test("a backslash at the end of a line continues the command; elsewhere it is text")
+    func continuation() {
+        #expect(kinds("monitors 0 \\\n  --label x") == [.word("monitors"), .int(0), .flag("label", value: nil), .word("x"), .end])
+        #expect(kinds("a \\\r\nb") == [.word("a"), .word("b"), .end])
+        #expect(kinds("echo a\\b") == [.word("echo"), .word("a\\b"), .end])
+        let interpreter = Interpreter(registry: CommandRegistry())
+        #expect(!interpreter.isComplete("echo 1 \\"), "the REPL asks for the next line")
+        #expect(interpreter.isComplete("echo 1 \\\n2"))
+    }
+
     @Test("ranges are byte offsets")
     func ranges() {
         let tokens = Lexer.tokens("ab  $cd")

@@ -104,7 +104,9 @@ package final class Interpreter {
     /// Whether `text` is a complete entry: no open quote, bracket, brace or block, and no trailing `|` (the REPL
     /// shows a continuation prompt until it is).
     package func isComplete(_ text: String) -> Bool {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("|") { return false }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A trailing pipe, or a backslash (the line continues), asks for the next line.
+        if trimmed.hasSuffix("|") || text.trimmingCharacters(in: CharacterSet(charactersIn: " \t")).hasSuffix("\\") { return false }
         return !Parser.parse(text).diagnostics.contains(where: \.isIncomplete)
     }
 

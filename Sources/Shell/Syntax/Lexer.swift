@@ -25,7 +25,16 @@ package struct Lexer {
     private func text(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
 
     mutating func next() -> Token {
-        while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1 }
+        while let byte = peek() {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                index += 1
+            } else if byte == UInt8(ascii: "\\"), peek(1) == 0x0A || (peek(1) == 0x0D && peek(2) == 0x0A) {
+                // A backslash that ends a line continues the command on the next one, as in a POSIX shell.
+                index += peek(1) == 0x0A ? 2 : 3
+            } else {
+                break
+            }
+        }
         let start = index
         func token(_ kind: Token.Kind, length: Int = 1) -> Token {
             index = start + length
