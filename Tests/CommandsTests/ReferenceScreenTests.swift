@@ -110,6 +110,22 @@ import Testing
         }
     }
 
+    @Test("what changes a car names it at a terminal: monitors create, pause, delete; --dry-run shows it", arguments: [80, 160] as [UInt16])
+    func namesTheCar(columns: UInt16) throws {
+        let home = ViewScreenTests.Home()
+        let run = try home.run(
+            "let m = (monitors create 2 --callback https://my.dn/ref --data low:vehicle.energy.electric.level:lt:20 --label named); "
+                + "monitors pause 2 $m.monitorId | count; monitors delete 2 $m.monitorId --yes | count; "
+                + "monitors create 1 --label dry --callback https://my.dn/x --data low:vehicle.energy.electric.level:lt:20 --dry-run | get vehicle.vin",
+            columns: columns)
+        let screen = run.screen.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(run.status == 0, "\(screen)")
+        #expect(screen.contains("monitors create → Mokka-e GS Line · VXKUKZKXZSS015880"), "\(screen)")
+        #expect(screen.contains("monitors pause → Mokka-e GS Line · VXKUKZKXZSS015880"), "\(screen)")
+        #expect(screen.contains("monitors delete → Mokka-e GS Line · VXKUKZKXZSS015880"), "\(screen)")
+        #expect(screen.contains("VR7ACZKXZNK007961"), "--dry-run names the car: \(screen)")
+    }
+
     @Test("a number no table showed, and a number past the table, are errors that say so; never another item")
     func missingNumbers() throws {
         let home = ViewScreenTests.Home()

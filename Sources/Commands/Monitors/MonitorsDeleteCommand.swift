@@ -32,6 +32,7 @@ struct MonitorsDeleteCommand: Command {
                 return .value(.list([]))
             }
         }
+        if !curl { ActedOnCar(api: api).say("monitors delete", targets.map(\.vehicle), context: context) }
         var rows: [Value] = []
         for target in targets {
             let reply = try api.send(APIRequest("DELETE", target.path), curl: curl)

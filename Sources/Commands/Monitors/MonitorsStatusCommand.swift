@@ -25,6 +25,7 @@ struct MonitorsStatusCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let targets = try MonitorTarget.located(try MonitorTarget.all(call, input: input, api: api), call, api: api)
         let body = Array(#"{"status":"\#(status)"}"#.utf8)
+        if !call.isSet("curl") { ActedOnCar(api: api).say(call.name, targets.map(\.vehicle), context: context) }
         let rows = try targets.map { target in
             try api.send(
                 APIRequest("PUT", target.path + "/status", body: body),

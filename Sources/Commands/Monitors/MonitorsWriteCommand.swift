@@ -74,10 +74,10 @@ struct MonitorsWriteCommand: Command {
         case .create:
             let body = try MonitorBody(call, piped: piped, current: nil, version: version, context: context)
             guard version == .v417 else {
-                return try send("POST", body, call, vehicles: vehicles) { id in APIContext.vehiclePath(id, "monitors") }
+                return try send("POST", body, call, context, vehicles: vehicles) { id in APIContext.vehiclePath(id, "monitors") }
             }
             let callback = try MonitorCallback(api: api).resolve(call)
-            return try send("POST", body, call, vehicles: vehicles) { id in
+            return try send("POST", body, call, context, vehicles: vehicles) { id in
                 APIContext.vehiclePath(id, "callbacks/\(URLEncoding.encode(callback))/monitors")
             }
         case .update:
@@ -101,26 +101,32 @@ struct MonitorsWriteCommand: Command {
             }
             let body = try MonitorBody(call, piped: piped, current: current, version: version, context: context)
             let monitorPath = path
-            return try send("PUT", body, call, vehicles: .value(.null), fixed: id) { _ in monitorPath }
+            return try send("PUT", body, call, context, vehicles: .value(.null), fixed: id) { _ in monitorPath }
         }
     }
 
     /// Sends the body to each vehicle's path (one vehicle, or a fan-out over piped vehicles); or shows the request.
     private func send(
-        _ method: String, _ body: MonitorBody, _ call: Call, vehicles: PipelineData, fixed: String? = nil,
+        _ method: String, _ body: MonitorBody, _ call: Call, _ context: CommandContext, vehicles: PipelineData, fixed: String? = nil,
         path: @escaping @Sendable (String) -> String
     ) throws -> PipelineData {
         let bytes = body.json.bytes
         let (dryRun, curl) = (call.isSet("dry-run"), call.isSet("curl"))
         let shown = Value(body.json)
+        let named = ActedOnCar(api: api)
+        // One car (not a fan-out over piped vehicles): said at a terminal before anything is sent.
+        if !dryRun, !curl, let one = try fixed ?? (vehicles.isList ? nil : VehicleArgument.id(call, input: vehicles, api: api)) {
+            named.say(call.name, [one], context: context)
+        }
+        let cars = named.records()
         nonisolated(unsafe) let api = api
         let operation: @Sendable (Session?, String) throws -> PipelineData = { worker, id in
             if dryRun {
                 return .value(
                     .record(
                         Record([
-                            .init(name: "method", value: .string(method)), .init(name: "path", value: .string(path(id))),
-                            .init(name: "body", value: shown),
+                            .init(name: "vehicle", value: cars[id] ?? ["id": .string(id)]), .init(name: "method", value: .string(method)),
+                            .init(name: "path", value: .string(path(id))), .init(name: "body", value: shown),
                         ])))
             }
             if method == "POST", !curl {

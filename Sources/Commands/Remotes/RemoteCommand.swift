@@ -55,17 +55,15 @@ struct RemoteCommand: Command, VersionedCommand {
         let callbacks = RemoteCallback(api: api)
         // Never a car unnamed: the one acted on is said at a terminal, and is in --dry-run's answer.
         let car = api.vehicles.entries.first { $0.id == vehicle }
+        let named = ActedOnCar(api: api)
         if call.isSet("dry-run") || call.isSet("curl") {
             let profileCallback = try api.session.profile.remoteCallback
             let callback = call.string("callback-id") ?? profileCallback ?? "CBID"
             let path = api.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/remotes")
             if call.isSet("curl") { return .value(try api.send(APIRequest("POST", path, body: body.bytes), curl: true)) }
-            let named: Value = car.map { ["label": .string($0.label), "vin": .string($0.vin), "id": .string($0.id)] } ?? ["id": .string(vehicle)]
-            return .value(["vehicle": named, "method": "POST", "path": .string(path), "body": Value(body)])
+            return .value(["vehicle": named.record(vehicle), "method": "POST", "path": .string(path), "body": Value(body)])
         }
-        if isatty(STDERR_FILENO) != 0 {
-            context.interpreter.writeError("remote \(action) → \(car.map { "\($0.label) · \($0.vin)" } ?? vehicle)\n")
-        }
+        named.say("remote \(action)", [vehicle], context: context)
         var (callback, isOwn) = try callbacks.resolve(call)
         // Watched from before the POST: the first events can come before its answer.
         let events = call.isSet("no-wait") ? nil : RemoteEvents.watching(callback: callback, api: api)
@@ -83,8 +81,8 @@ struct RemoteCommand: Command, VersionedCommand {
         }
         let path = api.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/remotes/\(URLEncoding.encode(id))")
         var wait = RemoteWait(api: api, path: path, timeout: timeout, isInterrupted: context.interpreter.isInterrupted, events: events, id: id)
-        let named = call.string("callback-id").map { " --callback-id \($0)" } ?? ""
-        wait.lookAgain = "remotes show \(car?.vin ?? vehicle) \(id)\(named)"
+        let under = call.string("callback-id").map { " --callback-id \($0)" } ?? ""
+        wait.lookAgain = "remotes show \(car?.vin ?? vehicle) \(id)\(under)"
         let record = try wait.run()
         if record.recordValue?["status"]?.stringValue == "Failed" {
             let cause = record.recordValue?["failureCause"]?.stringValue
