@@ -63,6 +63,18 @@ struct APICompletionTests {
         #expect(texts("telemetry 0 --type vehicle.odometer,vehicle.odo") == ["vehicle.odometer,vehicle.odometer"])
     }
 
+    @Test("alert 0 <TAB> offers the alerts the last alerts table showed, with their numbers")
+    func shownItems() throws {
+        let shell = try APIShell()
+        let alerts = try shell.run("alerts 0 | first 3")
+        _ = TableRenderer(shell.shell.interpreter.presentation).render(alerts)
+        let ids = alerts.listItems?.compactMap { $0.recordValue?["id"]?.text } ?? []
+        let completion = Self.completer(shell).complete("alert 0 ", cursor: 8)
+        #expect(completion.candidates.map(\.text) == ids)
+        #expect(completion.candidates.first?.display.hasPrefix("0  \(ids.first?.prefix(6) ?? "")…") == true, "\(completion)")
+        #expect(Self.completer(shell).complete("trip 0 ", cursor: 7).candidates.isEmpty, "no trips table was shown")
+    }
+
     @Test("by kind, not by name: alarms --type offers alarm types only; monitors create --callback (a URL) no callback ids")
     func kinds() throws {
         let shell = try APIShell()

@@ -4,8 +4,9 @@ import Foundation
 import Shell
 
 /// What TAB offers for the API's own values: vehicles from the cache (listed with VIN, label and a short id; the
-/// VIN — or the id, when that is what was typed — goes in), the monitors of the vehicle on the line, locales,
-/// telemetry types, profile names and `set` values.
+/// VIN — or the id, when that is what was typed — goes in), the monitors of the vehicle on the line, the alerts,
+/// trips, alarms and remote actions the last table of each showed, locales, telemetry types, profile names and
+/// `set` values.
 ///
 /// TAB never waits more than ``wait`` for the server (mongosh's rule): a listing that takes longer goes on in the
 /// background, the user is told it is loading, and the next TAB uses it.
@@ -33,6 +34,8 @@ package final class APICompletion {
             .vehicle: { [self] word, _ throws(CompletionNote) in try vehicleCandidates(word) },
             .monitor: { [self] word, words throws(CompletionNote) in try monitorCandidates(word, words: words) },
             .callback: { [self] word, _ throws(CompletionNote) in try callbackCandidates(word) },
+            .alert: { [self] word, _ in shownCandidates(.alert, word) }, .trip: { [self] word, _ in shownCandidates(.trip, word) },
+            .alarm: { [self] word, _ in shownCandidates(.alarm, word) }, .remoteAction: { [self] word, _ in shownCandidates(.remote, word) },
             .locale: { word, _ in Self.matching(Self.knownLocales, word) },
             .telemetryType: { word, _ in Self.listItems(TelemetryTypes.all.sorted(), word) },
             .profile: { [self] word, _ in Self.matching(((try? api.profiles?.all()) ?? []).map(\.name), word) },
@@ -124,6 +127,17 @@ package final class APICompletion {
             guard let record = row.recordValue, let id = record["id"]?.text, id.hasPrefix(word) else { return nil }
             let label = record["label"]?.text ?? record.at("subscribe.callback.webhook.target")?.text ?? ""
             return CompletionCandidate(id, display: "\(id)  \(label)", description: record["status"]?.text ?? "")
+        }
+    }
+
+    // MARK: Items shown
+
+    /// The ids the last table of `view` showed (`alert 0 <TAB>` after `alerts 0`), each listed with its number and
+    /// short form; none sends a request.
+    private func shownCandidates(_ view: View, _ word: String) -> [CompletionCandidate] {
+        (api.shown.ids(in: view.name) ?? []).enumerated().compactMap { number, id in
+            guard id.hasPrefix(word) else { return nil }
+            return CompletionCandidate(id, display: "\(number)  \(ShortID.short(id))")
         }
     }
 
