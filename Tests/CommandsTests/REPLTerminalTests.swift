@@ -12,14 +12,14 @@ import Testing
 
         deinit { try? FileManager.default.removeItem(at: root) }
 
-        func session(_ typing: [PseudoTerminal.Keystrokes]) throws -> PseudoTerminal.Run {
+        func session(_ typing: [PseudoTerminal.Keystrokes], columns: UInt16 = 120) throws -> PseudoTerminal.Run {
             let ccsh = try #require(Executables.url(for: "ccsh"))
             let sandbox = try #require(Executables.url(for: "ccsh-sandbox"))
             let environment = [
                 "PATH": "/usr/bin:/bin", "HOME": root.path, "XDG_STATE_HOME": root.path, "CCSH_SANDBOX": sandbox.path, "LANG": "C.UTF-8",
                 "NO_COLOR": "1",
             ]
-            return try PseudoTerminal.run(ccsh, ["--sandbox"], typing: typing, environment: environment)
+            return try PseudoTerminal.run(ccsh, ["--sandbox"], typing: typing, environment: environment, columns: columns)
         }
     }
 
@@ -44,6 +44,27 @@ import Testing
         #expect(lines.contains("Mokka-e GS Line"), "VXK became the whole VIN")
         #expect(lines.contains("C5 Aircross Hybrid 225"), "$v.lab became $v.label")
         #expect(run.typedAt.count == 8, "every step's cue came: `vehicles | wh<TAB>label != x | …` ran as where")
+    }
+
+    @Test(
+        "TAB by declared kind: alarms --type offers the alarm types only; monitors create --callback no callback ids",
+        arguments: [80, 160] as [UInt16])
+    func completionByKind(columns: UInt16) throws {
+        let home = Home()
+        let run = try home.session(
+            [
+                .init(after: "@sandbox> ", "set api-version 4.17\n"),
+                .init(after: "@sandbox> ", "let cb = (callbacks create --label kinds --target https://my.dn/kinds)\n"),
+                .init(after: "@sandbox> ", "alarms 0 --type \t\t"),
+                .init(after: "vehicle.alarm.trigger", "\u{15}alarms 0 --type vehicle.od\t"),
+                .init(after: "vehicle.od", "\u{15}monitors create 0 --callback \t\t", pause: 0.5),
+                .init(after: "--callback ", "\u{15}exit\n", pause: 0.5),
+            ], columns: columns)
+        #expect(run.status == 0, "\(run.screen.debugDescription)")
+        #expect(run.screen.contains("vehicle.alarm.status"), "\(run.screen.debugDescription)")
+        #expect(!run.screen.contains("vehicle.odometer"), "no telemetry type for alarms: \(run.screen.debugDescription)")
+        let afterCallback = run.screen.components(separatedBy: "monitors create 0 --callback").last ?? ""
+        #expect(!afterCallback.contains("kinds"), "no callback listed for a URL flag: \(afterCallback.debugDescription)")
     }
 
     @Test("history: saved after each command in a 0600 file, found again with Ctrl-R in the next session, never the password")
