@@ -381,7 +381,7 @@ final class ListenerLoop: @unchecked Sendable {
     }
 
     /// Whether a notification carries the secret as one of its Body `attributes` (`{"key": header, "value": …}`):
-    /// what a batched 4.17 post has, since batches carry no header attributes (api-notes §10.5).
+    /// what a batched 4.17 post has, since batches carry no header attributes (docs/api.md §10.5).
     private static func carries(_ secret: (header: String, value: [UInt8]), in notification: JSON) -> Bool {
         (notification["attributes"]?.array ?? []).contains { attribute in
             attribute["key"]?.string?.lowercased() == secret.header && constantTimeEqual(Array((attribute["value"]?.string ?? "").utf8), secret.value)

@@ -3,7 +3,7 @@ import Foundation
 import SafeFile
 import Shell
 
-/// The interactive line editor on libedit (swift-c-notes §2): emacs keys, history with Ctrl-R and a file kept
+/// The interactive line editor on libedit (docs/architecture.md §5.8): emacs keys, history with Ctrl-R and a file kept
 /// across sessions, TAB completion from a ``Completer``, UTF-8. The only file that imports `CEdit`.
 ///
 /// Not `Sendable`: it lives on the REPL's thread. libedit calls back through C function pointers that capture

@@ -8,7 +8,7 @@ import Testing
 /// create/list/pause/resume/update/delete round trip.
 @Suite(.sandbox("--vehicles", "3"))
 struct MonitorCommandTests {
-    /// The seed's monitor (api-notes §10.1) as builder flags.
+    /// The seed's monitor (docs/api.md §10.1) as builder flags.
     static let seedFlags = """
         --label "IDF zone monitor with data triggering" --callback https://my.dn/monitors/cb1 --callback-name HTTP_CB \
         --query 'vin=$vin' --header 'Authorization=Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==' \
@@ -17,7 +17,7 @@ struct MonitorCommandTests {
         --refresh 600 --retry always:3:120 --batch 10:300 --extend vehicle.alerts,vehicle.status
         """
 
-    /// The body those flags must make, written out by hand from api-notes §10.1.
+    /// The body those flags must make, written out by hand from docs/api.md §10.1.
     static let seedBody = """
         {"label":"IDF zone monitor with data triggering",
          "subscribeParam":{"refreshEvent":600,"retryPolicy":{"policy":"Always","maxRetryNumber":3,"retryDelay":120},

@@ -3,7 +3,7 @@ import Foundation
 import Shell
 import Testing
 
-/// Every example in every signature runs (architecture.md §5.8); those with a `result` must produce it exactly.
+/// Every example in every signature runs (docs/architecture.md §5.9); those with a `result` must produce it exactly.
 @Suite struct SignatureExamplesTests {
     static let examples: [(command: String, example: Signature.Example)] = CommandRegistry.language().all.flatMap { command in
         command.signature.examples.map { (command.signature.name, $0) }

@@ -43,7 +43,7 @@ import Testing
             try #require(created.status == 0, "\(created.stderr)")
             let file = root.appendingPathComponent("ccsh/sandbox/monitors.json")
             let text = try String(contentsOf: file, encoding: .utf8)
-            // The sandbox draws monitor ids at random: the screen's id is pinned too (the api-notes example id).
+            // The sandbox draws monitor ids at random: the screen's id is pinned too (the example id of docs/api.md §4.6).
             let pinned = text.replacing(/"(createdAt|updatedAt)":\s*\d+/) { match in "\"\(match.1)\": 1793444400" }
                 .replacing(/"id":\s*"[0-9a-z]+"/) { _ in "\"id\": \"c7eeaafdf0ab9683d5a1b8d51572014996540m0001\"" }
             try pinned.write(to: file, atomically: true, encoding: .utf8)

@@ -3,7 +3,7 @@ import Sandbox
 import TestSupport
 import Testing
 
-/// The API gateway's 401s (api-notes §5.2.4, §16.1), each with its production body.
+/// The API gateway's 401s (docs/api.md §5.2.4, §16.1), each with its production body.
 @Suite(.sandbox())
 struct GatewayTests {
     func expect401(_ reply: APIClient.Reply, _ moreInformation: String, sourceLocation: SourceLocation = #_sourceLocation) {

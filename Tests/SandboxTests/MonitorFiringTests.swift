@@ -119,7 +119,7 @@ struct MonitorFiringTests {
 }
 
 extension MonitorFiringTests {
-    /// The seed's monitor (api-notes §10.1, the quickstart's body with its callback pointed at a receiver).
+    /// The seed's monitor (docs/api.md §10.1, the quickstart's body with its callback pointed at a receiver).
     static func seedMonitor(target: String) -> String {
         """
         {"label": "IDF zone monitor with data triggering",

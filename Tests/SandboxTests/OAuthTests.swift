@@ -5,7 +5,7 @@ import Sandbox
 import TestSupport
 import Testing
 
-/// The IDP's grants as api-notes §13 describes them, over real HTTPS.
+/// The IDP's grants as docs/api.md §13 describes them, over real HTTPS.
 @Suite(.sandbox())
 struct OAuthTests {
     /// A PKCE verifier and its S256 challenge.

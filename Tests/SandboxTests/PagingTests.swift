@@ -3,7 +3,7 @@ import Sandbox
 import TestSupport
 import Testing
 
-/// HAL collections (api-notes §4.3–4.4): following `next` visits every item once; windows, sizes and filters.
+/// HAL collections (docs/api.md §4.3–4.4): following `next` visits every item once; windows, sizes and filters.
 @Suite(.sandbox("--vehicles", "7", "--alerts", "130", "--trips", "9"))
 struct PagingTests {
     @Test("following next across 130 alerts visits each once, for several page sizes", arguments: [1, 7, 60])

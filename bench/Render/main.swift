@@ -23,7 +23,7 @@ func point(_ n: Int) -> Value {
 var trips: [Value] = []
 var generic: [Value] = []
 for n in 0..<count {
-    // Distinct 129-hex-digit ids, as the API's trip ids are (api-notes §4.6).
+    // Distinct 129-hex-digit ids, as the API's trip ids are (docs/api.md §4.6).
     var state = UInt64(n) &* 0x9E37_79B9_7F4A_7C15 | 1
     let id = String(
         (0..<129).map { _ in

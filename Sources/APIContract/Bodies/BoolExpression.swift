@@ -1,4 +1,4 @@
-/// A monitor's `bool.exp` (api-notes §10.1): `exp ::= exp '&' exp | exp '|' exp | (exp) | !exp`, operands being
+/// A monitor's `bool.exp` (docs/api.md §10.1): `exp ::= exp '&' exp | exp '|' exp | (exp) | !exp`, operands being
 /// trigger names. Precedence, which the spec leaves open, is `!` over `&` over `|`.
 package indirect enum BoolExpression: Equatable, Sendable {
     case operand(String)

@@ -1,4 +1,4 @@
-/// Checks a 4.17 `CallbackSubscribe` body (`POST`/`PUT /user/callbacks`, api-notes §11.1) as a real server would:
+/// Checks a 4.17 `CallbackSubscribe` body (`POST`/`PUT /user/callbacks`, docs/api.md §11.1) as a real server would:
 /// a label, the types it serves (Monitor, Remote), and exactly one way to call back — a webhook (name, http(s) target,
 /// Header/Body/Query attributes), a websocket (ws(s) target, Body attributes) or push notifications (devices).
 package enum CallbackValidator {

@@ -35,7 +35,7 @@ package struct MonitorRules: Sendable {
     private static let comparisons: Set<String> = ["equalsTo", "greaterThan", "lowerThan"]
     private static let chargingStatuses = ["Disconnected", "InProgress", "Failure", "Stopped", "Finished"]
 
-    /// v4.0's DataTrigger table (api-notes §10.1).
+    /// v4.0's DataTrigger table (docs/api.md §10.1).
     static let v40 = MonitorRules(
         version: .v40,
         data: [
@@ -69,7 +69,7 @@ package struct MonitorRules: Sendable {
         rootFields: ["label", "locale", "subscribeParam", "extendedEventParam", "triggerParam"],
         expressionKey: "bool.exp")
 
-    /// 4.17's DataTrigger table (api-notes §10.2), with the data that accept `previous`.
+    /// 4.17's DataTrigger table (docs/api.md §10.2), with the data that accept `previous`.
     static let v417 = MonitorRules(
         version: .v417,
         data: [
@@ -108,7 +108,7 @@ package struct MonitorRules: Sendable {
             "vehicle.doorsState", "vehicle.status", "vehicle.maintenance", "vehicle.position", "vehicle.telemetry", "vehicle.alerts",
             "vehicle.alarm", "vehicle.trip",
         ],
-        // 4.17's TelemetryEnum (api-notes §7).
+        // 4.17's TelemetryEnum (docs/api.md §7).
         telemetryTypes: [
             "environment", "privacy", "vehicle", "vehicle.adas", "vehicle.battery", "vehicle.doorsState", "vehicle.energies", "vehicle.engines",
             "vehicle.ignition", "vehicle.lightingSystem", "vehicle.safety", "vehicle.transmission", "vehicle.alarm.status", "vehicle.alarm.trigger",

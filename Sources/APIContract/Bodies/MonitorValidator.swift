@@ -1,6 +1,6 @@
 import Foundation
 
-/// Checks a `MonitorParameter` body the way a real server would: v4.0's (api-notes §10.1) or 4.17's, bound to a
+/// Checks a `MonitorParameter` body the way a real server would: v4.0's (docs/api.md §10.1) or 4.17's, bound to a
 /// callback (§10.2). The sandbox refuses a body with its first problem (a 400 naming the field path); ccsh checks a
 /// body before sending it and reports every problem, which are the same rules, so that a body ccsh accepts is one
 /// the API accepts.

@@ -1,4 +1,4 @@
-/// Checks a 4.17 `Remote` body (`POST /user/vehicles/{id}/callbacks/{cbid}/remotes`, api-notes §11.2) as a real
+/// Checks a 4.17 `Remote` body (`POST /user/vehicles/{id}/callbacks/{cbid}/remotes`, docs/api.md §11.2) as a real
 /// server would: a label, attributes, and exactly one action — "only one action is supported at a time".
 package enum RemoteValidator {
     /// Each action's key in the body and the `RemoteType` it is reported as.
@@ -7,7 +7,7 @@ package enum RemoteValidator {
         ("charging", "ElectricBatteryChargingRequest"), ("lights", "Lights"), ("wakeUp", "WakeUp"), ("navigation", "Navigation"),
     ]
 
-    /// Why a remote action failed (`RemoteFailedEventStatus`, api-notes §11.3).
+    /// Why a remote action failed (`RemoteFailedEventStatus`, docs/api.md §11.3).
     package static let failureCauses = [
         "GeneralError", "VehicleError", "WrongCommand", "VehicleConnectionTimeout", "MissingRights", "NotPossibleDueToVehicleBatteryLevel",
         "NotPossibleDueToVehiclePrivacyLevel", "TooManyWakeUpsOverMonth", "TooManyRequestInShortTime", "SameActionInProgress",

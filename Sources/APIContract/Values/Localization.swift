@@ -12,7 +12,7 @@ package enum Localization {
     }
 }
 
-/// The v4.0 `TelemetryEnum` (api-notes §6), the values of telemetry's `type` filter.
+/// The v4.0 `TelemetryEnum` (docs/api.md §6), the values of telemetry's `type` filter.
 package enum TelemetryTypes {
     package static let all: Set<String> = [
         "vehicle.odometer", "vehicle.moving", "vehicle.running", "vehicle.engines.oil.temp", "vehicle.engines.speed",

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The brand IDP's OAuth 2 endpoints (api-notes §13): the authorization-code flow with PKCE S256, refresh with
+/// The brand IDP's OAuth 2 endpoints (docs/api.md §13): the authorization-code flow with PKCE S256, refresh with
 /// rotation, the legacy password grant, and revocation. Client authentication is HTTP Basic.
 package struct OAuthClient: Sendable {
     package let profile: Profile

@@ -1,4 +1,4 @@
-/// A lazy walk over a HAL collection (api-notes §4.3–4.4): yields the items of `_embedded.<key>` — whatever the
+/// A lazy walk over a HAL collection (docs/api.md §4.3–4.4): yields the items of `_embedded.<key>` — whatever the
 /// key (`vehicles`, `Vehicles`, `Collisions`…) — one at a time, fetching the next page through `_links.next`
 /// only when the consumer asks for an item past the current page. `alerts | first 3` therefore costs one request.
 ///

@@ -1,4 +1,4 @@
-/// One page of a HAL collection (api-notes §4.3–4.4), its items cut out of the body as their exact bytes.
+/// One page of a HAL collection (docs/api.md §4.3–4.4), its items cut out of the body as their exact bytes.
 struct CollectionPage: Sendable {
     /// The items of `_embedded.<key>`, whatever the key (`vehicles`, `Vehicles`, `Collisions`…).
     var items: [[UInt8]]

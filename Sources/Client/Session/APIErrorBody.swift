@@ -1,6 +1,6 @@
 import Foundation
 
-/// The error bodies the API's layers send (api-notes §5.2), read into one message: the gateway's
+/// The error bodies the API's layers send (docs/api.md §5.2), read into one message: the gateway's
 /// `{httpCode, httpMessage, moreInformation}`, the IDP's `{error, error_description}`, production's
 /// `{code: 40400, message}` and the spec's xError `{code, debug, message}`.
 package struct APIErrorBody: Sendable {

@@ -1,4 +1,4 @@
-/// The five brands of the B2C API, in one place (api-notes §3.2, §13.3): IDP domain, realms and the mobile
+/// The five brands of the B2C API, in one place (docs/api.md §3.2, §13.3): IDP domain, realms and the mobile
 /// app's OAuth redirect scheme.
 package struct Brand: Sendable, Equatable {
     /// The profile spelling: `peugeot`, `citroen`, `ds`, `opel`, `vauxhall`.

@@ -11,7 +11,7 @@ package struct RetryPolicy: Sendable {
     package var baseDelay = 0.25
 
     /// Statuses an idempotent request is sent again on: 500 too, which the API answers for a backend that did not
-    /// (the vehicle data service, api-notes §5.2.3) and which is usually gone on the next try.
+    /// (the vehicle data service, docs/api.md §5.2.3) and which is usually gone on the next try.
     package static let retryableStatuses: Set<Int> = [429, 500, 502, 503, 504]
     /// curl errors of a connection that broke or never came up: refused, reset, cut, empty reply.
     package static let connectionErrors: Set<Int> = [7, 18, 52, 55, 56]

@@ -3,7 +3,7 @@ import Foundation
 import Shell
 
 /// `--since T` and `--until T` on the collections the API filters by time (alerts, trips, collisions,
-/// telemetry): one `timestamps=SINCE/UNTIL` interval (api-notes §9). T is an RFC 3339 instant
+/// telemetry): one `timestamps=SINCE/UNTIL` interval (docs/api.md §9). T is an RFC 3339 instant
 /// (`2026-11-01T08:00:00Z`), a date (`2026-11-01`, midnight UTC), or an age (`90m`, `12h`, `7d`, `2w` ago).
 enum TimeWindow {
     static func flags(on signature: Signature) -> Signature {

@@ -1,7 +1,7 @@
 import APIContract
 import Shell
 
-/// One GET endpoint under a vehicle (api-notes §6), as a shell command: its path below `/user/vehicles/{id}`
+/// One GET endpoint under a vehicle (docs/api.md §6), as a shell command: its path below `/user/vehicles/{id}`
 /// (with `{tid}`/`{aid}` filled from further arguments), whether it is a paged collection, and its query flags.
 /// ``VehicleResourceCommand`` runs any of them; ``VehicleResource/catalogue`` lists them.
 struct VehicleResource: Sendable {

@@ -1,7 +1,7 @@
 import APIContract
 import Shell
 
-/// The `CallbackSubscribe` body of `callbacks create` and `callbacks update` (api-notes §11.1): a webhook built
+/// The `CallbackSubscribe` body of `callbacks create` and `callbacks update` (docs/api.md §11.1): a webhook built
 /// from flags — `--label`, `--target`, `--name`, `--header/--query/--body K=V`, `--types monitor,remote` — on top of
 /// a base (empty, or the callback being updated), checked with the API's rules before anything is sent.
 enum CallbackBody {

@@ -2,7 +2,7 @@ import APIContract
 import Client
 import Shell
 
-/// `callbacks delete CBID… [--yes]`: removes callbacks, and with them every monitor bound to them (api-notes §7).
+/// `callbacks delete CBID… [--yes]`: removes callbacks, and with them every monitor bound to them (docs/api.md §7).
 /// On a terminal it asks first, saying so; a script must say `--yes`.
 struct CallbacksDeleteCommand: Command, VersionedCommand {
     let api: APIContext

@@ -31,7 +31,7 @@ struct ListenCommand: Command {
             .switch("print", "Print each notification as it arrives (a card at a terminal, NDJSON in a pipe) instead of returning them.")
             .discussion(
                 """
-                The API posts to a public HTTPS URL (api-notes §10.5): put a tunnel or a reverse proxy in front of the port, \
+                The API posts to a public HTTPS URL (docs/api.md §10.5): put a tunnel or a reverse proxy in front of the port, \
                 register that URL as a callback's target (`callbacks create --target https://…`), and give the callback the \
                 secret header: `--header 'X-Ccsh-Secret=…'`. A notification is answered 200 only once it is kept; what is not \
                 JSON gets 400, a body over 1 MiB 413, a post without the secret 401. In 4.17 a batch of lagging notifications \

@@ -2,7 +2,7 @@ import APIContract
 import Shell
 
 /// The builder flags of `monitors create` and `monitors update`: each names one part of a monitor body — v4.0's
-/// (api-notes §10.1) or 4.17's (§10.2: `boolExp`, `timeZone`, header attributes on the monitor, the webhook on its
+/// (docs/api.md §10.1) or 4.17's (§10.2: `boolExp`, `timeZone`, header attributes on the monitor, the webhook on its
 /// callback) — so that a whole monitor fits on one line. Flags replace the parts they name in a base body
 /// (empty, a `--file`, a record from the pipe, or the monitor being updated) and leave the rest as it is.
 ///
@@ -23,7 +23,7 @@ struct MonitorBuilder {
     /// The flags a 4.17 monitor has no place for, and where their part lives instead.
     static let not417 = [
         "query": "4.17 monitors take header and body attributes only; put query parameters on the callback (`callbacks update CBID --query K=V`)",
-        "retry": "4.17 retries every notification for 72 hours, every 10 s (api-notes §10.5): there is no retry policy to set",
+        "retry": "4.17 retries every notification for 72 hours, every 10 s (docs/api.md §10.5): there is no retry policy to set",
         "batch": "4.17 batches lagging notifications by itself (up to 100 per post): there is nothing to set",
     ]
 

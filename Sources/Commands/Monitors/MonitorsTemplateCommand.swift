@@ -1,6 +1,6 @@
 import Shell
 
-/// `monitors template`: a complete, valid monitor body (the quickstart's monitor, api-notes §10.1; on 4.17 the same
+/// `monitors template`: a complete, valid monitor body (the quickstart's monitor, docs/api.md §10.1; on 4.17 the same
 /// monitor in 4.17's shape, §10.2) to save, edit and send with `monitors create --file`.
 struct MonitorsTemplateCommand: Command {
     let api: APIContext

@@ -2,7 +2,7 @@ import APIContract
 import Foundation
 import Shell
 
-/// The `Remote` body of `remote REF ACTION` (api-notes §11.2), from words instead of JSON: `lock`, `unlock`, `horn`,
+/// The `Remote` body of `remote REF ACTION` (docs/api.md §11.2), from words instead of JSON: `lock`, `unlock`, `horn`,
 /// `lights [--off]`, `wakeup`, `precondition --now|--stop|--program SLOT:DAYS:HH:MM|--delete SLOT`,
 /// `charge --now|--stop|--at TIME|--level 1..5 [--full|--partial]`, `navigate LAT,LON…`. Checked with the API's
 /// rules (``RemoteValidator``, the sandbox's) before anything is sent.

@@ -3,7 +3,7 @@ import Client
 import Foundation
 import Shell
 
-/// `remote REF ACTION [flags]`: sends a remote action to a car (API 4.17, api-notes §11.2) and, by default, waits
+/// `remote REF ACTION [flags]`: sends a remote action to a car (API 4.17, docs/api.md §11.2) and, by default, waits
 /// for its outcome. The result is the action's record (`RemoteAction`); `Failed` is an error naming the cause in
 /// words, exit status 1. Never sent twice (``RemoteSending``).
 struct RemoteCommand: Command, VersionedCommand {

@@ -1,4 +1,4 @@
-/// Why a remote action failed, in words, with what to do about it (api-notes §11.3's `failureCause`).
+/// Why a remote action failed, in words, with what to do about it (docs/api.md §11.3's `failureCause`).
 enum RemoteFailure {
     /// The cause in words and a hint.
     static func explain(_ cause: String?) -> (words: String, hint: String) {

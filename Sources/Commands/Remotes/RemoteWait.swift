@@ -21,7 +21,7 @@ struct RemoteWait {
     /// The command that looks at the action again (`remotes show VIN ID`), for the time-out's hint.
     var lookAgain = ""
 
-    /// The statuses that end an action (api-notes §11.3).
+    /// The statuses that end an action (docs/api.md §11.3).
     static let finalStatuses: Set<String> = ["Success", "AlreadyDone", "Failed"]
     static let maxInterval = 5.0
     static let eventsInterval = 15.0

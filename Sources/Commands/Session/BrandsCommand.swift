@@ -1,7 +1,7 @@
 import Client
 import Shell
 
-/// `brands`: the five brands with their realms, IDP hosts and app redirect URIs (the seed's table, api-notes §3.2).
+/// `brands`: the five brands with their realms, IDP hosts and app redirect URIs (the seed's table, docs/api.md §3.2).
 struct BrandsCommand: Command {
     var signature: Signature {
         Signature("brands", summary: "List the brands with their realm, IDP and redirect URI.")

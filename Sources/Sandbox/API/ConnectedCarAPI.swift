@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `/connectedcar/v4` API behind its gateway: checks `client_id`, the bearer token and `x-introspect-realm`
-/// (api-notes §16.1), then dispatches to one of the operations of the v4.0 spec or of 4.17's (callbacks, monitors
+/// (docs/api.md §16.1), then dispatches to one of the operations of the v4.0 spec or of 4.17's (callbacks, monitors
 /// under callbacks, remote actions, alarms); both are served at once, their paths differ.
 package final class ConnectedCarAPI: Sendable {
     package let fleet: Fleet

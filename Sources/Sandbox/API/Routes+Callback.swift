@@ -1,6 +1,6 @@
 import APIContract
 
-/// 4.17 callbacks: `/user/callbacks[/{cbid}[/status]]` (api-notes §11.1). Deleting a callback deletes its monitors.
+/// 4.17 callbacks: `/user/callbacks[/{cbid}[/status]]` (docs/api.md §11.1). Deleting a callback deletes its monitors.
 extension ConnectedCarAPI {
     static let callbackRoutes: [Route] = [
         Route("GET", "user/callbacks", query: Route.paging.union(["types"])) { c throws(SandboxError) in

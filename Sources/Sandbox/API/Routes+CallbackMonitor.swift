@@ -1,7 +1,7 @@
 import APIContract
 
 /// 4.17 monitors, bound to a callback: `/user/vehicles/{id}/callbacks/{cbid}/monitors[/{mid}[/status]]`
-/// (api-notes §10.2), checked with APIContract's 4.17 rules.
+/// (docs/api.md §10.2), checked with APIContract's 4.17 rules.
 extension ConnectedCarAPI {
     static let callbackMonitorRoutes: [Route] = [
         Route("GET", "user/vehicles/{id}/callbacks/{cbid}/monitors", query: Route.paging) { c throws(SandboxError) in

@@ -1,6 +1,6 @@
 import APIContract
 
-/// v4.0 monitors: `/user/vehicles/{id}/monitors[/{mid}[/status]]` (api-notes §10.1).
+/// v4.0 monitors: `/user/vehicles/{id}/monitors[/{mid}[/status]]` (docs/api.md §10.1).
 extension ConnectedCarAPI {
     static let monitorRoutes: [Route] = [
         Route("GET", "user/vehicles/{id}/monitors", query: Route.paging) { c throws(SandboxError) in
@@ -61,7 +61,7 @@ extension ConnectedCarAPI {
         return record
     }
 
-    /// The body as a monitor, or a 400 with its first problem (api-notes §10.1).
+    /// The body as a monitor, or a 400 with its first problem (docs/api.md §10.1).
     private static func validated(_ body: [UInt8]) throws(SandboxError) -> JSON {
         do throws(MonitorProblem) { return try MonitorValidator.validate(body: body) } catch { throw .badBody(error.path, error.apiText) }
     }

@@ -1,6 +1,6 @@
 import APIContract
 
-/// 4.17 remote actions: `/user/vehicles/{id}/callbacks/{cbid}/remotes[/{rid}]` (api-notes §11.2). A POST is
+/// 4.17 remote actions: `/user/vehicles/{id}/callbacks/{cbid}/remotes[/{rid}]` (docs/api.md §11.2). A POST is
 /// accepted (202) and decided at once — success, already done, or a refusal a real car gives (another action in
 /// progress, the monthly wake-up quota, battery, privacy, no charger); its statuses then follow the world's clock.
 extension ConnectedCarAPI {
@@ -56,7 +56,7 @@ extension ConnectedCarAPI {
         },
     ]
 
-    /// A stopped car stays awake about three minutes after each message (api-notes §11.3).
+    /// A stopped car stays awake about three minutes after each message (docs/api.md §11.3).
     static let awakeSeconds = 180
     /// Wake-ups a car allows in a calendar month before `TooManyWakeUpsOverMonth`.
     static let monthlyWakeUps = 20

@@ -2,7 +2,7 @@ import APIContract
 import Foundation
 import Synchronization
 
-/// The 4.17 callbacks of each user (api-notes §11.1) and the remote actions sent through them (§11.2), kept in
+/// The 4.17 callbacks of each user (docs/api.md §11.1) and the remote actions sent through them (§11.2), kept in
 /// memory and in `DIR/callbacks.json` (written atomically), so that a restart keeps them.
 ///
 /// Ids come from the seed and a counter that is saved too: the same requests on the same seed make the same ids.

@@ -1,6 +1,6 @@
 import APIContract
 
-/// One remote action (4.17 `/remotes`, api-notes §11.2–11.3) as the sandbox keeps it: what was asked, when, and
+/// One remote action (4.17 `/remotes`, docs/api.md §11.2–11.3) as the sandbox keeps it: what was asked, when, and
 /// how it ends. Its progress is a pure function of the world's clock: the statuses it passes through, each at a
 /// fixed delay after it was accepted, so a test that advances the clock sees every step without sleeping.
 package struct RemoteAction: Sendable {

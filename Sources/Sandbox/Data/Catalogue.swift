@@ -1,4 +1,4 @@
-/// The five brands of the B2C API with their IDP domain, realm and mobile-app redirect scheme (api-notes §3.2).
+/// The five brands of the B2C API with their IDP domain, realm and mobile-app redirect scheme (docs/api.md §3.2).
 package struct Brand: Sendable, Equatable {
     package let name: String
     package let tld: String
@@ -40,7 +40,7 @@ package struct Model: Sendable {
     /// Range on a full tank (km): the model's own range for thermic cars, a typical 650 km for plug-in hybrids.
     package var fuelRange: Int { motorization == .hybrid ? 650 : range }
 
-    /// Models per brand, with VIN prefixes seen in production (api-notes §15).
+    /// Models per brand, with VIN prefixes seen in production (docs/api.md §15).
     package static let all: [Model] = [
         Model(brand: 0, vinPrefix: "VR3UHZKXZ", label: "e-208 GT", motorization: .electric, batteryWh: 50000, range: 340, fuel: nil),
         Model(brand: 0, vinPrefix: "VR3UKZKXZ", label: "e-2008 Allure", motorization: .electric, batteryWh: 54000, range: 400, fuel: nil),

@@ -1,6 +1,6 @@
 import APIContract
 
-/// `GET …/alarms` (4.17, api-notes §8.7): the anti-theft alarm's history — armed when the car is locked after a
+/// `GET …/alarms` (4.17, docs/api.md §8.7): the anti-theft alarm's history — armed when the car is locked after a
 /// trip, disarmed when a trip starts — and, on some cars, a break-in it detected. Most recent first, generated
 /// from the seed like the rest of the fleet.
 extension Fleet {

@@ -1,6 +1,6 @@
 import APIContract
 
-/// `GET …/status`: the production composite (api-notes §8.4) — 4.1x `energies`, `engines`, `powertrain`,
+/// `GET …/status`: the production composite (docs/api.md §8.4) — 4.1x `energies`, `engines`, `powertrain`,
 /// `preconditioning`, plus the legacy `energy` array and `preconditionning` that production still duplicates.
 extension Documents {
     package func status(_ v: Fleet.Vehicle, extensions: [String] = []) -> JSON {

@@ -1,6 +1,6 @@
 import APIContract
 
-/// Turns fleet facts into the JSON documents the API serves, in production's shape (api-notes §8): 4.1x fields
+/// Turns fleet facts into the JSON documents the API serves, in production's shape (docs/api.md §8): 4.1x fields
 /// plus the legacy duplicates production still sends, key order as seen in user logs.
 package struct Documents: Sendable {
     package let fleet: Fleet

@@ -2,7 +2,7 @@ import APIContract
 import Foundation
 import Synchronization
 
-/// Notifications on their way to callback targets, delivered as api-notes §10.5 says: in order per subject (a
+/// Notifications on their way to callback targets, delivered as docs/api.md §10.5 says: in order per subject (a
 /// monitor or a remote action — "retry impacts the monitor/remote, not the callback"); a 2xx means received; any
 /// other answer or a time-out is tried again after the subject's retry delay (4.17: 10 simulated seconds; v4.0: the
 /// monitor's `retryPolicy`, which may also bound the tries), with what queued meanwhile following; several waiting

@@ -83,7 +83,7 @@ struct MonitorMessage {
         return policy
     }
 
-    /// The `extensions` of an event: each asked-for datum as the car was at the event (api-notes §10.3–10.4).
+    /// The `extensions` of an event: each asked-for datum as the car was at the event (docs/api.md §10.3–10.4).
     static func extensions(_ names: [String], vehicle: Fleet.Vehicle, state: VehicleState, v40: Bool, documents: Documents) -> [JSON] {
         var status: JSON?
         func currentStatus() -> JSON {

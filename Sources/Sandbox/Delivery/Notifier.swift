@@ -76,7 +76,7 @@ package struct Notifier: Sendable {
             let reached = action.steps.filter { $0.at <= now }
             guard reached.count > action.notified else { continue }
             let callback = api.callbacks.callback(user: action.user, id: action.callbackId)
-            // A paused callback posts nothing, a deleted one never will (api-notes §7).
+            // A paused callback posts nothing, a deleted one never will (docs/api.md §7).
             if let callback, callback.status == "Running" {
                 let vin = api.fleet.vehicleIndex(id: action.vehicle).map { api.fleet.vehicle($0).vin } ?? ""
                 for step in reached.dropFirst(action.notified) {

@@ -13,7 +13,7 @@ package struct WebhookClient: Sendable {
         case status(Int)
         case failed(String)
 
-        /// Received: any 2xx (api-notes §10.5).
+        /// Received: any 2xx (docs/api.md §10.5).
         package var isReceived: Bool { if case .status(let code) = self { (200..<300).contains(code) } else { false } }
     }
 

@@ -1,6 +1,6 @@
 import APIContract
 
-/// Renders one page of a HAL collection (api-notes §4.3): `_links` with `self`/`first`/`last` (+ `next`/`prev`),
+/// Renders one page of a HAL collection (docs/api.md §4.3): `_links` with `self`/`first`/`last` (+ `next`/`prev`),
 /// `total`, `totalPage`, `currentPage` and `_embedded.<name>`.
 package struct CollectionPage {
     /// The API base URL (`https://127.0.0.1:8443/connectedcar/v4`), for links.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The paging state of one collection request: which page of which window, with which filters.
 ///
-/// It round-trips through the opaque `pageToken` of `_links` (api-notes §4.4: the token carries all the context,
+/// It round-trips through the opaque `pageToken` of `_links` (docs/api.md §4.4: the token carries all the context,
 /// the server keeps no session), so following `next` continues with the same filters.
 package struct CollectionQuery: Sendable, Equatable {
     /// The collection's path below the API base (`/user/vehicles/…/alerts`): a token only works where it was made.
@@ -22,7 +22,7 @@ package struct CollectionQuery: Sendable, Equatable {
         package var value: String
     }
 
-    /// The limits of one collection's `pageSize` (api-notes §4.4: 1…60, telemetry 1…2000).
+    /// The limits of one collection's `pageSize` (docs/api.md §4.4: 1…60, telemetry 1…2000).
     package struct Limits: Sendable {
         package var maxPageSize = 60
         package var defaultPageSize = 60

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Production's rough edges on demand, deterministic by seed: added latency, 500s on a fraction of GETs,
-/// connections cut mid-response, and the gateway's rate limits (api-notes §5.4).
+/// connections cut mid-response, and the gateway's rate limits (docs/api.md §5.4).
 ///
 /// The n-th request's fate depends only on the seed and n, so a failing run can be replayed exactly. Faults are
 /// spread evenly rather than drawn at random: with rate p, request n is hit when ⌊n·p + φ⌋ > ⌊(n−1)·p + φ⌋, the

@@ -22,7 +22,7 @@ package struct SandboxResponse: Sendable {
 package struct SandboxError: Error, Sendable {
     package var response: SandboxResponse
 
-    /// Data not found (production shape, api-notes §5.2.3): `{"code": 40400, "message": "Not Found: …"}`.
+    /// Data not found (production shape, docs/api.md §5.2.3): `{"code": 40400, "message": "Not Found: …"}`.
     package static func notFound(_ what: String) -> SandboxError {
         SandboxError(response: .json(404, .obj(["code": 40400, "message": .string("Not Found: \(what)")]), type: "application/json"))
     }

@@ -6,7 +6,7 @@ import APIContract
     import Darwin
 #endif
 
-/// Parses the `timestamps` query parameter (api-notes §9): each value an ISO 8601 interval of RFC 3339 instants —
+/// Parses the `timestamps` query parameter (docs/api.md §9): each value an ISO 8601 interval of RFC 3339 instants —
 /// `T1/T2`, `T1/duration`, `T/` (until now), `/T` (up to T), or a repetition `Rn/T/period[/length]` (a window of
 /// `length`, default 24 h, every `period`, n times; `R/…` repeats until now). At most 10 values.
 package enum TimestampsFilter {

@@ -1,7 +1,7 @@
 import APIContract
 import Foundation
 
-/// A time trigger's windows (api-notes §10.1–10.2), in its time zone: `Daily` (and v4.0's `Weekly`) windows open
+/// A time trigger's windows (docs/api.md §10.1–10.2), in its time zone: `Daily` (and v4.0's `Weekly`) windows open
 /// at `start` after local midnight on the listed days (and ISO weeks), for `duration`; a `None` window is one
 /// stretch from an absolute `start` (open-ended without a duration), or, with a time-of-day start, one window on
 /// the day the monitor was made.

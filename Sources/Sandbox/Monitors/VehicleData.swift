@@ -1,6 +1,6 @@
 import APIContract
 
-/// The value of a monitor's `data` operand (api-notes §10.1–10.2 tables) in a car's state, as the literal a webhook
+/// The value of a monitor's `data` operand (docs/api.md §10.1–10.2 tables) in a car's state, as the literal a webhook
 /// carries (`"48"`, `"InProgress"`, `"true"`; `vehicle.alert` is the active alerts the world raised, by type,
 /// comma-separated); nil for data the world does not model (oil temperature, belts, maintenance, …), which then
 /// never satisfies a trigger.

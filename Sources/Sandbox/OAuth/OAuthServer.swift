@@ -3,7 +3,7 @@ import Crypto
 import Foundation
 import Synchronization
 
-/// The brand IDPs (ForgeRock AM, api-notes §13) folded into one: `/am/oauth2/authorize`, `/access_token` and
+/// The brand IDPs (ForgeRock AM, docs/api.md §13) folded into one: `/am/oauth2/authorize`, `/access_token` and
 /// `/token/revoke`, with the `realm` parameter choosing the brand.
 ///
 /// Tokens are opaque UUIDs as in production; refresh tokens rotate (the used one dies); authorization codes are

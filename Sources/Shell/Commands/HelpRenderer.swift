@@ -1,4 +1,4 @@
-/// Renders `help` from the commands' ``Signature``s and the ``LanguageTopic``s (architecture.md §5.3): the
+/// Renders `help` from the commands' ``Signature``s and the ``LanguageTopic``s (docs/architecture.md §5.2): the
 /// overview grouped by family, one line a command; one command's summary, usage, arguments, flags, subcommands and
 /// examples; a language page. Nothing is written twice, and every line is wrapped at word boundaries to `width`,
 /// a table's second column under itself.

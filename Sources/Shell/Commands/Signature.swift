@@ -1,4 +1,4 @@
-/// A command's interface, declared once (architecture.md §5.3): binding, `help`, completion and the example
+/// A command's interface, declared once (docs/architecture.md §5.2): binding, `help`, completion and the example
 /// tests all read it. Built with chained calls:
 ///
 ///     Signature("first", summary: "Return the first row, or the first N rows, of the input.")

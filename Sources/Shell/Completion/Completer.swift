@@ -62,7 +62,7 @@ package struct CompletionNote: Error, Equatable, Sendable {
     package init(_ message: String) { self.message = message }
 }
 
-/// Works out what TAB offers on a partial line (architecture.md §5.6): command names at the start of a pipeline
+/// Works out what TAB offers on a partial line (docs/architecture.md §5.6): command names at the start of a pipeline
 /// stage, subcommands, flags with their help, flag values, `$variables` and their field paths, file paths, and
 /// the application's own values (vehicles, monitors, profiles, locales) through `sources`. Pure: it reads the
 /// registry, a scope and the sources, and sends nothing — the line reader only applies its answer.

@@ -1,4 +1,4 @@
-/// The one place errors are formatted for people (architecture.md §5.5, §5.7):
+/// The one place errors are formatted for people (docs/architecture.md §5.5, §5.4):
 ///
 ///     tour.ccsh:3:9: error: unknown command 'vehicels'
 ///       let v = vehicels | first

@@ -2,7 +2,7 @@
 /// place in the source (range and the source it belongs to — a `source`d file or a `def` from another file keeps
 /// its own). Messages are lower case, say what happened to what, and end without a period.
 package struct ShellError: UserFacingError, CustomStringConvertible {
-    /// What kind of failure; a struct so that new codes need no new enum case (architecture.md §5.7).
+    /// What kind of failure; a struct so that new codes need no new enum case (docs/architecture.md §5.4).
     package struct Code: Hashable, Sendable {
         package var name: String
         package var exitStatus: Int32

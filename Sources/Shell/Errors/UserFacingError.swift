@@ -1,4 +1,4 @@
-/// An error a user can act on (architecture.md §5.7): what happened, how to fix it, and where. The drivers print
+/// An error a user can act on (docs/architecture.md §5.4): what happened, how to fix it, and where. The drivers print
 /// these through ``DiagnosticPrinter``; any other error reaching them is an internal bug and says so.
 ///
 /// `Client`'s errors conform in `Commands` (Shell knows nothing of HTTP); the interpreter turns every such error

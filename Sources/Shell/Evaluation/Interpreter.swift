@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses and evaluates ccsh source; the REPL, `-c`, stdin and script files all use it (architecture.md §5.5).
+/// Parses and evaluates ccsh source; the REPL, `-c`, stdin and script files all use it (docs/architecture.md §5.5).
 /// Only the drivers differ: they decide what to print and whether to go on after an error.
 ///
 /// Not `Sendable`: one interpreter runs one pipeline at a time, on the thread that drives it.

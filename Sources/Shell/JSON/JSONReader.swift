@@ -1,6 +1,6 @@
 /// Reads JSON (RFC 8259) into ``Value``s.
 ///
-/// Hand-written because no library does what the shell needs (architecture.md §4a): object keys keep their
+/// Hand-written because no library does what the shell needs (docs/architecture.md §4a): object keys keep their
 /// order (tables show columns as the API sent them), `1` stays an int and `1.0` a float, a repeated key is an
 /// error with its line and column, and every syntax error says where it is. Integers outside 64 bits become
 /// floats. It also has to be fast — at least as fast as Foundation's JSONSerialization (bench/json-read.sh) — so

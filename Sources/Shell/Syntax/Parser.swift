@@ -1,4 +1,4 @@
-/// Parses ccsh source into a ``Block`` (architecture.md §3). Error-tolerant: it records a ``Diagnostic`` and
+/// Parses ccsh source into a ``Block`` (docs/architecture.md §3). Error-tolerant: it records a ``Diagnostic`` and
 /// carries on (an `.invalid` node stands where a value was expected), so half-typed lines still yield a tree
 /// that completion can read. Callers that run code must refuse a tree that came with diagnostics.
 package struct Parser {

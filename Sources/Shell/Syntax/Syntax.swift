@@ -1,4 +1,4 @@
-/// The ccsh syntax tree (architecture.md §3). Every node carries the source range it came from; ranges stay in
+/// The ccsh syntax tree (docs/architecture.md §3). Every node carries the source range it came from; ranges stay in
 /// the tree and in errors, never in runtime values.
 package indirect enum Expression: Sendable, Equatable {
     case null(SourceRange)

@@ -2,7 +2,7 @@ import Client
 import Foundation
 import Shell
 
-/// What `doctor` checks, in the order a first request needs it (api-notes §14: set-up is what users of this API
+/// What `doctor` checks, in the order a first request needs it (docs/api.md §14: set-up is what users of this API
 /// trip over most): the config and the profile, brand/realm/client_id, every secret source, the client
 /// certificate, its dates and key, the CA file — then, on the network, the API host, a TLS handshake with the
 /// client certificate, the IDP, the clock, and the stored tokens. A check whose cause already failed is skipped,
@@ -65,7 +65,7 @@ struct Checkup {
         return (["profile '\(profile.name)' in \(shortPath(file.path))"] + configuration.warnings).joined(separator: "; ")
     }
 
-    /// The realm is one of the brand's two (api-notes §3.2).
+    /// The realm is one of the brand's two (docs/api.md §3.2).
     static func brandAndRealm(_ profile: Profile) -> Finding {
         let brand = profile.brand
         if profile.realm == brand.realm || profile.realm == brand.otpRealm {
@@ -81,7 +81,7 @@ struct Checkup {
             hint: "remove `realm` from the profile: it follows the brand")
     }
 
-    /// The API's `client_id` pattern is `([0-9a-fA-F]|-|_)*`; real ones are UUIDs (api-notes §3.1).
+    /// The API's `client_id` pattern is `([0-9a-fA-F]|-|_)*`; real ones are UUIDs (docs/api.md §3.1).
     static func clientID(_ id: String) -> Finding {
         let allowed = id.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || $0 == "-" || $0 == "_" }
         guard allowed, !id.isEmpty else {

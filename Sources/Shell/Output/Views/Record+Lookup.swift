@@ -1,5 +1,5 @@
 /// Reading a document for a view: `record.at("energies.0.level")` is the value there, or nil when a step is
-/// missing (documents leave out what they do not know, api-notes §4.5).
+/// missing (documents leave out what they do not know, docs/api.md §4.5).
 extension Record {
     package func at(_ path: String) -> Value? {
         // The common case walks the path in place, without splitting it (a view reads several paths a row); a
