@@ -100,7 +100,7 @@ package struct Configuration: Sendable {
         _ name: String, _ entry: TOMLTable, fail: (String, String, String?) -> ClientError
     ) throws(ClientError) -> Profile {
         for key in entry.keys where !profileKeys.contains(key) {
-            let guess = profileKeys.min { editDistance($0, key) < editDistance($1, key) }
+            let guess = profileKeys.min { EditDistance.between($0, key) < EditDistance.between($1, key) }
             throw fail(key, "unknown setting", guess.map { "did you mean \($0)?" })
         }
         func string(_ key: String, required: Bool = false) throws(ClientError) -> String? {
@@ -169,23 +169,6 @@ package struct Configuration: Sendable {
                 hint: "set default_profile, CCSH_PROFILE or --profile")
         }
         return only
-    }
-
-    /// Levenshtein distance, for "did you mean".
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 
