@@ -4,10 +4,9 @@ import Foundation
 extension SandboxEndpoints {
     /// A profile that talks to this sandbox, as a config file would describe it.
     package func profile(name: String = "sandbox") -> Profile {
-        Profile(
-            name: name, brand: Brand.all[0], realm: realm, apiBase: baseURL, idpBase: serverURL + "/am/oauth2", clientID: clientID,
-            clientSecret: .literal(clientSecret), tls: TLSOptions(caFile: caCert, certificateFile: clientCert, keyFile: clientKey),
-            redirectURI: redirectURI)
+        Profile.sandbox(
+            named: name, realm: realm, baseURL: baseURL, serverURL: serverURL, clientID: clientID, clientSecret: clientSecret, caCert: caCert,
+            clientCert: clientCert, clientKey: clientKey, redirectURI: redirectURI)
     }
 
     /// A session on this sandbox with its tokens under `tokenDirectory`.

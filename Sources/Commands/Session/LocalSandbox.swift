@@ -34,11 +34,9 @@ package final class LocalSandbox {
             return text
         }
         clientSecret = try field("client_secret")
-        let realm = try field("realm")
-        profile = Profile(
-            name: "sandbox", brand: Brand.all.first { $0.realm == realm } ?? Brand.all[0], realm: realm, apiBase: try field("base_url"),
-            idpBase: try field("server_url") + "/am/oauth2", clientID: try field("client_id"), clientSecret: .literal(clientSecret),
-            tls: TLSOptions(caFile: try field("ca_cert"), certificateFile: try field("client_cert"), keyFile: try field("client_key")),
+        profile = Profile.sandbox(
+            realm: try field("realm"), baseURL: try field("base_url"), serverURL: try field("server_url"), clientID: try field("client_id"),
+            clientSecret: clientSecret, caCert: try field("ca_cert"), clientCert: try field("client_cert"), clientKey: try field("client_key"),
             redirectURI: try field("redirect_uri"))
     }
 
