@@ -19,7 +19,7 @@ struct HelpCommand: Command {
             return .value(.string(renderer.overview(registry, user: user)))
         }
         let name = call.rest.map(\.value.text).joined(separator: " ")
-        let subcommands = registry.names.filter { $0.hasPrefix(name + " ") }.compactMap { registry.command(named: $0)?.signature }
+        let subcommands = registry.subcommandSignatures(of: name)
         if let command = context.scope.command(named: name) ?? registry.command(named: name) {
             return .value(.string(renderer.render(command.signature, subcommands: subcommands)))
         }

@@ -42,4 +42,14 @@ package struct CommandRegistry {
 
     /// Whether `name` starts any subcommand (`monitors` for `monitors create`).
     package func hasSubcommands(_ name: String) -> Bool { commands.keys.contains { $0.hasPrefix(name + " ") } }
+
+    /// The second words of `name`'s subcommands, sorted (`create`, `delete`… for `monitors`).
+    package func subcommands(of name: String) -> [String] {
+        names.filter { $0.hasPrefix(name + " ") }.map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    /// The signatures of `name`'s subcommands, sorted by name.
+    package func subcommandSignatures(of name: String) -> [Signature] {
+        subcommands(of: name).compactMap { commands[name + " " + $0]?.signature }
+    }
 }

@@ -55,7 +55,7 @@ package struct HelpRenderer: Sendable {
         for name in registry.names {
             let first = String(name.split(separator: " ").first ?? "")
             guard seen.insert(first).inserted else { continue }
-            let subcommands = registry.names.filter { $0.hasPrefix(first + " ") }.map { String($0.dropFirst(first.count + 1)) }
+            let subcommands = registry.subcommands(of: first)
             let row: (String, String)
             if let command = registry.command(named: first) {
                 row = (first, command.signature.summary + (subcommands.isEmpty ? "" : " Also: " + subcommands.joined(separator: ", ") + "."))

@@ -166,7 +166,8 @@ package struct Completer {
         for name in registry.names {
             let first = String(name.split(separator: " ").first ?? "")
             guard first.hasPrefix(word), seen.insert(first).inserted else { continue }
-            let summary = registry.command(named: first)?.signature.summary ?? "subcommands: " + subcommands(of: first).joined(separator: ", ")
+            let summary =
+                registry.command(named: first)?.signature.summary ?? "subcommands: " + registry.subcommands(of: first).joined(separator: ", ")
             candidates.append(CompletionCandidate(first, description: summary))
         }
         for name in scope.commandNames.sorted() where name.hasPrefix(word) && seen.insert(name).inserted {
@@ -182,13 +183,9 @@ package struct Completer {
     private func commandNames(_ word: String, after named: [String]) -> [CompletionCandidate] {
         guard let group = named.first else { return commandNames(word).filter { !Self.keywords.contains($0.text) } }
         guard named.count == 1 else { return [] }
-        return subcommands(of: group).filter { $0.hasPrefix(word) }.map {
+        return registry.subcommands(of: group).filter { $0.hasPrefix(word) }.map {
             CompletionCandidate($0, description: registry.command(named: group + " " + $0)?.signature.summary ?? "")
         }
-    }
-
-    private func subcommands(of name: String) -> [String] {
-        registry.names.filter { $0.hasPrefix(name + " ") }.map { String($0.dropFirst(name.count + 1)) }
     }
 
     /// The command's signature (a subcommand's when its second word names one) and how many words name it.
@@ -202,11 +199,11 @@ package struct Completer {
     private func arguments(_ word: String, words: [String]) throws(CompletionNote) -> [CompletionCandidate] {
         guard let (signature, nameWords) = signature(for: words) else {
             // `monitors <TAB>` where `monitors` alone is no command: its subcommands.
-            return words.count == 1 ? subcommands(of: words[0]).filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) } : []
+            return words.count == 1 ? registry.subcommands(of: words[0]).filter { $0.hasPrefix(word) }.map { CompletionCandidate($0) } : []
         }
         var candidates: [CompletionCandidate] = []
         if nameWords == 1, words.count == 1, registry.hasSubcommands(words[0]) {
-            for sub in subcommands(of: words[0]) where sub.hasPrefix(word) {
+            for sub in registry.subcommands(of: words[0]) where sub.hasPrefix(word) {
                 candidates.append(CompletionCandidate(sub, description: registry.command(named: words[0] + " " + sub)?.signature.summary ?? ""))
             }
         }

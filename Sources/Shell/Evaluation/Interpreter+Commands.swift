@@ -8,8 +8,8 @@ extension Interpreter {
         let (command, skipped) = try resolve(syntax, scope)
         let signature = command.signature
         if wantsHelp(syntax, signature) {
-            let subcommands = registry.names.filter { $0.hasPrefix(signature.name + " ") }.compactMap { registry.command(named: $0)?.signature }
-            return .value(.string(HelpRenderer(width: presentation.width).render(signature, subcommands: subcommands)))
+            return .value(
+                .string(HelpRenderer(width: presentation.width).render(signature, subcommands: registry.subcommandSignatures(of: signature.name))))
         }
         let source = currentSource
         let binder = Binder(
@@ -45,7 +45,7 @@ extension Interpreter {
         }
         if let best { return best }
         if registry.hasSubcommands(syntax.name) {
-            let subcommands = registry.names.filter { $0.hasPrefix(syntax.name + " ") }.map { String($0.dropFirst(syntax.name.count + 1)) }
+            let subcommands = registry.subcommands(of: syntax.name)
             var hint = "subcommands: " + subcommands.joined(separator: ", ")
             if case .positional(.word(let word, _))? = syntax.arguments.first, let near = Suggestion.nearest(to: word, in: subcommands) {
                 hint = "did you mean '\(syntax.name) \(near)'?"
