@@ -1,3 +1,4 @@
+import APIContract
 import Client
 import Foundation
 import Shell
@@ -56,7 +57,7 @@ enum SecretLine {
             let name = String(decoding: text[(quote == nil ? 0 : 1)..<equals], as: UTF8.self).lowercased()
             guard credentialWords.contains(where: name.contains) else { continue }
             let valueEnd = quote != nil && text.count > equals + 1 && text.last == quote ? text.count - 1 : text.count
-            bytes.replaceSubrange((span.lowerBound + equals + 1)..<(span.lowerBound + valueEnd), with: Array("***".utf8))
+            bytes.replaceSubrange((span.lowerBound + equals + 1)..<(span.lowerBound + valueEnd), with: Array(Redaction.mark.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -1,7 +1,8 @@
+import APIContract
 import Foundation
 
 /// An access token, the refresh token that renews it, and when it expires. Never printed: `description` and
-/// `debugDescription` say `<redacted>`.
+/// `debugDescription` say `***` (``Redaction``).
 package struct Tokens: Sendable, Equatable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
     package var accessToken: String
     package var refreshToken: String?
@@ -28,8 +29,8 @@ package struct Tokens: Sendable, Equatable, Codable, CustomStringConvertible, Cu
         expiresAt - now < margin
     }
 
-    package var description: String { "<redacted>" }
-    package var debugDescription: String { "<redacted>" }
+    package var description: String { Redaction.mark }
+    package var debugDescription: String { Redaction.mark }
 
     enum CodingKeys: String, CodingKey {
         case accessToken = "access_token"

@@ -1,3 +1,5 @@
+import APIContract
+
 /// One HTTP exchange as `--verbose` shows it: method, URL, status or error, time, and headers, with
 /// `Authorization`, cookies and any secret value replaced by `***`.
 package struct TraceEvent: Sendable, CustomStringConvertible {
@@ -12,9 +14,9 @@ package struct TraceEvent: Sendable, CustomStringConvertible {
     private static let maskedHeaders: Set<String> = ["authorization", "cookie", "set-cookie", "proxy-authorization"]
 
     init(request: HTTPRequestData, outcome: Result<HTTPResponseData, ClientError>, secrets: [String]) {
-        func mask(_ text: String) -> String { secrets.filter { !$0.isEmpty }.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") } }
+        func mask(_ text: String) -> String { secrets.filter { !$0.isEmpty }.reduce(text) { $0.replacingOccurrences(of: $1, with: Redaction.mark) } }
         func masked(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
-            headers.map { ($0.name, Self.maskedHeaders.contains($0.name.lowercased()) ? "***" : mask($0.value)) }
+            headers.map { ($0.name, Self.maskedHeaders.contains($0.name.lowercased()) ? Redaction.mark : mask($0.value)) }
         }
         method = request.method
         url = mask(request.url)

@@ -4,7 +4,7 @@ import Foundation
 import Shell
 
 /// `profile list|show|use|add|remove`: the profiles of `config.toml` (and `sandbox` under `ccsh --sandbox`). Secrets
-/// are never shown: a literal one reads `(redacted)`, `env:NAME`, `file:PATH` and `cmd:PROGRAM …` say where it comes from.
+/// are never shown: a literal one reads `***`, `env:NAME`, `file:PATH` and `cmd:PROGRAM …` say where it comes from.
 struct ProfileCommand: Command {
     enum Action: String, CaseIterable { case list, show, use, add, remove }
 
@@ -144,11 +144,11 @@ struct ProfileCommand: Command {
             ]))
     }
 
-    /// Every setting of a profile; a literal secret is `(redacted)`, others say where they come from.
+    /// Every setting of a profile; a literal secret is `***` (``Redaction``), others say where they come from.
     private static func details(_ profile: Profile, current: String?, book: ProfileBook) -> Value {
         func secret(_ secret: Secret?) -> Value {
             guard let secret else { return .null }
-            return .string(secret.isLiteral ? "(redacted)" : secret.description)
+            return .string(secret.isLiteral ? Redaction.mark : secret.description)
         }
         let tokens = try? TokenStore(directory: book.tokenDirectory, profile: profile.name).read()
         return .record(
