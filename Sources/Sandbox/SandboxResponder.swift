@@ -4,15 +4,12 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Hummingbird's entry point: turns a request into a ``SandboxRequest``, routes it to the IDP or the API, applies
-/// the fault injector to API calls, and logs one line per request when asked.
+/// Hummingbird's entry point: turns a request into a ``SandboxRequest``, has the ``SandboxRouter`` answer it, and
+/// logs one line per request when asked.
 struct SandboxResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    let api: ConnectedCarAPI
-    let oauth: OAuthServer
-    let control: ControlAPI
-    let faults: FaultInjector
+    let router: SandboxRouter
     let log: RequestLog?
 
     /// Request bodies above this size get a 413 (a monitor is a few kB).
@@ -34,8 +31,8 @@ struct SandboxResponder: HTTPResponder {
             // HTTPTypes moves HTTP/1's Host header into the :authority pseudo-header.
             if let authority = request.head.authority { headers["host"] = authority }
             let sandboxRequest = SandboxRequest(method: method, target: target, headers: headers, body: Array(buffer: body))
-            if faults.settings.latencyMs > 0 { try await Task.sleep(for: .milliseconds(faults.settings.latencyMs)) }
-            (response, cut) = answer(sandboxRequest)
+            if router.latencyMs > 0 { try await Task.sleep(for: .milliseconds(router.latencyMs)) }
+            (response, cut) = router.answer(sandboxRequest)
         } catch let error as HTTPResponseError where error.status == .contentTooLarge {
             // collectBody throws NIOTooManyBytesError (which Hummingbird gives that status): answered in the API's
             // error shape, and logged like any request.
@@ -43,48 +40,6 @@ struct SandboxResponder: HTTPResponder {
         }
         log?.record(method: method, target: target, status: response.status, seconds: Clock.monotonic - started, dropped: cut)
         return Self.hummingbirdResponse(response, cut: cut)
-    }
-
-    /// Routes one request; the second value says whether to cut the connection mid-response.
-    private func answer(_ request: SandboxRequest) -> (SandboxResponse, Bool) {
-        let segments = request.segments
-        do {
-            if segments.starts(with: ["am", "oauth2"]) {
-                switch segments.dropFirst(2).joined(separator: "/") {
-                case "authorize": return (try oauth.authorize(request), false)
-                case "access_token": return (try oauth.token(request), false)
-                case "token/revoke": return (try oauth.revoke(request), false)
-                default: throw SandboxError.oauth(404, "not_found", "No OAuth endpoint at \(request.path)")
-                }
-            }
-            if segments.first == ControlAPI.basePath { return (try control.handle(request), false) }
-            guard segments.starts(with: ConnectedCarAPI.basePath) else {
-                throw SandboxError.gateway(
-                    404, "Not Found", "No resource matches \(request.method) \(request.path); the API is under /connectedcar/v4")
-            }
-            let (fate, rateHeaders) = faults.admit(method: request.method)
-            var response: SandboxResponse
-            switch fate {
-            case .rateLimited:
-                response = SandboxError.gateway(429, "Too Many Requests", "Rate Limit exceeded").response
-            case .fail:
-                response = SandboxError.internalError("the vehicle data service did not answer").response
-                if faults.settings.failStatus != 500 {
-                    response = SandboxError.gateway(faults.settings.failStatus, "Service Unavailable", "The backend did not answer in time").response
-                }
-            case .serve, .drop:
-                do { response = try api.handle(request, origin: "https://\(request.headers["host"] ?? "127.0.0.1")") } catch {
-                    response = error.response
-                }
-            }
-            if let garble = faults.settings.garble, (200..<300).contains(response.status) { response = garble.apply(to: response) }
-            response.headers += rateHeaders
-            return (response, fate == .drop)
-        } catch let error as SandboxError {
-            return (error.response, false)
-        } catch {
-            return (SandboxError.internalError("\(error)").response, false)
-        }
     }
 
     /// Converts to Hummingbird; a cut response sends its headers and half its body, then fails the connection.

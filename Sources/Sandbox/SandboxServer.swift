@@ -23,42 +23,10 @@ package struct SandboxServer: Sendable {
     )
         async throws
     {
-        let directory = configuration.stateDirectory
-        try SafeFile.makeDirectory(directory.path)
-        let pki: SandboxPKI
-        do { pki = try SandboxPKI(directory: directory) } catch {
-            throw SandboxStartupError("cannot make the sandbox certificates in \(directory.path): \(error)")
-        }
-        let worldFile = WorldFile(directory: directory)
-        let saved = try worldFile.load()
-        // A saved world goes on with the history it was made with; a new one ends its history now (or at --epoch).
-        let epoch = saved.map { $0.epoch ?? WorldFile.formerEpoch } ?? configuration.epoch ?? Int(Clock.now)
-        let fleet = Fleet(
-            seed: configuration.seed, vehicles: configuration.vehicles, alerts: configuration.alerts, trips: configuration.trips, epoch: epoch)
-        let oauth = OAuthServer(seed: configuration.seed, tokenLifetime: configuration.tokenLifetime)
-        let clock = SimulationClock(start: saved?.clock ?? Double(epoch), scale: configuration.timeScale)
-        let callbacks = try CallbackStore(directory: directory, seed: configuration.seed)
-        let committed = (saved?.vehicles ?? [:]).reduce(into: [Int: VehicleState]()) { all, entry in
-            if let index = Int(entry.key), index < fleet.vehicleCount { all[index] = entry.value }
-        }
-        let world = World(fleet: fleet, clock: clock, callbacks: callbacks, committed: committed)
-        let api = ConnectedCarAPI(
-            fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory), callbacks: callbacks, world: world,
-            remoteFailure: configuration.remoteFailure)
-        let deliveries = try Deliveries(directory: directory)
-        let engine = MonitorEngine(api: api, deliveries: deliveries, progress: saved?.monitors)
-        let keeper = WorldKeeper(file: worldFile, world: world, engine: engine)
-        let control = ControlAPI(world: world, engine: engine, keeper: keeper, deliveries: deliveries)
-        onStarted {
-            try? deliveries.flush()
-            try? keeper.save()
-        }
-        for startup in configuration.startup { try control.perform(startup) }
-        let notifier = Notifier(
-            api: api, engine: engine, deliveries: deliveries, client: try WebhookClient(caCertificate: pki.caCertificate.path), keeper: keeper)
-        let responder = SandboxResponder(
-            api: api, oauth: oauth, control: control,
-            faults: FaultInjector(settings: configuration.faults, seed: configuration.seed), log: configuration.log ? RequestLog() : nil)
+        let stack = try SandboxStack(configuration: configuration)
+        let pki = stack.pki
+        onStarted { stack.save() }
+        let responder = SandboxResponder(router: stack.router, log: configuration.log ? RequestLog() : nil)
 
         var tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(pki.serverCertificate.path).map { .certificate($0) },
@@ -80,24 +48,20 @@ package struct SandboxServer: Sendable {
             responder: responder,
             server: try .tls(
                 .http1(
-                    configuration: .init(additionalChannelHandlers: [WorldDate(clock: clock, skew: configuration.clockSkew)])),
+                    configuration: .init(additionalChannelHandlers: [WorldDate(clock: stack.clock, skew: configuration.clockSkew)])),
                 tlsConfiguration: tls),
             configuration: .init(address: .hostname("127.0.0.1", port: configuration.port), serverName: "ccsh-sandbox"),
             onServerRunning: { channel in
                 let url = "https://127.0.0.1:\(channel.localAddress?.port ?? configuration.port)"
-                do {
-                    try StateFile.write(configuration: configuration, serverURL: url, pki: pki, oauth: oauth, fleet: fleet)
-                } catch {
+                do { try stack.announce(serverURL: url) } catch {
                     FileHandle.standardError.write(Data("ccsh-sandbox: \(error)\n".utf8))
                 }
-                engine.setOrigin(url)
                 onReady(url)
             },
             logger: logger)
-        let events = Task { await notifier.run() }
+        let events = Task { await stack.notifier.run() }
         defer { events.cancel() }
         try await app.runService()
-        try? deliveries.flush()
-        try? keeper.save()
+        stack.save()
     }
 }
