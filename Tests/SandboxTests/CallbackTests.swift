@@ -4,10 +4,10 @@ import Sandbox
 import TestSupport
 import Testing
 
-/// The 4.17 API beside v4.0's, over HTTPS: callbacks, monitors bound to them (4.17 body rules), remote actions that
-/// go through their statuses as the world's clock is advanced and change the car, and alarms. One at a time: they
-/// share the sandbox, and its clock.
-@Suite(.sandbox("--time-scale", "0"), .serialized)
+/// The 4.17 API beside v4.0's, in-process: callbacks, monitors bound to them (4.17 body rules), remote actions that
+/// go through their statuses as the world's clock is advanced and change the car, and alarms. Each test has a world
+/// of its own.
+@Suite
 struct CallbackTests {
     static let callbackBody = """
         {"label": "home", "type": ["Monitor", "Remote"], "callback": {"webhook": {"name": "home", "target": "https://127.0.0.1:9/hook",
@@ -40,7 +40,7 @@ struct CallbackTests {
 
     @Test("callbacks: create (200), list by type, show, replace and pause (202), delete (204) with its monitors; then 404")
     func callbacks() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let id = try newCallback(client)
         let remoteOnly = try newCallback(client, types: #"["Remote"]"#)
         let monitors = try client.api("/user/callbacks", query: [("types", "Monitor")])
@@ -67,7 +67,7 @@ struct CallbackTests {
 
     @Test("4.17 monitors: the 4.17 body is accepted and v4.0's refused with its field named; v4.0 monitors stay apart")
     func monitors() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let id = try newCallback(client)
         let path = "\(vehiclePath(client, 1))/callbacks/\(id)/monitors"
         let mid = try #require(try client.api(path, method: "POST", body: Self.monitorBody).json["monitorId"]?.string)
@@ -83,7 +83,7 @@ struct CallbackTests {
 
     @Test("a remote door lock: 202, then Accepted → WakingUpVehicle → SentToVehicle → Success as the clock moves; the car is locked")
     func doorLock() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let vehicle = vehiclePath(client, 2)
         let remotes = try remotesPath(client, 2)
         let wasLocked = try client.api("\(vehicle)/status").json["doorsState"]?["lockedStates"]?.array?.contains(.string("Locked")) == true
@@ -110,7 +110,7 @@ struct CallbackTests {
 
     @Test("realistic refusals: one action at a time, charging an unplugged car, two actions in one body")
     func refusals() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let remotes = try remotesPath(client, 0)
         let first = try #require(try client.api(remotes, method: "POST", body: #"{"horn": {"state": "Activated"}}"#).json["remoteActionId"]?.string)
         let second = try #require(try client.api(remotes, method: "POST", body: #"{"lights": {"on": true}}"#).json["remoteActionId"]?.string)
@@ -134,7 +134,7 @@ struct CallbackTests {
 
     @Test("alarms: status changes around trips, filtered by type; each one by id")
     func alarms() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let path = "\(vehiclePath(client, 0))/alarms"
         let all = try client.api(path).json
         let items = all["_embedded"]?["alarms"]?.array ?? []

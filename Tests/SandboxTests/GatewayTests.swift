@@ -4,7 +4,8 @@ import TestSupport
 import Testing
 
 /// The API gateway's 401s (docs/api.md §5.2.4, §16.1), each with its production body.
-@Suite(.sandbox())
+/// In-process (``InProcessSandbox``), but for the expired token, which needs the process's wall clock.
+@Suite
 struct GatewayTests {
     func expect401(_ reply: APIClient.Reply, _ moreInformation: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(reply.status == 401, sourceLocation: sourceLocation)
@@ -15,14 +16,14 @@ struct GatewayTests {
 
     @Test("no client_id, unknown client_id")
     func application() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         expect401(try client.api("/user/vehicles", clientID: .some(nil)), "Cannot pass the security checks")
         expect401(try client.api("/user/vehicles", clientID: "6a1f6c2e-0000-4000-8000-000000000000"), "Not registered to plan")
     }
 
     @Test("no bearer, a malformed header, an unknown token")
     func token() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         expect401(try client.api("/user", token: .some(nil)), "Token is invalid")
         expect401(try client.api("/user", token: .some(nil), headers: [("Authorization", "Basic abc")]), "Token is invalid")
         expect401(try client.api("/user", token: UUID().uuidString.lowercased()), "Token is invalid")
@@ -43,7 +44,7 @@ struct GatewayTests {
 
     @Test("no x-introspect-realm, or a realm other than the token's")
     func realm() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         expect401(try client.api("/user", realm: .some(nil)), "Cannot pass the security checks")
         expect401(try client.api("/user", realm: "clientsB2COpel"), "Token is invalid")
         let opel = try client.passwordToken(realm: "clientsB2COpel").access
@@ -52,7 +53,7 @@ struct GatewayTests {
 
     @Test("every response carries the daily rate-limit headers")
     func rateHeaders() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let reply = try client.api("/user")
         #expect(reply.header("X-RateLimit-Limit-1") == "100000")
         #expect(Int(reply.header("X-RateLimit-Remaining-1") ?? "") != nil)

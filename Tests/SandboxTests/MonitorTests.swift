@@ -4,8 +4,8 @@ import Sandbox
 import TestSupport
 import Testing
 
-/// v4.0 monitors over HTTPS: validation as a real server would do it, and the create/get/pause/delete round trip.
-@Suite(.sandbox())
+/// v4.0 monitors, in-process: validation as the server does it, and the create/get/pause/delete round trip.
+@Suite
 struct MonitorTests {
     /// The quickstart's POST body, verbatim: its single trigger object repeats `name`, and `bool.exp` is unbalanced.
     static func quickstartBody() throws -> String {
@@ -31,7 +31,7 @@ struct MonitorTests {
 
     @Test("the quickstart's own body is rejected: its trigger object repeats the name key")
     func quickstartRejected() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let reply = try client.api(monitorsPath(client), method: "POST", body: try Self.quickstartBody())
         #expect(reply.status == 400)
         #expect(reply.json["debug"]?.string == "body: $.triggerParam.triggers[0].name")
@@ -42,7 +42,7 @@ struct MonitorTests {
 
     @Test("with the duplicates split into three triggers, the unbalanced bool.exp is what gets rejected")
     func unbalancedRejected() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let body = Self.validBody.replacingOccurrences(
             of: "\"outOfParis & (batteryIsLow | onMonday)\"", with: "\"((outOfParis & (batteryIsLow | onMonday)\"")
         let reply = try client.api(monitorsPath(client), method: "POST", body: body)
@@ -53,7 +53,7 @@ struct MonitorTests {
 
     @Test("create, list, get, pause, resume, replace, delete; then 404")
     func roundTrip() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let path = monitorsPath(client)
         let created = try client.api(path, method: "POST", body: Self.validBody)
         #expect(created.status == 201)
@@ -82,7 +82,7 @@ struct MonitorTests {
 
     @Test("monitors belong to their vehicle")
     func perVehicle() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let created = try client.api(monitorsPath(client), method: "POST", body: Self.validBody)
         let id = try #require(created.json["monitorId"]?.string)
         #expect(try client.api("/user/vehicles/\(client.endpoints.vehicles[1].id)/monitors/\(id)").status == 404)
@@ -90,7 +90,7 @@ struct MonitorTests {
 
     @Test("a body that is not JSON, or sent as another type, is refused with the reason")
     func notJSON() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let broken = try client.api(monitorsPath(client), method: "POST", body: "{\"label\": ")
         #expect(broken.status == 400)
         #expect(broken.json["message"]?.string?.contains("line 1") == true)

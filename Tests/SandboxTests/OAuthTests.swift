@@ -20,7 +20,7 @@ struct OAuthTests {
     /// Runs /authorize and returns the redirect's query items.
     static func authorize(_ client: APIClient, _ items: [(String, String)]) throws -> (status: Int, location: [String: String]) {
         let query = items.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
-        let raw = try client.transport.perform(HTTPRequestData(method: "GET", url: client.endpoints.authorizeURL + "?" + query))
+        let raw = try client.perform(HTTPRequestData(method: "GET", url: client.endpoints.authorizeURL + "?" + query))
         let location = raw.header("Location") ?? ""
         let pairs = location.contains("?") ? FormEncoding.parse(location.drop { $0 != "?" }.dropFirst()) : []
         return (raw.status, Dictionary(pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
@@ -119,7 +119,7 @@ struct OAuthTests {
         #expect(reuse.json["error"]?.string == "invalid_grant")
         // Sent as query parameters, as some clients do, with the realm: accepted.
         let viaQuery = try client.reply(
-            client.transport.perform(
+            client.perform(
                 HTTPRequestData(
                     method: "POST", url: e.tokenURL + "?grant_type=refresh_token&refresh_token=\(newRefresh)&realm=\(e.realm)",
                     headers: [("Authorization", "Basic " + Data("\(e.clientID):\(e.clientSecret)".utf8).base64EncodedString())])))

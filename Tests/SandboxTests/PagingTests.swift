@@ -4,11 +4,11 @@ import TestSupport
 import Testing
 
 /// HAL collections (docs/api.md §4.3–4.4): following `next` visits every item once; windows, sizes and filters.
-@Suite(.sandbox("--vehicles", "7", "--alerts", "130", "--trips", "9"))
+@Suite
 struct PagingTests {
     @Test("following next across 130 alerts visits each once, for several page sizes", arguments: [1, 7, 60])
     func alertsOnce(pageSize: Int) throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox(vehicles: 7, alerts: 130, trips: 9))
         let vehicle = client.endpoints.vehicles[0].id
         let (items, pages) = try client.walk("/user/vehicles/\(vehicle)/alerts", key: "alerts", query: [("pageSize", String(pageSize))])
         let ids = items.compactMap { $0["id"]?.string }
@@ -21,7 +21,7 @@ struct PagingTests {
 
     @Test("page envelope: total, totalPage, currentPage, self/first/last, next/prev only where they belong")
     func envelope() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox(vehicles: 7, alerts: 130, trips: 9))
         let first = try client.api("/user/vehicles", query: [("pageSize", "3")])
         #expect(first.json["total"] == .int(7))
         #expect(first.json["totalPage"] == .int(3))
@@ -39,7 +39,7 @@ struct PagingTests {
 
     @Test("indexRange windows the results: 1-3 is three items, 5- runs to the end, 4 is one item")
     func indexRange() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox(vehicles: 7, alerts: 130, trips: 9))
         let all = try client.walk("/user/vehicles", key: "vehicles").items.compactMap { $0["id"]?.string }
         for (range, expected) in [("1-3", Array(all[1...3])), ("5-", Array(all[5...])), ("4", [all[4]]), ("6-99", [all[6]]), ("9-", [])] {
             let (items, _) = try client.walk("/user/vehicles", key: "vehicles", query: [("indexRange", range), ("pageSize", "2")])
@@ -49,7 +49,7 @@ struct PagingTests {
 
     @Test("timestamps keep the items inside the intervals, across pages")
     func timestamps() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox(vehicles: 7, alerts: 130, trips: 9))
         let vehicle = client.endpoints.vehicles[1].id
         let all = try client.walk("/user/vehicles/\(vehicle)/alerts", key: "alerts").items
         let times = all.compactMap { $0["startedAt"]?.string }
@@ -67,7 +67,7 @@ struct PagingTests {
 
     @Test("trips, wayPoints (with tolerance), telemetry (pageSize up to 2000) and /user/trips page too")
     func otherCollections() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox(vehicles: 7, alerts: 130, trips: 9))
         let vehicle = client.endpoints.vehicles[2].id
         let trips = try client.walk("/user/vehicles/\(vehicle)/trips", key: "trips", query: [("pageSize", "4")]).items
         #expect(trips.count == 9)
@@ -86,7 +86,7 @@ struct PagingTests {
 
     @Test("a page token only works on the collection that made it, and tampering is refused")
     func tokens() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox(vehicles: 7, alerts: 130, trips: 9))
         let page = try client.api("/user/vehicles", query: [("pageSize", "2")])
         let next = try #require(page.json["_links"]?["next"]?["href"]?.string)
         let token = try #require(next.components(separatedBy: "pageToken=").last)

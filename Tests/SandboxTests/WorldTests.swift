@@ -7,7 +7,7 @@ import Testing
 /// The world moves: a car driven through `/_control/vehicles` moves along its route (position, heading, speed,
 /// odometer, energy falling), and its trip is recorded when it stops; a plugged car charges to Finished; bad control
 /// bodies change nothing. The clock is advanced, never waited for.
-@Suite(.sandbox("--time-scale", "0"), .serialized)
+@Suite
 struct WorldTests {
     /// The first car with a traction battery and no tank, by number.
     static func electric(_ client: APIClient) throws -> Int {
@@ -20,7 +20,7 @@ struct WorldTests {
 
     @Test("a car driven from Paris to Versailles moves, spends energy, and records its trip when it arrives")
     func drive() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let n = try Self.electric(client)
         let vehicle = client.endpoints.vehicles[n]
         try client.world(n, #"{"set": {"position": "paris", "electricLevel": 80}, "plug": false}"#)
@@ -61,7 +61,7 @@ struct WorldTests {
 
     @Test("a plugged car charges at the charger's power, InProgress then Finished at 100 %")
     func charging() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let n = try Self.electric(client)
         let vehicle = client.endpoints.vehicles[n]
         try client.world(n, #"{"set": {"electricLevel": 40}, "plug": true}"#)
@@ -82,7 +82,7 @@ struct WorldTests {
 
     @Test("a wrong control body is refused with what is wrong, and changes nothing")
     func refusals() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         let n = try Self.electric(client)
         let before = try client.control("/_control/vehicles/\(n)").json["state"]
         let cases: [(String, String)] = [
@@ -104,7 +104,7 @@ struct WorldTests {
 
     @Test("a car whose tank runs low on the road raises FuelLevelLow where it happened, in its trip, telemetry and /user/trips")
     func lowFuel() throws {
-        let client = try APIClient(try suiteSandbox())
+        let client = APIClient(try InProcessSandbox())
         var found: Int?
         for (n, vehicle) in client.endpoints.vehicles.enumerated() {
             let types = try client.api("/user/vehicles/\(vehicle.id)/status").json["energies"]?.array?.compactMap { $0["type"]?.string } ?? []

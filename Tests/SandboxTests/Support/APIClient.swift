@@ -4,15 +4,22 @@ import Foundation
 import Sandbox
 import TestSupport
 
-/// A test's way into the sandbox: real libcurl, real mutual TLS, real OAuth. One per test (not thread-safe).
+/// A test's way into the sandbox: real libcurl, real mutual TLS and real OAuth against a sandbox process, or the
+/// same requests answered in-process (``InProcessSandbox``). One per test (not thread-safe).
 final class APIClient {
-    let sandbox: SandboxProcess
-    let transport: CurlTransport
-    var endpoints: SandboxEndpoints { sandbox.endpoints }
+    let endpoints: SandboxEndpoints
+    /// Sends one request: over the network, or to the in-process router.
+    let perform: (HTTPRequestData) throws -> HTTPResponseData
 
     init(_ sandbox: SandboxProcess, tls: TLSOptions? = nil) throws {
-        self.sandbox = sandbox
-        transport = try CurlTransport(tls: tls ?? sandbox.tls)
+        endpoints = sandbox.endpoints
+        let transport = try CurlTransport(tls: tls ?? sandbox.tls)
+        perform = { request in try transport.perform(request) }
+    }
+
+    init(_ sandbox: InProcessSandbox) {
+        endpoints = sandbox.endpoints
+        perform = { request in sandbox.perform(request) }
     }
 
     /// A decoded response.
@@ -34,7 +41,7 @@ final class APIClient {
             headers.append((name: "Authorization", value: "Basic \(raw)"))
         }
         let body = fields.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
-        return try reply(transport.perform(HTTPRequestData(method: "POST", url: url, headers: headers, body: Array(body.utf8))))
+        return try reply(perform(HTTPRequestData(method: "POST", url: url, headers: headers, body: Array(body.utf8))))
     }
 
     /// A password-grant token in `realm` (default: the sandbox's).
@@ -71,7 +78,7 @@ final class APIClient {
         if body != nil, !requestHeaders.contains(where: { $0.name.lowercased() == "content-type" }) {
             requestHeaders.append((name: "Content-Type", value: "application/json"))
         }
-        return try reply(transport.perform(HTTPRequestData(method: method, url: url, headers: requestHeaders, body: body.map { Array($0.utf8) })))
+        return try reply(perform(HTTPRequestData(method: method, url: url, headers: requestHeaders, body: body.map { Array($0.utf8) })))
     }
 
     private var token: String?
@@ -114,7 +121,7 @@ extension APIClient {
     @discardableResult
     func advanceClock(_ seconds: Int) throws -> Reply {
         try reply(
-            transport.perform(
+            perform(
                 HTTPRequestData(
                     method: "POST", url: endpoints.serverURL + "/_control/clock", headers: [(name: "Content-Type", value: "application/json")],
                     body: Array(#"{"advance": \#(seconds)}"#.utf8))))
@@ -125,7 +132,7 @@ extension APIClient {
     /// A GET (or, with a body, a POST) on one of the sandbox's `/_control` endpoints.
     func control(_ path: String, body: String? = nil) throws -> Reply {
         try reply(
-            transport.perform(
+            perform(
                 HTTPRequestData(
                     method: body == nil ? "GET" : "POST", url: endpoints.serverURL + path,
                     headers: body == nil ? [] : [(name: "Content-Type", value: "application/json")], body: body.map { Array($0.utf8) })))
