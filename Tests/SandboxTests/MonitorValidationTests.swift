@@ -51,6 +51,10 @@ struct MonitorValidationTests {
                 "exactly one of zone, time, data"
             ),
             (
+                variant(#"{"name": "batteryIsLow", "data""#, #"{"name": "batteryIsLow", "weather""#), "$.triggerParam.triggers[2].weather",
+                "'weather' is no trigger kind"
+            ),
+            (
                 variant("outOfParis & (batteryIsLow | onMonday)", "outOfParis & rain"), "$.triggerParam.bool.exp",
                 "'rain' is not the name of a trigger"
             ),

@@ -219,20 +219,21 @@ package enum MonitorValidator {
             }
             guard !names.contains(name) else { throw fail("\(path).name", "'\(name)' is already the name of another trigger") }
             names.append(name)
-            let kinds = trigger.map(\.0).filter { ["zone", "time", "data"].contains($0) }
-            if let unknown = trigger.first(where: { !["name", "zone", "time", "data"].contains($0.0) }) {
-                throw fail("\(path).\(unknown.0)", "unknown field; a trigger has name and one of zone, time, data")
+            let kinds = trigger.compactMap { TriggerKind(rawValue: $0.0) }
+            if let unknown = trigger.first(where: { $0.0 != "name" && TriggerKind(rawValue: $0.0) == nil }) {
+                throw fail("\(path).\(unknown.0)", "'\(unknown.0)' is no trigger kind; a trigger has name and one of \(TriggerKind.names)")
             }
-            guard kinds.count == 1 else {
+            guard kinds.count == 1, let kind = kinds.first else {
                 throw fail(
                     path,
                     kinds.isEmpty
-                        ? "needs one of zone, time, data" : "has \(kinds.joined(separator: " and ")): exactly one of zone, time, data is allowed")
+                        ? "needs one of \(TriggerKind.names)"
+                        : "has \(kinds.map(\.rawValue).joined(separator: " and ")): exactly one of \(TriggerKind.names) is allowed")
             }
-            switch kinds[0] {
-            case "zone": try zoneTrigger(item["zone"], "\(path).zone")
-            case "time": try timeTrigger(item["time"], "\(path).time")
-            default: try dataTrigger(item["data"], "\(path).data")
+            switch kind {
+            case .zone: try zoneTrigger(item["zone"], "\(path).zone")
+            case .time: try timeTrigger(item["time"], "\(path).time")
+            case .data: try dataTrigger(item["data"], "\(path).data")
             }
         }
 

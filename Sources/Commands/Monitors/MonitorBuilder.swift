@@ -147,7 +147,7 @@ struct MonitorBuilder {
 
     /// `triggerParam`: the zone, time and data triggers in the order written, and `bool.exp`.
     private mutating func triggers(_ call: Call) throws {
-        let written = Self.inWrittenOrder(call, ["zone", "time", "data"])
+        let written = Self.inWrittenOrder(call, TriggerKind.allCases.map(\.rawValue))
         let expression = one("expr", call)
         guard !written.isEmpty || expression != nil else { return }
         var parameter = body["triggerParam"]?.recordValue ?? Record()
@@ -156,11 +156,13 @@ struct MonitorBuilder {
             var names: [String] = []
             for (flag, bound) in written {
                 note("$.triggerParam.triggers[\(triggers.count)]", flag, bound)
+                // The flags are named after the kinds (`--zone`, `--time`, `--data`).
+                guard let kind = TriggerKind(rawValue: flag) else { continue }
                 let trigger =
-                    switch flag {
-                    case "zone": try Self.zone(bound)
-                    case "time": try Self.time(bound, zoneKey: version == .v417 ? "timeZone" : "time.zone")
-                    default: try Self.data(bound)
+                    switch kind {
+                    case .zone: try Self.zone(bound)
+                    case .time: try Self.time(bound, zoneKey: version == .v417 ? "timeZone" : "time.zone")
+                    case .data: try Self.data(bound)
                     }
                 names.append(trigger["name"]?.text ?? "")
                 triggers.append(.record(trigger))

@@ -4,20 +4,12 @@ import APIContract
 /// period and the extensions its events carry. Built from the body the API accepted (v4.0 or 4.17, including
 /// v4.0's deprecated `dataTriggers`/`timeZoneTriggers`, which are all ANDed).
 struct MonitorProgram: Sendable {
-    /// One trigger's test.
+    /// One trigger's test: a ``MonitorTrigger`` with its time windows read.
     enum Trigger: Sendable {
         /// True while the car is outside (`Out`) or inside (`In`) the circle.
         case zone(center: GeoPoint, radiusKm: Double, outside: Bool)
         case time(TimeWindows)
-        case data(DataTrigger)
-    }
-
-    /// A data trigger: the datum, its test, and the value it must have had before (4.17 `previous`).
-    struct DataTrigger: Sendable {
-        var data: String
-        var op: String
-        var operands: [String]
-        var previous: (op: String, operands: [String])?
+        case data(MonitorTrigger.Data)
     }
 
     /// The bool expression with trigger names replaced by their positions in ``triggers``.
@@ -85,19 +77,11 @@ struct MonitorProgram: Sendable {
     }
 
     private static func trigger(_ item: JSON, madeAt: Int) -> Trigger? {
-        if let zone = item["zone"] {
-            let shape = zone["place"] ?? zone["circle"]
-            guard let lat = shape?["center"]?["latitude"]?.number, let lon = shape?["center"]?["longitude"]?.number,
-                let radius = shape?["radius"]?.number
-            else { return nil }
-            return .zone(center: GeoPoint(lon: lon, lat: lat), radiusKm: radius, outside: zone["transition"]?.string == "Out")
+        switch MonitorTrigger(item) {
+        case .zone(let zone)?: .zone(center: GeoPoint(lon: zone.longitude, lat: zone.latitude), radiusKm: zone.radiusKm, outside: zone.outside)
+        case .time(let body)?: .time(TimeWindows(body, madeAt: madeAt))
+        case .data(let data)?: .data(data)
+        case nil: nil
         }
-        if let time = item["time"] { return .time(TimeWindows(time, madeAt: madeAt)) }
-        guard let data = item["data"], let name = data["data"]?.string, let op = data["op"]?.string else { return nil }
-        let operands = data["value"]?.array?.compactMap { $0.string ?? $0.number.map { String($0) } } ?? []
-        let previous = data["previous"].flatMap { p in
-            p["op"]?.string.map { ($0, p["value"]?.array?.compactMap(\.string) ?? []) }
-        }
-        return .data(DataTrigger(data: name, op: op, operands: operands, previous: previous))
     }
 }
