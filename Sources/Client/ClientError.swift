@@ -4,7 +4,7 @@ package struct ClientError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure; a struct over a private enum so that kinds can be added without breaking callers.
     package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: String {
-            case transport, certificate, timeout, cancelled, http, loginRequired, authentication, configuration, decoding
+            case transport, certificate, timeout, cancelled, http, loginRequired, authentication, configuration, decoding, sandbox
         }
         private let wrapped: Wrapped
         /// The connection could not be made or broke (refused, reset, cut mid-response).
@@ -24,6 +24,8 @@ package struct ClientError: Error, Sendable, CustomStringConvertible {
         package static let configuration = Code(wrapped: .configuration)
         /// A response that is not what the API sends.
         package static let decoding = Code(wrapped: .decoding)
+        /// The local sandbox (`ccsh --sandbox`) could not be started, found or logged in to.
+        package static let sandbox = Code(wrapped: .sandbox)
         package var description: String { wrapped.rawValue }
     }
 

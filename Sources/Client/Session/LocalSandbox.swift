@@ -1,7 +1,6 @@
-import Client
+import APIContract
 import Foundation
 import SafeFile
-import Shell
 
 /// `ccsh --sandbox`: starts `ccsh-sandbox` (beside the ccsh binary, or `$CCSH_SANDBOX`) with its state in
 /// `$XDG_STATE_HOME/ccsh/sandbox`, waits for its READY line, and builds a `sandbox` profile from its
@@ -30,7 +29,7 @@ package final class LocalSandbox {
         (process, stdin) = try Self.startOrFind(shared, binary: binary, directory: stateDirectory, environment: environment)
         let json = try Self.description(of: stateDirectory)
         func field(_ name: String) throws -> String {
-            guard case .string(let text)? = json[name] else { throw Self.failure("sandbox.json has no '\(name)'") }
+            guard let text = json[name]?.string else { throw Self.failure("sandbox.json has no '\(name)'") }
             return text
         }
         clientSecret = try field("client_secret")
@@ -42,7 +41,7 @@ package final class LocalSandbox {
 
     /// The shared lock of the sandbox's users, taken (the directory made first); it waits while a sandbox whose
     /// users are all gone is saving its world and ending.
-    private static func use(_ shared: SandboxDirectory) throws(ShellError) -> FileLock {
+    private static func use(_ shared: SandboxDirectory) throws(ClientError) -> FileLock {
         do throws(SafeFileError) {
             try SafeFile.makeDirectory(shared.path)
             return try FileLock(for: shared.users, shared: true)
@@ -152,12 +151,12 @@ package final class LocalSandbox {
         return beside
     }
 
-    private static func description(of directory: URL) throws -> Record {
+    private static func description(of directory: URL) throws -> JSON {
         let file = directory.appendingPathComponent("sandbox.json")
-        guard let data = FileManager.default.contents(atPath: file.path), case .record(let record)? = try? JSONReader.value(from: Array(data)) else {
+        guard let data = FileManager.default.contents(atPath: file.path), let json = try? JSONParser.parse(Array(data)), json.members != nil else {
             throw failure("cannot read \(file.path)")
         }
-        return record
+        return json
     }
 
     private static func firstLine(_ handle: FileHandle) -> String? {
@@ -166,7 +165,7 @@ package final class LocalSandbox {
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func failure(_ message: String, hint: String? = nil) -> ShellError {
-        ShellError(.failed, "sandbox: " + message, hint: hint)
+    private static func failure(_ message: String, hint: String? = nil) -> ClientError {
+        ClientError(code: .sandbox, request: "sandbox", message: message, hint: hint)
     }
 }

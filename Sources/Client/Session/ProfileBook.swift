@@ -1,7 +1,5 @@
-import Client
 import Foundation
 import SafeFile
-import Shell
 
 /// The profiles ccsh can use: the tables of `config.toml` (read afresh each time, so an edit shows at once), plus
 /// the `sandbox` profile under `ccsh --sandbox`. Opens sessions on them (resolving `env:`, `file:` and `prompt`
