@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(name: "render-bench", dependencies: ["Shell", "Commands"], path: "bench/Render"),
         .executableTarget(name: "repl-bench", dependencies: ["Shell", "Commands", "PseudoTerminal"], path: "bench/REPL"),
         // fuzz/: the seeded fuzzer over the lexer, parser, evaluator and JSON reader (`make fuzz`).
-        .executableTarget(name: "ccsh-fuzz", dependencies: ["Shell", "Commands", "FuzzSupport"], path: "fuzz/Fuzz"),
+        .executableTarget(name: "ccsh-fuzz", dependencies: ["Shell", "Commands", "APIContract", "Client", "FuzzSupport"], path: "fuzz/Fuzz"),
         // fuzz/Listen: the protocol fuzzer of `listen`, against a real listener over loopback (`make fuzz`).
         .executableTarget(name: "listen-fuzz", dependencies: ["Listener", "APIContract", "FuzzSupport"], path: "fuzz/Listen"),
         // What both fuzzers share: the seeded random number generator.

@@ -1,3 +1,4 @@
+import APIContract
 import Testing
 
 @testable import Client
@@ -45,9 +46,21 @@ struct JSONScannerTests {
         "anything but one JSON value is refused",
         arguments: [
             "", "   ", "{", #"{"a":1"#, #"{"a" 1}"#, #"{"a":1,}"#, "[1,]", "[1 2]", #""open"#, "tru", "nul", "-", "1.", "1e",
-            "{} {}", "<html>", #"{"a":1}x"#, String(repeating: "[", count: 200) + String(repeating: "]", count: 200),
+            "{} {}", "<html>", #"{"a":1}x"#, String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
         ])
     func refused(_ text: String) {
         #expect(JSONScanner.scan(Array(text.utf8)) == nil)
+    }
+
+    @Test("strings and numbers are read by the one JSON core: surrogate pairs, escapes, exact integers; one depth limit")
+    func core() throws {
+        let page = try #require(JSONScanner.scan(Array(#"{"a": "\ud83d\ude97 \"car\"", "n": 42, "f": 4.0, "big": 1e300}"#.utf8)))
+        #expect(page["a"]?.string == "🚗 \"car\"", "a pair is one character, not two replacement characters")
+        #expect(page["n"]?.int == 42)
+        #expect(page["f"]?.int == 4)
+        #expect(page["big"]?.int == nil)
+        let deepest = String(repeating: "[", count: JSONText.maxDepth) + String(repeating: "]", count: JSONText.maxDepth)
+        #expect(JSONScanner.scan(Array(deepest.utf8)) != nil, "as deep as every reader takes")
+        #expect((try? JSONParser.parse(Array(deepest.utf8))) != nil, "the strict parser too")
     }
 }

@@ -1,3 +1,5 @@
+import APIContract
+import Client
 import Commands
 import Shell
 
@@ -79,15 +81,21 @@ struct Targets {
         }
     }
 
-    /// A value or a ``JSONError``; a value written back as JSON reads as the same value.
+    /// A value or a ``JSONError``; a value written back as JSON reads as the same value. The three readers of the
+    /// one JSON core agree: the sandbox's strict parser takes exactly what the shell's reader takes, and reads the
+    /// same value; the page scanner (which leaves string contents to whoever decodes the items) takes at least that.
     static func readJSON(_ bytes: [UInt8]) -> String? {
+        let strict = try? JSONParser.parse(bytes)
         let value: Value
         do {
             value = try JSONReader.value(from: bytes)
         } catch {
             _ = error.description
-            return nil
+            return strict == nil ? nil : "the strict parser took what the shell's reader refused (\(error.description))"
         }
+        guard let strict else { return "the strict parser refused what the shell's reader took" }
+        guard (try? JSONReader.value(from: strict.bytes)) == value else { return "the strict parser read another value" }
+        guard JSONScanner.scan(bytes) != nil else { return "the page scanner refused what the shell's reader took" }
         let written = JSONWriter.bytes(value)
         do {
             let again = try JSONReader.value(from: written)

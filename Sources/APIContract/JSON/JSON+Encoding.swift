@@ -16,8 +16,8 @@ extension JSON {
         case .null: out.append(contentsOf: JSON.nullBytes)
         case .bool(let b): out.append(contentsOf: b ? JSON.trueBytes : JSON.falseBytes)
         case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d): out.append(contentsOf: JSON.format(d).utf8)
-        case .string(let s): JSON.writeString(s, into: &out)
+        case .double(let d): out.append(contentsOf: JSONText.format(d).utf8)
+        case .string(let s): JSONText.append(string: s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (n, item) in items.enumerated() {
@@ -29,7 +29,7 @@ extension JSON {
             out.append(UInt8(ascii: "{"))
             for (n, (key, value)) in members.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                JSON.writeString(key, into: &out)
+                JSONText.append(string: key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
             }
@@ -40,36 +40,4 @@ extension JSON {
     private static let nullBytes = Array("null".utf8)
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
-
-    /// Doubles keep a decimal point (`48.0`, as production sends levels), and never print as exponents for the
-    /// magnitudes the API uses.
-    private static func format(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) + ".0" }
-        return String(d)
-    }
-
-    private static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Fast path: most strings (ids, URLs, enum values) need no escaping and are copied in one go.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: s.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
 }

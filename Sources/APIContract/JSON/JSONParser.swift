@@ -27,13 +27,14 @@ package struct LocatedJSON: Sendable {
 
 /// Parses UTF-8 JSON (RFC 8259) into ``JSON``, rejecting duplicate object keys.
 ///
-/// Limits: nesting depth 64 and no trailing garbage. Numbers without a fraction or exponent that fit an `Int`
-/// stay integers.
+/// Limits: the one nesting depth of every reader (``JSONText/maxDepth``) and no trailing garbage. Strings and
+/// numbers are read by the one JSON core (``JSONTextReader``): numbers without a fraction or exponent that fit an
+/// `Int` stay integers.
 package struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
-    private static let maxDepth = 64
+    private static let maxDepth = JSONText.maxDepth
     /// The path of the value being read, for errors.
     private var path = "$"
     /// Locating mode (``parseLocated(_:)``): duplicates are recorded instead of refused, offsets are kept.
@@ -198,89 +199,34 @@ package struct JSONParser {
         }
     }
 
+    /// A number, read by the one JSON core (``JSONTextReader``).
     private mutating func number() throws(JSONParseError) -> JSON {
-        let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        var isInteger = true
-        func digits() -> Int {
-            let from = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            return index - from
+        var at = index
+        let read = bytes.withUnsafeBufferPointer { buffer in Result { () throws(JSONTextError) in try JSONTextReader(buffer).number(at: &at) } }
+        switch read {
+        case .success(.int(let int)):
+            index = at
+            return .int(int)
+        case .success(.double(let double)):
+            index = at
+            return .double(double)
+        case .failure(let error):
+            index = error.offset
+            throw self.error(error.message)
         }
-        guard digits() > 0 else { throw error("invalid number") }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            isInteger = false
-            guard digits() > 0 else { throw error("invalid number: digits expected after '.'") }
-        }
-        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            index += 1
-            isInteger = false
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits() > 0 else { throw error("invalid number: digits expected in exponent") }
-        }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let i = Int(text) { return .int(i) }
-        guard let d = Double(text), d.isFinite else { throw error("number out of range") }
-        return .double(d)
     }
 
+    /// A string, read by the one JSON core (``JSONTextReader``).
     private mutating func string() throws(JSONParseError) -> String {
-        index += 1
-        var out: [UInt8] = []
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                guard let s = String(validating: out, as: UTF8.self) else { throw error("string is not valid UTF-8") }
-                return s
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { throw error("unterminated string") }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"): out += Array(String(try unicodeEscape()).utf8)
-                default: throw error("invalid escape sequence")
-                }
-            case 0..<0x20:
-                throw error("control character in string")
-            default:
-                out.append(byte)
-                index += 1
-            }
+        var at = index
+        let read = bytes.withUnsafeBufferPointer { buffer in Result { () throws(JSONTextError) in try JSONTextReader(buffer).string(at: &at) } }
+        switch read {
+        case .success(let text):
+            index = at
+            return text
+        case .failure(let error):
+            index = error.offset
+            throw self.error(error.message)
         }
-        throw error("unterminated string")
-    }
-
-    private mutating func hex4() throws(JSONParseError) -> UInt32 {
-        guard bytes.count - index >= 4, let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-        else { throw error("invalid \\u escape") }
-        index += 4
-        return v
-    }
-
-    private mutating func unicodeEscape() throws(JSONParseError) -> Character {
-        let high = try hex4()
-        if (0xD800..<0xDC00).contains(high) {
-            guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                throw error("unpaired surrogate in \\u escape")
-            }
-            index += 2
-            let low = try hex4()
-            guard (0xDC00..<0xE000).contains(low),
-                let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-            else { throw error("invalid surrogate pair in \\u escape") }
-            return Character(scalar)
-        }
-        guard let scalar = Unicode.Scalar(high) else { throw error("invalid \\u escape") }
-        return Character(scalar)
     }
 }

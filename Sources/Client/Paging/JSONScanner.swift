@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Finds the structure of a JSON document — object members, array elements and the byte range of every value —
@@ -57,51 +58,24 @@ package enum JSONScanner {
             }
         }
 
-        /// A string's decoded text; nil for anything else.
+        /// A string's decoded text, read by the one JSON core (``JSONTextReader``); nil for anything else, or for a
+        /// string that is not valid JSON.
         package var string: String? {
             guard bytes[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
-            let inner = range.lowerBound + 1..<range.upperBound - 1
-            guard bytes[inner].contains(UInt8(ascii: "\\")) else { return String(decoding: bytes[inner], as: UTF8.self) }
-            return Self.unescape(bytes[inner])
+            var at = range.lowerBound
+            return bytes.withUnsafeBufferPointer { buffer in try? JSONTextReader(buffer).string(at: &at) }
         }
 
-        /// A number that is a whole value within ±10¹⁵; nil for anything else.
+        /// A number that is a whole value within ±10¹⁵, read by the one JSON core; nil for anything else.
         package var int: Int? {
+            var at = range.lowerBound
             let first = bytes[range.lowerBound]
-            guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-                let number = Double(String(decoding: bytes[range], as: UTF8.self)), number == number.rounded(), abs(number) < 1e15
-            else { return nil }
-            return Int(number)
-        }
-
-        private static func unescape(_ escaped: ArraySlice<UInt8>) -> String {
-            var out: [UInt8] = []
-            out.reserveCapacity(escaped.count)
-            var index = escaped.startIndex
-            while index < escaped.endIndex {
-                let byte = escaped[index]
-                index += 1
-                guard byte == UInt8(ascii: "\\"), index < escaped.endIndex else {
-                    out.append(byte)
-                    continue
-                }
-                let escape = escaped[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "u"):
-                    let digits = escaped[index..<min(index + 4, escaped.endIndex)]
-                    index = digits.endIndex
-                    let scalar = UInt32(String(decoding: digits, as: UTF8.self), radix: 16).flatMap(Unicode.Scalar.init)
-                    out += Array(String(scalar.map(Character.init) ?? "\u{FFFD}").utf8)
-                default: out.append(escape)
-                }
+            guard first == UInt8(ascii: "-") || first &- UInt8(ascii: "0") < 10 else { return nil }
+            switch bytes.withUnsafeBufferPointer({ buffer in try? JSONTextReader(buffer).number(at: &at) }) {
+            case .int(let int)?: return abs(int) < 1_000_000_000_000_000 ? int : nil
+            case .double(let double)?: return double == double.rounded() && abs(double) < 1e15 ? Int(double) : nil
+            case nil: return nil
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -207,8 +181,10 @@ package enum JSONScanner {
         }
 
         /// Checks and skips one value, nested ones included.
+        /// `depth` counts the containers around the value; a container may nest as deep as every reader allows.
         mutating func skipValue(depth: Int) -> Bool {
-            guard index < bytes.count, depth < 128 else { return false }
+            guard index < bytes.count else { return false }
+            if bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "["), depth >= JSONText.maxDepth { return false }
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 index += 1

@@ -1,3 +1,4 @@
+import APIContract
 import Yams
 
 /// YAML in and out through Yams (libyaml), keeping record order: values become `Node` mappings in field order,
@@ -16,7 +17,7 @@ package enum YAML {
         case .null: Node("null")
         case .bool(let b): Node(b ? "true" : "false")
         case .int(let i): Node(String(i))
-        case .double(let d): Node(d.isFinite ? JSONWriter.format(d) : d.isNaN ? ".nan" : d < 0 ? "-.inf" : ".inf")
+        case .double(let d): Node(d.isFinite ? JSONText.format(d) : d.isNaN ? ".nan" : d < 0 ? "-.inf" : ".inf")
         case .string(let s): string(s)
         case .list(let items): Node(items.map(node))
         case .record(let record): Node(record.fields.map { (string($0.name), node($0.value)) })

@@ -1,3 +1,5 @@
+import APIContract
+
 /// Reads JSON (RFC 8259) into ``Value``s.
 ///
 /// Hand-written because no library does what the shell needs (docs/architecture.md §4a): object keys keep their
@@ -6,8 +8,8 @@
 /// floats. It also has to be fast — at least as fast as Foundation's JSONSerialization (bench/json-read.sh) — so
 /// it scans an unsafe buffer and copies strings without escapes in one step.
 package enum JSONReader {
-    /// Maximum nesting of arrays and objects.
-    package static let maxDepth = 512
+    /// Maximum nesting of arrays and objects: the one limit of every JSON reader.
+    package static let maxDepth = JSONText.maxDepth
 
     package static func value(from bytes: [UInt8]) throws(JSONError) -> Value {
         let result: Result<Value, JSONError> = bytes.withUnsafeBufferPointer { buffer in
@@ -147,143 +149,23 @@ package enum JSONReader {
             }
         }
 
+        /// A number, read by the one JSON core (``JSONTextReader``).
         mutating func number() throws(JSONError) -> Value {
-            let start = index
-            var negative = false
-            if bytes[index] == UInt8(ascii: "-") {
-                negative = true
-                index += 1
-            }
-            let digitsStart = index
-            var magnitude: UInt64 = 0
-            var overflow = false
-            while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
-                let digit = UInt64(bytes[index] &- UInt8(ascii: "0"))
-                let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
-                let (sum, o2) = times10.addingReportingOverflow(digit)
-                overflow = overflow || o1 || o2
-                magnitude = sum
-                index += 1
-            }
-            guard index > digitsStart else { throw error("invalid number: a digit is expected after '-'") }
-            guard !(bytes[digitsStart] == UInt8(ascii: "0") && index - digitsStart > 1) else {
-                throw error("invalid number: leading zeros are not allowed", at: digitsStart)
-            }
-            var isFloat = false
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                isFloat = true
-                index += 1
-                let fraction = index
-                while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
-                guard index > fraction else { throw error("invalid number: digits are expected after '.'") }
-            }
-            if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-                isFloat = true
-                index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-                let exponent = index
-                while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
-                guard index > exponent else { throw error("invalid number: digits are expected in the exponent") }
-            }
-            if !isFloat, !overflow {
-                if negative {
-                    if magnitude == 0 { return .double(-0.0) }  // keeps the sign of "-0"
-                    if magnitude <= UInt64(Int64.max) + 1 { return .int(Int(truncatingIfNeeded: 0 &- magnitude)) }
-                } else if magnitude <= UInt64(Int64.max) {
-                    return .int(Int(magnitude))
+            do throws(JSONTextError) {
+                switch try JSONTextReader(bytes).number(at: &index) {
+                case .int(let int): return .int(int)
+                case .double(let double): return .double(double)
                 }
+            } catch {
+                throw self.error(error.message, at: error.offset)
             }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            guard let double = Double(text), double.isFinite else { throw error("number out of range: \(text)", at: start) }
-            return .double(double)
         }
 
+        /// A string, read by the one JSON core (``JSONTextReader``).
         mutating func string() throws(JSONError) -> String {
-            index += 1
-            let start = index
-            // Fast path: no escape before the closing quote. ASCII text needs no UTF-8 check (most API strings).
-            var allBits: UInt8 = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                allBits |= byte
-                if byte == UInt8(ascii: "\"") {
-                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    guard let text = allBits < 0x80 ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else {
-                        throw error("invalid UTF-8 in a string", at: start)
-                    }
-                    index += 1
-                    return text
-                }
-                if byte == UInt8(ascii: "\\") { break }
-                guard byte >= 0x20 else {
-                    throw error("control character in a string (escape it as \\u00\(byte < 16 ? "0" : "")\(String(byte, radix: 16)))")
-                }
-                index += 1
+            do throws(JSONTextError) { return try JSONTextReader(bytes).string(at: &index) } catch {
+                throw self.error(error.message, at: error.offset)
             }
-            var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""):
-                    index += 1
-                    guard let text = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string", at: start) }
-                    return text
-                case UInt8(ascii: "\\"):
-                    index += 1
-                    guard index < bytes.count else { break }
-                    let escape = bytes[index]
-                    index += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"): out += Array(String(try unicodeEscape()).utf8)
-                    default: throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", at: index - 2)
-                    }
-                default:
-                    guard byte >= 0x20 else { throw error("control character in a string") }
-                    out.append(byte)
-                    index += 1
-                }
-            }
-            throw error("unterminated string: '\"' expected", at: start - 1)
-        }
-
-        mutating func hex4() throws(JSONError) -> UInt32 {
-            guard bytes.count - index >= 4 else { throw error("invalid \\u escape: four hex digits expected") }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let byte = bytes[index] | 0x20
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                default: throw error("invalid \\u escape: four hex digits expected")
-                }
-                value = value << 4 | UInt32(digit)
-                index += 1
-            }
-            return value
-        }
-
-        mutating func unicodeEscape() throws(JSONError) -> Character {
-            let high = try hex4()
-            if (0xD800..<0xDC00).contains(high) {
-                guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw error("unpaired surrogate \\u\(String(high, radix: 16)): a low surrogate must follow")
-                }
-                index += 2
-                let low = try hex4()
-                guard (0xDC00..<0xE000).contains(low), let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
-                    throw error("invalid surrogate pair")
-                }
-                return Character(scalar)
-            }
-            guard let scalar = Unicode.Scalar(high) else { throw error("unpaired surrogate \\u\(String(high, radix: 16))") }
-            return Character(scalar)
         }
     }
 }

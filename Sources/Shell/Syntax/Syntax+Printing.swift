@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Canonical source text for syntax trees (`source`) and a range-free structural dump (`dump`), used to check
@@ -85,7 +86,7 @@ extension Expression {
         case .null: "null"
         case .bool(let b, _): b ? "true" : "false"
         case .int(let i, _): String(i)
-        case .float(let d, _): JSONWriter.format(d)
+        case .float(let d, _): JSONText.format(d)
         case .string(let parts, _): "\"" + parts.map(\.source).joined() + "\""
         case .word(let word, _): word
         case .variable(let name, let path, _): "$" + ([name] + path).joined(separator: ".")

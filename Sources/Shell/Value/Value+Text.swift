@@ -1,3 +1,5 @@
+import APIContract
+
 /// Plain text of a value, as string interpolation and `print` show it: strings without quotes, numbers as JSON
 /// writes them, null as the empty string, lists and records as compact JSON.
 extension Value {
@@ -6,7 +8,7 @@ extension Value {
         case .null: ""
         case .bool(let b): b ? "true" : "false"
         case .int(let i): String(i)
-        case .double(let d): JSONWriter.format(d)
+        case .double(let d): JSONText.format(d)
         case .string(let s): s
         case .list, .record: JSONWriter.string(self)
         }
