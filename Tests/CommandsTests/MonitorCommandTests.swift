@@ -59,6 +59,18 @@ struct MonitorCommandTests {
         #expect(try shell.run("monitors 1 | where id == '\(id)' | count") == 0)
     }
 
+    @Test("a monitor from the pipe is read again by monitors show, on v4.0 and on 4.17 (under its callback)")
+    func showFromThePipe() throws {
+        let shell = try APIShell()
+        let made = try shell.run("monitors create 1 --label piped --callback https://my.dn/p --data low:vehicle.energy.electric.level:lt:20")
+        let id = try #require(made.recordValue?["monitorId"]?.text)
+        #expect(try shell.run("monitors 1 | where id == '\(id)' | first | monitors show | get id") == .string(id))
+        shell.api.apiVersionOverride = .v417
+        let callback = try shell.run("callbacks create --label piped --target https://my.dn/p417 | get callbackId").text
+        _ = try shell.run("monitors create 1 --callback-id \(callback) --label piped417 --data low:vehicle.energy.electric.level:lt:20")
+        #expect(try shell.run("monitors 1 | where monitor.label == piped417 | first | monitors show | get monitor.label") == "piped417")
+    }
+
     @Test("the seed's original body with --file is refused locally: both repeated name keys and the unbalanced parenthesis, no request")
     func seedFileRefused() throws {
         let shell = try APIShell()

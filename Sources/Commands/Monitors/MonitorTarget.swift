@@ -81,7 +81,7 @@ struct MonitorTarget {
     }
 
     /// Whether a value is a monitor record (`Monitor` or `MonitorRef`) rather than a vehicle.
-    private static func isMonitor(_ value: Value?) -> Bool {
+    static func isMonitor(_ value: Value?) -> Bool {
         guard case .record(let record)? = value else { return false }
         return record["monitor"] != nil || record["monitorId"] != nil || record["mid"] != nil
     }

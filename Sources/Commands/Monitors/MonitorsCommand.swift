@@ -22,7 +22,7 @@ struct MonitorsCommand: Command {
                 .output("list (lazy) of records (Monitor)")
         case .show:
             signature = Signature("monitors show", summary: "One monitor of a vehicle: its status and its body.")
-                .input("a vehicle record (optional)")
+                .input("a vehicle record, or a monitor record (from `monitors`) to read again")
                 .optional("vehicle", .vehicle)
                 .optional("monitor", .monitor)
                 .example("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body.")
@@ -35,6 +35,12 @@ struct MonitorsCommand: Command {
     var view: View? { .monitor }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        // `monitors 0 | first | monitors show`: the piped monitor, read again where its links say it lives.
+        if action == .show, call.arguments["vehicle"] == nil, case .value(let value) = input, MonitorTarget.isMonitor(value),
+            let target = try MonitorTarget.located(try MonitorTarget.all(call, input: input, api: api), call, api: api).first
+        {
+            return .value(try api.get(target.path, curl: call.isSet("curl")))
+        }
         let call = action == .show ? VehicleArgument.shifted(call, to: "monitor", input: input) : call
         if action == .show, call.arguments["monitor"]?.value.text.isEmpty ?? true {
             throw call.error("'monitors show' needs the monitor id", hint: "usage: \(signature.usage)", code: .badArgument)
