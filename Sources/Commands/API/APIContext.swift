@@ -138,11 +138,11 @@ package final class APIContext {
     }
 
     /// Sends any request and decodes its body (an empty body is null); or, with `curl`, returns the curl command.
-    /// `inWords` false: its errors name it by its path (``relative(inWords:_:)``).
+    /// `inWords` false: its errors name it by its path (``relative(inWords:on:_:)``).
     package func send(_ request: APIRequest, on worker: Session? = nil, curl: Bool = false, inWords: Bool = true) throws -> Value {
         let session = try worker ?? session
         if curl { return .string(session.curlCommand(for: request)) }
-        let body = try relative(inWords: inWords) { () throws(ClientError) in try session.send(request).body }
+        let body = try relative(inWords: inWords, on: session) { () throws(ClientError) in try session.send(request).body }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             // A DELETE or a status change may answer with nothing; a GET never does.
             guard request.method != "GET" else {
@@ -150,28 +150,29 @@ package final class APIContext {
                     ClientError(
                         code: .decoding, request: "\(request.method) \(request.path)", message: "the response is empty",
                         hint: "the API answers every GET with JSON: something between may have dropped it; try again, or see it with --verbose"),
-                    inWords: inWords)
+                    inWords: inWords, on: session)
             }
             return .null
         }
-        return try decode(body, request, inWords: inWords)
+        return try decode(body, request, inWords: inWords, on: session)
     }
 
     /// Runs a request; its errors name what was asked in words (`alert f46b25…fba5 of C5 Aircross Hybrid 225`,
     /// ``ResourceWords``) with a hint that fits, or — `inWords` false (`api`), `--verbose`, or a path ccsh does not
     /// know — by its path under the API base (`GET /user/…`, as users write paths), never the full URL.
-    func relative<T>(inWords: Bool = true, _ body: () throws(ClientError) -> T) throws(ClientError) -> T {
+    /// `session` is the one that sent the request (a fan-out worker's, on its thread): its profile gives the base.
+    func relative<T>(inWords: Bool = true, on session: Session, _ body: () throws(ClientError) -> T) throws(ClientError) -> T {
         do {
             return try body()
         } catch {
-            throw named(error, inWords: inWords)
+            throw named(error, inWords: inWords, on: session)
         }
     }
 
-    /// `error` with its request named as ``relative(inWords:_:)`` says.
-    private func named(_ error: ClientError, inWords: Bool) -> ClientError {
+    /// `error` with its request named as ``relative(inWords:on:_:)`` says.
+    private func named(_ error: ClientError, inWords: Bool, on session: Session) -> ClientError {
         var error = error
-        let base = (try? session).flatMap { URL(string: $0.profile.apiBase)?.path } ?? ""
+        let base = URL(string: session.profile.apiBase)?.path ?? ""
         let parts = error.request.split(separator: " ", maxSplits: 1)
         guard parts.count == 2 else { return error }
         let method = String(parts[0])
@@ -206,20 +207,20 @@ package final class APIContext {
             }
         }
         return ValueStream { [self] in
-            guard let bytes = try relative(inWords: inWords, { () throws(ClientError) in try cursor.next() }) else {
+            guard let bytes = try relative(inWords: inWords, on: session, { () throws(ClientError) in try cursor.next() }) else {
                 if worker == nil {
                     onPaging?(PagingProgress(path: path, pages: cursor.pagesFetched, totalPages: cursor.totalPage, seconds: 0, isFinished: true))
                 }
                 return nil
             }
-            let row = try decode(bytes, request, inWords: inWords)
+            let row = try decode(bytes, request, inWords: inWords, on: session)
             onRow?(row)
             return row
         }
     }
 
     /// JSON from the API as a value; anything else is a decoding error naming the request.
-    func decode(_ bytes: [UInt8], _ request: APIRequest, inWords: Bool = true) throws -> Value {
+    func decode(_ bytes: [UInt8], _ request: APIRequest, inWords: Bool = true, on session: Session) throws -> Value {
         do {
             return try JSONReader.value(from: bytes)
         } catch {
@@ -227,7 +228,7 @@ package final class APIContext {
                 ClientError(
                     code: .decoding, request: "\(request.method) \(request.path)", message: "the response is not valid JSON (\(error.description))",
                     hint: "the server sent something other than the API's JSON: try again, or see the exchange with --verbose"),
-                inWords: inWords)
+                inWords: inWords, on: session)
         }
     }
 }
