@@ -60,7 +60,6 @@ import Testing
                     FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(path).path)
                     || FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("Sources/" + path).path)
                     || sources.contains { $0.hasSuffix("/" + path) }
-                guard path.first(where: { $0 == "/" }) != nil || path.hasSuffix(".swift") else { continue }
                 if path.split(separator: "/").first.map({ ["Sources", "Tests", "bench", "docs", "scripts", "fuzz", ".ci"].contains(String($0)) })
                     == true
                     || path.hasSuffix(".swift") || path.hasSuffix(".h")

@@ -69,7 +69,7 @@ struct ItemResolver {
                 .badArgument, "'\(text)' is too short to name \(article) \(kind.name)",
                 hint: "give \(ShortID.minimumPrefix) characters of its id or more, or its number in the last `\(listing)` table", at: range)
         }
-        let ids = try list().compactMap { $0.recordValue.flatMap(view.identity ?? { _ in nil }) }
+        let ids = try list().compactMap { row in row.recordValue.flatMap { view.identity?($0) } }
         if let found = try pick(ShortID.matches(text, in: ids), text, at: range) { return found }
         let known = ids.prefix(5).map(ShortID.short).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
         throw ShellError(

@@ -35,14 +35,14 @@ package final class ShownTables: Sendable {
         state.withLock { $0.pending[view] = ids }
     }
 
-    /// The numbers rows with these ids show in a table of `view` — fixed ones, or else their places — kept as the
-    /// last table of that view.
-    func numbers(view: String, ids: [String?]) -> [Int?] {
+    /// Notes the rows of a table of `view` as its last one; returns the fixed numbers they show, or nil when the
+    /// view numbers rows by their place.
+    func numbers(view: String, ids: [String?]) -> [Int?]? {
         let pending = state.withLock { $0.fixed[view] == nil ? $0.pending[view] : nil }
         if let pending { fixNumbers(of: view, ids: pending()) }
         return state.withLock { state in
             state.lastTable[view] = ids
-            guard let fixed = state.fixed[view] else { return Array(ids.indices) }
+            guard let fixed = state.fixed[view] else { return nil }
             return ids.map { id in id.flatMap { fixed[$0] } }
         }
     }
