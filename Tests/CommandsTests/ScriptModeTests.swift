@@ -166,17 +166,25 @@ import Testing
     func interrupt() throws {
         let process = Process()
         process.executableURL = try ScriptModeTests.ccsh()
-        process.arguments = ["-c", "print started\nrange 1 1000000000000 | count\nprint never"]
+        // The script leaves a marker file just before the long count: the test interrupts only then, however slow
+        // the machine is to start the process (a fixed sleep raced the signal handler's installation on CI).
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-interrupt-\(UUID()).txt")
+        defer { try? FileManager.default.removeItem(at: marker) }
+        process.arguments = [
+            "-c", "print started\n\"go\" | save '\(marker.path)'\nrange 1 1000000000000 | count\nprint never",
+        ]
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        // Interrupt once the count is under way; output is buffered (not a terminal), so "started" arrives at exit.
-        Thread.sleep(forTimeInterval: 0.5)
+        // Never leave a runaway child behind: after 30 s it is killed and the test fails.
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: marker.path), process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        // Output is buffered (not a terminal), so "started" arrives at exit.
         process.interrupt()
-        // Never leave a runaway child behind: after 10 s it is killed and the test fails.
-        let deadline = Date().addingTimeInterval(10)
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
