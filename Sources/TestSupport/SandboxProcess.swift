@@ -69,6 +69,20 @@ package final class SandboxProcess: @unchecked Sendable {
     /// Everything the sandbox wrote to stderr so far.
     package var stderrText: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
 
+    /// The sandbox's log once `condition` holds, or as it is after `timeout`. The sandbox logs a request after its
+    /// response, so a test that reads the log polls for the line instead of sleeping a fixed time (which races on a
+    /// loaded machine).
+    @discardableResult
+    package func log(within timeout: TimeInterval = 10, where condition: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var text = stderrText
+        while !condition(text), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            text = stderrText
+        }
+        return text
+    }
+
     /// TLS options with the sandbox's CA and client certificate (plain key).
     package var tls: TLSOptions {
         TLSOptions(caFile: endpoints.caCert, certificateFile: endpoints.clientCert, keyFile: endpoints.clientKey)

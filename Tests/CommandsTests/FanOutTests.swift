@@ -18,7 +18,8 @@ struct FanOutTests {
         let shell = try APIShell()
         let before = try statusRequests()
         #expect(try shell.run("vehicles | status | first 2 | count") == 2)
-        // The sandbox writes its log after each response; give the last lines a moment to land.
+        // The sandbox writes its log after each response: wait for the batch, then a moment for any request beyond it.
+        _ = try suiteSandbox().log { _ in (try? statusRequests() - before) ?? 0 >= 8 }
         Thread.sleep(forTimeInterval: 0.3)
         let fetched = try statusRequests() - before
         #expect(fetched == 8, "\(fetched) status requests")
