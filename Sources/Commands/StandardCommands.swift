@@ -32,23 +32,19 @@ extension CommandRegistry {
     /// The language's commands and the API commands on one session.
     package static func standard(api: APIContext) -> CommandRegistry {
         var registry = CommandRegistry()
-        registry.register(
-            family: Family.vehicles,
-            [UserInfoCommand(api: api), VehiclesCommand(api: api), VehicleCommand(api: api), StatusCommand(api: api), AlertsCommand(api: api)]
-                + VehicleResource.catalogue.map { VehicleResourceCommand(api: api, resource: $0) })
+        let commands = { (operations: [APIOperation]) -> [any Command] in operations.map { OperationCommand(api: api, operation: $0) } }
+        registry.register(family: Family.vehicles, commands(APIOperation.vehicles))
         registry.register(
             family: Family.actions,
-            [
-                MonitorsCommand(api: api, action: .list), MonitorsCommand(api: api, action: .show), MonitorsWriteCommand(api: api, action: .create),
-                MonitorsWriteCommand(api: api, action: .update),
+            commands(APIOperation.monitors) + [
+                MonitorsWriteCommand(api: api, action: .create), MonitorsWriteCommand(api: api, action: .update),
                 MonitorsStatusCommand(api: api, status: "Paused"), MonitorsStatusCommand(api: api, status: "Running"),
                 MonitorsDeleteCommand(api: api), MonitorsTemplateCommand(api: api),
-                CallbacksCommand(api: api, action: .list), CallbacksCommand(api: api, action: .show),
+            ] + commands(APIOperation.callbacks) + [
                 CallbacksWriteCommand(api: api, action: .create), CallbacksWriteCommand(api: api, action: .update),
                 CallbacksStatusCommand(api: api, status: "Paused"), CallbacksStatusCommand(api: api, status: "Running"),
                 CallbacksDeleteCommand(api: api), ListenCommand(api: api), ListenStopCommand(api: api), RemoteCommand(api: api),
-                RemotesCommand(api: api, action: .list), RemotesCommand(api: api, action: .show),
-            ])
+            ] + commands(APIOperation.remotes))
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.
         for family in [Family.rows, Family.formats, Family.session] { registry.register(family: family, []) }
         registry.merge(language())

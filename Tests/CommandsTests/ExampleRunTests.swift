@@ -23,7 +23,11 @@ struct ExampleRunTests {
             let shell = try APIShell(profiles: profiles)
             let command = try #require(shell.shell.interpreter.registry.command(named: name))
             #expect(!command.signature.examples.isEmpty, "\(command.signature.name)")
-            for version in ((command as? VersionedCommand)?.versions ?? [.v40]).sorted(by: { $0.rawValue < $1.rawValue }) {
+            // A command of one version runs its examples there; one of every version in v4.0, whose shapes they are
+            // written for (a 4.17 monitor, for one, has no `id`).
+            let spoken = (command as? VersionedCommand)?.versions ?? [.v40]
+            let versions: Set<APIVersion> = spoken.count == APIVersion.allCases.count ? [.v40] : spoken
+            for version in versions.sorted(by: { $0.rawValue < $1.rawValue }) {
                 shell.api.apiVersionOverride = version
                 for example in command.signature.examples {
                     #expect(throws: Never.self, "\(example.source) (API \(version.rawValue))") {

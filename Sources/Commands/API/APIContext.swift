@@ -126,110 +126,27 @@ package final class APIContext {
         "/user/vehicles/\(URLEncoding.encode(id))" + (resource.map { "/" + $0 } ?? "")
     }
 
-    /// A GET decoded into a value.
-    /// - Parameter worker: the session to use; a fan-out passes each thread's own.
-    /// - Parameter curl: return the equivalent curl command (`--curl`) instead of sending.
-    package func get(
-        _ path: String, query: [(name: String, value: String?)] = [], accept: String? = nil, on worker: Session? = nil, curl: Bool = false
-    ) throws -> Value {
-        var request = APIRequest.get(path, query: query)
-        if let accept { request.accept = accept }
-        return try send(request, on: worker, curl: curl)
+    /// What fan-out workers need of this context's settings, copied now.
+    var settings: RequestSettings { RequestSettings(pageSize: pageSize, verbose: verbose, vehicleNames: vehicleNames) }
+
+    /// Requests on the shell's session (opened now if it was not), telling ``onPaging`` how collections advance.
+    func requests() throws -> Requests { Requests(session: try session, settings: settings, onPaging: onPaging) }
+
+    /// A GET on the shell's session, decoded into a value (``Requests/get(_:query:accept:curl:)``).
+    package func get(_ path: String, query: [(name: String, value: String?)] = [], accept: String? = nil, curl: Bool = false) throws -> Value {
+        try requests().get(path, query: query, accept: accept, curl: curl)
     }
 
-    /// Sends any request and decodes its body (an empty body is null); or, with `curl`, returns the curl command.
-    /// `inWords` false: its errors name it by its path (``relative(inWords:on:_:)``).
-    package func send(_ request: APIRequest, on worker: Session? = nil, curl: Bool = false, inWords: Bool = true) throws -> Value {
-        let session = try worker ?? session
-        if curl { return .string(session.curlCommand(for: request)) }
-        let body = try relative(inWords: inWords, on: session) { () throws(ClientError) in try session.send(request).body }
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            // A DELETE or a status change may answer with nothing; a GET never does.
-            guard request.method != "GET" else {
-                throw named(
-                    ClientError(
-                        code: .decoding, request: "\(request.method) \(request.path)", message: "the response is empty",
-                        hint: "the API answers every GET with JSON: something between may have dropped it; try again, or see it with --verbose"),
-                    inWords: inWords, on: session)
-            }
-            return .null
-        }
-        return try decode(body, request, inWords: inWords, on: session)
+    /// Any request on the shell's session (``Requests/send(_:curl:inWords:)``).
+    package func send(_ request: APIRequest, curl: Bool = false, inWords: Bool = true) throws -> Value {
+        try requests().send(request, curl: curl, inWords: inWords)
     }
 
-    /// Runs a request; its errors name what was asked in words (`alert f46b25…fba5 of C5 Aircross Hybrid 225`,
-    /// ``ResourceWords``) with a hint that fits, or — `inWords` false (`api`), `--verbose`, or a path ccsh does not
-    /// know — by its path under the API base (`GET /user/…`, as users write paths), never the full URL.
-    /// `session` is the one that sent the request (a fan-out worker's, on its thread): its profile gives the base.
-    func relative<T>(inWords: Bool = true, on session: Session, _ body: () throws(ClientError) -> T) throws(ClientError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw named(error, inWords: inWords, on: session)
-        }
-    }
-
-    /// `error` with its request named as ``relative(inWords:on:_:)`` says.
-    private func named(_ error: ClientError, inWords: Bool, on session: Session) -> ClientError {
-        var error = error
-        let base = URL(string: session.profile.apiBase)?.path ?? ""
-        let parts = error.request.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { return error }
-        let method = String(parts[0])
-        let path = !base.isEmpty && parts[1].hasPrefix(base) ? String(parts[1].dropFirst(base.count)) : String(parts[1])
-        let resource = ResourceWords(path: path, vehicles: vehicleNames)
-        if inWords, !verbose, let resource {
-            error.request = (method == "GET" ? "" : method + " ") + resource.words
-            if error.status == 404, let hint = resource.notFoundHint { error.hint = hint }
-        } else {
-            error.request = method + " " + path
-        }
-        if error.status == 404, resource == nil, error.hint == APIErrorBody.unknownIDHint {
-            error.hint = "check the path: the API has no such endpoint (`help api`)"
-        }
-        return error
-    }
-    /// A paged collection as a lazy list: each page is fetched when a consumer reads past the previous one.
+    /// A paged collection on the shell's session, as a lazy list (``Requests/collection(_:query:curl:inWords:onRow:)``).
     package func collection(
-        _ path: String, query: [(name: String, value: String?)] = [], on worker: Session? = nil, curl: Bool = false,
-        inWords: Bool = true, onRow: ((Value) -> Void)? = nil
+        _ path: String, query: [(name: String, value: String?)] = [], curl: Bool = false, inWords: Bool = true, onRow: ((Value) -> Void)? = nil
     ) throws -> ValueStream {
-        var query = query
-        if let pageSize, !query.contains(where: { $0.name == "pageSize" }) { query.append(("pageSize", String(pageSize))) }
-        let request = APIRequest.get(path, query: query)
-        let session = try worker ?? session
-        if curl { return ValueStream([.string(session.curlCommand(for: request))]) }
-        let cursor = CollectionCursor(session: session, request: request)
-        if worker == nil, let onPaging {
-            let started = Date()
-            cursor.onPage = { pages, totalPages in
-                onPaging(PagingProgress(path: path, pages: pages, totalPages: totalPages, seconds: Date().timeIntervalSince(started)))
-            }
-        }
-        return ValueStream { [self] in
-            guard let bytes = try relative(inWords: inWords, on: session, { () throws(ClientError) in try cursor.next() }) else {
-                if worker == nil {
-                    onPaging?(PagingProgress(path: path, pages: cursor.pagesFetched, totalPages: cursor.totalPage, seconds: 0, isFinished: true))
-                }
-                return nil
-            }
-            let row = try decode(bytes, request, inWords: inWords, on: session)
-            onRow?(row)
-            return row
-        }
-    }
-
-    /// JSON from the API as a value; anything else is a decoding error naming the request.
-    func decode(_ bytes: [UInt8], _ request: APIRequest, inWords: Bool = true, on session: Session) throws -> Value {
-        do {
-            return try JSONReader.value(from: bytes)
-        } catch {
-            throw named(
-                ClientError(
-                    code: .decoding, request: "\(request.method) \(request.path)", message: "the response is not valid JSON (\(error.description))",
-                    hint: "the server sent something other than the API's JSON: try again, or see the exchange with --verbose"),
-                inWords: inWords, on: session)
-        }
+        try requests().collection(path, query: query, curl: curl, inWords: inWords, onRow: onRow)
     }
 }
 

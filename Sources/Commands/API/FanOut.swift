@@ -8,9 +8,9 @@ import Synchronization
 /// keep the input order, each row tagged with its vehicle's `vin`. Lazy by batches: `vehicles | status | first 2`
 /// queries one batch of `concurrency` vehicles, not the whole fleet.
 final class FanOut {
-    /// The request for one vehicle, on the given worker session; returns the rows it yields (all pages of a
-    /// collection, or the one record).
-    typealias Operation = @Sendable (_ worker: Session, _ id: String) throws -> [Value]
+    /// The request for one vehicle, sent with the worker's own ``Requests``; returns the rows it yields (all pages
+    /// of a collection, or the one record).
+    typealias Operation = @Sendable (_ requests: Requests, _ id: String) throws -> [Value]
 
     private let api: APIContext
     private let vehicles: ValueStream
@@ -45,13 +45,13 @@ final class FanOut {
         while workers.count < batch.count { workers.append(try api.session.makeWorker()) }
         let results = Mutex([Result<[Value], any Error>](repeating: .success([]), count: batch.count))
         let group = DispatchGroup()
-        let operation = operation
+        let (operation, settings) = (operation, api.settings)
         for (n, id) in ids.enumerated() {
             // Each worker session is used by exactly one thread until `group.wait()` returns.
             nonisolated(unsafe) let worker = workers[n]
             group.enter()
             Thread {
-                let result = Result { try operation(worker, id) }
+                let result = Result { try operation(Requests(session: worker, settings: settings), id) }
                 results.withLock { $0[n] = result }
                 group.leave()
             }.start()

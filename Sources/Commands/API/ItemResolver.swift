@@ -15,16 +15,22 @@ struct ItemResolver {
         let view: View
         /// The command that lists them, which is also their collection below a vehicle (`alerts`).
         let listing: String
+        /// Its name in a path template: `/user/vehicles/{vehicle}/trips/{trip}` (``PathTemplate``).
+        let placeholder: String
+        /// How `--curl` writes its id when it sends nothing to look it up.
+        let curlPlaceholder: String
 
         /// How to list them, for hints: `alerts VEHICLE`, `callbacks`.
         var listingCommand: String { view.name == View.callback.name ? listing : listing + " VEHICLE" }
 
-        static let alert = Item(kind: .alert, view: .alert, listing: "alerts")
-        static let trip = Item(kind: .trip, view: .trip, listing: "trips")
-        static let alarm = Item(kind: .alarm, view: .alarm, listing: "alarms")
-        static let monitor = Item(kind: .monitor, view: .monitor, listing: "monitors")
-        static let callback = Item(kind: .callback, view: .callback, listing: "callbacks")
-        static let remoteAction = Item(kind: .remoteAction, view: .remote, listing: "remotes")
+        static let alert = Item(kind: .alert, view: .alert, listing: "alerts", placeholder: "alert", curlPlaceholder: "AID")
+        static let trip = Item(kind: .trip, view: .trip, listing: "trips", placeholder: "trip", curlPlaceholder: "TID")
+        static let alarm = Item(kind: .alarm, view: .alarm, listing: "alarms", placeholder: "alarm", curlPlaceholder: "ALID")
+        static let monitor = Item(kind: .monitor, view: .monitor, listing: "monitors", placeholder: "monitor", curlPlaceholder: "MID")
+        static let callback = Item(kind: .callback, view: .callback, listing: "callbacks", placeholder: "callback", curlPlaceholder: "CBID")
+        static let remoteAction = Item(kind: .remoteAction, view: .remote, listing: "remotes", placeholder: "remote", curlPlaceholder: "RID")
+        /// Every kind of item.
+        static let all = [alert, trip, alarm, monitor, callback, remoteAction]
     }
 
     let api: APIContext

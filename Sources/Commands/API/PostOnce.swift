@@ -9,22 +9,22 @@ import Shell
 /// lost POST made and is returned; not found, the POST is sent again. At most ``maxAttempts`` POSTs, each preceded
 /// (after the first) by that check.
 struct PostOnce {
-    let api: APIContext
+    let requests: Requests
     let request: APIRequest
-    /// What the lost POST would have made, looked up on the given session (nil: it was not made).
-    let lookup: (Session?) throws -> Value?
+    /// What the lost POST would have made (nil: it was not made).
+    let lookup: () throws -> Value?
     /// POSTs at most.
     var maxAttempts = 4
 
-    /// Sends the POST on `worker` (or the main session), reconciling before each retry.
-    func run(on worker: Session? = nil) throws -> Value {
+    /// Sends the POST, reconciling before each retry.
+    func run() throws -> Value {
         var attempt = 1
         while true {
             do {
-                return try api.send(request, on: worker)
+                return try requests.send(request)
             } catch let error as ClientError where Self.outcomeIsUnknown(error) && attempt < maxAttempts {
                 attempt += 1
-                if let existing = try persistently({ try lookup(worker) }) { return existing }
+                if let existing = try persistently(lookup) { return existing }
             }
         }
     }

@@ -5,13 +5,14 @@ import Shell
 /// which becomes one request per vehicle, run concurrently (``FanOut``).
 enum VehicleArgument {
     /// Runs `operation` for the command's vehicle; for a list of vehicles from the pipe, for each of them
-    /// concurrently, the rows tagged with their `vin`. A single vehicle's collection stays lazy.
+    /// concurrently, the rows tagged with their `vin`. A single vehicle's collection stays lazy. `operation` is
+    /// `Sendable`: it captures only values, and sends with the ``Requests`` it is given.
     static func each(
-        _ call: Call, input: PipelineData, api: APIContext, operation: @escaping @Sendable (_ worker: Session?, _ id: String) throws -> PipelineData
+        _ call: Call, input: PipelineData, api: APIContext, operation: @escaping @Sendable (_ requests: Requests, _ id: String) throws -> PipelineData
     ) throws -> PipelineData {
-        guard call.arguments["vehicle"] == nil, input.isList else { return try operation(nil, try id(call, input: input, api: api)) }
-        let fanOut = FanOut(api: api, vehicles: input.rows(), range: call.range) { worker, id in
-            let result = try operation(worker, id).collect()
+        guard call.arguments["vehicle"] == nil, input.isList else { return try operation(try api.requests(), try id(call, input: input, api: api)) }
+        let fanOut = FanOut(api: api, vehicles: input.rows(), range: call.range) { requests, id in
+            let result = try operation(requests, id).collect()
             return result.listItems ?? [result]
         }
         return .stream(fanOut.stream())

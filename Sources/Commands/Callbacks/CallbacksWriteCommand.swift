@@ -59,9 +59,10 @@ struct CallbacksWriteCommand: Command, VersionedCommand {
             }
             let request = APIRequest("POST", "/user/callbacks", body: body.bytes)
             if curl { return .value(try api.send(request, curl: true)) }
+            let requests = try api.requests()
             let (label, target) = (body["label"]?.string, body["callback"]?["webhook"]?["target"]?.string)
             return .value(
-                try PostOnce(api: api, request: request) { worker in try Self.find(label: label, target: target, api: api, on: worker) }.run())
+                try PostOnce(requests: requests, request: request) { try Self.find(label: label, target: target, requests: requests) }.run())
         case .update:
             guard let id = try CallbackTarget.ids(call, input: input, api: api).first?.id else { return .empty }
             let path = CallbackTarget.path(id)
@@ -72,8 +73,8 @@ struct CallbacksWriteCommand: Command, VersionedCommand {
     }
 
     /// The callback with this label and target, as `callbacks create` returns one, if the account has it.
-    private static func find(label: String?, target: String?, api: APIContext, on worker: Session?) throws -> Value? {
-        let callbacks = try api.collection("/user/callbacks", on: worker)
+    private static func find(label: String?, target: String?, requests: Requests) throws -> Value? {
+        let callbacks = try requests.collection("/user/callbacks")
         while let callback = try callbacks.next() {
             guard let record = callback.recordValue, record.string("label") == label, record.string("subscribe.callback.webhook.target") == target,
                 let id = record["id"]

@@ -26,7 +26,7 @@ struct MonitorCallback {
         if let problem = problems.first {
             throw call.error("--callback: \(problem.message)", hint: "nothing was sent", argument: "callback", code: .badArgument)
         }
-        let reply = try PostOnce(api: api, request: APIRequest("POST", "/user/callbacks", body: body.bytes)) { _ in
+        let reply = try PostOnce(requests: try api.requests(), request: APIRequest("POST", "/user/callbacks", body: body.bytes)) {
             try existing(target).map { Value.record(Record([.init(name: "callbackId", value: .string($0))])) }
         }.run()
         guard let id = reply.recordValue?["callbackId"]?.stringValue else {

@@ -5,7 +5,7 @@ import Shell
 /// looking for this one, by label and webhook target (v4.0; a 4.17 monitor's path names its callback already).
 /// Found, it is returned as `monitors create` returns one, with `reconciled: true`.
 struct MonitorCreation {
-    let api: APIContext
+    let requests: Requests
     /// The monitors path (the vehicle's, or a 4.17 callback's under the vehicle).
     let path: String
     let body: [UInt8]
@@ -13,8 +13,8 @@ struct MonitorCreation {
     let label: String?
     let target: String?
 
-    init(api: APIContext, path: String, body: Value, bytes: [UInt8]) {
-        self.api = api
+    init(requests: Requests, path: String, body: Value, bytes: [UInt8]) {
+        self.requests = requests
         self.path = path
         self.body = bytes
         (label, target) = Self.identity(of: body.recordValue)
@@ -25,16 +25,16 @@ struct MonitorCreation {
         (body?["label"]?.stringValue, body?["subscribeParam"]?.recordValue?["callback"]?.recordValue?["target"]?.stringValue)
     }
 
-    /// Sends the POST on `worker` (or the main session), reconciling before each retry.
-    func run(on worker: Session?) throws -> Value {
+    /// Sends the POST, reconciling before each retry.
+    func run() throws -> Value {
         let request = APIRequest("POST", path, body: body)
-        guard label != nil else { return try api.send(request, on: worker) }
-        return try PostOnce(api: api, request: request, lookup: created).run(on: worker)
+        guard label != nil else { return try requests.send(request) }
+        return try PostOnce(requests: requests, request: request, lookup: created).run()
     }
 
     /// The monitor with this label and webhook target, as `monitors create` returns one, if the path has it.
-    private func created(on worker: Session?) throws -> Value? {
-        let monitors = try api.collection(path, on: worker)
+    private func created() throws -> Value? {
+        let monitors = try requests.collection(path)
         while let monitor = try monitors.next() {
             let found = Self.identity(of: monitor.recordValue?["monitor"]?.recordValue)
             guard found.label == label, found.target == target, let id = monitor.recordValue?["id"] ?? monitor.recordValue?["monitorId"] else {

@@ -21,7 +21,7 @@ struct MonitorTarget {
     /// (`CBID` under `--curl`, which sends nothing to find it).
     static func located(_ targets: [MonitorTarget], _ call: Call, api: APIContext) throws -> [MonitorTarget] {
         guard api.apiVersion == .v417 else { return targets }
-        let scan = CallbackScan(api: api, type: "Monitor")
+        let scan = CallbackScan(requests: try api.requests(), type: "Monitor")
         var listed: [String]?  // the account's callbacks, listed once for all the targets that need them
         return try targets.map { target in
             var target = target
@@ -72,7 +72,7 @@ struct MonitorTarget {
     static func id(_ reference: Call.Bound, vehicle: String, call: Call, api: APIContext) throws -> String {
         let resolver = ItemResolver(api: api, item: .monitor, call: call) {
             guard api.apiVersion == .v417 else { return try api.collection(api.vehiclePath(vehicle, "monitors")).collect() }
-            return try CallbackScan(api: api, type: "Monitor").collection(
+            return try CallbackScan(requests: try api.requests(), type: "Monitor").collection(
                 vehicle: vehicle, resource: "monitors", callback: call.string("callback-id")
             )
             .collect()

@@ -92,7 +92,7 @@ struct MonitorsWriteCommand: Command {
             var path = api.vehiclePath(id, "monitors/\(URLEncoding.encode(monitor))")
             var current: Record?
             if version == .v417 {
-                let found = try CallbackScan(api: api, type: "Monitor").find(
+                let found = try CallbackScan(requests: try api.requests(), type: "Monitor").find(
                     vehicle: id, resource: "monitors", id: monitor, callback: call.string("callback-id"))
                 path = MonitorTarget(vehicle: id, monitor: monitor, callback: found.callback).path
                 if fromFlags { current = found.record.recordValue?["monitor"]?.recordValue }
@@ -119,8 +119,7 @@ struct MonitorsWriteCommand: Command {
             named.say(call.name, [one], context: context)
         }
         let cars = named.records()
-        nonisolated(unsafe) let api = api
-        let operation: @Sendable (Session?, String) throws -> PipelineData = { worker, id in
+        let operation: @Sendable (Requests, String) throws -> PipelineData = { requests, id in
             if dryRun {
                 return .value(
                     .record(
@@ -130,11 +129,11 @@ struct MonitorsWriteCommand: Command {
                         ])))
             }
             if method == "POST", !curl {
-                return .value(try MonitorCreation(api: api, path: path(id), body: shown, bytes: bytes).run(on: worker))
+                return .value(try MonitorCreation(requests: requests, path: path(id), body: shown, bytes: bytes).run())
             }
-            return .value(try api.send(APIRequest(method, path(id), body: bytes), on: worker, curl: curl))
+            return .value(try requests.send(APIRequest(method, path(id), body: bytes), curl: curl))
         }
-        if let fixed { return try operation(nil, fixed) }
+        if let fixed { return try operation(try api.requests(), fixed) }
         return try VehicleArgument.each(call, input: vehicles, api: api, operation: operation)
     }
 

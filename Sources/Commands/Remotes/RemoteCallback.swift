@@ -54,7 +54,7 @@ struct RemoteCallback {
                 "label": .string(Self.label), "type": .array([.string("Remote")]),
                 "callback": .obj(["webhook": .obj(["name": "ccsh", "target": .string(Self.target)])]),
             ])
-            let reply = try PostOnce(api: api, request: APIRequest("POST", "/user/callbacks", body: body.bytes)) { _ in
+            let reply = try PostOnce(requests: try api.requests(), request: APIRequest("POST", "/user/callbacks", body: body.bytes)) {
                 try existing().map { Value.record(Record([.init(name: "callbackId", value: .string($0))])) }
             }.run()
             guard let made = reply.recordValue?["callbackId"]?.stringValue else {

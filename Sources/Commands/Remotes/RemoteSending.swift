@@ -47,7 +47,7 @@ struct RemoteSending {
     /// The POST's answer (`RemotePostResponse`), or what reconciling found: `remoteActionId`, `type`,
     /// `reconciled: true`.
     func run() throws -> Value {
-        try PostOnce(api: api, request: APIRequest("POST", path, body: body), lookup: { _ in try sent() }, maxAttempts: Self.maxAttempts).run()
+        try PostOnce(requests: try api.requests(), request: APIRequest("POST", path, body: body), lookup: sent, maxAttempts: Self.maxAttempts).run()
     }
 
     /// The action with this label, if the vehicle has it.

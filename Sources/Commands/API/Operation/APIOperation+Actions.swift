@@ -1,0 +1,90 @@
+import APIContract
+import Shell
+
+extension APIOperation {
+    /// The reads of monitors (docs/api.md §7): v4.0 keeps them under the vehicle, 4.17 under the callback they
+    /// post to.
+    static let monitors: [APIOperation] = [
+        APIOperation(
+            "monitors", "List a vehicle's monitors (server-side event rules), lazily.",
+            paths: [.v40: "/user/vehicles/{vehicle}/monitors", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors"],
+            answer: .collection
+        )
+        .with {
+            $0.hooks.callbacksServing = "Monitor"
+            $0.output = "list (lazy) of records (Monitor)"
+            $0.view = { .monitor }
+        }
+        .example("monitors 0 | select id status monitor.label", "Each monitor's id, status and label.")
+        .example("vehicles | monitors | count", "Monitors across the fleet."),
+        APIOperation(
+            "monitors show", "One monitor of a vehicle: its status and its body.",
+            paths: [.v40: "/user/vehicles/{vehicle}/monitors/{monitor}", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}"]
+        )
+        .with {
+            $0.hooks.callbacksServing = "Monitor"
+            $0.input = "a vehicle record, or a monitor record (from `monitors`) to read again"
+            $0.output = "record (Monitor)"
+            $0.view = { .monitor }
+        }
+        .example("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body."),
+    ]
+
+    /// The reads of callbacks (API 4.17, docs/api.md §11).
+    static let callbacks: [APIOperation] = [
+        APIOperation(
+            "callbacks", "List the account's callbacks: where monitors and remote actions post (API 4.17).", path: "/user/callbacks",
+            versions: [.v417], answer: .collection
+        )
+        .with {
+            $0.flags = [
+                QueryFlag(flag: "types", parameter: "types", shape: .string, help: "Only those serving monitor, remote (comma-separated).") {
+                    given, call in try CallbackBody.types(given, call: call)
+                }
+            ]
+            $0.output = "list (lazy) of records (UserCallback)"
+            $0.view = { .callback }
+        }
+        .example("callbacks | count", "How many callbacks the account has.")
+        .example("callbacks --types remote | select id label", "The callbacks remote actions can report to."),
+        APIOperation(
+            "callbacks show", "One callback: its status, what it serves and its webhook.", path: "/user/callbacks/{callback}", versions: [.v417]
+        )
+        .with {
+            $0.input = "callback records (from `callbacks` or `callbacks create`)"
+            $0.output = "record (UserCallback)"
+            $0.view = { .callback }
+        }
+        .example("callbacks show (callbacks | first | get id) | get status", "Whether the first callback runs."),
+    ]
+
+    /// The reads of remote actions (API 4.17, docs/api.md §11.2), under the callback they report to.
+    static let remotes: [APIOperation] = [
+        APIOperation(
+            "remotes", "List a vehicle's remote actions, newest first, and how each ended (API 4.17).",
+            path: "/user/vehicles/{vehicle}/callbacks/{callback}/remotes", versions: [.v417], answer: .collection
+        )
+        .with {
+            $0.hooks.callbacksServing = "Remote"
+            $0.hooks.collected = RemoteSending.newestFirst
+            $0.input = "a vehicle record (optional)"
+            $0.output = "list of records (RemoteAction), newest first"
+            $0.discussion =
+                "The API keeps no time for a remote action: ccsh writes when it sent one into its label, and the `sent` column reads it back. Actions another client sent have no time and come after, in the reverse of the API's order."
+            $0.view = { .remote }
+        }
+        .example("remotes 0 | count", "How many remote actions the first car has had.")
+        .example(#"remotes 0 | where status == "Failed" | select type failureCause"#, "Which ones failed, and why."),
+        APIOperation(
+            "remotes show", "One remote action: what was asked and where it stands (API 4.17).",
+            path: "/user/vehicles/{vehicle}/callbacks/{callback}/remotes/{remote}", versions: [.v417]
+        )
+        .with {
+            $0.hooks.callbacksServing = "Remote"
+            $0.input = "a vehicle record (optional)"
+            $0.output = "record (RemoteAction)"
+            $0.view = { .remote }
+        }
+        .example("remotes show 0 (remotes 0 | first | get remoteActionId) | get status", "How the latest action ended."),
+    ]
+}

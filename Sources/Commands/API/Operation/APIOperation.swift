@@ -1,0 +1,118 @@
+import APIContract
+import Shell
+
+/// One operation of the API as a shell command, declared rather than written: where it lives in each API version
+/// that has it (a ``PathTemplate`` with typed ids), its query flags, its answer, its view and its examples.
+/// ``OperationCommand`` runs every one the same way; what an operation does beyond that plugs in as ``Hooks``.
+/// Adding a GET endpoint is one declaration in a catalogue and its view (docs/architecture.md §6.1).
+struct APIOperation: Sendable {
+    /// A flag that becomes query parameters (`--tolerance 0.5` → `tolerance=0.5`; a comma list repeats the key).
+    struct QueryFlag: Sendable {
+        var flag: String
+        var parameter: String
+        var shape: Shape
+        var help: String
+        /// When the flag is not given, the session's locale (`set locale`, else the profile's) is sent.
+        var defaultsToSessionLocale = false
+        /// The parameter's values for what was given; throws, pointing at it, on one the API would refuse.
+        var values: @Sendable (_ given: Call.Bound, _ call: Call) throws -> [String] = { given, _ in
+            given.value.text.split(separator: ",").map(String.init)
+        }
+    }
+
+    /// What the API answers.
+    enum Answer: Sendable {
+        /// One document.
+        case record
+        /// A paged collection, read lazily (``Requests/collection(_:query:curl:inWords:onRow:)``).
+        case collection
+    }
+
+    /// Behaviour of one operation beyond sending its request.
+    struct Hooks: Sendable {
+        /// API 4.17 keeps monitors and remote actions under the callback they report to (docs/api.md §11): with no
+        /// `--callback-id`, the `{callback}` of the path is every callback serving this type (`Monitor`, `Remote`),
+        /// asked one after the other (``CallbackScan``).
+        var callbacksServing: String?
+        /// Reorders a collection read whole (remote actions, newest first): the answer is then a list, not lazy.
+        var collected: (@Sendable ([Value]) -> [Value])?
+        /// Sees a listing as it is read, on the shell's thread (`vehicles` refreshes the vehicle cache).
+        var listing: (@Sendable (_ rows: ValueStream, _ call: Call, _ api: APIContext) -> ValueStream)?
+        /// A view that reads the session when it draws (the status card asks for maintenance and alerts); made on
+        /// the shell's thread.
+        var view: (@Sendable (_ api: APIContext) -> View)?
+    }
+
+    var name: String
+    var summary: String
+    /// Where it lives in each API version that has it; on another, the command says so instead of sending.
+    var paths: [APIVersion: PathTemplate]
+    var answer = Answer.record
+    /// Whether `--since`/`--until` (the `timestamps` filter) apply.
+    var isTimed = false
+    var accept: String?
+    var flags: [QueryFlag] = []
+    /// What the command takes from the pipe, for help (vehicle records by default, when the path has a vehicle).
+    var input: String?
+    /// What it returns, for help (a record, or a lazy list, by default).
+    var output: String?
+    var discussion: String?
+    var examples: [(source: String, description: String, result: Value?)] = []
+    /// How a terminal shows what it returns, made when a table first needs it.
+    var view: (@Sendable () -> View)?
+    var hooks = Hooks()
+
+    /// An operation at the same path in `versions` (every version by default).
+    init(
+        _ name: String, _ summary: String, path: PathTemplate, versions: Set<APIVersion> = Set(APIVersion.allCases),
+        answer: Answer = .record
+    ) {
+        self.name = name
+        self.summary = summary
+        paths = Dictionary(uniqueKeysWithValues: versions.map { ($0, path) })
+        self.answer = answer
+    }
+
+    /// An operation whose path differs between versions.
+    init(_ name: String, _ summary: String, paths: [APIVersion: PathTemplate], answer: Answer = .record) {
+        self.name = name
+        self.summary = summary
+        self.paths = paths
+        self.answer = answer
+    }
+
+    /// The API versions that have it.
+    var versions: Set<APIVersion> { Set(paths.keys) }
+
+    /// The items the command's arguments name, in path order across versions (`trip`; `monitor`). A `{callback}`
+    /// that ``Hooks/callbacksServing`` looks for is a flag (`--callback-id`), not an argument.
+    var arguments: [ItemResolver.Item] {
+        var items: [ItemResolver.Item] = []
+        for template in paths.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map(\.value) {
+            for case .item(let item) in template.ids where !items.contains(where: { $0.placeholder == item.placeholder }) {
+                if item.placeholder == ItemResolver.Item.callback.placeholder, hooks.callbacksServing != nil { continue }
+                items.append(item)
+            }
+        }
+        return items
+    }
+
+    /// Sets one property, for declarations written as one expression.
+    func with(_ change: (inout APIOperation) -> Void) -> APIOperation {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+
+    /// Adds an example.
+    func example(_ source: String, _ description: String, result: Value? = nil) -> APIOperation {
+        with { $0.examples.append((source, description, result)) }
+    }
+}
+
+extension APIOperation.QueryFlag {
+    /// `--locale`, defaulting to the session's.
+    static let locale = APIOperation.QueryFlag(
+        flag: "locale", parameter: "locale", shape: .kind(.locale), help: "Language of texts, e.g. `fr-FR` (default: the profile's).",
+        defaultsToSessionLocale: true)
+}
