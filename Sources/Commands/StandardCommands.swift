@@ -38,12 +38,10 @@ extension CommandRegistry {
             family: Family.actions,
             commands(APIOperation.monitors) + [
                 MonitorsWriteCommand(api: api, action: .create), MonitorsWriteCommand(api: api, action: .update),
-                MonitorsStatusCommand(api: api, status: "Paused"), MonitorsStatusCommand(api: api, status: "Running"),
-                MonitorsDeleteCommand(api: api), MonitorsTemplateCommand(api: api),
+                MonitorsTemplateCommand(api: api),
             ] + commands(APIOperation.callbacks) + [
                 CallbacksWriteCommand(api: api, action: .create), CallbacksWriteCommand(api: api, action: .update),
-                CallbacksStatusCommand(api: api, status: "Paused"), CallbacksStatusCommand(api: api, status: "Running"),
-                CallbacksDeleteCommand(api: api), ListenCommand(api: api), ListenStopCommand(api: api), RemoteCommand(api: api),
+                ListenCommand(api: api), ListenStopCommand(api: api), RemoteCommand(api: api),
             ] + commands(APIOperation.remotes))
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.
         for family in [Family.rows, Family.formats, Family.session] { registry.register(family: family, []) }

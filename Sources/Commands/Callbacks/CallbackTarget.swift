@@ -1,21 +1,17 @@
 import Client
 import Shell
 
-/// The callbacks a command acts on (`show`, `update`, `pause`, `resume`, `delete`): ids written on the line, or
-/// callback records from the pipe (`callbacks | where label == "old" | callbacks delete --yes`).
+/// The callback `callbacks update` acts on: its id written on the line, or a callback record from the pipe.
 enum CallbackTarget {
-    /// Adds the arguments every callback action takes.
-    static func arguments(on signature: Signature, many: Bool = true) -> Signature {
-        let signature = signature.input("callback records (from `callbacks` or `callbacks create`)")
-        return many
-            ? signature.rest("callbacks", .kind(.callback), "Callback ids.")
-            : signature.optional("callback", .kind(.callback), "The callback id.")
+    /// Adds the callback argument.
+    static func arguments(on signature: Signature) -> Signature {
+        signature.input("a callback record (from `callbacks` or `callbacks create`)").optional("callback", .kind(.callback), "The callback id.")
     }
 
     /// The ids of a call: its arguments — each an id, its short form or prefix, or a number in the last callbacks
     /// table (``ItemResolver``) — else the piped records' `id` or `callbackId` (an empty list: none).
     static func ids(_ call: Call, input: PipelineData, api: APIContext) throws -> [(id: String, label: String?)] {
-        let written = call.rest + (call.arguments["callback"].map { [$0] } ?? [])
+        let written = call.arguments["callback"].map { [$0] } ?? []
         if !written.isEmpty {
             var listed: [Value]?  // the account's callbacks, listed once for all the references that need them
             let resolver = ItemResolver(api: api, item: .callback, call: call) {

@@ -31,7 +31,7 @@ struct CallbacksWriteCommand: Command, VersionedCommand {
         case .update:
             CallbackBody.flags(
                 on: CallbackTarget.arguments(
-                    on: Signature("callbacks update", summary: "Replace a callback's body: the flags change the parts they name."), many: false)
+                    on: Signature("callbacks update", summary: "Replace a callback's body: the flags change the parts they name."))
             )
             .curlSwitch()
             .example(

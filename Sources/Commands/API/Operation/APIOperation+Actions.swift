@@ -28,7 +28,49 @@ extension APIOperation {
             $0.view = { .monitor }
         }
         .example("monitors show 0 (monitors 0 | first | get id) | get monitor", "The first monitor's body."),
+        monitorStatus("Paused", "pause", "Pause monitors: they post nothing until resumed."),
+        monitorStatus("Running", "resume", "Resume paused monitors."),
+        APIOperation(
+            "monitors delete", "Delete monitors (asks first, unless --yes).",
+            paths: [.v40: "/user/vehicles/{vehicle}/monitors/{monitor}", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}"]
+        )
+        .with {
+            $0.method = "DELETE"
+            $0.takesMany = true
+            $0.hooks.callbacksServing = "Monitor"
+            $0.hooks.confirm = Confirmation(verb: "delete")
+            $0.hooks.answer = { _, ids in
+                ["id": .string(ids["monitor"] ?? ""), "vehicle": .string(ids["vehicle"] ?? ""), "deleted": true]
+            }
+            $0.input = "monitor records (from `monitors`, `monitors show` or `monitors create`), or a vehicle record"
+            $0.output = "list of records: each deleted monitor's id and vehicle"
+            $0.view = { .monitor }
+        }
+        .example("monitors delete 0 (monitors 0 | first | get id) --yes", "The first monitor of the first vehicle.")
+        .example(#"monitors 0 | where monitor.label == "test" | monitors delete --yes"#, "Every monitor labelled test."),
     ]
+
+    /// `monitors pause` and `monitors resume`: a PUT of the new status to each monitor.
+    private static func monitorStatus(_ status: String, _ verb: String, _ summary: String) -> APIOperation {
+        APIOperation(
+            "monitors \(verb)", summary,
+            paths: [
+                .v40: "/user/vehicles/{vehicle}/monitors/{monitor}/status",
+                .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}/status",
+            ]
+        )
+        .with {
+            $0.method = "PUT"
+            $0.body = { _ in .obj(["status": .string(status)]) }
+            $0.takesMany = true
+            $0.hooks.callbacksServing = "Monitor"
+            $0.input = "monitor records (from `monitors`, `monitors show` or `monitors create`), or a vehicle record"
+            $0.output = "list of records: each monitor's id and new status"
+            $0.view = { .monitor }
+        }
+        .example("monitors \(verb) 0 (monitors 0 | first | get id)", "The first monitor of the first vehicle.")
+        .example("monitors 0 | monitors \(verb)", "Every monitor of the first vehicle.")
+    }
 
     /// The reads of callbacks (API 4.17, docs/api.md §11).
     static let callbacks: [APIOperation] = [
@@ -56,7 +98,45 @@ extension APIOperation {
             $0.view = { .callback }
         }
         .example("callbacks show (callbacks | first | get id) | get status", "Whether the first callback runs."),
+        callbackStatus("Paused", "pause", "Pause callbacks: they post nothing until resumed."),
+        callbackStatus("Running", "resume", "Resume paused callbacks."),
+        APIOperation(
+            "callbacks delete", "Delete callbacks and their monitors (asks first, unless --yes).", path: "/user/callbacks/{callback}",
+            versions: [.v417]
+        )
+        .with {
+            $0.method = "DELETE"
+            $0.takesMany = true
+            $0.hooks.confirm = Confirmation(verb: "delete", alsoTaking: "every monitor bound to", consequence: "their monitors go with them")
+            $0.hooks.answer = { _, ids in ["id": .string(ids["callback"] ?? ""), "deleted": true] }
+            $0.input = "callback records (from `callbacks` or `callbacks create`)"
+            $0.output = "list of records: each deleted callback's id"
+            $0.discussion =
+                "The API deletes a callback's monitors with it, and remote actions still in progress through it report nowhere; their records stay readable with `remotes`."
+            $0.view = { .callback }
+        }
+        .example(
+            "callbacks create --label scratch --target https://example.com/x | callbacks delete --yes | get 0.deleted", "Create one and delete it.",
+            result: true
+        )
+        .example(#"callbacks | where label == "test" | callbacks delete --yes"#, "Every callback labelled test."),
     ]
+
+    /// `callbacks pause` and `callbacks resume`: a PUT of the new status to each callback.
+    private static func callbackStatus(_ status: String, _ verb: String, _ summary: String) -> APIOperation {
+        APIOperation("callbacks \(verb)", summary, path: "/user/callbacks/{callback}/status", versions: [.v417])
+            .with {
+                $0.method = "PUT"
+                $0.body = { _ in .obj(["status": .string(status)]) }
+                $0.takesMany = true
+                $0.answers = .recordWhenOne
+                $0.input = "callback records (from `callbacks` or `callbacks create`)"
+                $0.output = "record, or a list of records: each callback's id and new status (CallbackRef)"
+                $0.view = { .callback }
+            }
+            .example("callbacks \(verb) (callbacks | first | get id) | get status", "The first callback.", result: .string(status))
+            .example("callbacks | callbacks \(verb) | count", "Every callback.")
+    }
 
     /// The reads of remote actions (API 4.17, docs/api.md §11.2), under the callback they report to.
     static let remotes: [APIOperation] = [

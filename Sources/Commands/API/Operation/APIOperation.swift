@@ -41,10 +41,42 @@ struct APIOperation: Sendable {
         /// A view that reads the session when it draws (the status card asks for maintenance and alerts); made on
         /// the shell's thread.
         var view: (@Sendable (_ api: APIContext) -> View)?
+        /// A write that asks first at a terminal (a script must say `--yes`): what it does to each item, and what
+        /// else goes with them (`and every monitor bound to them`).
+        var confirm: Confirmation?
+        /// The answer to show for one item written, from the API's reply and the item's ids (a DELETE answers
+        /// nothing: `{id, deleted: true}`).
+        var answer: (@Sendable (_ reply: Value, _ ids: [String: String]) -> Value)?
+    }
+
+    /// What a write asks before it is sent.
+    struct Confirmation: Sendable {
+        /// The verb: `delete`.
+        var verb: String
+        /// What goes with the items, after "and": `every monitor bound to`, completed by `it` or `them`.
+        var alsoTaking: String?
+        /// The same, said in the hint of a script's refusal: `their monitors go with them`.
+        var consequence: String?
+    }
+
+    /// How the answers of a write to several items come back.
+    enum Answers: Sendable {
+        /// Always a list, one record per item.
+        case list
+        /// One item named: its record; several or piped: a list.
+        case recordWhenOne
     }
 
     var name: String
     var summary: String
+    /// `GET`, or a write: `PUT`, `DELETE`, `POST`.
+    var method = "GET"
+    /// A write's JSON body (nil: none).
+    var body: (@Sendable (_ call: Call) throws -> JSON)?
+    /// A write to several items at once: the last id argument takes any number of them (`monitors pause 0 M1 M2`),
+    /// or they come from the pipe (`monitors 0 | monitors pause`).
+    var takesMany = false
+    var answers = Answers.list
     /// Where it lives in each API version that has it; on another, the command says so instead of sending.
     var paths: [APIVersion: PathTemplate]
     var answer = Answer.record

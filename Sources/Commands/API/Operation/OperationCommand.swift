@@ -24,13 +24,20 @@ struct OperationCommand: Command, VersionedCommand {
             signature = signature.input(input)
         }
         // Optional for the binder: with a record in the pipe, `trip TID` has only the trip id.
-        for item in operation.arguments { signature = signature.optional(item.placeholder, item.kind) }
+        for (n, item) in operation.arguments.enumerated() {
+            let isLast = n == operation.arguments.count - 1
+            signature =
+                operation.takesMany && isLast ? signature.rest(item.placeholder + "s", item.kind) : signature.optional(item.placeholder, item.kind)
+        }
         for flag in operation.flags { signature = signature.flag(flag.flag, flag.shape, flag.help) }
         if let type = operation.hooks.callbacksServing {
             signature = signature.flag(
                 "callback-id", .kind(.callback), "4.17: only under this callback (default: every callback serving \(type.lowercased())s).")
         }
         if operation.isTimed { signature = TimeWindow.flags(on: signature) }
+        if let confirmation = operation.hooks.confirm {
+            signature = signature.switch("yes", "\(confirmation.verb.capitalized) without asking; required in scripts.")
+        }
         signature = signature.curlSwitch()
         if let discussion = operation.discussion { signature = signature.discussion(discussion) }
         for example in operation.examples { signature = signature.example(example.source, example.description, result: example.result) }
@@ -40,12 +47,9 @@ struct OperationCommand: Command, VersionedCommand {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         try api.require(versions, call)
         guard let template = operation.paths[api.apiVersion] else { return .empty }
+        if operation.method != "GET" { return try write(call, input: input, template: template, context: context) }
         let query = try self.query(call)
-        var input = input
-        if let item = operation.arguments.last, call.arguments[item.placeholder] == nil, case .stream = input {
-            // Perhaps items (`callbacks | callbacks show`): read whole, and still a list for a fan-out if not.
-            input = .value(.list(try input.rows().collect()))
-        }
+        let input = operation.arguments.last.map { call.arguments[$0.placeholder] == nil } == true ? try Self.readWhole(input) : input
         if let linked = Self.linked(input, call, template, operation.arguments.last) { return try run(linked, template, query, call) }
         // `$v | trip TID`: the one positional is the trip, the vehicle comes from the pipe.
         let call = operation.arguments.first.map { VehicleArgument.shifted(call, to: $0.placeholder, input: input) } ?? call
@@ -97,8 +101,15 @@ struct OperationCommand: Command, VersionedCommand {
         return query
     }
 
+    /// A stream that may be items (`callbacks | callbacks show`) read whole: a list, which still fans out over
+    /// vehicles if it is not.
+    static func readWhole(_ input: PipelineData) throws -> PipelineData {
+        guard case .stream = input else { return input }
+        return .value(.list(try input.rows().collect()))
+    }
+
     /// The items a reference may name: the collection they are listed in, for the vehicle the call names.
-    private func listing(of item: ItemResolver.Item, in template: PathTemplate, ids: [String: String], call: Call, input: PipelineData) throws
+    func listing(of item: ItemResolver.Item, in template: PathTemplate, ids: [String: String], call: Call, input: PipelineData) throws
         -> [Value]
     {
         guard let collection = template.listing(of: item) else { return [] }
@@ -109,22 +120,32 @@ struct OperationCommand: Command, VersionedCommand {
         return try listing.run(try api.requests(), vehicle: vehicle).collect().listItems ?? []
     }
 
-    /// Records piped into an operation on one item (`alerts 0 | first | alert`, `trips 0 | first 2 | waypoints`,
-    /// `monitors 0 | first | monitors show`): the ids of each, read from its own link (else its vehicle link and
-    /// its id). Nil when the input is not records of the item's kind, or arguments name them.
-    private static func linked(_ input: PipelineData, _ call: Call, _ template: PathTemplate, _ item: ItemResolver.Item?) -> [[String: String]]? {
-        guard let item, call.arguments["vehicle"] == nil, call.arguments[item.placeholder] == nil, case .value(let value) = input else {
-            return nil
-        }
+    /// Records piped into an operation on items (`alerts 0 | first | alert`, `trips 0 | first 2 | waypoints`,
+    /// `monitors 0 | monitors pause`): the ids of each (``linkedIDs(of:_:_:)``). Nil when the input is not records
+    /// of the item's kind, or arguments name them; empty for an empty list.
+    static func linked(_ input: PipelineData, _ call: Call, _ template: PathTemplate, _ item: ItemResolver.Item?) -> [[String: String]]? {
+        guard let item, call.arguments["vehicle"] == nil, call.arguments[item.placeholder] == nil, call.rest.isEmpty,
+            case .value(let value) = input
+        else { return nil }
+        if value.listItems?.isEmpty == true { return [] }
         let rows = value.listItems ?? [value]
-        let linked = rows.compactMap { row -> [String: String]? in
-            guard case .record(let record) = row, item.view.matches(record) else { return nil }
-            if let link = record.string("_links.self.href"), let ids = template.ids(inLink: link) { return ids }
-            guard let id = item.view.identity?(record) else { return nil }
-            guard template.hasVehicle else { return [item.placeholder: id] }
-            return (record.linkedID("vehicle") ?? record.vehicleInSelfLink).map { ["vehicle": $0, item.placeholder: id] }
-        }
+        let linked = rows.compactMap { row in row.recordValue.flatMap { linkedIDs(of: $0, template, item) } }
         return linked.isEmpty || linked.count != rows.count ? nil : linked
+    }
+
+    /// The ids of an item's record: read from its own link (or its link named after the item, as `monitors
+    /// create` answers), else its id and its vehicle's (from its `vehicle` link, or the `vin` a fan-out tagged it
+    /// with). Nil when the record is not of the item's kind, or does not say which vehicle it belongs to.
+    private static func linkedIDs(of record: Record, _ template: PathTemplate, _ item: ItemResolver.Item) -> [String: String]? {
+        guard item.view.matches(record), let id = item.view.identity?(record) else { return nil }
+        for link in ["self", item.placeholder] {
+            if let href = record.string("_links.\(link).href"), var ids = template.ids(inLink: href) {
+                ids[item.placeholder] = ids[item.placeholder] ?? id
+                return ids
+            }
+        }
+        guard template.hasVehicle else { return [item.placeholder: id] }
+        return (record.linkedID("vehicle") ?? record.vehicleInSelfLink).map { ["vehicle": $0, item.placeholder: id] }
     }
 
     /// The operation for each piped item, in order: a single item's collection stays lazy; several are joined.
