@@ -36,13 +36,10 @@ extension CommandRegistry {
         registry.register(family: Family.vehicles, commands(APIOperation.vehicles))
         registry.register(
             family: Family.actions,
-            commands(APIOperation.monitors) + [
-                MonitorsWriteCommand(api: api, action: .create), MonitorsWriteCommand(api: api, action: .update),
-                MonitorsTemplateCommand(api: api),
-            ] + commands(APIOperation.callbacks) + [
-                CallbacksWriteCommand(api: api, action: .create), CallbacksWriteCommand(api: api, action: .update),
-                ListenCommand(api: api), ListenStopCommand(api: api), RemoteCommand(api: api),
-            ] + commands(APIOperation.remotes))
+            commands(APIOperation.monitors + APIOperation.monitorWrites) + [MonitorsTemplateCommand(api: api)]
+                + commands(APIOperation.callbacks + APIOperation.callbackWrites) + [
+                    ListenCommand(api: api), ListenStopCommand(api: api), RemoteCommand(api: api),
+                ] + commands(APIOperation.remotes))
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.
         for family in [Family.rows, Family.formats, Family.session] { registry.register(family: family, []) }
         registry.merge(language())

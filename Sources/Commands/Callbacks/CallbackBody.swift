@@ -1,4 +1,5 @@
 import APIContract
+import Client
 import Shell
 
 /// The `CallbackSubscribe` body of `callbacks create` and `callbacks update` (docs/api.md §11.1): a webhook built
@@ -54,6 +55,26 @@ enum CallbackBody {
     }
 
     /// `monitor,remote` → `["Monitor", "Remote"]`.
+    /// How `callbacks create` is sent once (``PostOnce``): a lost answer is looked for among the account's
+    /// callbacks by label and target, and returned as `callbacks create` returns one, with `reconciled: true`.
+    @Sendable static func lookup(_ requests: Requests, _ path: String, _ body: Value) -> (() throws -> Value?)? {
+        let (label, target) = (body.recordValue?.string("label"), body.recordValue?.string("callback.webhook.target"))
+        return {
+            let callbacks = try requests.collection(path)
+            while let callback = try callbacks.next() {
+                guard let record = callback.recordValue, record.string("label") == label,
+                    record.string("subscribe.callback.webhook.target") == target, let id = record["id"]
+                else { continue }
+                return .record(
+                    Record([
+                        .init(name: "callbackId", value: id), .init(name: "status", value: record["status"] ?? .null),
+                        .init(name: "reconciled", value: true),
+                    ]))
+            }
+            return nil
+        }
+    }
+
     static func types(_ bound: Call.Bound, call: Call) throws -> [String] {
         try bound.value.text.split(separator: ",").map { word in
             let wanted = word.trimmingCharacters(in: .whitespaces).lowercased()

@@ -46,6 +46,11 @@ struct MonitorBody {
         throw first
     }
 
+    /// Whether a piped record is a monitor body rather than a vehicle or a monitor.
+    @Sendable static func isBody(_ record: Record) -> Bool {
+        record["triggerParam"] != nil || record["subscribeParam"] != nil || (record["label"] != nil && record["vin"] == nil)
+    }
+
     /// Reads and parses a body file; JSON that cannot be read at all is an error at its place in the file.
     private static func read(_ path: String, call: Call, context: CommandContext) throws -> FileBody {
         let bytes = try FileAccess.read(path, call: call, context: context)

@@ -19,7 +19,7 @@ final class RemoteEvents: Sendable {
 
     /// Watches `listener` when the callback posts to it; nil otherwise (or when no listener runs).
     static func watching(callback: String, api: APIContext) -> RemoteEvents? {
-        guard !api.listeners.isEmpty, let record = try? api.get(CallbackTarget.path(callback)).recordValue,
+        guard !api.listeners.isEmpty, let record = try? api.get("/user/callbacks/\(URLEncoding.encode(callback))").recordValue,
             let target = record.at("subscribe.callback.webhook.target")?.stringValue, let url = URL(string: target), let port = url.port,
             ["127.0.0.1", "localhost", "::1"].contains(url.host ?? ""), let listener = api.listeners[UInt16(clamping: port)]
         else { return nil }

@@ -44,9 +44,32 @@ struct APIOperation: Sendable {
         /// A write that asks first at a terminal (a script must say `--yes`): what it does to each item, and what
         /// else goes with them (`and every monitor bound to them`).
         var confirm: Confirmation?
+        /// The flags a body is built from (``body``), added to the signature.
+        var flags: (@Sendable (Signature) -> Signature)?
+        /// A record from the pipe that is a body rather than a vehicle or an item (`monitors template | monitors
+        /// create 0`).
+        var isBody: (@Sendable (Record) -> Bool)?
+        /// The callback a new item reports to, when its path has one (a 4.17 monitor: `--callback URL` or
+        /// `--callback-id`), found or made on the shell's thread before anything else is sent.
+        var callback: (@Sendable (_ call: Call, _ api: APIContext) throws -> String)?
+        /// A POST is sent at most once (``PostOnce``): when its answer is lost, this looks for what it would have
+        /// made — at the path it was sent to, with its body — before sending it again.
+        /// Nil when it cannot tell (a monitor without a label): the POST is then sent once, never again.
+        var reconcile: (@Sendable (_ requests: Requests, _ path: String, _ body: Value) -> (() throws -> Value?)?)?
         /// The answer to show for one item written, from the API's reply and the item's ids (a DELETE answers
         /// nothing: `{id, deleted: true}`).
         var answer: (@Sendable (_ reply: Value, _ ids: [String: String]) -> Value)?
+    }
+
+    /// What a body is built from.
+    struct BodyInput {
+        let call: Call
+        /// A body record from the pipe (``Hooks/isBody``).
+        let piped: Record?
+        let version: APIVersion
+        let context: CommandContext
+        /// The document being replaced, read when asked (a PUT replaces it whole: the flags change its parts).
+        let current: () throws -> Value
     }
 
     /// What a write asks before it is sent.
@@ -71,8 +94,10 @@ struct APIOperation: Sendable {
     var summary: String
     /// `GET`, or a write: `PUT`, `DELETE`, `POST`.
     var method = "GET"
-    /// A write's JSON body (nil: none).
-    var body: (@Sendable (_ call: Call) throws -> JSON)?
+    /// A write's JSON body (nil: none), built and checked before anything is sent.
+    var body: (@Sendable (_ input: BodyInput) throws -> JSON)?
+    /// `--dry-run`: check the body and show the request instead of sending it.
+    var dryRun = false
     /// A write to several items at once: the last id argument takes any number of them (`monitors pause 0 M1 M2`),
     /// or they come from the pipe (`monitors 0 | monitors pause`).
     var takesMany = false
@@ -117,12 +142,13 @@ struct APIOperation: Sendable {
     var versions: Set<APIVersion> { Set(paths.keys) }
 
     /// The items the command's arguments name, in path order across versions (`trip`; `monitor`). A `{callback}`
-    /// that ``Hooks/callbacksServing`` looks for is a flag (`--callback-id`), not an argument.
+    /// that ``Hooks/callbacksServing`` looks for or ``Hooks/callback`` gives is a flag (`--callback-id`), not an
+    /// argument.
     var arguments: [ItemResolver.Item] {
         var items: [ItemResolver.Item] = []
         for template in paths.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map(\.value) {
             for case .item(let item) in template.ids where !items.contains(where: { $0.placeholder == item.placeholder }) {
-                if item.placeholder == ItemResolver.Item.callback.placeholder, hooks.callbacksServing != nil { continue }
+                if item.placeholder == ItemResolver.Item.callback.placeholder, hooks.callbacksServing != nil || hooks.callback != nil { continue }
                 items.append(item)
             }
         }

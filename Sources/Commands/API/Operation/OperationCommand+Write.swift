@@ -6,9 +6,13 @@ import Shell
 extension OperationCommand {
     /// A write (`PUT`, `DELETE`) to each item the call names — ids written after the vehicle, or item records
     /// from the pipe — located first (4.17: under which callback), confirmed when the operation asks, said with
-    /// its car at a terminal, then sent one after the other. Nothing is sent for an item that cannot be found.
+    /// its car at a terminal, then sent one after the other; a `POST` creates (``create(_:input:piped:template:context:)``).
+    /// Nothing is sent for an item that cannot be found, nor with a body that does not pass the API's rules.
     func write(_ call: Call, input: PipelineData, template: PathTemplate, context: CommandContext) throws -> PipelineData {
-        let curl = call.isSet("curl")
+        let (curl, dryRun) = (call.isSet("curl"), call.isSet("dry-run"))
+        var (input, piped) = (input, Record?.none)
+        if case .value(.record(let record)) = input, operation.hooks.isBody?(record) == true { (input, piped) = (.value(.null), record) }
+        if operation.method == "POST" { return try create(call, input: input, piped: piped, template: template, context: context) }
         let targets = try located(try writeTargets(call, input, template), template, call)
         if let confirmation = operation.hooks.confirm, !call.isSet("yes"), !curl, !targets.isEmpty {
             guard try confirmed(confirmation, targets, call, context) else {
@@ -16,15 +20,57 @@ extension OperationCommand {
                 return .value(.list([]))
             }
         }
-        if !curl { ActedOnCar(api: api).say(call.name, targets.compactMap { $0.ids["vehicle"] }, context: context) }
-        let body = try operation.body?(call).bytes
+        if !curl, !dryRun { ActedOnCar(api: api).say(call.name, targets.compactMap { $0.ids["vehicle"] }, context: context) }
         let requests = try api.requests()
         let rows = try targets.map { target in
-            let reply = try requests.send(APIRequest(operation.method, template.filled(target.ids), body: body), curl: curl)
+            let path = template.filled(target.ids)
+            let body = try operation.body.map { build in
+                try build(
+                    APIOperation.BodyInput(call: call, piped: piped, version: api.apiVersion, context: context, current: { try requests.get(path) }))
+            }
+            if dryRun { return Self.dryRun(target.ids["vehicle"].map(ActedOnCar(api: api).record), operation.method, path, body) }
+            let reply = try requests.send(APIRequest(operation.method, path, body: body?.bytes), curl: curl)
             return curl ? reply : operation.hooks.answer?(reply, target.ids) ?? reply
         }
         if operation.answers == .recordWhenOne, rows.count == 1, let row = rows.first, !input.isList { return .value(row) }
         return .value(.list(rows))
+    }
+
+    /// A `POST` that creates an item: once, or for each piped vehicle concurrently; its body checked first, its
+    /// callback found or made first (a 4.17 monitor), and never sent twice (``APIOperation/Hooks/reconcile``).
+    private func create(_ call: Call, input: PipelineData, piped: Record?, template: PathTemplate, context: CommandContext) throws -> PipelineData {
+        let (curl, dryRun, method) = (call.isSet("curl"), call.isSet("dry-run"), operation.method)
+        let body = try operation.body.map { build in
+            try build(APIOperation.BodyInput(call: call, piped: piped, version: api.apiVersion, context: context, current: { .null }))
+        }
+        var ids: [String: String] = [:]
+        if let callback = operation.hooks.callback, template.ids.contains(where: { $0.name == ItemResolver.Item.callback.placeholder }) {
+            ids["callback"] = try callback(call, api)
+        }
+        let named = ActedOnCar(api: api)
+        let (cars, reconcile, shown) = (named.records(), operation.hooks.reconcile, body.map(Value.init))
+        let send: @Sendable (Requests, [String: String]) throws -> Value = { requests, ids in
+            let path = template.filled(ids)
+            if dryRun { return Self.dryRun(ids["vehicle"].map { cars[$0] ?? ["id": .string($0)] }, method, path, body) }
+            let request = APIRequest(method, path, body: body?.bytes)
+            guard !curl, let lookup = reconcile?(requests, path, shown ?? .null) else { return try requests.send(request, curl: curl) }
+            return try PostOnce(requests: requests, request: request, lookup: lookup).run()
+        }
+        guard template.hasVehicle else { return .value(try send(try api.requests(), ids)) }
+        // One car (not a fan-out over piped vehicles): said at a terminal before anything is sent.
+        if !dryRun, !curl, !input.isList { named.say(call.name, [try VehicleArgument.id(call, input: input, api: api)], context: context) }
+        return try VehicleArgument.each(call, input: input, api: api) { [ids] requests, vehicle in
+            var ids = ids
+            ids["vehicle"] = vehicle
+            return .value(try send(requests, ids))
+        }
+    }
+
+    /// What `--dry-run` answers: the car, the request and its checked body, nothing sent.
+    private static func dryRun(_ vehicle: Value?, _ method: String, _ path: String, _ body: JSON?) -> Value {
+        var fields: [Record.Field] = vehicle.map { [.init(name: "vehicle", value: $0)] } ?? []
+        fields += [.init(name: "method", value: .string(method)), .init(name: "path", value: .string(path))]
+        return .record(Record(fields + [.init(name: "body", value: body.map(Value.init) ?? .null)]))
     }
 
     /// One item a write goes to: its path's ids, and its label when a piped record gave it (for the question).
@@ -42,7 +88,7 @@ extension OperationCommand {
             let rows = (try? input.collect()).map { $0.listItems ?? [$0] } ?? []
             return zip(linked, rows).map { ids, row in Target(ids: ids, label: Self.label(of: row)) }
         }
-        var written = call.rest
+        var written = call.rest + (call.arguments[item.placeholder].map { [$0] } ?? [])
         var vehicleCall = call
         if template.hasVehicle, case .value(.record) = input, let first = call.arguments["vehicle"] {
             written.insert(first, at: 0)

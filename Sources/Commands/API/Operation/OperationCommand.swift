@@ -30,11 +30,13 @@ struct OperationCommand: Command, VersionedCommand {
                 operation.takesMany && isLast ? signature.rest(item.placeholder + "s", item.kind) : signature.optional(item.placeholder, item.kind)
         }
         for flag in operation.flags { signature = signature.flag(flag.flag, flag.shape, flag.help) }
-        if let type = operation.hooks.callbacksServing {
+        if let flags = operation.hooks.flags { signature = flags(signature) }
+        if let type = operation.hooks.callbacksServing, !signature.flags.contains(where: { $0.name == "callback-id" }) {
             signature = signature.flag(
                 "callback-id", .kind(.callback), "4.17: only under this callback (default: every callback serving \(type.lowercased())s).")
         }
         if operation.isTimed { signature = TimeWindow.flags(on: signature) }
+        if operation.dryRun { signature = signature.switch("dry-run", "Check the body and show the request instead of sending it.") }
         if let confirmation = operation.hooks.confirm {
             signature = signature.switch("yes", "\(confirmation.verb.capitalized) without asking; required in scripts.")
         }
