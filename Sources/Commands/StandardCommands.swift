@@ -38,7 +38,7 @@ extension CommandRegistry {
             family: Family.actions,
             commands(APIOperation.monitors + APIOperation.monitorWrites) + [MonitorsTemplateCommand(api: api)]
                 + commands(APIOperation.callbacks + APIOperation.callbackWrites) + [
-                    ListenCommand(api: api), ListenStopCommand(api: api), RemoteCommand(api: api),
+                    ListenCommand(api: api), ListenStopCommand(api: api), OperationCommand(api: api, operation: .remote),
                 ] + commands(APIOperation.remotes))
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.
         for family in [Family.rows, Family.formats, Family.session] { registry.register(family: family, []) }

@@ -8,7 +8,8 @@ package final class ServerClock: Sendable {
     /// Below this, the difference is the header's one-second resolution and the network's delay: no offset.
     static let tolerance: TimeInterval = 2
 
-    private let offset = Mutex<TimeInterval>(0)
+    /// The offset, and whether any `Date` header was seen yet.
+    private let offset = Mutex<(seconds: TimeInterval, observed: Bool)>((0, false))
 
     package init() {}
 
@@ -17,11 +18,14 @@ package final class ServerClock: Sendable {
     package func observe(dateHeader: String?, receivedAt received: Date = Date()) {
         guard let header = dateHeader, let server = Self.parse(header) else { return }
         let difference = TimeInterval(server) - received.timeIntervalSince1970.rounded(.down)
-        offset.withLock { $0 = abs(difference) < Self.tolerance ? 0 : difference }
+        offset.withLock { $0 = (abs(difference) < Self.tolerance ? 0 : difference, true) }
     }
 
     /// Seconds the server's clock is ahead of the machine's (negative: behind); 0 within ``tolerance``.
-    package var secondsAhead: TimeInterval { offset.withLock { $0 } }
+    package var secondsAhead: TimeInterval { offset.withLock { $0.seconds } }
+
+    /// Whether the server has said its time yet: until then ``now`` is the machine's.
+    package var hasObserved: Bool { offset.withLock { $0.observed } }
 
     /// The server's now.
     package var now: Date { Date().addingTimeInterval(secondsAhead) }

@@ -14,7 +14,8 @@ struct PostOnce {
     /// What the lost POST would have made (nil: it was not made).
     let lookup: () throws -> Value?
     /// POSTs at most.
-    var maxAttempts = 4
+    var maxAttempts = defaultAttempts
+    static let defaultAttempts = 4
 
     /// Sends the POST, reconciling before each retry.
     func run() throws -> Value {

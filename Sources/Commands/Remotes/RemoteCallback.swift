@@ -19,20 +19,30 @@ struct RemoteCallback {
     /// Where it points: nothing listens there; the real API keeps retrying it for three days, then drops it.
     static let target = "https://localhost/ccsh/remote-actions"
 
-    /// The callback id to use; `isOwn` is true when it is ccsh's own (remembered or made now).
-    func resolve(_ call: Call) throws -> (id: String, isOwn: Bool) {
-        if let id = call.string("callback-id") { return (id, false) }
+    /// The callback a remote action reports to (``APIOperation/Hooks/callback``). Under `--dry-run` or `--curl`
+    /// nothing is made: one ccsh has not made yet shows as `CBID`.
+    @Sendable static func resolve(_ call: Call, _ api: APIContext) throws -> String {
+        let callbacks = RemoteCallback(api: api)
+        if let id = try callbacks.named(call) { return id }
         let session = try api.session
-        if let id = session.profile.remoteCallback { return (id, false) }
-        if let id = remembered(session) { return (id, true) }
-        return (try make(session), true)
+        if let id = callbacks.remembered(session) { return id }
+        if call.isSet("dry-run") || call.isSet("curl") { return "CBID" }
+        return try callbacks.make(session)
     }
 
-    /// Forgets ccsh's own callback (it was deleted) and makes another.
-    func replace() throws -> String {
+    /// When the callback is gone (``APIOperation/Hooks/callbackGone``): ccsh's own was deleted since it was
+    /// remembered, so it is forgotten and another made; one the user named stays an error (nil).
+    @Sendable static func replaced(_ call: Call, _ api: APIContext) throws -> String? {
+        let callbacks = RemoteCallback(api: api)
+        guard try callbacks.named(call) == nil else { return nil }
         let session = try api.session
-        try? FileManager.default.removeItem(at: file(session))
-        return try make(session)
+        try? FileManager.default.removeItem(at: callbacks.file(session))
+        return try callbacks.make(session)
+    }
+
+    /// `--callback-id`, else the profile's `remote_callback`.
+    private func named(_ call: Call) throws -> String? {
+        try call.string("callback-id") ?? api.session.profile.remoteCallback
     }
 
     private func file(_ session: Session) -> URL { api.cacheDirectory.appendingPathComponent("\(session.profile.name)-remote-callback") }

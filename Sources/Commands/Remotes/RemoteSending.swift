@@ -3,18 +3,12 @@ import Client
 import Foundation
 import Shell
 
-/// Sends one remote action so that it is never carried out twice: the body carries a label no other action has
-/// (``uniqueLabel(_:)``), and when the POST's answer is lost ccsh looks for that label in the vehicle's actions
-/// (`GET …/callbacks/{cbid}/remotes`) before anything else — found, that is the action; not found, the POST never
-/// arrived and is sent again (``PostOnce``). A remote action costs a wake-up and moves a real car, so it gets more
-/// attempts than a monitor, each one checked first.
-struct RemoteSending {
-    let api: APIContext
-    /// `…/vehicles/{id}/callbacks/{cbid}/remotes`.
-    let path: String
-    let body: [UInt8]
-    let label: String
-
+/// How one remote action is sent so that it is never carried out twice: the body carries a label no other action
+/// has (``uniqueLabel(_:at:)``), and when the POST's answer is lost ccsh looks for that label in the vehicle's
+/// actions (`GET …/callbacks/{cbid}/remotes`) before anything else — found, that is the action; not found, the POST
+/// never arrived and is sent again (``PostOnce``). A remote action costs a wake-up and moves a real car, so it gets
+/// more attempts than a monitor, each one checked first.
+enum RemoteSending {
     static let maxAttempts = 10
 
     /// `ccsh-lock-20261206T093012Z-5f0c2a9e71d3`: the action word, when it is sent (the API keeps no time for a
@@ -44,26 +38,23 @@ struct RemoteSending {
         return sent.map(\.0) + timed.filter { $0.2 == nil }.reversed().map(\.0)
     }
 
-    /// The POST's answer (`RemotePostResponse`), or what reconciling found: `remoteActionId`, `type`,
-    /// `reconciled: true`.
-    func run() throws -> Value {
-        try PostOnce(requests: try api.requests(), request: APIRequest("POST", path, body: body), lookup: sent, maxAttempts: Self.maxAttempts).run()
-    }
-
-    /// The action with this label, if the vehicle has it.
-    private func sent() throws -> Value? {
-        let actions = try api.collection(path)
-        while let action = try actions.next() {
-            guard let record = action.recordValue, record.at("remote.label")?.stringValue == label, let id = record["remoteActionId"] else {
-                continue
+    /// The lookup for the action `body` asks for at `path` (``APIOperation/Hooks/reconcile``): by its label.
+    @Sendable static func lookup(_ requests: Requests, _ path: String, _ body: Value) -> (() throws -> Value?)? {
+        guard let label = body.recordValue?.string("label") else { return nil }
+        return {
+            let actions = try requests.collection(path)
+            while let action = try actions.next() {
+                guard let record = action.recordValue, record.at("remote.label")?.stringValue == label, let id = record["remoteActionId"] else {
+                    continue
+                }
+                return .record(
+                    Record([
+                        .init(name: "remoteActionId", value: id), .init(name: "type", value: record["type"] ?? .null),
+                        .init(name: "reconciled", value: true),
+                    ]))
             }
-            return .record(
-                Record([
-                    .init(name: "remoteActionId", value: id), .init(name: "type", value: record["type"] ?? .null),
-                    .init(name: "reconciled", value: true),
-                ]))
+            return nil
         }
-        return nil
     }
 }
 

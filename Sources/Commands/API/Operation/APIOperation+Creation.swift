@@ -110,6 +110,52 @@ extension APIOperation {
             result: "Running"),
     ]
 
+    /// `remote`: an action sent to a car, waited for until it ends (API 4.17, docs/api.md §11.2).
+    static let remote = APIOperation(
+        "remote", "Lock, unlock, honk, flash, wake, precondition, charge or navigate a car, and wait for the outcome (API 4.17).",
+        path: "/user/vehicles/{vehicle}/callbacks/{callback}/remotes", versions: [.v417]
+    )
+    .with {
+        $0.method = "POST"
+        $0.dryRun = true
+        $0.fansOut = false
+        $0.postAttempts = RemoteSending.maxAttempts
+        $0.body = { input in
+            guard let action = input.call.string("action") else {
+                throw input.call.error(
+                    "'remote' needs an action", hint: "one of \(RemoteBody.actions.joined(separator: ", ")), e.g. `remote 0 lock`", code: .badArgument
+                )
+            }
+            return try RemoteBody.make(action, label: RemoteSending.uniqueLabel(action, at: try input.now()), call: input.call)
+        }
+        $0.hooks.flags = { signature in
+            RemoteBody.flags(
+                on: signature.optional("action", .oneOf(RemoteBody.actions), "What to do.")
+                    .rest("points", .string, "navigate: LAT,LON points, waypoints first and the destination last (up to 10).")
+            )
+            .flag("callback-id", .kind(.callback), "The callback the action reports to (default: the profile's remote_callback, or ccsh's own).")
+            .switch("no-wait", "Return as soon as the API accepted the action, with its id.")
+            .flag("timeout", .string, "How long to wait for the outcome: 90s, 3m, 1h (default 5m).")
+        }
+        $0.hooks.callback = RemoteCallback.resolve
+        $0.hooks.callbackGone = RemoteCallback.replaced
+        $0.hooks.reconcile = RemoteSending.lookup
+        $0.hooks.follow = RemoteFollow.make
+        $0.hooks.saying = { call in "remote \(call.string("action") ?? "")" }
+        $0.input = "a vehicle record (optional)"
+        $0.output = "record: the remote action (RemoteAction), or with --no-wait its id and type"
+        $0.discussion = """
+            Each action goes through the API's statuses (Accepted, WakingUpVehicle, SentToVehicle, then Success, AlreadyDone \
+            or Failed); ccsh polls the action until it ends and shows them on stderr at a terminal. A sleeping car is woken \
+            first, which the API allows a few times a month. The action is never sent twice: its label is unique, and when \
+            the answer to the POST is lost ccsh looks for it before sending again.
+            """
+        $0.view = { .remote }
+    }
+    .example("remote 0 lock | get status", "Lock the first car and wait until it is locked.", result: "Success")
+    .example("remote 0 charge --level 4 --full --no-wait | get type", "Ask for a full charge to level 4, without waiting.")
+    .example("remote 0 navigate 48.8049,2.1204 --dry-run | get body.navigation.positions.0.coordinates", "The body sent to go to Versailles.")
+
     /// `--file` and the monitor builder's flags.
     @Sendable private static func monitorBodyFlags(_ signature: Signature) -> Signature {
         MonitorBuilder.flags(on: signature.flag("file", .file, "Read the body from a JSON file."))

@@ -1,4 +1,5 @@
 import APIContract
+import Foundation
 import Shell
 
 /// One operation of the API as a shell command, declared rather than written: where it lives in each API version
@@ -56,6 +57,14 @@ struct APIOperation: Sendable {
         /// made — at the path it was sent to, with its body — before sending it again.
         /// Nil when it cannot tell (a monitor without a label): the POST is then sent once, never again.
         var reconcile: (@Sendable (_ requests: Requests, _ path: String, _ body: Value) -> (() throws -> Value?)?)?
+        /// When the callback ``callback`` gave is gone (404) and was ccsh's own, deleted since it was remembered:
+        /// another, made now, for one more POST; nil to let the error stand.
+        var callbackGone: (@Sendable (_ call: Call, _ api: APIContext) throws -> String?)?
+        /// What follows a POST's answer, made before it is sent (so that it hears the first events): a remote
+        /// action is waited for until it ends (``RemoteFollow``).
+        var follow: (@Sendable (_ call: Call, _ api: APIContext, _ context: CommandContext, _ ids: [String: String]) throws -> OperationFollow?)?
+        /// What a terminal is told the write does, before the car (`remote horn`); the command's name by default.
+        var saying: (@Sendable (_ call: Call) -> String)?
         /// The answer to show for one item written, from the API's reply and the item's ids (a DELETE answers
         /// nothing: `{id, deleted: true}`).
         var answer: (@Sendable (_ reply: Value, _ ids: [String: String]) -> Value)?
@@ -68,6 +77,8 @@ struct APIOperation: Sendable {
         let piped: Record?
         let version: APIVersion
         let context: CommandContext
+        /// The server's now (``ServerClock``), asked of the server first when it has said nothing yet.
+        let now: () throws -> Date
         /// The document being replaced, read when asked (a PUT replaces it whole: the flags change its parts).
         let current: () throws -> Value
     }
@@ -102,6 +113,10 @@ struct APIOperation: Sendable {
     /// or they come from the pipe (`monitors 0 | monitors pause`).
     var takesMany = false
     var answers = Answers.list
+    /// Whether piped vehicles each get the request (`vehicles | status`); a remote action takes one car only.
+    var fansOut = true
+    /// POSTs at most, each after the first checked (``PostOnce``).
+    var postAttempts = PostOnce.defaultAttempts
     /// Where it lives in each API version that has it; on another, the command says so instead of sending.
     var paths: [APIVersion: PathTemplate]
     var answer = Answer.record
@@ -173,4 +188,10 @@ extension APIOperation.QueryFlag {
     static let locale = APIOperation.QueryFlag(
         flag: "locale", parameter: "locale", shape: .kind(.locale), help: "Language of texts, e.g. `fr-FR` (default: the profile's).",
         defaultsToSessionLocale: true)
+}
+
+/// What follows one POST's answer on the shell's thread (``APIOperation/Hooks/follow``).
+protocol OperationFollow {
+    /// The command's answer, from the API's.
+    func outcome(of answer: Value, ids: [String: String]) throws -> Value
 }

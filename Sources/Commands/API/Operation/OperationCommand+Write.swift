@@ -26,7 +26,9 @@ extension OperationCommand {
             let path = template.filled(target.ids)
             let body = try operation.body.map { build in
                 try build(
-                    APIOperation.BodyInput(call: call, piped: piped, version: api.apiVersion, context: context, current: { try requests.get(path) }))
+                    APIOperation.BodyInput(
+                        call: call, piped: piped, version: api.apiVersion, context: context, now: { try serverNow(sends: !call.isSet("curl")) },
+                        current: { try requests.get(path) }))
             }
             if dryRun { return Self.dryRun(target.ids["vehicle"].map(ActedOnCar(api: api).record), operation.method, path, body) }
             let reply = try requests.send(APIRequest(operation.method, path, body: body?.bytes), curl: curl)
@@ -37,37 +39,79 @@ extension OperationCommand {
     }
 
     /// A `POST` that creates an item: once, or for each piped vehicle concurrently; its body checked first, its
-    /// callback found or made first (a 4.17 monitor), and never sent twice (``APIOperation/Hooks/reconcile``).
+    /// callback found or made first (a 4.17 monitor, a remote action), never sent twice
+    /// (``APIOperation/Hooks/reconcile``), and followed when the operation says so (a remote action's outcome).
     private func create(_ call: Call, input: PipelineData, piped: Record?, template: PathTemplate, context: CommandContext) throws -> PipelineData {
-        let (curl, dryRun, method) = (call.isSet("curl"), call.isSet("dry-run"), operation.method)
+        // `$v | remote lock`: the one positional is the action, the vehicle comes from the pipe.
+        let call = signature.positionals.dropFirst().first.map { VehicleArgument.shifted(call, to: $0.name, input: input) } ?? call
+        let (curl, dryRun) = (call.isSet("curl"), call.isSet("dry-run"))
+        // The body first: one that does not pass the API's rules sends nothing, not even a callback's creation.
         let body = try operation.body.map { build in
-            try build(APIOperation.BodyInput(call: call, piped: piped, version: api.apiVersion, context: context, current: { .null }))
+            try build(
+                APIOperation.BodyInput(
+                    call: call, piped: piped, version: api.apiVersion, context: context, now: { try serverNow(sends: !call.isSet("curl")) },
+                    current: { .null }))
         }
         var ids: [String: String] = [:]
         if let callback = operation.hooks.callback, template.ids.contains(where: { $0.name == ItemResolver.Item.callback.placeholder }) {
             ids["callback"] = try callback(call, api)
         }
         let named = ActedOnCar(api: api)
-        let (cars, reconcile, shown) = (named.records(), operation.hooks.reconcile, body.map(Value.init))
-        let send: @Sendable (Requests, [String: String]) throws -> Value = { requests, ids in
-            let path = template.filled(ids)
-            if dryRun { return Self.dryRun(ids["vehicle"].map { cars[$0] ?? ["id": .string($0)] }, method, path, body) }
-            let request = APIRequest(method, path, body: body?.bytes)
-            guard !curl, let lookup = reconcile?(requests, path, shown ?? .null) else { return try requests.send(request, curl: curl) }
-            return try PostOnce(requests: requests, request: request, lookup: lookup).run()
+        let post = Post(
+            template: template, method: operation.method, body: body, cars: named.records(), curl: curl, dryRun: dryRun,
+            reconcile: operation.hooks.reconcile, attempts: operation.postAttempts)
+        guard template.hasVehicle else { return .value(try post.send(try api.requests(), ids)) }
+        guard !operation.fansOut || !input.isList else {
+            return try VehicleArgument.each(call, input: input, api: api) { [ids] requests, vehicle in
+                .value(try post.send(requests, ids.merging(["vehicle": vehicle]) { $1 }))
+            }
         }
-        guard template.hasVehicle else { return .value(try send(try api.requests(), ids)) }
-        // One car (not a fan-out over piped vehicles): said at a terminal before anything is sent.
-        if !dryRun, !curl, !input.isList { named.say(call.name, [try VehicleArgument.id(call, input: input, api: api)], context: context) }
-        return try VehicleArgument.each(call, input: input, api: api) { [ids] requests, vehicle in
-            var ids = ids
-            ids["vehicle"] = vehicle
-            return .value(try send(requests, ids))
+        ids["vehicle"] = try VehicleArgument.id(call, input: input, api: api)
+        // One car: said at a terminal before anything is sent.
+        if !dryRun, !curl { named.say(operation.hooks.saying?(call) ?? call.name, ids["vehicle"].map { [$0] } ?? [], context: context) }
+        let follow = dryRun || curl ? nil : try operation.hooks.follow?(call, api, context, ids)
+        var answer: Value
+        do {
+            answer = try post.send(try api.requests(), ids)
+        } catch let error as ClientError where error.status == 404 && !dryRun && !curl {
+            guard let replacement = try operation.hooks.callbackGone?(call, api) else { throw error }
+            ids["callback"] = replacement
+            answer = try post.send(try api.requests(), ids)
+        }
+        return .value(try follow?.outcome(of: answer, ids: ids) ?? answer)
+    }
+
+    /// One POST as the workers of a fan-out send it: values only.
+    private struct Post: Sendable {
+        let template: PathTemplate
+        let method: String
+        let body: JSON?
+        /// The cached cars, by id, for `--dry-run`'s answer.
+        let cars: [String: Value]
+        let curl: Bool
+        let dryRun: Bool
+        let reconcile: (@Sendable (_ requests: Requests, _ path: String, _ body: Value) -> (() throws -> Value?)?)?
+        let attempts: Int
+
+        func send(_ requests: Requests, _ ids: [String: String]) throws -> Value {
+            let path = template.filled(ids)
+            if dryRun { return OperationCommand.dryRun(ids["vehicle"].map { cars[$0] ?? ["id": .string($0)] }, method, path, body) }
+            let request = APIRequest(method, path, body: body?.bytes)
+            guard !curl, let lookup = reconcile?(requests, path, body.map(Value.init) ?? .null) else { return try requests.send(request, curl: curl) }
+            return try PostOnce(requests: requests, request: request, lookup: lookup, maxAttempts: attempts).run()
         }
     }
 
+    /// The server's now; when it has not said its time yet in this session (its first request is this one), it is
+    /// asked (`GET /user`), so that what carries a time — a remote action's label — is in the server's, not this
+    /// machine's. Under `--curl`, which sends nothing, the machine's.
+    private func serverNow(sends: Bool) throws -> Date {
+        if sends, !api.serverClock.hasObserved { _ = try api.get("/user") }
+        return api.serverClock.now
+    }
+
     /// What `--dry-run` answers: the car, the request and its checked body, nothing sent.
-    private static func dryRun(_ vehicle: Value?, _ method: String, _ path: String, _ body: JSON?) -> Value {
+    fileprivate static func dryRun(_ vehicle: Value?, _ method: String, _ path: String, _ body: JSON?) -> Value {
         var fields: [Record.Field] = vehicle.map { [.init(name: "vehicle", value: $0)] } ?? []
         fields += [.init(name: "method", value: .string(method)), .init(name: "path", value: .string(path))]
         return .record(Record(fields + [.init(name: "body", value: body.map(Value.init) ?? .null)]))
