@@ -136,8 +136,8 @@ struct OperationCommand: Command, VersionedCommand {
     }
 
     /// The ids of an item's record: read from its own link (or its link named after the item, as `monitors
-    /// create` answers), else its id and its vehicle's (from its `vehicle` link, or the `vin` a fan-out tagged it
-    /// with). Nil when the record is not of the item's kind, or does not say which vehicle it belongs to.
+    /// create` answers), else its id and its vehicle's (from its `vehicle` link). Nil when the record is not of the
+    /// item's kind, or does not say which vehicle it belongs to.
     private static func linkedIDs(of record: Record, _ template: PathTemplate, _ item: ItemResolver.Item) -> [String: String]? {
         guard item.view.matches(record), let id = item.view.identity?(record) else { return nil }
         for link in ["self", item.placeholder] {
