@@ -87,7 +87,7 @@ package final class APICompletion {
         if let kept = monitorListings[vehicle], kept.isRunning || Date().timeIntervalSince(kept.started) <= Self.monitorsKept {
             current = kept
         } else {
-            current = api.apiVersion == .v417 ? try startMonitors417(vehicle) : try start(APIContext.vehiclePath(vehicle, "monitors"))
+            current = try startMonitors(vehicle)
             monitorListings[vehicle] = current
         }
         let rows = try Self.rows(of: current, loading: "the monitors of \(reference)") { monitorListings[vehicle] = nil }
@@ -100,15 +100,14 @@ package final class APICompletion {
         }
     }
 
-    /// A 4.17 vehicle's monitors: the callbacks serving monitors, then the monitors under each.
-    private func startMonitors417(_ vehicle: String) throws(CompletionNote) -> BackgroundListing {
-        try start { worker in
-            let callbacks = try BackgroundListing.rows(of: .get("/user/callbacks", query: [("types", "Monitor")]), on: worker)
-            return try callbacks.compactMap { $0.recordValue?["id"]?.stringValue }.flatMap { callback in
-                try BackgroundListing.rows(
-                    of: .get(APIContext.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/monitors")), on: worker)
-            }
-        }
+    /// A vehicle's monitors, listed as `monitors` lists them (``APIOperation/monitorListing``).
+    private func startMonitors(_ vehicle: String) throws(CompletionNote) -> BackgroundListing {
+        let listing = APIOperation.monitorListing
+        let version = api.apiVersion
+        guard let template = listing.paths[version] else { throw CompletionNote("no monitors in API \(version.rawValue)") }
+        let plan = OperationPlan(template: template, ids: [:], query: [], accept: nil, answer: .collection, curl: false, hooks: listing.hooks)
+        let settings = api.settings
+        return try start { worker in try plan.run(Requests(session: worker, settings: settings), vehicle: vehicle).collect().listItems ?? [] }
     }
 
     // MARK: Callbacks

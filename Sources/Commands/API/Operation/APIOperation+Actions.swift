@@ -2,21 +2,24 @@ import APIContract
 import Shell
 
 extension APIOperation {
-    /// The reads of monitors (docs/api.md §7): v4.0 keeps them under the vehicle, 4.17 under the callback they
-    /// post to.
+    /// `monitors`: a vehicle's monitors; v4.0 keeps them under the vehicle, 4.17 under the callback they post to
+    /// (docs/api.md §7). TAB lists them the same way.
+    static let monitorListing = APIOperation(
+        "monitors", "List a vehicle's monitors (server-side event rules), lazily.",
+        paths: [.v40: "/user/vehicles/{vehicle}/monitors", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors"],
+        answer: .collection
+    )
+    .with {
+        $0.hooks.callbacksServing = "Monitor"
+        $0.output = "list (lazy) of records (Monitor)"
+        $0.view = { .monitor }
+    }
+    .example("monitors 0 | select id status monitor.label", "Each monitor's id, status and label.")
+    .example("vehicles | monitors | count", "Monitors across the fleet.")
+
+    /// The reads and status changes of monitors.
     static let monitors: [APIOperation] = [
-        APIOperation(
-            "monitors", "List a vehicle's monitors (server-side event rules), lazily.",
-            paths: [.v40: "/user/vehicles/{vehicle}/monitors", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors"],
-            answer: .collection
-        )
-        .with {
-            $0.hooks.callbacksServing = "Monitor"
-            $0.output = "list (lazy) of records (Monitor)"
-            $0.view = { .monitor }
-        }
-        .example("monitors 0 | select id status monitor.label", "Each monitor's id, status and label.")
-        .example("vehicles | monitors | count", "Monitors across the fleet."),
+        monitorListing,
         APIOperation(
             "monitors show", "One monitor of a vehicle: its status and its body.",
             paths: [.v40: "/user/vehicles/{vehicle}/monitors/{monitor}", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}"]
