@@ -16,17 +16,25 @@ package struct CommandRegistry {
         for command in new { commands[command.signature.name] = command }
     }
 
-    /// Registers commands of one family.
+    /// Registers commands of one family. A signature may be made each time it is read: each is read once here,
+    /// since the registry is built at every start.
     package mutating func register(family: String, _ new: [any Command]) {
         if !families.contains(family) { families.append(family) }
-        for command in new { familyOf[command.signature.name] = family }
-        register(new)
+        for command in new {
+            let name = command.signature.name
+            familyOf[name] = family
+            commands[name] = command
+        }
     }
 
-    /// Adds another registry's commands, in their families.
+    /// Adds another registry's commands, in their families (whose order follows this registry's, then the
+    /// other's).
     package mutating func merge(_ other: CommandRegistry) {
-        for family in other.families { register(family: family, other.all.filter { other.family(of: $0.signature.name) == family }) }
-        register(other.all.filter { other.family(of: $0.signature.name) == nil })
+        for family in other.families where !families.contains(family) { families.append(family) }
+        for (name, command) in other.commands {
+            commands[name] = command
+            if let family = other.familyOf[name] { familyOf[name] = family }
+        }
     }
 
     /// The family `name` was registered in, if any.

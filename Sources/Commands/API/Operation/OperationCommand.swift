@@ -9,12 +9,21 @@ import Shell
 struct OperationCommand: Command, VersionedCommand {
     let api: APIContext
     let operation: APIOperation
+    /// Made once: the registry, completion and help read it often.
+    let signature: Signature
+
+    init(api: APIContext, operation: APIOperation) {
+        self.api = api
+        self.operation = operation
+        signature = Self.signature(of: operation)
+    }
 
     var versions: Set<APIVersion> { operation.versions }
 
     var view: View? { operation.hooks.view.map { $0(api) } ?? operation.view?() }
 
-    var signature: Signature {
+    /// The command's signature, from its declaration.
+    private static func signature(of operation: APIOperation) -> Signature {
         var signature = Signature(operation.name, summary: operation.summary)
         let underVehicle = operation.paths.values.contains { $0.hasVehicle }
         if underVehicle {
