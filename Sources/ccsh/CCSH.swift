@@ -116,7 +116,7 @@ struct CCSH {
     /// The API commands' context: on the bundled sandbox (logged in already), or on the chosen config.toml
     /// profile, opened when a command first needs it — so a missing or broken config only fails API commands.
     private static func apiContext(local: LocalSandbox?, profile: String?) throws -> APIContext {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.snapshot
         let state = StateDirectory.url(environment: environment)
         if let local {
             let tokens = local.stateDirectory.appendingPathComponent("tokens")

@@ -1,3 +1,4 @@
+import Client
 import Foundation
 
 /// Pages a result taller than the terminal at the interactive prompt: `$PAGER` (run by `/bin/sh`, as git and man
@@ -5,7 +6,7 @@ import Foundation
 /// only the REPL asks it.
 enum Pager {
     /// Shows `text` through the pager and waits for it; false when no pager could be started.
-    static func show(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func show(_ text: String, environment: [String: String] = ProcessEnvironment.snapshot) -> Bool {
         let process = Process()
         if let command = environment["PAGER"], !command.trimmingCharacters(in: .whitespaces).isEmpty {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")

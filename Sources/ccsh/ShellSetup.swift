@@ -65,7 +65,7 @@ struct ShellSetup {
             return completer.complete(line, cursor: cursor)
         }
         reader.keepsInHistory = { line in
-            !SecretLine.holdsSecret(line, environment: ProcessInfo.processInfo.environment) && !api.isRevealed(in: line)
+            !SecretLine.holdsSecret(line, environment: ProcessEnvironment.snapshot) && !api.isRevealed(in: line)
         }
         reader.historyText = SecretLine.masked
         reader.columns = { terminal.width }

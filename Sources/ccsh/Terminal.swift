@@ -1,3 +1,4 @@
+import Client
 import Foundation
 
 /// What the process is attached to: whether stdin and stdout are terminals, whether to use color (`NO_COLOR`,
@@ -9,13 +10,13 @@ struct Terminal {
 
     /// Color on a terminal unless `NO_COLOR` is set (to anything) or the terminal is dumb (no-color.org).
     func useColor(onTerminal isTerminal: Bool) -> Bool {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.snapshot
         return isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     /// Columns of stdout: `COLUMNS`, else the terminal's size, else 120.
     var width: Int {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessEnvironment.snapshot["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
         if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 120
@@ -23,7 +24,7 @@ struct Terminal {
 
     /// Rows of the terminal (`LINES`, else its size, else 40), for pictures sized to the window.
     var height: Int {
-        if let rows = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), rows > 0 { return rows }
+        if let rows = ProcessEnvironment.snapshot["LINES"].flatMap(Int.init), rows > 0 { return rows }
         var size = winsize()
         if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
         return 40

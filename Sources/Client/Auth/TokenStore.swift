@@ -13,7 +13,7 @@ package struct TokenStore: Sendable {
     private let verifierFile: URL
 
     /// `$XDG_STATE_HOME/ccsh/tokens` (default `~/.local/state/ccsh/tokens`).
-    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    package static func defaultDirectory(environment: [String: String] = ProcessEnvironment.snapshot) -> URL {
         StateDirectory.url(environment: environment).appendingPathComponent("tokens")
     }
 

@@ -29,7 +29,7 @@ package struct Configuration: Sendable {
     ]
 
     /// `$CCSH_CONFIG`, else `$XDG_CONFIG_HOME/ccsh/config.toml`, else `~/.config/ccsh/config.toml`.
-    package static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    package static func path(environment: [String: String] = ProcessEnvironment.snapshot) -> URL {
         if let path = environment["CCSH_CONFIG"], !path.isEmpty {
             return URL(fileURLWithPath: HomeDirectory.expanding(path, environment: environment))
         }
@@ -145,7 +145,7 @@ package struct Configuration: Sendable {
 
     /// The profile to use: the `--profile` flag, else `$CCSH_PROFILE`, else `default_profile`, else the only one.
     package func profile(
-        named flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        named flag: String?, environment: [String: String] = ProcessEnvironment.snapshot
     ) throws(ClientError) -> Profile {
         let wanted = flag ?? environment["CCSH_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultProfile
         if let wanted {

@@ -21,7 +21,7 @@ package final class LocalSandbox {
     /// How long a sandbox another ccsh is starting may take to be ready.
     static let readyTimeout = 30.0
 
-    package init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    package init(environment: [String: String] = ProcessEnvironment.snapshot) throws {
         let binary = try Self.binary(environment)
         stateDirectory = StateDirectory.url(environment: environment).appendingPathComponent("sandbox")
         let shared = SandboxDirectory(stateDirectory.path)

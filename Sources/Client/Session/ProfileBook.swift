@@ -16,7 +16,7 @@ package final class ProfileBook {
     package var cancellation: Cancellation?
 
     package init(
-        configFile: URL, tokenDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+        configFile: URL, tokenDirectory: URL, environment: [String: String] = ProcessEnvironment.snapshot,
         sandbox: (profile: Profile, secret: String)? = nil
     ) {
         self.configFile = configFile

@@ -30,7 +30,7 @@ package enum Secret: Sendable, Equatable, CustomStringConvertible {
 
     /// The value. `ask` reads a prompted secret without echo; `environment` is the process environment.
     package func resolve(
-        named name: String, environment: [String: String] = ProcessInfo.processInfo.environment, ask: ((String) -> String?)? = nil
+        named name: String, environment: [String: String] = ProcessEnvironment.snapshot, ask: ((String) -> String?)? = nil
     ) throws(ClientError) -> String {
         switch self {
         case .literal(let value):
