@@ -142,11 +142,11 @@ package final class APIContext {
         try requests().send(request, curl: curl, inWords: inWords)
     }
 
-    /// A paged collection on the shell's session, as a lazy list (``Requests/collection(_:query:curl:inWords:onRow:)``).
+    /// A paged collection on the shell's session, as a lazy list (``Requests/collection(_:query:curl:inWords:)``).
     package func collection(
-        _ path: String, query: [(name: String, value: String?)] = [], curl: Bool = false, inWords: Bool = true, onRow: ((Value) -> Void)? = nil
+        _ path: String, query: [(name: String, value: String?)] = [], curl: Bool = false, inWords: Bool = true
     ) throws -> ValueStream {
-        try requests().collection(path, query: query, curl: curl, inWords: inWords, onRow: onRow)
+        try requests().collection(path, query: query, curl: curl, inWords: inWords)
     }
 }
 

@@ -51,10 +51,7 @@ struct Requests {
     }
 
     /// A paged collection as a lazy list: each page is fetched when a consumer reads past the previous one.
-    func collection(
-        _ path: String, query: [(name: String, value: String?)] = [], curl: Bool = false, inWords: Bool = true,
-        onRow: ((Value) -> Void)? = nil
-    ) throws -> ValueStream {
+    func collection(_ path: String, query: [(name: String, value: String?)] = [], curl: Bool = false, inWords: Bool = true) throws -> ValueStream {
         var query = query
         if let pageSize = settings.pageSize, !query.contains(where: { $0.name == "pageSize" }) {
             query.append(("pageSize", String(pageSize)))
@@ -73,9 +70,7 @@ struct Requests {
                 onPaging?(PagingProgress(path: path, pages: cursor.pagesFetched, totalPages: cursor.totalPage, seconds: 0, isFinished: true))
                 return nil
             }
-            let row = try decode(bytes, request, inWords: inWords)
-            onRow?(row)
-            return row
+            return try decode(bytes, request, inWords: inWords)
         }
     }
 

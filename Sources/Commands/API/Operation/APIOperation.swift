@@ -25,7 +25,7 @@ struct APIOperation: Sendable {
     enum Answer: Sendable {
         /// One document.
         case record
-        /// A paged collection, read lazily (``Requests/collection(_:query:curl:inWords:onRow:)``).
+        /// A paged collection, read lazily (``Requests/collection(_:query:curl:inWords:)``).
         case collection
     }
 
