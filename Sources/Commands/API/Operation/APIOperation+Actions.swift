@@ -6,7 +6,7 @@ extension APIOperation {
     /// (docs/api.md §7). TAB lists them the same way.
     static let monitorListing = APIOperation(
         "monitors", "List a vehicle's monitors (server-side event rules), lazily.",
-        paths: [.v40: "/user/vehicles/{vehicle}/monitors", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors"],
+        paths: monitorPaths(""),
         answer: .collection
     )
     .with {
@@ -22,7 +22,7 @@ extension APIOperation {
         monitorListing,
         APIOperation(
             "monitors show", "One monitor of a vehicle: its status and its body.",
-            paths: [.v40: "/user/vehicles/{vehicle}/monitors/{monitor}", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}"]
+            paths: monitorPaths("/{monitor}")
         )
         .with {
             $0.hooks.callbacksServing = "Monitor"
@@ -35,7 +35,7 @@ extension APIOperation {
         monitorStatus("Running", "resume", "Resume paused monitors."),
         APIOperation(
             "monitors delete", "Delete monitors (asks first, unless --yes).",
-            paths: [.v40: "/user/vehicles/{vehicle}/monitors/{monitor}", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}"]
+            paths: monitorPaths("/{monitor}")
         )
         .with {
             $0.method = "DELETE"
@@ -53,14 +53,20 @@ extension APIOperation {
         .example(#"monitors 0 | where monitor.label == "test" | monitors delete --yes"#, "Every monitor labelled test."),
     ]
 
+    /// Where monitors live, and what is `below` one (`/{monitor}/status`): under the vehicle in v4.0, under the
+    /// callback they post to in 4.17 (docs/api.md §7).
+    static func monitorPaths(_ below: String) -> [APIVersion: PathTemplate] {
+        [
+            .v40: PathTemplate(stringLiteral: "/user/vehicles/{vehicle}/monitors" + below),
+            .v417: PathTemplate(stringLiteral: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors" + below),
+        ]
+    }
+
     /// `monitors pause` and `monitors resume`: a PUT of the new status to each monitor.
     private static func monitorStatus(_ status: String, _ verb: String, _ summary: String) -> APIOperation {
         APIOperation(
             "monitors \(verb)", summary,
-            paths: [
-                .v40: "/user/vehicles/{vehicle}/monitors/{monitor}/status",
-                .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}/status",
-            ]
+            paths: monitorPaths("/{monitor}/status")
         )
         .with {
             $0.method = "PUT"

@@ -7,7 +7,7 @@ extension APIOperation {
     static let monitorWrites: [APIOperation] = [
         APIOperation(
             "monitors create", "Create a monitor: a server-side rule that posts events to your webhook.",
-            paths: [.v40: "/user/vehicles/{vehicle}/monitors", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors"]
+            paths: monitorPaths("")
         )
         .with {
             $0.method = "POST"
@@ -39,7 +39,7 @@ extension APIOperation {
         .example("monitors template | monitors create 0 | get monitorId", "The template, created on the first vehicle."),
         APIOperation(
             "monitors update", "Replace a monitor's body: the flags change the parts they name.",
-            paths: [.v40: "/user/vehicles/{vehicle}/monitors/{monitor}", .v417: "/user/vehicles/{vehicle}/callbacks/{callback}/monitors/{monitor}"]
+            paths: monitorPaths("/{monitor}")
         )
         .with {
             $0.method = "PUT"
