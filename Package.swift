@@ -26,7 +26,8 @@ let package = Package(
         // C borders: only CurlTransport.swift imports CCurl, only the line reader imports CEdit.
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libedit's headers (libedit-dev); the library itself is loaded when an interactive shell starts.
+        .target(name: "CEdit"),
 
         // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
         // Shell reads the API's timestamp and duration formats from APIContract (Foundation only) to show them.

@@ -2,7 +2,7 @@
 # `make install-check`: `make install` into a temporary DESTDIR with PREFIX=/usr, then, as a user would: the
 # binaries run and need no Swift runtime library (ldd: every library resolves, none is Swift's; readelf: they
 # link only libcurl, libedit, OpenSSL and the C/C++ runtime), `ccsh --sandbox` finds its installed sandbox, the
-# man page renders, the bash completion loads and completes options and profiles (when zsh and fish are here: the
+# interactive shell loads libedit (which ccsh opens only then, so ldd does not see it), the man page renders, the bash completion loads and completes options and profiles (when zsh and fish are here: the
 # zsh script parses, the fish one parses and completes profiles), and `make uninstall` leaves nothing behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,9 @@ done
 
 count=$(env -i PATH=/usr/bin:/bin HOME="$home" "$bin/ccsh" --sandbox -c 'vehicles | count')
 [[ $count == 3 ]] || fail "ccsh --sandbox from the install did not list the sandbox's 3 vehicles: $count"
+
+session=$(printf 'exit\n' | env -i PATH=/usr/bin:/bin HOME="$home" TERM=dumb script -qec "$bin/ccsh --sandbox" /dev/null 2>&1) ||
+    fail "the interactive shell did not start: $session"
 
 page=$(MANPAGER=cat MANWIDTH=100 man -l "$dest/usr/share/man/man1/ccsh.1" 2>&1)
 grep -q 'ccsh - the Connected Car Shell' <<<"$page" || fail "the man page does not render: $(head -5 <<<"$page")"

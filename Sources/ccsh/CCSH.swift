@@ -71,6 +71,7 @@ struct CCSH {
             source = Source(name: "<stdin>", text: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
         } else {
             source = nil
+            try EditLineReader.loadLibrary()
         }
         let local: LocalSandbox?
         let api: APIContext
@@ -102,7 +103,7 @@ struct CCSH {
         if let source {
             status = shell.scriptRunner(keepGoing: options.keepGoing).run(source)
         } else {
-            var reader = shell.lineEditor(api: api, terminal: terminal)
+            var reader = try shell.lineEditor(api: api, terminal: terminal)
             status = shell.repl(api: api, terminal: terminal, noPager: options.noPager).run(reader: &reader)
         }
         shell.output.flush()

@@ -4,7 +4,8 @@ import SafeFile
 import Shell
 
 /// The interactive line editor on libedit (docs/architecture.md §5.8): emacs keys, history with Ctrl-R and a file kept
-/// across sessions, TAB completion from a ``Completer``, UTF-8. The only file that imports `CEdit`.
+/// across sessions, TAB completion from a ``Completer``, UTF-8. The only file that imports `CEdit`, which loads
+/// libedit when the first reader is made.
 ///
 /// Not `Sendable`: it lives on the REPL's thread. libedit calls back through C function pointers that capture
 /// nothing; they find this object through `EL_CLIENTDATA`.
@@ -30,11 +31,22 @@ final class EditLineReader: LineReader, LineEditing {
 
     static let historySize = 10_000
 
-    init(historyFile: URL?) {
+    /// Loads libedit, once (`CEdit` loads it on first use rather than at every start): the interactive shell cannot
+    /// start without it, scripts and `ccsh -c` never need it.
+    static func loadLibrary() throws(UsageError) {
+        guard let failure = ccsh_el_load() else { return }
+        throw UsageError(
+            "the interactive shell needs libedit: \(String(cString: failure))\n"
+                + "hint: install it (Debian: apt install libedit2); scripts and `ccsh -c '…'` run without it",
+            showsUsage: false)
+    }
+
+    init(historyFile: URL?) throws(UsageError) {
+        try Self.loadLibrary()
         // Without a UTF-8 LC_CTYPE, libedit silently drops non-ASCII bytes ("héllo" → "hllo").
         if let current = setlocale(LC_CTYPE, ""), ["C", "POSIX"].contains(String(cString: current)) { setlocale(LC_CTYPE, "C.UTF-8") }
         editor = ccsh_el_init("ccsh")
-        history = history_init()
+        history = ccsh_hist_init()
         promptText = strdup("") ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
         self.historyFile = historyFile
         _ = ccsh_hist_setsize(history, Int32(Self.historySize))
@@ -45,7 +57,7 @@ final class EditLineReader: LineReader, LineEditing {
         // ccsh handles the signals itself (Interrupts): libedit's handlers re-send each one to the whole process
         // group (the sandbox child too) and race when two threads take a signal at once.
         _ = ccsh_el_set_signal(editor, 0)
-        _ = el_source(editor, nil)
+        _ = ccsh_el_source(editor)
         _ = ccsh_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         _ = ccsh_el_set_prompt(editor) { editor in editor.flatMap(EditLineReader.from)?.promptText }
         _ = ccsh_el_addfn(editor, "ccsh-complete", "Complete the word at the cursor") { editor, _ in
@@ -61,8 +73,8 @@ final class EditLineReader: LineReader, LineEditing {
     }
 
     deinit {
-        el_end(editor)
-        history_end(history)
+        ccsh_el_end(editor)
+        ccsh_hist_end(history)
         free(promptText)
     }
 
@@ -87,7 +99,7 @@ final class EditLineReader: LineReader, LineEditing {
         _ = Interrupts.take()
         guard Interrupts.endingSignal == nil else { return .end }
         var count: Int32 = 0
-        let line = el_gets(editor, &count)
+        let line = ccsh_el_gets(editor, &count)
         let failure = errno
         if Interrupts.endingSignal != nil { return .end }
         if Interrupts.take() {
@@ -131,7 +143,7 @@ final class EditLineReader: LineReader, LineEditing {
                 errno = EINTR
                 return -1
             }
-            if Interrupts.takeResize() { el_resize(editor) }
+            if Interrupts.takeResize() { ccsh_el_resize(editor) }
             var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, 100)
             if ready == 0 || (ready < 0 && errno == EINTR) { continue }
@@ -206,8 +218,8 @@ final class EditLineReader: LineReader, LineEditing {
         let line = String(decoding: UnsafeRawBufferPointer(start: start, count: Int(length)), as: UTF8.self)
         let completion = complete(line, line.utf8.count)
         if let replacement = completion.replacement, replacement != completion.word {
-            if !completion.word.isEmpty { el_deletestr(editor, Int32(completion.word.unicodeScalars.count)) }
-            _ = el_insertstr(editor, replacement)
+            if !completion.word.isEmpty { ccsh_el_deletestr(editor, Int32(completion.word.unicodeScalars.count)) }
+            _ = ccsh_el_insertstr(editor, replacement)
             return UInt8(CC_REFRESH)
         }
         if let note = completion.note, completion.candidates.isEmpty {

@@ -53,8 +53,8 @@ struct ShellSetup {
 
     /// The libedit reader for the interactive shell: history in `$XDG_STATE_HOME/ccsh/history`, TAB from the
     /// registry, the variables and the API's cached values; lines holding a secret stay out of the history.
-    func lineEditor(api: APIContext, terminal: Terminal) -> EditLineReader {
-        let reader = EditLineReader(historyFile: StateDirectory.url().appendingPathComponent("history"))
+    func lineEditor(api: APIContext, terminal: Terminal) throws(UsageError) -> EditLineReader {
+        let reader = try EditLineReader(historyFile: StateDirectory.url().appendingPathComponent("history"))
         var completer = Completer(registry: interpreter.registry, scope: interpreter.globals)
         completer.sources = APICompletion(api: api).sources
         let directory = { [interpreter] in interpreter.currentDirectory }

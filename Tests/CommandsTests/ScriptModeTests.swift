@@ -158,6 +158,34 @@ import Testing
         #expect(try Self.run(["-c", "\"plain\""]).stdout == "plain\n")
         #expect(try Self.run(["--output", "json", "-c", "\"plain\""]).stdout == "\"plain\"\n")
     }
+
+    @Test("libedit is loaded by the interactive shell only: a -c run never maps it, a session at a terminal does")
+    func lineEditorLoadedOnDemand() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-libedit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        /// What the dynamic loader reports opening in one run (`LD_DEBUG=libs`, one file per process).
+        func librariesOpened(_ run: (_ environment: [String: String]) throws -> Void) throws -> String {
+            let directory = home.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try run([
+                "PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_STATE_HOME": home.path, "XDG_CONFIG_HOME": home.path, "NO_COLOR": "1",
+                "LD_DEBUG": "libs", "LD_DEBUG_OUTPUT": directory.appendingPathComponent("ld").path,
+            ])
+            return try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }.joined()
+        }
+        let script = try librariesOpened { environment in
+            let run = try Executables.run(try Self.ccsh(), ["-c", "print 1"], environment: environment)
+            #expect(run.stdout == "1\n")
+        }
+        #expect(script.contains("libcurl.so"), "the loader's report was read")
+        #expect(!script.contains("libedit"))
+        let session = try librariesOpened { environment in
+            let run = try PseudoTerminal.run(try Self.ccsh(), [], typing: [.init(after: "> ", "exit\r")], environment: environment)
+            #expect(run.status == 0, "\(run.screen.debugDescription)")
+        }
+        #expect(session.contains("libedit.so"))
+    }
 }
 
 /// Ctrl-C during a script: the run stops, what was printed is kept, the status is 130.
