@@ -56,8 +56,13 @@ let package = Package(
             dependencies: ["Commands", "Shell", "Client", "APIContract", "CEdit", "SafeFile"],
             // Release: a fixed-address executable. As a PIE, the Swift runtime, Foundation and ICU linked in make the
             // loader apply ~120 000 relocations and dirty ~200 pages at every start: 2.5 ms of `ccsh -c 'status 0'`
-            // (bench/README.md). Shared libraries (libcurl, OpenSSL) keep their address randomization.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]),
+            // (bench/README.md). Shared libraries (libcurl, OpenSSL) keep their address randomization. The C++ runtime
+            // that the Swift runtime needs is linked in too (scripts/link/libstdc++.so says how): 1 ms more.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xclang-linker", "-no-pie", "-L\(Context.packageDirectory)/scripts/link"],
+                    .when(platforms: [.linux], configuration: .release))
+            ]),
 
         // What the API accepts, shared by the sandbox (which enforces it) and ccsh (which checks a monitor body before
         // sending it): strict JSON, the monitor body rules, the API's timestamp and locale formats. Foundation only.

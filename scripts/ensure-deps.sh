@@ -12,6 +12,14 @@ case "${1:-build}" in
   test) packages+=(curl openssl python3 python3-pip python3-requests python3-yaml python3-jsonschema libxml2-utils) ;;
 esac
 
+# Release builds (bench, install) link the C++ runtime's archive into ccsh (scripts/link/libstdc++.so): it comes
+# with the development package of the GCC that the toolchain's clang links with (libstdc++-12-dev on Debian 12).
+if [[ "${1:-}" == bench || "${1:-}" == install ]] && command -v clang >/dev/null; then
+  archive=$(clang -print-file-name=libstdc++.a)
+  gcc_version=$(basename "$(dirname "$(clang -print-libgcc-file-name)")")
+  [[ -f "$archive" || ! "$gcc_version" =~ ^[0-9]+$ ]] || packages+=("libstdc++-$gcc_version-dev")
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
