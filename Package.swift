@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // C borders: only CurlTransport.swift imports CCurl, only the line reader imports CEdit.
@@ -67,6 +68,10 @@ let package = Package(
         // What the API accepts, shared by the sandbox (which enforces it) and ccsh (which checks a monitor body before
         // sending it): strict JSON, the monitor body rules, the API's timestamp and locale formats. Foundation only.
         .target(name: "APIContract"),
+        // What `record` keeps: the car's history in SQLite (GRDB, WAL, migrations) and what is derived from it — charge
+        // sessions, drives, parked periods, energy per day. Knows API documents (APIContract's JSON), never HTTP.
+        .target(name: "History", dependencies: ["APIContract", "SafeFile", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "APIContract"]),
         // The one writer of every file ccsh and the sandbox keep (atomic, unique temporary, final mode, directory
         // synced) and the advisory lock around a shared file's read-modify-write. Foundation only.
         .target(name: "SafeFile"),

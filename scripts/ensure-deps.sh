@@ -4,7 +4,7 @@
 # Usage: scripts/ensure-deps.sh build|test|demo|bench|fuzz|install
 set -euo pipefail
 
-packages=(libedit-dev libcurl4-openssl-dev libssl-dev pkg-config)
+packages=(libedit-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev pkg-config)
 case "${1:-build}" in
   demo) packages+=(curl) ;;
   bench) packages+=(curl python3 time) ;;

@@ -33,6 +33,8 @@ package enum JSON: Equatable, Sendable {
 
     /// The string payload, or nil for any other kind.
     package var string: String? { if case .string(let s) = self { s } else { nil } }
+    /// The boolean payload, or nil for any other kind.
+    package var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
     /// The array payload, or nil for any other kind.
     package var array: [JSON]? { if case .array(let a) = self { a } else { nil } }
     /// The object members, or nil for any other kind.

@@ -1,0 +1,179 @@
+import APIContract
+import GRDB
+
+/// What writing one API document did to the history.
+package enum RecordOutcome: Equatable, Sendable {
+    /// A row that was not there.
+    case added
+    /// A row that was there, with a different document (a trip's late fields, an alert that ended).
+    case updated
+    /// The same document again: nothing written.
+    case unchanged
+}
+
+extension HistoryStore {
+    /// Keeps a vehicle of the `vehicles` list (`id`, `vin`, `brand`, `label`), seen at `at`.
+    @discardableResult
+    package func record(vehicle document: JSON, at: Int) throws(HistoryError) -> RecordOutcome {
+        guard let id = document["id"]?.string else { return .unchanged }
+        let text = document.text
+        return try write { db in
+            let known = try String.fetchOne(db, sql: "SELECT document FROM vehicles WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: """
+                    INSERT INTO vehicles (id, vin, brand, label, firstSeenAt, lastSeenAt, document) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET vin = excluded.vin, brand = excluded.brand, label = excluded.label,
+                        lastSeenAt = excluded.lastSeenAt, document = excluded.document
+                    """,
+                arguments: [id, document["vin"]?.string, document["brand"]?.string, document["label"]?.string, at, at, text])
+            return known == nil ? .added : known == text ? .unchanged : .updated
+        }
+    }
+
+    /// Keeps a status document of `vehicle` read at `fetchedAt`, once per time the car reported (``StatusReading``),
+    /// with its position. A document without any time is kept unless it repeats the vehicle's latest one.
+    @discardableResult
+    package func record(status document: JSON, vehicle: String, fetchedAt: Int) throws(HistoryError) -> RecordOutcome {
+        let reading = StatusReading(document)
+        let text = document.text
+        return try write { db in
+            if reading.reportedAt == nil {
+                let latest = try String.fetchOne(
+                    db, sql: "SELECT document FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt DESC LIMIT 1", arguments: [vehicle])
+                if latest == text { return .unchanged }
+            }
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, electricRange,
+                        batteryCapacity, batteryResidual, fuelLevel, fuelRange, odometer, plugged, chargingStatus, chargingMode,
+                        chargingRate, moving, speed, ignition, latitude, longitude, outsideTemperature, preconditioning, document)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    vehicle, reading.reportedAt ?? fetchedAt, fetchedAt, reading.electricLevel, reading.electricRange,
+                    reading.batteryCapacity, reading.batteryResidual, reading.fuelLevel, reading.fuelRange, reading.odometer,
+                    reading.plugged, reading.chargingStatus, reading.chargingMode, reading.chargingRate, reading.moving,
+                    reading.speed, reading.ignition, reading.position?.latitude, reading.position?.longitude,
+                    reading.outsideTemperature, reading.preconditioning, text,
+                ])
+            let added = db.changesCount > 0
+            if let position = reading.position { try Self.insert(position, vehicle: vehicle, fallback: reading.reportedAt ?? fetchedAt, db) }
+            return added ? .added : .unchanged
+        }
+    }
+
+    /// Keeps a position Feature of `vehicle` (`lastPosition`), once per time it was taken.
+    @discardableResult
+    package func record(position document: JSON, vehicle: String, fetchedAt: Int) throws(HistoryError) -> RecordOutcome {
+        guard let position = PositionReading(document) else { return .unchanged }
+        return try write { db in
+            try Self.insert(position, vehicle: vehicle, fallback: fetchedAt, db)
+            return db.changesCount > 0 ? .added : .unchanged
+        }
+    }
+
+    private static func insert(_ position: PositionReading, vehicle: String, fallback: Int, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO positions (vehicle, at, latitude, longitude, altitude, heading) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [vehicle, position.at ?? fallback, position.latitude, position.longitude, position.altitude, position.heading])
+    }
+
+    /// Keeps a trip by its id, with every field the API gave (`document`); a trip read again with other fields
+    /// (late data) replaces its row.
+    @discardableResult
+    package func record(trip document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
+        guard let id = document["id"]?.string, let startedAt = StatusReading.time(document["startedAt"]) else { return .unchanged }
+        let start = document["startPosition"].flatMap(PositionReading.init)
+        let stop = document["stopPosition"].flatMap(PositionReading.init)
+        let endOdometer = document["odometer"]?.number
+        return try upsert(
+            table: "trips", id: id, document: document,
+            columns: [
+                "vehicle": vehicle, "startedAt": startedAt, "stoppedAt": StatusReading.time(document["stoppedAt"]),
+                "distance": document["distance"]?.number, "duration": document["duration"]?.number,
+                "startOdometer": document["startMileage"]?.number ?? both(endOdometer, document["distance"]?.number).map { $0 - $1 },
+                "endOdometer": endOdometer, "startLatitude": start?.latitude, "startLongitude": start?.longitude,
+                "endLatitude": stop?.latitude, "endLongitude": stop?.longitude,
+            ])
+    }
+
+    /// Keeps an alert by its id, with its start and, once it ended, its end.
+    @discardableResult
+    package func record(alert document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
+        guard let id = document["id"]?.string else { return .unchanged }
+        return try upsert(
+            table: "alerts", id: id, document: document,
+            columns: [
+                "vehicle": vehicle, "type": document["type"]?.string, "severity": document["severity"]?.string,
+                "active": document["active"]?.bool, "startedAt": StatusReading.time(document["startedAt"] ?? document["createdAt"]),
+                "endedAt": StatusReading.time(document["endedAt"]),
+            ])
+    }
+
+    /// Keeps an alarm by its id.
+    @discardableResult
+    package func record(alarm document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
+        guard let id = document["id"]?.string else { return .unchanged }
+        return try upsert(
+            table: "alarms", id: id, document: document,
+            columns: ["vehicle": vehicle, "type": document["type"]?.string, "createdAt": StatusReading.time(document["createdAt"])])
+    }
+
+    /// Keeps a remote action by its id, with its latest status.
+    @discardableResult
+    package func record(remoteAction document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
+        guard let id = (document["remoteActionId"] ?? document["id"])?.string else { return .unchanged }
+        return try upsert(
+            table: "remoteActions", id: id, document: document,
+            columns: [
+                "vehicle": vehicle, "action": document["type"]?.string ?? document["action"]?.string,
+                "status": document["status"]?.string, "createdAt": StatusReading.time(document["createdAt"]),
+                "updatedAt": StatusReading.time(document["updatedAt"]),
+            ])
+    }
+
+    /// Keeps a notification `listen` received, once however often it was delivered.
+    @discardableResult
+    package func record(notification document: JSON, vehicle: String?, kind: String?, receivedAt: Int) throws(HistoryError) -> RecordOutcome {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO notifications (receivedAt, vehicle, kind, document) VALUES (?, ?, ?, ?)",
+                arguments: [receivedAt, vehicle, kind, document.text])
+            return db.changesCount > 0 ? .added : .unchanged
+        }
+    }
+
+    /// Whether the trip (or alert) of that id is already kept: the incremental sync stops at the first one.
+    package func contains(_ table: RecordedTable, id: String) throws(HistoryError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table.rawValue) WHERE id = ?", arguments: [id]) ?? false }
+    }
+
+    /// Inserts the row, or replaces its columns when its document changed.
+    private func upsert(table: String, id: String, document: JSON, columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>)
+        throws(HistoryError) -> RecordOutcome
+    {
+        let text = document.text
+        let names = ["id"] + columns.map(\.key) + ["document"]
+        let values: [(any DatabaseValueConvertible)?] = [id] + columns.map(\.value) + [text]
+        return try write { db in
+            let known = try String.fetchOne(db, sql: "SELECT document FROM \(table) WHERE id = ?", arguments: [id])
+            if known == text { return .unchanged }
+            let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))",
+                arguments: StatementArguments(values))
+            return known == nil ? .added : .updated
+        }
+    }
+}
+
+/// The tables keyed by the API's ids.
+package enum RecordedTable: String, Sendable {
+    case trips, alerts, alarms, remoteActions
+}
+
+/// Both values, or nil.
+private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

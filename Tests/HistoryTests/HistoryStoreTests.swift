@@ -1,0 +1,149 @@
+import APIContract
+import Foundation
+import GRDB
+import Testing
+
+@testable import History
+
+/// The history database on disk: made private, in WAL mode, migrated; each API document kept once.
+@Suite struct HistoryStoreTests {
+    /// A fresh directory for one test's database.
+    static func directory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsh-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func json(_ text: String) throws -> JSON { try JSONParser.parse(Array(text.utf8)) }
+
+    /// Runs `body` with a new database in a new directory, removed afterwards.
+    static func withStore(_ body: (HistoryStore) throws -> Void) throws {
+        let root = try directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try body(try HistoryStore(path: root.appendingPathComponent("lab.sqlite").path))
+    }
+
+    static func mode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
+    @Test("opening makes a private file in a private directory, in WAL mode, with every table")
+    func opening() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("data/ccsh/lab.sqlite").path
+        let store = try HistoryStore(path: path)
+        #expect(try Self.mode(path) == 0o600)
+        #expect(try Self.mode((path as NSString).deletingLastPathComponent) == 0o700)
+        #expect(try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        let tables = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        for table in [
+            "vehicles", "statusSnapshots", "positions", "trips", "alerts", "alarms", "remoteActions", "notifications",
+            "chargeSessions", "drives", "parkedPeriods", "energyDays",
+        ] {
+            #expect(tables.contains(table), "\(table)")
+        }
+        // Opening again migrates nothing and keeps what is there.
+        try store.record(vehicle: try Self.json(#"{"id": "v1", "vin": "VR3"}"#), at: 100)
+        let again = try HistoryStore(path: path)
+        #expect(try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM vehicles") } == 1)
+    }
+
+    @Test("a database a newer ccsh migrated further is refused, and says so")
+    func newerDatabase() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("lab.sqlite").path
+        let store = try HistoryStore(path: path)
+        try store.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
+        #expect(throws: HistoryError(path: path, message: "it was written by a newer ccsh (v9: from the future); update ccsh to read it")) {
+            _ = try HistoryStore(path: path)
+        }
+    }
+
+    @Test("read-only: a missing file is an error, not a new database; a write is refused")
+    func readOnly() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("lab.sqlite").path
+        #expect(throws: HistoryError.self) { _ = try HistoryStore(path: path, readOnly: true) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        _ = try HistoryStore(path: path)
+        let reader = try HistoryStore(path: path, readOnly: true)
+        #expect(throws: HistoryError.self) { try reader.write { db in try db.execute(sql: "DELETE FROM trips") } }
+    }
+
+    @Test("a status document is kept once per time the car reported it, with its position")
+    func statusOnce() throws {
+        try Self.withStore { store in
+            let first = try Self.json(
+                #"{"updatedAt": "2026-11-03T08:00:00Z", "energies": [{"type": "Electric", "level": 80}],"#
+                    + #" "lastPosition": {"geometry": {"coordinates": [2.35, 48.85, 35]}, "properties": {"createdAt": "2026-11-03T07:59:00Z"}}}"#)
+            #expect(try store.record(status: first, vehicle: "v1", fetchedAt: 1000) == .added)
+            #expect(try store.record(status: first, vehicle: "v1", fetchedAt: 2000) == .unchanged)
+            let later = try Self.json(#"{"updatedAt": "2026-11-03T09:00:00Z", "energies": [{"type": "Electric", "level": 70}]}"#)
+            #expect(try store.record(status: later, vehicle: "v1", fetchedAt: 3000) == .added)
+            // Another car's document at the same time is its own row.
+            #expect(try store.record(status: first, vehicle: "v2", fetchedAt: 1000) == .added)
+            let levels = try store.read { db in
+                try Double.fetchAll(db, sql: "SELECT electricLevel FROM statusSnapshots WHERE vehicle = 'v1' ORDER BY reportedAt")
+            }
+            #expect(levels == [80, 70])
+            let positions = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM positions WHERE vehicle = 'v1'") }
+            #expect(positions.count == 1)
+            #expect(positions.first?["at"] == Timestamp.parse("2026-11-03T07:59:00Z"))
+            #expect(positions.first?["latitude"] == 48.85)
+            // Without any time, a document repeating the latest one is not kept again.
+            let timeless = try Self.json(#"{"energies": [{"type": "Electric", "level": 60}]}"#)
+            #expect(try store.record(status: timeless, vehicle: "v3", fetchedAt: 5000) == .added)
+            #expect(try store.record(status: timeless, vehicle: "v3", fetchedAt: 5300) == .unchanged)
+        }
+    }
+
+    @Test("trips and alerts are kept by id; read again with other fields they are updated, not duplicated")
+    func tripsAndAlerts() throws {
+        try Self.withStore { store in
+            let trip = try Self.json(#"{"id": "t1", "startedAt": "2026-11-03T08:00:00Z", "distance": 12.5, "odometer": 1012.5}"#)
+            #expect(try store.record(trip: trip, vehicle: "v1") == .added)
+            #expect(try store.record(trip: trip, vehicle: "v1") == .unchanged)
+            #expect(try store.contains(.trips, id: "t1"))
+            #expect(try !store.contains(.trips, id: "t2"))
+            let late = try Self.json(
+                #"{"id": "t1", "startedAt": "2026-11-03T08:00:00Z", "stoppedAt": "2026-11-03T08:20:00Z", "distance": 12.5, "odometer": 1012.5}"#)
+            #expect(try store.record(trip: late, vehicle: "v1") == .updated)
+            let row = try #require(try store.read { db in try Row.fetchOne(db, sql: "SELECT * FROM trips") })
+            #expect(row["stoppedAt"] == Timestamp.parse("2026-11-03T08:20:00Z"))
+            #expect(row["startOdometer"] == 1000.0)
+            #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trips") } == 1)
+
+            let alert = try Self.json(#"{"id": "a1", "type": "LowFuel", "active": true, "startedAt": "2026-11-03T08:00:00Z"}"#)
+            #expect(try store.record(alert: alert, vehicle: "v1") == .added)
+            let ended = try Self.json(
+                #"{"id": "a1", "type": "LowFuel", "active": false, "startedAt": "2026-11-03T08:00:00Z", "endedAt": "2026-11-03T10:00:00Z"}"#)
+            #expect(try store.record(alert: ended, vehicle: "v1") == .updated)
+            let alertRow = try #require(try store.read { db in try Row.fetchOne(db, sql: "SELECT * FROM alerts") })
+            #expect(alertRow["active"] == false)
+            #expect(alertRow["endedAt"] == Timestamp.parse("2026-11-03T10:00:00Z"))
+        }
+    }
+
+    @Test("a notification delivered twice is one row")
+    func notificationOnce() throws {
+        try Self.withStore { store in
+            let message = try Self.json(#"{"eventId": "e1", "vin": "VR3"}"#)
+            #expect(try store.record(notification: message, vehicle: "v1", kind: "monitor", receivedAt: 10) == .added)
+            #expect(try store.record(notification: message, vehicle: "v1", kind: "monitor", receivedAt: 12) == .unchanged)
+        }
+    }
+
+    @Test("the default path follows XDG_DATA_HOME, else ~/.local/share")
+    func defaultPath() {
+        #expect(HistoryStore.defaultPath(profile: "lab", environment: ["HOME": "/home/a"]) == "/home/a/.local/share/ccsh/lab.sqlite")
+        #expect(
+            HistoryStore.defaultPath(profile: "lab", environment: ["HOME": "/home/a", "XDG_DATA_HOME": "/data"]) == "/data/ccsh/lab.sqlite")
+        // A relative XDG_DATA_HOME is ignored, as the XDG specification says.
+        #expect(
+            HistoryStore.defaultPath(profile: "lab", environment: ["HOME": "/home/a", "XDG_DATA_HOME": "data"])
+                == "/home/a/.local/share/ccsh/lab.sqlite")
+    }
+}
