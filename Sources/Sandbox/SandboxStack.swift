@@ -45,12 +45,13 @@ package struct SandboxStack: Sendable {
         deliveries = try Deliveries(directory: directory)
         engine = MonitorEngine(api: api, deliveries: deliveries, progress: saved?.monitors)
         keeper = WorldKeeper(file: worldFile, world: world, engine: engine)
-        let control = ControlAPI(world: world, engine: engine, keeper: keeper, deliveries: deliveries)
+        let faults = FaultInjector(settings: configuration.faults, seed: configuration.seed, clock: clock)
+        let control = ControlAPI(world: world, engine: engine, keeper: keeper, deliveries: deliveries, faults: faults)
         for startup in configuration.startup { try control.perform(startup) }
         notifier = Notifier(
             api: api, engine: engine, deliveries: deliveries, client: try WebhookClient(caCertificate: pki.caCertificate.path), keeper: keeper)
         router = SandboxRouter(
-            api: api, oauth: oauth, control: control, faults: FaultInjector(settings: configuration.faults, seed: configuration.seed))
+            api: api, oauth: oauth, control: control, faults: faults)
     }
 
     /// Writes `sandbox.json` for a sandbox reachable at `serverURL`, and tells monitor evaluation its origin.

@@ -73,6 +73,11 @@ struct SandboxCommand: AsyncParsableCommand {
     var rateWindow = 60
 
     @Option(
+        name: .customLong("quota"),
+        help: ArgumentHelp("API requests allowed in any 24 hours of the world's clock (X-RateLimit-Limit-1).", valueName: "n"))
+    var quota = 100_000
+
+    @Option(
         name: .customLong("time-scale"),
         help: ArgumentHelp("How many times faster than real time the world runs (0 stops it; POST /_control/clock moves it).", valueName: "n"))
     var timeScale = 1.0
@@ -127,6 +132,7 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError("--garble must be one of \(Garble.allCases.map(\.rawValue).joined(separator: ", ")), got \(garble)")
         }
         guard (0...1).contains(dropRate) else { throw ValidationError("--drop-rate must be between 0 and 1, got \(dropRate)") }
+        guard quota >= 1 else { throw ValidationError("--quota must be at least 1, got \(quota)") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative, got \(rateLimit)") }
         guard (1...86400).contains(rateWindow) else { throw ValidationError("--rate-window must be between 1 and 86400 s, got \(rateWindow)") }
         guard [500, 502, 503, 504].contains(failStatus) else {
@@ -167,6 +173,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.faults.dropRate = dropRate
         configuration.faults.rateLimit = rateLimit
         configuration.faults.rateWindow = rateWindow
+        configuration.faults.dailyQuota = quota
         configuration.faults.failStatus = failStatus
         configuration.faults.failMethods = Set(failMethods.split(separator: ",").map { $0.uppercased() })
         configuration.faults.garble = garble.flatMap(Garble.init(rawValue:))

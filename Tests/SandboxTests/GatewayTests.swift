@@ -59,4 +59,27 @@ struct GatewayTests {
         #expect(Int(reply.header("X-RateLimit-Remaining-1") ?? "") != nil)
         #expect(try client.api("/user", token: .some(nil)).header("X-RateLimit-Limit-1") == "100000")
     }
+
+    @Test("--quota 3: a sliding 24 hours of the world's clock; past it 429 with the headers; it comes back as the clock moves")
+    func dayQuota() throws {
+        let sandbox = try InProcessSandbox { $0.faults.dailyQuota = 3 }
+        let client = APIClient(sandbox)
+        #expect(try client.api("/user").header("X-RateLimit-Remaining-1") == "2")
+        _ = try client.control("/_control/clock", body: #"{"advance": 3600}"#)
+        #expect(try client.api("/user").header("X-RateLimit-Remaining-1") == "1")
+        #expect(try client.api("/user").header("X-RateLimit-Remaining-1") == "0")
+        #expect(try client.control("/_control/quota").json == .obj(["limit": 3, "used": 3, "remaining": 0]))
+        let refused = try client.api("/user")
+        #expect(refused.status == 429)
+        #expect(refused.header("X-RateLimit-Limit-1") == "3")
+        #expect(refused.header("X-RateLimit-Remaining-1") == "0")
+        // The first request leaves the window 24 h after it was made: 23 h from now on the world's clock.
+        #expect(refused.header("Retry-After") == "82800")
+        #expect(refused.header("X-RateLimit-Reset") == "82800")
+        #expect(try client.control("/_control/quota").json["used"] == 3, "a refused request is not counted")
+        _ = try client.control("/_control/clock", body: #"{"advance": 82800}"#)
+        #expect(try client.control("/_control/quota").json["used"] == 2)
+        #expect(try client.api("/user").status == 200)
+        #expect(try client.api("/user").status == 429)
+    }
 }

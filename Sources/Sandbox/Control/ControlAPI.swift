@@ -10,21 +10,25 @@ import APIContract
 ///   ``vehicle(_:_:)``.
 /// - `GET /_control/deliveries`: every post to a callback (time, subject, target, notification ids, status or
 ///   error), how many wait and how many were dropped, and how far monitors have been evaluated.
+/// - `GET /_control/quota`: the day quota, `{"limit", "used", "remaining"}` over the 24 hours before the world's
+///   now (what a recorder spent).
 package struct ControlAPI: Sendable {
     let world: World
     let engine: MonitorEngine
     let keeper: WorldKeeper
     let deliveries: Deliveries
+    let faults: FaultInjector
 
     var clock: SimulationClock { world.clock }
 
     package static let basePath = "_control"
 
-    package init(world: World, engine: MonitorEngine, keeper: WorldKeeper, deliveries: Deliveries) {
+    package init(world: World, engine: MonitorEngine, keeper: WorldKeeper, deliveries: Deliveries, faults: FaultInjector) {
         self.world = world
         self.engine = engine
         self.keeper = keeper
         self.deliveries = deliveries
+        self.faults = faults
     }
 
     package func handle(_ request: SandboxRequest) throws(SandboxError) -> SandboxResponse {
@@ -36,13 +40,17 @@ package struct ControlAPI: Sendable {
             let document = deliveries.document()
                 .setting("monitorsEvaluatedUntil", .string(Timestamp.format(Int(evaluated)))).setting("monitorsEvaluatedSeconds", .double(evaluated))
             return .json(200, document, type: "application/json")
+        case ("GET", "quota", 1):
+            let (limit, used) = faults.quota
+            return .json(200, .obj(["limit": .int(limit), "used": .int(used), "remaining": .int(max(0, limit - used))]), type: "application/json")
         case ("POST", "clock", 1): return try advance(try body(request))
         case ("GET", "vehicles", 2), ("POST", "vehicles", 2):
             return try vehicle(path[1], request.method == "POST" ? try body(request) : nil)
         default:
             throw .gateway(
                 404, "Not Found",
-                "No control endpoint \(request.method) \(request.path); there are /_control/clock, /_control/vehicles/{n} and /_control/deliveries")
+                "No control endpoint \(request.method) \(request.path); there are /_control/clock, /_control/vehicles/{n}, /_control/deliveries and /_control/quota"
+            )
         }
     }
 
