@@ -97,6 +97,24 @@ package enum SafeFile {
         }
     }
 
+    /// Appends `line` (and a newline) to the log at `path`, made with `mode` when new, in one `write` of at most
+    /// `PIPE_BUF` bytes with `O_APPEND`: the lines of processes appending at once never mix, and a crash leaves at
+    /// most a last line cut short, which a reader skips. Returns the file's size afterwards. For logs only: a file
+    /// that is read as a whole is replaced with ``write(_:to:mode:)``.
+    @discardableResult
+    package static func appendLine(_ line: String, to path: String, mode: mode_t) throws(SafeFileError) -> Int {
+        let bytes = Array((line + "\n").utf8)
+        guard bytes.count <= Int(PIPE_BUF) else { throw SafeFileError(path: path, message: "a log line of \(bytes.count) bytes is too long") }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw SafeFileError(path: path, errno: errno) }
+        defer { close(descriptor) }
+        var written: Int
+        repeat { written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) } } while written < 0 && errno == EINTR
+        guard written == bytes.count else { throw SafeFileError(path: path, errno: written < 0 ? errno : EIO) }
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// `DIR/.NAME.PID-RANDOM.tmp`: hidden, beside the target, and never the name another process or thread uses.
     static func temporaryPath(for path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent

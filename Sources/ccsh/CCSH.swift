@@ -107,6 +107,7 @@ struct CCSH {
             status = shell.repl(api: api, terminal: terminal, noPager: options.noPager).run(reader: &reader)
         }
         shell.output.flush()
+        api.recordUsage()
         local?.stop()
         // Ends here, not by returning: that would release the session — a polite TLS close and libcurl's and
         // OpenSSL's clean-up — a moment before the process ends anyway (the line editor, which restores the

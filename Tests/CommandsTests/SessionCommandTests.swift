@@ -60,6 +60,25 @@ struct SessionCommandTests {
         }
     }
 
+    @Test("quota: the gateway's last figures and what every ccsh process spent; a remote action counts a wake-up")
+    func quota() throws {
+        let home = try Home().loggedIn()
+        #expect(try home.ccsh("vehicles | count").stdout == "2\n")
+        #expect(try home.ccsh("status 0 | get createdAt").status == 0)
+        let quota = try home.ccsh("quota | to json")
+        let record = try #require(try JSONReader.value(from: quota.stdout).recordValue, "\(quota.stderr)")
+        #expect(record["profile"] == "lab")
+        #expect(record["dayLimit"] == 100_000)
+        #expect((record["dayRemaining"]?.number ?? 1e9) < 100_000)
+        #expect(record["sentLastDay"] == 2)
+        #expect(record["wakeUpsThisMonth"] == 0)
+        let remote = try home.ccsh("remote 0 horn --no-wait | get type", ["--api-version", "4.17"])
+        #expect(remote.stdout == "Horn\n", "\(remote.stderr)")
+        let after = try #require(try JSONReader.value(from: try home.ccsh("quota | to json").stdout).recordValue)
+        #expect(after["wakeUpsThisMonth"] == 1)
+        #expect((after["sentLastDay"]?.number ?? 0) > 2)
+    }
+
     @Test("profile add writes config.toml 0600 with the secret's source, never a literal secret; list, show, remove")
     func profiles() throws {
         let home = try Home()

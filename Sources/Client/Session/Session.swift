@@ -16,6 +16,8 @@ package final class Session {
     package var trace: ((TraceEvent) -> Void)?
     /// Told every answer's `Date` header; shared with the workers (and, through ``APIContract``, the shell).
     package var serverClock = ServerClock()
+    /// Told every answer's rate-limit headers and every request sent; shared with the workers.
+    package var budget = RateLimitBudget()
     private let share: CurlShare
     private let cancellation: Cancellation?
 
@@ -42,6 +44,7 @@ package final class Session {
         retryPolicy = sibling.retryPolicy
         trace = sibling.trace
         serverClock = sibling.serverClock
+        budget = sibling.budget
         transport = try CurlTransport(tls: sibling.transport.tls, share: sibling.share, cancellation: sibling.cancellation)
         transport.timeoutMilliseconds = sibling.transport.timeoutMilliseconds
     }
@@ -93,10 +96,15 @@ package final class Session {
         var answerLost = false
         while true {
             let http = httpRequest(request, token: token)
+            try waitForRateLimit(request: http, started: started)
+            budget.noteSent()
             let outcome: Result<HTTPResponseData, ClientError>
             do throws(ClientError) { outcome = .success(try transport.perform(http)) } catch { outcome = .failure(error) }
             trace?(TraceEvent(request: http, outcome: outcome, secrets: secrets(token)))
-            if case .success(let response) = outcome { serverClock.observe(dateHeader: response.header("Date")) }
+            if case .success(let response) = outcome {
+                serverClock.observe(dateHeader: response.header("Date"))
+                budget.observe(status: response.status, headers: response.headers)
+            }
             let elapsed = Date().timeIntervalSince(started)
             switch outcome {
             case .success(let response) where (200..<300).contains(response.status):
@@ -164,6 +172,20 @@ package final class Session {
         return ClientError(
             code: .http, request: request.redactedDescription, message: body.message, hint: body.hint(status: response.status),
             status: response.status)
+    }
+
+    /// After a 429 (this session's or a worker's), waits for its `Retry-After` before sending anything, or — when the
+    /// wait would outlast the retry policy's budget — fails at once without sending.
+    private func waitForRateLimit(request: HTTPRequestData, started: Date) throws(ClientError) {
+        let hold = budget.hold()
+        guard hold > 0 else { return }
+        guard Date().timeIntervalSince(started) + hold <= retryPolicy.maxTotal else {
+            throw ClientError(
+                code: .http, request: request.redactedDescription,
+                message: "the API's rate limit holds requests for another \(Int(hold.rounded(.up))) s; nothing more was sent",
+                hint: "try again later; `quota` shows the budget", status: 429)
+        }
+        try pause(hold, request: request)
     }
 
     /// Sleeps between retries in short slices, so that Ctrl-C is not delayed by a backoff.

@@ -100,8 +100,21 @@ package final class APIContext {
         }
     }
 
+    /// The usage ledger of a profile (`quota`), beside the vehicle cache: `STATE/usage/PROFILE.log`.
+    package func usageLedger(profile: String) -> UsageLedger {
+        UsageLedger(profile: profile, stateDirectory: cacheDirectory.deletingLastPathComponent())
+    }
+
+    /// Adds what the open session spent since the last time to its profile's usage ledger. A ledger that cannot be
+    /// written costs the command nothing: `quota` then shows less than was spent, and the gateway's own figures.
+    package func recordUsage() {
+        guard let session = current, let entry = session.budget.takeUnrecorded() else { return }
+        try? usageLedger(profile: session.profile.name).append(entry)
+    }
+
     /// Switches to another session (`profile use`): its vehicle cache and its locale come with it.
     package func use(_ session: Session) {
+        recordUsage()
         if let previous = current {
             // Another profile speaks its own version; `set retries` and `set timeout` outlive the change.
             apiVersionOverride = nil

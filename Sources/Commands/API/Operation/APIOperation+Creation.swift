@@ -120,6 +120,7 @@ extension APIOperation {
         $0.dryRun = true
         $0.fansOut = false
         $0.postAttempts = RemoteSending.maxAttempts
+        $0.wakesCar = true
         $0.body = { input in
             guard let action = input.call.string("action") else {
                 throw input.call.error(

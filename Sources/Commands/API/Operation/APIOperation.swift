@@ -117,6 +117,9 @@ struct APIOperation: Sendable {
     var fansOut = true
     /// POSTs at most, each after the first checked (``PostOnce``).
     var postAttempts = PostOnce.defaultAttempts
+    /// Whether the car must wake to carry it out (a remote action): `quota` counts these against the API's monthly
+    /// wake-up quota.
+    var wakesCar = false
     /// Where it lives in each API version that has it; on another, the command says so instead of sending.
     var paths: [APIVersion: PathTemplate]
     var answer = Answer.record

@@ -59,7 +59,7 @@ extension OperationCommand {
         let named = ActedOnCar(api: api)
         let post = Post(
             template: template, method: operation.method, body: body, cars: named.records(), curl: curl, dryRun: dryRun,
-            reconcile: operation.hooks.reconcile, attempts: operation.postAttempts)
+            reconcile: operation.hooks.reconcile, attempts: operation.postAttempts, wakesCar: operation.wakesCar)
         guard template.hasVehicle else { return .value(try post.send(try api.requests(), ids)) }
         guard !operation.fansOut || !input.isList else {
             return try VehicleArgument.each(call, input: input, api: api) { [ids] requests, vehicle in
@@ -92,13 +92,21 @@ extension OperationCommand {
         let dryRun: Bool
         let reconcile: (@Sendable (_ requests: Requests, _ path: String, _ body: Value) -> (() throws -> Value?)?)?
         let attempts: Int
+        /// Whether an accepted request wakes the car (counted for `quota`).
+        let wakesCar: Bool
 
         func send(_ requests: Requests, _ ids: [String: String]) throws -> Value {
             let path = template.filled(ids)
             if dryRun { return OperationCommand.dryRun(ids["vehicle"].map { cars[$0] ?? ["id": .string($0)] }, method, path, body) }
             let request = APIRequest(method, path, body: body?.bytes)
-            guard !curl, let lookup = reconcile?(requests, path, body.map(Value.init) ?? .null) else { return try requests.send(request, curl: curl) }
-            return try PostOnce(requests: requests, request: request, lookup: lookup, maxAttempts: attempts).run()
+            let answer: Value
+            if !curl, let lookup = reconcile?(requests, path, body.map(Value.init) ?? .null) {
+                answer = try PostOnce(requests: requests, request: request, lookup: lookup, maxAttempts: attempts).run()
+            } else {
+                answer = try requests.send(request, curl: curl)
+            }
+            if wakesCar, !curl { requests.session.budget.noteWakeUp() }
+            return answer
         }
     }
 
