@@ -21,14 +21,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // C borders: only CurlTransport.swift imports CCurl, only the line reader imports CEdit.
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // libedit's headers (libedit-dev); the library itself is loaded when an interactive shell starts.
-        .target(name: "CEdit"),
+        .target(name: "CEdit", dependencies: ["CLibraryLoader"]),
+        // dlopen and dlsym for the libraries loaded on first use (CEdit, CSQLite).
+        .target(name: "CLibraryLoader"),
 
         // The language (knows nothing of HTTP) and the API session (knows nothing of the language).
         // Shell reads the API's timestamp and duration formats from APIContract (Foundation only) to show them.
@@ -68,9 +69,11 @@ let package = Package(
         // What the API accepts, shared by the sandbox (which enforces it) and ccsh (which checks a monitor body before
         // sending it): strict JSON, the monitor body rules, the API's timestamp and locale formats. Foundation only.
         .target(name: "APIContract"),
-        // What `record` keeps: the car's history in SQLite (GRDB, WAL, migrations) and what is derived from it — charge
+        // What `record` keeps: the car's history in SQLite (WAL, migrations) and what is derived from it — charge
         // sessions, drives, parked periods, energy per day. Knows API documents (APIContract's JSON), never HTTP.
-        .target(name: "History", dependencies: ["APIContract", "SafeFile", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "History", dependencies: ["APIContract", "SafeFile", "CSQLite"]),
+        // SQLite's headers (libsqlite3-dev); the library itself is loaded when a history database is first opened.
+        .target(name: "CSQLite", dependencies: ["CLibraryLoader"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "APIContract"]),
         // The one writer of every file ccsh and the sandbox keep (atomic, unique temporary, final mode, directory
         // synced) and the advisory lock around a shared file's read-modify-write. Foundation only.

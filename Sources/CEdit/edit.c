@@ -1,7 +1,7 @@
 // libedit, loaded on first use (see include/CEdit.h for why), and the front doors that call it.
 #include "CEdit.h"
 
-#include <dlfcn.h>
+#include "CLibraryLoader.h"
 #include <pthread.h>
 #include <stdio.h>
 
@@ -26,40 +26,32 @@ static pthread_once_t loading = PTHREAD_ONCE_INIT;
 static const char *loadFailure = "libedit was not loaded";
 static char failureText[512];
 
-#define FIND(field, name)                                                                                             \
-    if (!(*(void **)&edit.field = dlsym(library, name))) {                                                            \
-        snprintf(failureText, sizeof failureText, "%s has no function %s", soname, name);                             \
-        loadFailure = failureText;                                                                                    \
-        return;                                                                                                       \
-    }
-
 /// The soname of the libedit ABI the headers describe: libedit.so.LIBEDIT_MAJOR.
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
 static const char soname[] = "libedit.so." STRINGIFY(LIBEDIT_MAJOR);
 
+/// Their names in libedit, in the order of the fields above.
+static const char *const names[] = {
+    "el_init",
+    "el_end",
+    "el_set",
+    "el_get",
+    "el_source",
+    "el_gets",
+    "el_resize",
+    "el_line",
+    "el_insertstr",
+    "el_deletestr",
+    "history_init",
+    "history_end",
+    "history",
+};
+
+_Static_assert(sizeof edit == sizeof names / sizeof *names * sizeof(void *), "one name per function");
+
 static void load(void) {
-    void *library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-        const char *reason = dlerror();
-        snprintf(failureText, sizeof failureText, "%s", reason ? reason : soname);
-        loadFailure = failureText;
-        return;
-    }
-    FIND(init, "el_init")
-    FIND(end, "el_end")
-    FIND(set, "el_set")
-    FIND(get, "el_get")
-    FIND(source, "el_source")
-    FIND(gets, "el_gets")
-    FIND(resize, "el_resize")
-    FIND(line, "el_line")
-    FIND(insertstr, "el_insertstr")
-    FIND(deletestr, "el_deletestr")
-    FIND(history_init, "history_init")
-    FIND(history_end, "history_end")
-    FIND(history, "history")
-    loadFailure = NULL;
+    loadFailure = ccsh_load_library(soname, names, (void **)&edit, sizeof names / sizeof *names, failureText, sizeof failureText);
 }
 
 const char *ccsh_el_load(void) {

@@ -1,175 +1,85 @@
-import GRDB
-
-/// The history database's tables, as numbered migrations: a database made by an older ccsh is brought up to date
-/// when it is opened, and one made by a newer ccsh is refused rather than misread (``HistoryStore``).
+/// The history database's tables, as named migrations applied in order: a database made by an older ccsh is brought
+/// up to date when it is opened, and one made by a newer ccsh is refused rather than misread (``HistoryStore``).
+/// `schemaMigrations` lists those applied.
 ///
 /// Times are whole seconds since 1970 (UTC), as the API's timestamps are; `datetime(at, 'unixepoch')` shows them in
 /// SQL. Every table keyed by the API's own ids or times takes a document once however often it is read again.
 /// docs/history.md describes each table and the rules of the derived ones.
 enum HistorySchema {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: what the API gives") { db in try createRecordedTables(db) }
-        migrator.registerMigration("v1: what is derived") { db in try createDerivedTables(db) }
-        return migrator
-    }
+    /// Each migration's name and statements, oldest first. Never edit one that shipped: add another.
+    static let migrations: [(name: String, statements: [String])] = [
+        ("v1: what the API gives", recorded),
+        ("v1: what is derived", derived),
+    ]
 
-    /// Names of the migrations this ccsh knows, oldest first.
-    static var knownMigrations: [String] { migrator.migrations }
+    static var knownMigrations: [String] { migrations.map(\.name) }
 
-    private static func createRecordedTables(_ db: Database) throws {
-        try db.create(table: "vehicles") { t in
-            t.primaryKey("id", .text)
-            t.column("vin", .text)
-            t.column("brand", .text)
-            t.column("label", .text)
-            t.column("firstSeenAt", .integer).notNull()
-            t.column("lastSeenAt", .integer).notNull()
-            t.column("document", .text).notNull()
-        }
+    private static let recorded = [
+        """
+        CREATE TABLE vehicles (id TEXT PRIMARY KEY NOT NULL, vin TEXT, brand TEXT, label TEXT,
+            firstSeenAt INTEGER NOT NULL, lastSeenAt INTEGER NOT NULL, document TEXT NOT NULL)
+        """,
         // One row per status document the API gave, keyed by the time the car reported it.
-        try db.create(table: "statusSnapshots") { t in
-            t.column("vehicle", .text).notNull()
-            t.column("reportedAt", .integer).notNull()
-            t.column("fetchedAt", .integer).notNull()
-            t.column("electricLevel", .double)
-            t.column("electricRange", .double)
-            t.column("batteryCapacity", .double)
-            t.column("batteryResidual", .double)
-            t.column("fuelLevel", .double)
-            t.column("fuelRange", .double)
-            t.column("odometer", .double)
-            t.column("plugged", .boolean)
-            t.column("chargingStatus", .text)
-            t.column("chargingMode", .text)
-            t.column("chargingRate", .double)
-            t.column("moving", .boolean)
-            t.column("speed", .double)
-            t.column("ignition", .text)
-            t.column("latitude", .double)
-            t.column("longitude", .double)
-            t.column("outsideTemperature", .double)
-            t.column("preconditioning", .boolean)
-            t.column("document", .text).notNull()
-            t.primaryKey(["vehicle", "reportedAt"])
-        }
-        try db.create(table: "positions") { t in
-            t.column("vehicle", .text).notNull()
-            t.column("at", .integer).notNull()
-            t.column("latitude", .double).notNull()
-            t.column("longitude", .double).notNull()
-            t.column("altitude", .double)
-            t.column("heading", .double)
-            t.primaryKey(["vehicle", "at"])
-        }
-        try db.create(table: "trips") { t in
-            t.primaryKey("id", .text)
-            t.column("vehicle", .text).notNull()
-            t.column("startedAt", .integer).notNull()
-            t.column("stoppedAt", .integer)
-            t.column("distance", .double)
-            t.column("duration", .double)
-            t.column("startOdometer", .double)
-            t.column("endOdometer", .double)
-            t.column("startLatitude", .double)
-            t.column("startLongitude", .double)
-            t.column("endLatitude", .double)
-            t.column("endLongitude", .double)
-            t.column("document", .text).notNull()
-        }
-        try db.create(index: "tripsByVehicleAndStart", on: "trips", columns: ["vehicle", "startedAt"])
-        try db.create(table: "alerts") { t in
-            t.primaryKey("id", .text)
-            t.column("vehicle", .text).notNull()
-            t.column("type", .text)
-            t.column("severity", .text)
-            t.column("active", .boolean)
-            t.column("startedAt", .integer)
-            t.column("endedAt", .integer)
-            t.column("document", .text).notNull()
-        }
-        try db.create(index: "alertsByVehicleAndStart", on: "alerts", columns: ["vehicle", "startedAt"])
-        try db.create(table: "alarms") { t in
-            t.primaryKey("id", .text)
-            t.column("vehicle", .text).notNull()
-            t.column("type", .text)
-            t.column("createdAt", .integer)
-            t.column("document", .text).notNull()
-        }
-        try db.create(table: "remoteActions") { t in
-            t.primaryKey("id", .text)
-            t.column("vehicle", .text).notNull()
-            t.column("action", .text)
-            t.column("status", .text)
-            t.column("createdAt", .integer)
-            t.column("updatedAt", .integer)
-            t.column("document", .text).notNull()
-        }
+        """
+        CREATE TABLE statusSnapshots (vehicle TEXT NOT NULL, reportedAt INTEGER NOT NULL, fetchedAt INTEGER NOT NULL,
+            electricLevel REAL, electricRange REAL, batteryCapacity REAL, batteryResidual REAL, fuelLevel REAL, fuelRange REAL,
+            odometer REAL, plugged INTEGER, chargingStatus TEXT, chargingMode TEXT, chargingRate REAL, moving INTEGER, speed REAL,
+            ignition TEXT, latitude REAL, longitude REAL, outsideTemperature REAL, preconditioning INTEGER, document TEXT NOT NULL,
+            PRIMARY KEY (vehicle, reportedAt))
+        """,
+        """
+        CREATE TABLE positions (vehicle TEXT NOT NULL, at INTEGER NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL,
+            altitude REAL, heading REAL, PRIMARY KEY (vehicle, at))
+        """,
+        """
+        CREATE TABLE trips (id TEXT PRIMARY KEY NOT NULL, vehicle TEXT NOT NULL, startedAt INTEGER NOT NULL, stoppedAt INTEGER,
+            distance REAL, duration REAL, startOdometer REAL, endOdometer REAL, startLatitude REAL, startLongitude REAL,
+            endLatitude REAL, endLongitude REAL, document TEXT NOT NULL)
+        """,
+        "CREATE INDEX tripsByVehicleAndStart ON trips (vehicle, startedAt)",
+        """
+        CREATE TABLE alerts (id TEXT PRIMARY KEY NOT NULL, vehicle TEXT NOT NULL, type TEXT, severity TEXT, active INTEGER,
+            startedAt INTEGER, endedAt INTEGER, document TEXT NOT NULL)
+        """,
+        "CREATE INDEX alertsByVehicleAndStart ON alerts (vehicle, startedAt)",
+        """
+        CREATE TABLE alarms (id TEXT PRIMARY KEY NOT NULL, vehicle TEXT NOT NULL, type TEXT, createdAt INTEGER,
+            document TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE remoteActions (id TEXT PRIMARY KEY NOT NULL, vehicle TEXT NOT NULL, action TEXT, status TEXT,
+            createdAt INTEGER, updatedAt INTEGER, document TEXT NOT NULL)
+        """,
         // What `listen` received, once each: the same message delivered twice (a retry) is one row.
-        try db.create(table: "notifications") { t in
-            t.autoIncrementedPrimaryKey("id")
-            t.column("receivedAt", .integer).notNull()
-            t.column("vehicle", .text)
-            t.column("kind", .text)
-            t.column("document", .text).notNull().unique(onConflict: .ignore)
-        }
-    }
+        """
+        CREATE TABLE notifications (id INTEGER PRIMARY KEY AUTOINCREMENT, receivedAt INTEGER NOT NULL, vehicle TEXT,
+            kind TEXT, document TEXT NOT NULL UNIQUE ON CONFLICT IGNORE)
+        """,
+    ]
 
-    private static func createDerivedTables(_ db: Database) throws {
-        try db.create(table: "chargeSessions") { t in
-            t.column("vehicle", .text).notNull()
-            t.column("startedAt", .integer).notNull()
-            t.column("endedAt", .integer)
-            t.column("startLevel", .double).notNull()
-            t.column("endLevel", .double).notNull()
-            // kWh: level gained × the battery's capacity.
-            t.column("energyAdded", .double).notNull()
-            // kWh the level refers to (the API's battery capacity, or the model's), so that the rule can be checked.
-            t.column("capacity", .double)
-            // kW: energy added over the hours between the first and the last snapshot.
-            t.column("averagePower", .double)
-            t.column("latitude", .double)
-            t.column("longitude", .double)
-            // `slow` or `fast`, from the API's charging mode.
-            t.column("speed", .text)
-            t.primaryKey(["vehicle", "startedAt"])
-        }
-        try db.create(table: "drives") { t in
-            t.column("vehicle", .text).notNull()
-            t.column("startedAt", .integer).notNull()
-            t.column("endedAt", .integer).notNull()
-            t.column("distance", .double)
-            t.column("startOdometer", .double)
-            t.column("endOdometer", .double)
-            t.column("startLevel", .double)
-            t.column("endLevel", .double)
-            t.column("startLatitude", .double)
-            t.column("startLongitude", .double)
-            t.column("endLatitude", .double)
-            t.column("endLongitude", .double)
-            // `trip` (the API's) or `inferred` (from odometer and position changes the API's trips missed).
-            t.column("source", .text).notNull()
-            t.column("trip", .text)
-            t.primaryKey(["vehicle", "startedAt"])
-        }
-        try db.create(table: "parkedPeriods") { t in
-            t.column("vehicle", .text).notNull()
-            t.column("startedAt", .integer).notNull()
-            t.column("endedAt", .integer).notNull()
-            t.column("startLevel", .double)
-            t.column("endLevel", .double)
-            t.column("drainPercentPerDay", .double)
-            t.column("drainKWhPerDay", .double)
-            t.primaryKey(["vehicle", "startedAt"])
-        }
-        try db.create(table: "energyDays") { t in
-            t.column("vehicle", .text).notNull()
-            // `2026-11-03`, in UTC.
-            t.column("day", .text).notNull()
-            t.column("charged", .double).notNull().defaults(to: 0)
-            t.column("driven", .double).notNull().defaults(to: 0)
-            t.column("distance", .double).notNull().defaults(to: 0)
-            t.primaryKey(["vehicle", "day"])
-        }
-    }
+    private static let derived = [
+        // energyAdded: kWh, level gained × capacity (kWh, the API's battery capacity or the model's, kept so that the
+        // rule can be checked); averagePower: kW over the hours between the first and the last snapshot; speed: `slow`
+        // or `fast`, from the API's charging mode.
+        """
+        CREATE TABLE chargeSessions (vehicle TEXT NOT NULL, startedAt INTEGER NOT NULL, endedAt INTEGER,
+            startLevel REAL NOT NULL, endLevel REAL NOT NULL, energyAdded REAL NOT NULL, capacity REAL, averagePower REAL,
+            latitude REAL, longitude REAL, speed TEXT, PRIMARY KEY (vehicle, startedAt))
+        """,
+        // source: `trip` (the API's) or `inferred` (from odometer and position changes the API's trips missed).
+        """
+        CREATE TABLE drives (vehicle TEXT NOT NULL, startedAt INTEGER NOT NULL, endedAt INTEGER NOT NULL, distance REAL,
+            startOdometer REAL, endOdometer REAL, startLevel REAL, endLevel REAL, startLatitude REAL, startLongitude REAL,
+            endLatitude REAL, endLongitude REAL, source TEXT NOT NULL, trip TEXT, PRIMARY KEY (vehicle, startedAt))
+        """,
+        """
+        CREATE TABLE parkedPeriods (vehicle TEXT NOT NULL, startedAt INTEGER NOT NULL, endedAt INTEGER NOT NULL,
+            startLevel REAL, endLevel REAL, drainPercentPerDay REAL, drainKWhPerDay REAL, PRIMARY KEY (vehicle, startedAt))
+        """,
+        // day: `2026-11-03`, in UTC.
+        """
+        CREATE TABLE energyDays (vehicle TEXT NOT NULL, day TEXT NOT NULL, charged REAL NOT NULL DEFAULT 0,
+            driven REAL NOT NULL DEFAULT 0, distance REAL NOT NULL DEFAULT 0, PRIMARY KEY (vehicle, day))
+        """,
+    ]
 }

@@ -1,5 +1,4 @@
 import APIContract
-import GRDB
 
 /// What writing one API document did to the history.
 package enum RecordOutcome: Equatable, Sendable {
@@ -18,14 +17,14 @@ extension HistoryStore {
         guard let id = document["id"]?.string else { return .unchanged }
         let text = document.text
         return try write { db in
-            let known = try String.fetchOne(db, sql: "SELECT document FROM vehicles WHERE id = ?", arguments: [id])
+            let known = try db.one(String.self, "SELECT document FROM vehicles WHERE id = ?", [id])
             try db.execute(
-                sql: """
-                    INSERT INTO vehicles (id, vin, brand, label, firstSeenAt, lastSeenAt, document) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET vin = excluded.vin, brand = excluded.brand, label = excluded.label,
-                        lastSeenAt = excluded.lastSeenAt, document = excluded.document
-                    """,
-                arguments: [id, document["vin"]?.string, document["brand"]?.string, document["label"]?.string, at, at, text])
+                """
+                INSERT INTO vehicles (id, vin, brand, label, firstSeenAt, lastSeenAt, document) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET vin = excluded.vin, brand = excluded.brand, label = excluded.label,
+                    lastSeenAt = excluded.lastSeenAt, document = excluded.document
+                """,
+                [id, document["vin"]?.string, document["brand"]?.string, document["label"]?.string, at, at, text])
             return known == nil ? .added : known == text ? .unchanged : .updated
         }
     }
@@ -38,25 +37,25 @@ extension HistoryStore {
         let text = document.text
         return try write { db in
             if reading.reportedAt == nil {
-                let latest = try String.fetchOne(
-                    db, sql: "SELECT document FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt DESC LIMIT 1", arguments: [vehicle])
+                let latest = try db.one(
+                    String.self, "SELECT document FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt DESC LIMIT 1", [vehicle])
                 if latest == text { return .unchanged }
             }
             try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, electricRange,
-                        batteryCapacity, batteryResidual, fuelLevel, fuelRange, odometer, plugged, chargingStatus, chargingMode,
-                        chargingRate, moving, speed, ignition, latitude, longitude, outsideTemperature, preconditioning, document)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT OR IGNORE INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, electricRange,
+                    batteryCapacity, batteryResidual, fuelLevel, fuelRange, odometer, plugged, chargingStatus, chargingMode,
+                    chargingRate, moving, speed, ignition, latitude, longitude, outsideTemperature, preconditioning, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     vehicle, reading.reportedAt ?? fetchedAt, fetchedAt, reading.electricLevel, reading.electricRange,
                     reading.batteryCapacity, reading.batteryResidual, reading.fuelLevel, reading.fuelRange, reading.odometer,
                     reading.plugged, reading.chargingStatus, reading.chargingMode, reading.chargingRate, reading.moving,
                     reading.speed, reading.ignition, reading.position?.latitude, reading.position?.longitude,
                     reading.outsideTemperature, reading.preconditioning, text,
                 ])
-            let added = db.changesCount > 0
+            let added = db.changes > 0
             if let position = reading.position { try Self.insert(position, vehicle: vehicle, fallback: reading.reportedAt ?? fetchedAt, db) }
             return added ? .added : .unchanged
         }
@@ -68,14 +67,14 @@ extension HistoryStore {
         guard let position = PositionReading(document) else { return .unchanged }
         return try write { db in
             try Self.insert(position, vehicle: vehicle, fallback: fetchedAt, db)
-            return db.changesCount > 0 ? .added : .unchanged
+            return db.changes > 0 ? .added : .unchanged
         }
     }
 
-    private static func insert(_ position: PositionReading, vehicle: String, fallback: Int, _ db: Database) throws {
+    private static func insert(_ position: PositionReading, vehicle: String, fallback: Int, _ db: SQLiteConnection) throws {
         try db.execute(
-            sql: "INSERT OR IGNORE INTO positions (vehicle, at, latitude, longitude, altitude, heading) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [vehicle, position.at ?? fallback, position.latitude, position.longitude, position.altitude, position.heading])
+            "INSERT OR IGNORE INTO positions (vehicle, at, latitude, longitude, altitude, heading) VALUES (?, ?, ?, ?, ?, ?)",
+            [vehicle, position.at ?? fallback, position.latitude, position.longitude, position.altitude, position.heading])
     }
 
     /// Keeps a trip by its id, with every field the API gave (`document`); a trip read again with other fields
@@ -137,31 +136,28 @@ extension HistoryStore {
     package func record(notification document: JSON, vehicle: String?, kind: String?, receivedAt: Int) throws(HistoryError) -> RecordOutcome {
         try write { db in
             try db.execute(
-                sql: "INSERT INTO notifications (receivedAt, vehicle, kind, document) VALUES (?, ?, ?, ?)",
-                arguments: [receivedAt, vehicle, kind, document.text])
-            return db.changesCount > 0 ? .added : .unchanged
+                "INSERT INTO notifications (receivedAt, vehicle, kind, document) VALUES (?, ?, ?, ?)", [receivedAt, vehicle, kind, document.text])
+            return db.changes > 0 ? .added : .unchanged
         }
     }
 
     /// Whether the trip (or alert) of that id is already kept: the incremental sync stops at the first one.
     package func contains(_ table: RecordedTable, id: String) throws(HistoryError) -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table.rawValue) WHERE id = ?", arguments: [id]) ?? false }
+        try read { db in try db.one(Int.self, "SELECT count(*) FROM \(table.rawValue) WHERE id = ?", [id]) == 1 }
     }
 
     /// Inserts the row, or replaces its columns when its document changed.
-    private func upsert(table: String, id: String, document: JSON, columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>)
+    private func upsert(table: String, id: String, document: JSON, columns: KeyValuePairs<String, any SQLiteBindable>)
         throws(HistoryError) -> RecordOutcome
     {
         let text = document.text
         let names = ["id"] + columns.map(\.key) + ["document"]
-        let values: [(any DatabaseValueConvertible)?] = [id] + columns.map(\.value) + [text]
+        let values: [any SQLiteBindable] = [id] + columns.map(\.value) + [text]
         return try write { db in
-            let known = try String.fetchOne(db, sql: "SELECT document FROM \(table) WHERE id = ?", arguments: [id])
+            let known = try db.one(String.self, "SELECT document FROM \(table) WHERE id = ?", [id])
             if known == text { return .unchanged }
             let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))",
-                arguments: StatementArguments(values))
+            try db.execute("INSERT OR REPLACE INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))", values)
             return known == nil ? .added : .updated
         }
     }

@@ -1,16 +1,16 @@
 import Foundation
-import GRDB
 import SafeFile
 
 /// One profile's history database: a SQLite file in WAL mode (readers never wait for the recorder), its schema
-/// brought up to date on opening. Writes are transactions, so a process killed in the middle of one leaves the
-/// file as it was before it (SQLite's journal), and the next pass writes it again.
+/// brought up to date on opening. Writes are transactions, so a process killed in the middle of one leaves the file
+/// as it was before it (SQLite's journal), and the next pass writes it again. `synchronous = NORMAL`: a power cut
+/// may lose the last transactions, never the file's consistency, and the recorder's next pass reads them again.
 ///
 /// The file is made with mode 0600 before SQLite opens it (its `-wal` and `-shm` files take the same mode), in a
-/// directory of mode 0700: it holds where the car has been.
-package final class HistoryStore: Sendable {
+/// directory of mode 0700: it holds where the car has been. Not `Sendable`: one thread uses a store.
+package final class HistoryStore {
     package let path: String
-    let database: DatabasePool
+    let connection: SQLiteConnection
 
     /// `$XDG_DATA_HOME/ccsh/PROFILE.sqlite`, by default `~/.local/share/ccsh/PROFILE.sqlite`.
     package static func defaultPath(profile: String, environment: [String: String]) -> String {
@@ -22,19 +22,16 @@ package final class HistoryStore: Sendable {
     /// Opens (creating it when missing) the database at `path`; `readOnly` opens an existing one for queries only.
     package init(path: String, readOnly: Bool = false) throws(HistoryError) {
         self.path = path
-        var configuration = Configuration()
-        configuration.readonly = readOnly
-        // The recorder and a query in another terminal may meet: wait for the other's transaction, not fail.
-        configuration.busyMode = .timeout(10)
         do {
             if !readOnly { try Self.createFile(path) }
-            database = try DatabasePool(path: path, configuration: configuration)
-            if readOnly {
-                try database.read { db throws in try Self.checkVersion(db, path: path) }
-            } else {
-                try database.write { db throws in try Self.checkVersion(db, path: path) }
-                try HistorySchema.migrator.migrate(database)
+            connection = try SQLiteConnection(path: path, readOnly: readOnly)
+            // The recorder and a query in another terminal may meet: wait for the other's transaction, not fail.
+            connection.setBusyTimeout(10)
+            if !readOnly {
+                _ = try connection.rows("PRAGMA journal_mode = WAL")
+                try connection.execute("PRAGMA synchronous = NORMAL")
             }
+            try migrate(readOnly: readOnly)
         } catch let error as HistoryError {
             throw error
         } catch {
@@ -51,26 +48,37 @@ package final class HistoryStore: Sendable {
         close(descriptor)
     }
 
-    /// Refuses a database that a newer ccsh migrated further than this one knows.
-    private static func checkVersion(_ db: Database, path: String) throws {
-        guard try db.tableExists("grdb_migrations") else { return }
-        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+    /// Applies the migrations the file lacks, each in its own transaction; refuses a file that a newer ccsh
+    /// migrated further than this one knows. A read-only store only checks.
+    private func migrate(readOnly: Bool) throws {
+        let exists = try connection.one(Int.self, "SELECT count(*) FROM sqlite_master WHERE name = 'schemaMigrations'") == 1
+        let applied = exists ? try connection.all(String.self, "SELECT name FROM schemaMigrations") : []
         let unknown = applied.filter { !HistorySchema.knownMigrations.contains($0) }
         guard unknown.isEmpty else {
             throw HistoryError(
-                path: path,
-                message: "it was written by a newer ccsh (\(unknown.joined(separator: ", "))); update ccsh to read it")
+                path: path, message: "it was written by a newer ccsh (\(unknown.joined(separator: ", "))); update ccsh to read it")
+        }
+        guard !readOnly else { return }
+        try connection.transaction {
+            try connection.execute("CREATE TABLE IF NOT EXISTS schemaMigrations (name TEXT PRIMARY KEY NOT NULL)")
+        }
+        for migration in HistorySchema.migrations where !applied.contains(migration.name) {
+            try connection.transaction {
+                guard try connection.one(Int.self, "SELECT count(*) FROM schemaMigrations WHERE name = ?", [migration.name]) == 0 else { return }
+                for statement in migration.statements { try connection.execute(statement) }
+                try connection.execute("INSERT INTO schemaMigrations (name) VALUES (?)", [migration.name])
+            }
         }
     }
 
     /// Runs `body` in one write transaction.
-    package func write<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
-        do { return try database.write(body) } catch { throw HistoryError(path: path, error) }
+    package func write<T>(_ body: (SQLiteConnection) throws -> T) throws(HistoryError) -> T {
+        do { return try connection.transaction { try body(connection) } } catch { throw HistoryError(path: path, error) }
     }
 
-    /// Runs `body` on a read-only snapshot.
-    package func read<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
-        do { return try database.read(body) } catch { throw HistoryError(path: path, error) }
+    /// Runs `body` on one consistent snapshot of the file.
+    package func read<T>(_ body: (SQLiteConnection) throws -> T) throws(HistoryError) -> T {
+        do { return try connection.transaction(immediate: false) { try body(connection) } } catch { throw HistoryError(path: path, error) }
     }
 }
 
@@ -86,14 +94,11 @@ package struct HistoryError: Error, Equatable, CustomStringConvertible {
 
     init(path: String, _ error: any Error) {
         self.path = path
-        if let error = error as? HistoryError {
-            message = error.message
-        } else if let error = error as? DatabaseError {
-            message = error.message ?? "\(error.resultCode)"
-        } else if let error = error as? SafeFileError {
-            message = error.message
-        } else {
-            message = "\(error)"
+        switch error {
+        case let error as HistoryError: message = error.message
+        case let error as SQLiteError: message = error.message
+        case let error as SafeFileError: message = error.message
+        default: message = "\(error)"
         }
     }
 

@@ -1,6 +1,5 @@
 import APIContract
 import Foundation
-import GRDB
 import Testing
 
 @testable import History
@@ -35,8 +34,8 @@ import Testing
         let store = try HistoryStore(path: path)
         #expect(try Self.mode(path) == 0o600)
         #expect(try Self.mode((path as NSString).deletingLastPathComponent) == 0o700)
-        #expect(try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
-        let tables = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(try store.read { db in try db.one(String.self, "PRAGMA journal_mode") } == "wal")
+        let tables = try store.read { db in try db.all(String.self, "SELECT name FROM sqlite_master WHERE type = 'table'") }
         for table in [
             "vehicles", "statusSnapshots", "positions", "trips", "alerts", "alarms", "remoteActions", "notifications",
             "chargeSessions", "drives", "parkedPeriods", "energyDays",
@@ -46,7 +45,7 @@ import Testing
         // Opening again migrates nothing and keeps what is there.
         try store.record(vehicle: try Self.json(#"{"id": "v1", "vin": "VR3"}"#), at: 100)
         let again = try HistoryStore(path: path)
-        #expect(try again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM vehicles") } == 1)
+        #expect(try again.read { db in try db.one(Int.self, "SELECT count(*) FROM vehicles") } == 1)
     }
 
     @Test("a database a newer ccsh migrated further is refused, and says so")
@@ -55,7 +54,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("lab.sqlite").path
         let store = try HistoryStore(path: path)
-        try store.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
+        try store.write { db in try db.execute("INSERT INTO schemaMigrations (name) VALUES ('v9: from the future')") }
         #expect(throws: HistoryError(path: path, message: "it was written by a newer ccsh (v9: from the future); update ccsh to read it")) {
             _ = try HistoryStore(path: path)
         }
@@ -70,7 +69,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
         _ = try HistoryStore(path: path)
         let reader = try HistoryStore(path: path, readOnly: true)
-        #expect(throws: HistoryError.self) { try reader.write { db in try db.execute(sql: "DELETE FROM trips") } }
+        #expect(throws: HistoryError.self) { try reader.write { db in try db.execute("DELETE FROM trips") } }
     }
 
     @Test("a status document is kept once per time the car reported it, with its position")
@@ -86,13 +85,13 @@ import Testing
             // Another car's document at the same time is its own row.
             #expect(try store.record(status: first, vehicle: "v2", fetchedAt: 1000) == .added)
             let levels = try store.read { db in
-                try Double.fetchAll(db, sql: "SELECT electricLevel FROM statusSnapshots WHERE vehicle = 'v1' ORDER BY reportedAt")
+                try db.all(Double.self, "SELECT electricLevel FROM statusSnapshots WHERE vehicle = 'v1' ORDER BY reportedAt")
             }
             #expect(levels == [80, 70])
-            let positions = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM positions WHERE vehicle = 'v1'") }
+            let positions = try store.read { db in try db.rows("SELECT * FROM positions WHERE vehicle = 'v1'") }
             #expect(positions.count == 1)
-            #expect(positions.first?["at"] == Timestamp.parse("2026-11-03T07:59:00Z"))
-            #expect(positions.first?["latitude"] == 48.85)
+            #expect(positions.first?.get("at", as: Int.self) == Timestamp.parse("2026-11-03T07:59:00Z"))
+            #expect(positions.first?.get("latitude", as: Double.self) == 48.85)
             // Without any time, a document repeating the latest one is not kept again.
             let timeless = try Self.json(#"{"energies": [{"type": "Electric", "level": 60}]}"#)
             #expect(try store.record(status: timeless, vehicle: "v3", fetchedAt: 5000) == .added)
@@ -111,19 +110,19 @@ import Testing
             let late = try Self.json(
                 #"{"id": "t1", "startedAt": "2026-11-03T08:00:00Z", "stoppedAt": "2026-11-03T08:20:00Z", "distance": 12.5, "odometer": 1012.5}"#)
             #expect(try store.record(trip: late, vehicle: "v1") == .updated)
-            let row = try #require(try store.read { db in try Row.fetchOne(db, sql: "SELECT * FROM trips") })
-            #expect(row["stoppedAt"] == Timestamp.parse("2026-11-03T08:20:00Z"))
-            #expect(row["startOdometer"] == 1000.0)
-            #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trips") } == 1)
+            let row = try #require(try store.read { db in try db.rows("SELECT * FROM trips").first })
+            #expect(row.get("stoppedAt", as: Int.self) == Timestamp.parse("2026-11-03T08:20:00Z"))
+            #expect(row.get("startOdometer", as: Double.self) == 1000.0)
+            #expect(try store.read { db in try db.one(Int.self, "SELECT count(*) FROM trips") } == 1)
 
             let alert = try Self.json(#"{"id": "a1", "type": "LowFuel", "active": true, "startedAt": "2026-11-03T08:00:00Z"}"#)
             #expect(try store.record(alert: alert, vehicle: "v1") == .added)
             let ended = try Self.json(
                 #"{"id": "a1", "type": "LowFuel", "active": false, "startedAt": "2026-11-03T08:00:00Z", "endedAt": "2026-11-03T10:00:00Z"}"#)
             #expect(try store.record(alert: ended, vehicle: "v1") == .updated)
-            let alertRow = try #require(try store.read { db in try Row.fetchOne(db, sql: "SELECT * FROM alerts") })
-            #expect(alertRow["active"] == false)
-            #expect(alertRow["endedAt"] == Timestamp.parse("2026-11-03T10:00:00Z"))
+            let alertRow = try #require(try store.read { db in try db.rows("SELECT * FROM alerts").first })
+            #expect(alertRow.get("active", as: Bool.self) == false)
+            #expect(alertRow.get("endedAt", as: Int.self) == Timestamp.parse("2026-11-03T10:00:00Z"))
         }
     }
 
