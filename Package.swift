@@ -44,7 +44,7 @@ let package = Package(
                 // already loads: no second TLS stack is built for ccsh.
                 "CCurl", "COpenSSL", "APIContract", "SafeFile", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
-        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener", "SafeFile"]),
+        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener", "SafeFile", "History"]),
         // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
         // Optimized in debug builds too, as the sandbox is: the tests throw a thousand posts at it.
         .target(
@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell"], resources: [.copy("Fixtures")]),
         // The golden screens are read from the source tree (#filePath), where CCSH_UPDATE_SCREENS=1 rewrites them.
         .testTarget(
-            name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "Listener", "TestSupport", "ccsh"],
+            name: "CommandsTests", dependencies: ["Commands", "Shell", "APIContract", "Listener", "TestSupport", "ccsh", "History"],
             exclude: ["Fixtures/Screens"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TestSupport", "ccsh-sandbox", "client-probe"]),
         // A helper process for ClientTests: two of them share one profile's tokens.

@@ -2,7 +2,8 @@
 # `make install-check`: `make install` into a temporary DESTDIR with PREFIX=/usr, then, as a user would: the
 # binaries run and need no Swift runtime library (ldd: every library resolves, none is Swift's; readelf: they
 # link only libcurl, libedit, OpenSSL and the C/C++ runtime), `ccsh --sandbox` finds its installed sandbox, the
-# interactive shell loads libedit (which ccsh opens only then, so ldd does not see it), the man page renders, the bash completion loads and completes options and profiles (when zsh and fish are here: the
+# interactive shell loads libedit and `record` libsqlite3 (which ccsh opens only then, so ldd sees neither), the
+# man page renders, the bash completion loads and completes options and profiles (when zsh and fish are here: the
 # zsh script parses, the fish one parses and completes profiles), and `make uninstall` leaves nothing behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,9 @@ done
 
 count=$(env -i PATH=/usr/bin:/bin HOME="$home" "$bin/ccsh" --sandbox -c 'vehicles | count')
 [[ $count == 3 ]] || fail "ccsh --sandbox from the install did not list the sandbox's 3 vehicles: $count"
+
+recorded=$(env -i PATH=/usr/bin:/bin HOME="$home" "$bin/ccsh" --sandbox record --once --db "$home/history.sqlite" | grep -c '"vehicles": 3') ||
+    fail "ccsh record from the install did not record the sandbox's 3 vehicles (libsqlite3 is loaded when it runs)"
 
 session=$(printf 'exit\n' | env -i PATH=/usr/bin:/bin HOME="$home" TERM=dumb script -qec "$bin/ccsh --sandbox" /dev/null 2>&1) ||
     fail "the interactive shell did not start: $session"

@@ -48,7 +48,8 @@ extension CommandRegistry {
         registry.register(
             family: Family.session,
             [
-                ApiCommand(api: api), BrandsCommand(), QuotaCommand(api: api), SetCommand(api: api), LoginCommand(api: api), LogoutCommand(api: api),
+                ApiCommand(api: api), BrandsCommand(), QuotaCommand(api: api), RecordCommand(api: api), SetCommand(api: api), LoginCommand(api: api),
+                LogoutCommand(api: api),
                 DoctorCommand(api: api),
             ] + ProfileCommand.Action.allCases.map { ProfileCommand(api: api, action: $0) }
                 + SandboxControlCommand.Action.allCases.map { SandboxControlCommand(api: api, action: $0) })

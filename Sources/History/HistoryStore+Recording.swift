@@ -173,3 +173,22 @@ private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {
     guard let a, let b else { return nil }
     return (a, b)
 }
+
+extension HistoryStore {
+    /// Where an incremental sync of `table` (trips or alerts) of `vehicle` starts reading: `overlap` seconds before
+    /// the latest start it keeps (items that arrive late), and no later than the start of an alert still active (so
+    /// that its end is read). Nil when it keeps none: the first sync reads everything the API has.
+    package func syncStart(_ table: RecordedTable, vehicle: String, overlap: Int) throws(HistoryError) -> Int? {
+        try read { db in
+            guard let latest = try db.one(Int.self, "SELECT max(startedAt) FROM \(table.rawValue) WHERE vehicle = ?", [vehicle])
+            else { return nil }
+            var start = latest - overlap
+            if table == .alerts,
+                let open = try db.one(Int.self, "SELECT min(startedAt) FROM alerts WHERE vehicle = ? AND active = 1", [vehicle])
+            {
+                start = min(start, open)
+            }
+            return start
+        }
+    }
+}

@@ -13,6 +13,7 @@ enum Interrupts {
     private static let requested = Atomic<Bool>(false)
     private static let ending = Atomic<Int32>(0)
     private static let resized = Atomic<Bool>(false)
+    private static let settled = Atomic<Bool>(false)
     /// Given to every API session, so that Ctrl-C stops a transfer rather than waiting for the server.
     static let cancellation = Cancellation()
 
@@ -59,6 +60,17 @@ enum Interrupts {
         cancellation.reset()
         return requested.exchange(false, ordering: .relaxed)
     }
+
+    /// A command ended its work gracefully on the signal (`record`): the Ctrl-C is spent, and a SIGHUP or SIGTERM
+    /// still ends the shell but with the status of its run, not 128 + the signal.
+    static func settle() {
+        settled.store(true, ordering: .relaxed)
+        requested.store(false, ordering: .relaxed)
+        if endingSignal == nil { cancellation.reset() }
+    }
+
+    /// Whether a command settled the ending signal (``settle()``).
+    static var isSettled: Bool { settled.load(ordering: .relaxed) }
 
     /// Whether Ctrl-C was pressed, leaving the flag set.
     static var isRequested: Bool { requested.load(ordering: .relaxed) }

@@ -31,6 +31,7 @@ struct ShellSetup {
             FileHandle.standardError.write(Data(text.utf8))
         }
         interpreter.isInterrupted = { Interrupts.isRequested }
+        interpreter.settleInterrupt = { Interrupts.settle() }
         let renderer = renderer
         interpreter.render = { [unowned interpreter] value in
             (try? renderer.choosing(interpreter.outputFormat).render(value, interpreter.presentation)) ?? value.text

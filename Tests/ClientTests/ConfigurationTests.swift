@@ -16,6 +16,7 @@ struct ConfigurationTests {
         key_password = "file:~/certs/key.pass"
         cacert = "/etc/ccsh/ca.crt"
         locale = "fr-FR"
+        db = "~/car/history.sqlite"
 
         [profiles.work]
         brand = "Vauxhall"
@@ -40,7 +41,9 @@ struct ConfigurationTests {
         #expect(mine.keyPassword == .file(("~/certs/key.pass")))
         #expect(mine.tls.certificateFile == NSHomeDirectory() + "/certs/client.crt")
         #expect(mine.tls.insecure == false)
+        #expect(mine.database == NSHomeDirectory() + "/car/history.sqlite")
         let work = try configuration.profile(named: "work", environment: [:])
+        #expect(work.database == nil)
         #expect(work.brand.tld == "vauxhall.co.uk")
         #expect(work.realm == "OTPVauxhall")
         #expect(work.apiBase == "https://api.groupe-psa.com/connectedcar/v4")

@@ -25,7 +25,7 @@ package struct Configuration: Sendable {
     /// The keys a profile may have.
     static let profileKeys = [
         "brand", "realm", "api_base", "idp_base", "client_id", "client_secret", "cert", "key", "key_password", "cacert", "locale",
-        "redirect_uri", "insecure", "api_version", "remote_callback",
+        "redirect_uri", "insecure", "api_version", "remote_callback", "db",
     ]
 
     /// `$CCSH_CONFIG`, else `$XDG_CONFIG_HOME/ccsh/config.toml`, else `~/.config/ccsh/config.toml`.
@@ -140,7 +140,8 @@ package struct Configuration: Sendable {
             name: name, brand: brand, realm: try string("realm"), apiBase: try url("api_base"), idpBase: try url("idp_base"),
             clientID: try string("client_id", required: true) ?? "", clientSecret: Secret(try string("client_secret", required: true) ?? ""),
             tls: tls, keyPassword: try string("key_password").map(Secret.init), locale: try string("locale"),
-            redirectURI: try string("redirect_uri"), apiVersion: apiVersion, remoteCallback: try string("remote_callback"))
+            redirectURI: try string("redirect_uri"), apiVersion: apiVersion, remoteCallback: try string("remote_callback"),
+            database: try path("db"))
     }
 
     /// The profile to use: the `--profile` flag, else `$CCSH_PROFILE`, else `default_profile`, else the only one.

@@ -24,13 +24,15 @@ package struct Profile: Sendable {
     package var apiVersion: APIVersion
     /// The callback remote actions report to (`remote_callback`), when the user named one.
     package var remoteCallback: String?
+    /// The history database `record` keeps (`db`), when not the default `$XDG_DATA_HOME/ccsh/NAME.sqlite`.
+    package var database: String?
 
     package static let defaultAPIBase = "https://api-cert.groupe-psa.com/connectedcar/v4"
 
     package init(
         name: String, brand: Brand, realm: String? = nil, apiBase: String? = nil, idpBase: String? = nil, clientID: String,
         clientSecret: Secret, tls: TLSOptions = TLSOptions(), keyPassword: Secret? = nil, locale: String? = nil, redirectURI: String? = nil,
-        apiVersion: APIVersion = .v40, remoteCallback: String? = nil
+        apiVersion: APIVersion = .v40, remoteCallback: String? = nil, database: String? = nil
     ) {
         self.name = name
         self.brand = brand
@@ -45,6 +47,7 @@ package struct Profile: Sendable {
         self.redirectURI = redirectURI ?? brand.defaultRedirectURI
         self.apiVersion = apiVersion
         self.remoteCallback = remoteCallback
+        self.database = database
     }
 
     var tokenURL: String { idpBase + "/access_token" }

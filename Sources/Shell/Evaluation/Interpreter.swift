@@ -25,6 +25,9 @@ package final class Interpreter {
     package var stepLimit: Int?
     /// Set from a signal handler to stop the running pipeline; checked between steps.
     package var isInterrupted: () -> Bool = { false }
+    /// Tells the driver that the running command ended its work gracefully on the signal (`record`): the run goes on
+    /// as if no Ctrl-C had come, and a SIGTERM still ends the process, with the command's status.
+    package var settleInterrupt: () -> Void = {}
     /// Asks the user for a line (`question`, then what they type), without echo when `isSecret` (a password); nil
     /// where nobody can answer (scripts, `-c`, stdin). `monitors delete` asks y/N, `login` for a code or password.
     package var ask: ((_ question: String, _ isSecret: Bool) -> String?)?

@@ -1,0 +1,132 @@
+import APIContract
+import Client
+import Foundation
+import History
+
+/// One pass of `record` over some vehicles (docs/history.md): each one's status (with its position), then its
+/// trips and alerts since where the last pass left them. It only reads: no remote action, no wake-up — a status
+/// read is the car's last report, which the API answers without waking it.
+///
+/// Each document is written in its own transaction as it arrives, so a pass stopped at any moment (a signal, a
+/// killed process, a failed request) loses nothing it wrote, and the next pass catches up from the database.
+struct Recorder {
+    let store: HistoryStore
+    let session: Session
+    /// How far back of the latest trip or alert each sync reads again, for items the API reports late.
+    var overlap = 2 * 86_400
+    /// Whether to stop before the next request (a signal came).
+    var isStopped: () -> Bool = { false }
+
+    /// What one pass did, for `-v` and for the command's answer.
+    struct Pass: Equatable {
+        var vehicles = 0
+        var requests = 0
+        var snapshots = 0
+        var tripsAdded = 0
+        var tripsUpdated = 0
+        var alertsAdded = 0
+        var alertsUpdated = 0
+        /// Requests that failed, in words; the pass goes on with the next part.
+        var failures: [String] = []
+        var stopped = false
+
+        /// `pass: 3 vehicles, 10 requests; status +2; trips +1 ~0; alerts +0 ~1`.
+        var line: String {
+            "\(vehicles) vehicle\(vehicles == 1 ? "" : "s"), \(requests) request\(requests == 1 ? "" : "s"); status +\(snapshots); "
+                + "trips +\(tripsAdded) ~\(tripsUpdated); alerts +\(alertsAdded) ~\(alertsUpdated)"
+                + (failures.isEmpty ? "" : "; \(failures.count) failed: " + failures.joined(separator: "; ")) + (stopped ? "; stopped" : "")
+        }
+    }
+
+    /// Keeps the account's vehicles and returns their ids, in the API's order.
+    func vehicles(_ pass: inout Pass) throws -> [String] {
+        var ids: [String] = []
+        try each(APIRequest.get("/user/vehicles"), &pass) { document in
+            guard let id = document["id"]?.string else { return }
+            ids.append(id)
+            try store.record(vehicle: document, at: now())
+        }
+        return ids
+    }
+
+    /// One pass over `vehicles`.
+    func pass(_ vehicles: [String]) -> Pass {
+        var pass = Pass(vehicles: vehicles.count)
+        for vehicle in vehicles {
+            for part in [status, trips, alerts] {
+                if isStopped() {
+                    pass.stopped = true
+                    return pass
+                }
+                do { try part(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
+            }
+        }
+        return pass
+    }
+
+    private func status(_ vehicle: String, _ pass: inout Pass) throws {
+        let body = try send(APIRequest.get(APIContext.vehiclePath(vehicle, "status")), &pass)
+        if try store.record(status: try Self.parse(body), vehicle: vehicle, fetchedAt: now()) == .added { pass.snapshots += 1 }
+    }
+
+    private func trips(_ vehicle: String, _ pass: inout Pass) throws {
+        let (added, updated) = try sync(.trips, vehicle, &pass) { try store.record(trip: $0, vehicle: vehicle) }
+        pass.tripsAdded += added
+        pass.tripsUpdated += updated
+    }
+
+    private func alerts(_ vehicle: String, _ pass: inout Pass) throws {
+        let (added, updated) = try sync(.alerts, vehicle, &pass) { try store.record(alert: $0, vehicle: vehicle) }
+        pass.alertsAdded += added
+        pass.alertsUpdated += updated
+    }
+
+    /// Reads the vehicle's trips or alerts from where the database leaves them (``HistoryStore/syncStart``), with the
+    /// API's own time filter, so that a pass costs one page when nothing happened; returns how many rows were added
+    /// and updated.
+    private func sync(_ table: RecordedTable, _ vehicle: String, _ pass: inout Pass, _ keep: (JSON) throws -> RecordOutcome) throws -> (Int, Int) {
+        let start = try store.syncStart(table, vehicle: vehicle, overlap: overlap)
+        let query: [(name: String, value: String?)] = start.map { [("timestamps", Timestamp.format($0) + "/")] } ?? []
+        var added = 0
+        var updated = 0
+        try each(APIRequest.get(APIContext.vehiclePath(vehicle, table.rawValue), query: query), &pass) { document in
+            switch try keep(document) {
+            case .added: added += 1
+            case .updated: updated += 1
+            case .unchanged: break
+            }
+        }
+        return (added, updated)
+    }
+
+    /// Every item of a collection, page by page, each parsed and kept before the next page is asked for.
+    private func each(_ request: APIRequest, _ pass: inout Pass, _ keep: (JSON) throws -> Void) throws {
+        let cursor = CollectionCursor(session: session, request: request)
+        let before = session.budget.sent
+        defer { pass.requests += session.budget.sent - before }
+        while let item = try cursor.next() {
+            try keep(try Self.parse(item))
+            if isStopped() { return }
+        }
+    }
+
+    private func send(_ request: APIRequest, _ pass: inout Pass) throws -> [UInt8] {
+        let before = session.budget.sent
+        defer { pass.requests += session.budget.sent - before }
+        return try session.send(request).body
+    }
+
+    /// The server's now, in whole seconds: what `fetchedAt` records.
+    private func now() -> Int { Int(session.serverClock.now.timeIntervalSince1970) }
+
+    private static func parse(_ bytes: [UInt8]) throws -> JSON {
+        do throws(JSONParseError) { return try JSONParser.parse(bytes) } catch {
+            throw ClientError(code: .decoding, request: "record", message: "an answer is not JSON: \(error.message)")
+        }
+    }
+
+    private static func words(_ error: any Error) -> String {
+        if let error = error as? ClientError { return "\(error.request): \(error.message)" }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import History
+import Shell
+import TestSupport
+import Testing
+
+/// `record` through the real binary against a sandbox of its own, whose clock the test moves: what the API has is
+/// kept once, a later pass adds only what is new, nothing is ever sent but GETs, and a signal ends it cleanly.
+@Suite(.serialized) struct RecordTests {
+    /// A logged-in profile on a sandbox of the test's own, and its database.
+    final class Lab {
+        let sandbox: SandboxProcess
+        let home: SessionCommandTests.Home
+        var database: String { home.root.appendingPathComponent(".local/share/ccsh/lab.sqlite").path }
+
+        init() throws {
+            sandbox = try SandboxProcess.start(["--vehicles", "2", "--log"])
+            home = try SessionCommandTests.Home(endpoints: sandbox.endpoints).loggedIn()
+        }
+        deinit { sandbox.stop() }
+
+        func ccsh(_ source: String) throws -> Executables.Run {
+            let run = try home.ccsh(source)
+            #expect(run.status == 0, "\(source): \(run.stderr)")
+            return run
+        }
+
+        /// One `record --once` pass, as its answer record.
+        func pass() throws -> Shell.Record {
+            try #require(try JSONReader.value(from: try ccsh("record --once | to json").stdout).recordValue)
+        }
+
+        func count(_ sql: String) throws -> Int {
+            try HistoryStore(path: database, readOnly: true).read { db in try db.one(Int.self, sql) } ?? -1
+        }
+    }
+
+    @Test("record --once: everything the API has, kept once; after a drive, one pass adds the new trip and status")
+    func passes() throws {
+        let lab = try Lab()
+        let apiTrips = try lab.ccsh("vehicles | each { trips $it | count } | sum").stdout
+        let apiAlerts = try lab.ccsh("vehicles | each { alerts $it | count } | sum").stdout
+        let first = try lab.pass()
+        #expect(first["vehicles"] == 2)
+        #expect(first["snapshots"] == 2)
+        #expect(first["tripsAdded"]?.text == apiTrips.trimmingCharacters(in: .newlines))
+        #expect(first["alertsAdded"]?.text == apiAlerts.trimmingCharacters(in: .newlines))
+        #expect(try lab.count("SELECT count(*) FROM trips") == Int(apiTrips.trimmingCharacters(in: .newlines)))
+        #expect(try lab.count("SELECT count(*) FROM vehicles") == 2)
+        #expect(try lab.count("SELECT count(*) FROM positions") == 2)
+
+        let again = try lab.pass()
+        for field in ["snapshots", "tripsAdded", "tripsUpdated", "alertsAdded", "alertsUpdated"] {
+            #expect(again[field] == 0, "\(field): nothing new, nothing kept again")
+        }
+        // Two vehicles: the list, then status, trips and alerts of each, one page each.
+        #expect(again["requests"] == 7)
+
+        _ = try lab.ccsh("sandbox drive 1 --to versailles; sandbox advance 3h")
+        let later = try lab.pass()
+        #expect(later["tripsAdded"] == 1)
+        #expect(later["snapshots"] == 1, "the car that drove reported; the other did not")
+        #expect(try lab.count("SELECT count(*) FROM trips") == Int(apiTrips.trimmingCharacters(in: .newlines)).map { $0 + 1 })
+        #expect(try lab.count("SELECT count(*) FROM statusSnapshots") == 3)
+
+        lab.sandbox.stop()
+        let methods = lab.sandbox.stderrText.split(separator: "\n").filter { $0.contains(" /connectedcar/v4") }
+        #expect(!methods.isEmpty)
+        #expect(methods.allSatisfy { $0.contains(" GET /connectedcar/v4") }, "record only reads: \(methods.filter { !$0.contains(" GET ") })")
+    }
+
+    @Test("ccsh record runs until SIGTERM, which ends it after the write in progress with status 0; the file is sound")
+    func signal() throws {
+        let lab = try Lab()
+        let process = Process()
+        process.executableURL = Executables.url(for: "ccsh")
+        process.arguments = ["record", "-v"]
+        process.environment = lab.home.environment
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        // The first pass's line says it recorded; then the recorder waits for the next pass.
+        var seen = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !seen.contains("record: "), process.isRunning, Date() < deadline {
+            seen += String(decoding: stderr.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(seen.contains("2 vehicles"), "\(seen)")
+        process.terminate()
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        let check = try HistoryStore(path: lab.database, readOnly: true).read { db in try db.one(String.self, "PRAGMA integrity_check") }
+        #expect(check == "ok")
+        #expect(try lab.count("SELECT count(*) FROM statusSnapshots") == 2)
+    }
+
+    @Test("record --db: another file; a file it cannot make is named, with the way out")
+    func databaseFlag() throws {
+        let lab = try Lab()
+        let other = lab.home.root.appendingPathComponent("elsewhere/car.sqlite").path
+        let run = try lab.ccsh("record --once --vehicle 0 --db '\(other)' | get vehicles")
+        #expect(run.stdout == "1\n")
+        #expect(FileManager.default.fileExists(atPath: other))
+        let refused = try lab.home.ccsh("record --once --db /proc/nope/car.sqlite")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("history database /proc/nope/car.sqlite"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--db PATH"), "\(refused.stderr)")
+    }
+}
