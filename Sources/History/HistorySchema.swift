@@ -63,7 +63,7 @@ enum HistorySchema {
         // or `fast`, from the API's charging mode.
         """
         CREATE TABLE chargeSessions (vehicle TEXT NOT NULL, startedAt INTEGER NOT NULL, endedAt INTEGER,
-            startLevel REAL NOT NULL, endLevel REAL NOT NULL, energyAdded REAL NOT NULL, capacity REAL, averagePower REAL,
+            startLevel REAL NOT NULL, endLevel REAL NOT NULL, energyAdded REAL, capacity REAL, averagePower REAL,
             latitude REAL, longitude REAL, speed TEXT, PRIMARY KEY (vehicle, startedAt))
         """,
         // source: `trip` (the API's) or `inferred` (from odometer and position changes the API's trips missed).

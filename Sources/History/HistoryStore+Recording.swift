@@ -192,3 +192,42 @@ extension HistoryStore {
         }
     }
 }
+
+extension HistoryStore {
+    /// Derives `vehicle`'s charge sessions (``ChargeSessions``) from its snapshots since the start of its latest
+    /// session (which may have gone on or ended since), replacing those rows; returns how many sessions it wrote.
+    /// Running it again with nothing new changes nothing.
+    @discardableResult
+    package func deriveChargeSessions(vehicle: String) throws(HistoryError) -> Int {
+        try write { db in
+            let since = try db.one(Int.self, "SELECT max(startedAt) FROM chargeSessions WHERE vehicle = ?", [vehicle]) ?? Int(Int32.min)
+            let snapshots = try db.rows(
+                """
+                SELECT reportedAt, electricLevel, plugged, chargingStatus, chargingMode, batteryCapacity, latitude, longitude
+                FROM statusSnapshots WHERE vehicle = ? AND reportedAt >= ? ORDER BY reportedAt
+                """, [vehicle, since]
+            ).compactMap { row in
+                row.get("reportedAt", as: Int.self).map {
+                    ChargeSessions.Snapshot(
+                        at: $0, level: row.get("electricLevel"), plugged: row.get("plugged"), status: row.get("chargingStatus"),
+                        mode: row.get("chargingMode"), capacity: row.get("batteryCapacity"), latitude: row.get("latitude"),
+                        longitude: row.get("longitude"))
+                }
+            }
+            try db.execute("DELETE FROM chargeSessions WHERE vehicle = ? AND startedAt >= ?", [vehicle, since])
+            let sessions = ChargeSessions.derive(snapshots)
+            for session in sessions {
+                try db.execute(
+                    """
+                    INSERT INTO chargeSessions (vehicle, startedAt, endedAt, startLevel, endLevel, energyAdded, capacity, averagePower,
+                        latitude, longitude, speed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        vehicle, session.startedAt, session.endedAt, session.startLevel, session.endLevel, session.energyAdded, session.capacity,
+                        session.averagePower, session.latitude, session.longitude, session.speed,
+                    ])
+            }
+            return sessions.count
+        }
+    }
+}

@@ -69,6 +69,33 @@ import Testing
         #expect(methods.allSatisfy { $0.contains(" GET /connectedcar/v4") }, "record only reads: \(methods.filter { !$0.contains(" GET ") })")
     }
 
+    @Test("a charge between passes: one charge session, from the first snapshot charging to the first one after")
+    func charge() throws {
+        let lab = try Lab()
+        _ = try lab.pass()
+        _ = try lab.ccsh("sandbox plug 1; sandbox advance 30m")
+        _ = try lab.pass()
+        _ = try lab.ccsh("sandbox advance 2h")
+        _ = try lab.pass()
+        _ = try lab.ccsh("sandbox advance 20h")
+        _ = try lab.pass()
+        _ = try lab.pass()
+        let store = try HistoryStore(path: lab.database, readOnly: true)
+        let sessions = try store.read { db in try db.rows("SELECT * FROM chargeSessions") }
+        let levels = try store.read { db in
+            try db.all(
+                Double.self, "SELECT electricLevel FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt", [lab.sandbox.endpoints.vehicles[1].id]
+            )
+        }
+        #expect(sessions.count == 1, "\(sessions)")
+        let session = try #require(sessions.first)
+        #expect(session.get("vehicle", as: String.self) == lab.sandbox.endpoints.vehicles[1].id)
+        #expect(session.get("startLevel", as: Double.self) == levels.dropFirst().first, "\(levels)")
+        #expect(session.get("endLevel", as: Double.self) == levels.last, "\(levels)")
+        #expect(session.get("endedAt", as: Int.self) != nil)
+        #expect((session.get("energyAdded", as: Double.self) ?? 0) > 0)
+    }
+
     @Test("ccsh record runs until SIGTERM, which ends it after the write in progress with status 0; the file is sound")
     func signal() throws {
         let lab = try Lab()

@@ -3,8 +3,8 @@ import Client
 import Foundation
 import History
 
-/// One pass of `record` over some vehicles (docs/history.md): each one's status (with its position), then its
-/// trips and alerts since where the last pass left them. It only reads: no remote action, no wake-up — a status
+/// One pass of `record` over some vehicles (docs/history.md): each one's status (with its position, and the charge
+/// sessions derived again when it is new), then its trips and alerts since where the last pass left them. It only reads: no remote action, no wake-up — a status
 /// read is the car's last report, which the API answers without waking it.
 ///
 /// Each document is written in its own transaction as it arrives, so a pass stopped at any moment (a signal, a
@@ -66,7 +66,9 @@ struct Recorder {
 
     private func status(_ vehicle: String, _ pass: inout Pass) throws {
         let body = try send(APIRequest.get(APIContext.vehiclePath(vehicle, "status")), &pass)
-        if try store.record(status: try Self.parse(body), vehicle: vehicle, fetchedAt: now()) == .added { pass.snapshots += 1 }
+        guard try store.record(status: try Self.parse(body), vehicle: vehicle, fetchedAt: now()) == .added else { return }
+        pass.snapshots += 1
+        try store.deriveChargeSessions(vehicle: vehicle)
     }
 
     private func trips(_ vehicle: String, _ pass: inout Pass) throws {
