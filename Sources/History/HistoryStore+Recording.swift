@@ -231,3 +231,76 @@ extension HistoryStore {
         }
     }
 }
+
+extension HistoryStore {
+    /// How far back of the latest drive each derivation starts again: a trip the API reports late replaces the
+    /// inferred drive it covers.
+    static let driveOverlap = 2 * 86_400
+
+    /// Derives `vehicle`'s drives (``Drives``) from its trips and snapshots since a little before its latest drive,
+    /// replacing those rows; returns how many drives it wrote. Running it again with nothing new changes nothing.
+    @discardableResult
+    package func deriveDrives(vehicle: String) throws(HistoryError) -> Int {
+        try write { db in
+            let latest = try db.one(Int.self, "SELECT max(startedAt) FROM drives WHERE vehicle = ?", [vehicle])
+            let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
+            let trips = try db.rows(
+                """
+                SELECT id, startedAt, stoppedAt, distance, startOdometer, endOdometer, startLatitude, startLongitude, endLatitude,
+                    endLongitude, document FROM trips WHERE vehicle = ? AND (stoppedAt IS NULL OR stoppedAt >= ?) ORDER BY startedAt
+                """, [vehicle, since]
+            )
+            let finished = trips.compactMap(Self.drive)
+            let ongoing = trips.filter { $0.get("stoppedAt", as: Int.self) == nil }.compactMap { $0.get("startedAt", as: Int.self) }.min()
+            // From the last snapshot before the window, so that a drive across its edge is seen.
+            let snapshots = try db.rows(
+                """
+                SELECT reportedAt, odometer, coalesce(electricLevel, fuelLevel) AS level, latitude, longitude FROM statusSnapshots
+                WHERE vehicle = ? AND reportedAt >= coalesce((SELECT max(reportedAt) FROM statusSnapshots WHERE vehicle = ? AND reportedAt < ?), ?)
+                ORDER BY reportedAt
+                """, [vehicle, vehicle, since, since]
+            ).compactMap { row in
+                row.get("reportedAt", as: Int.self).map {
+                    Drives.Snapshot(
+                        at: $0, odometer: row.get("odometer"), level: row.get("level"), position: Self.point(row, "latitude", "longitude"))
+                }
+            }
+            try db.execute("DELETE FROM drives WHERE vehicle = ? AND startedAt >= ?", [vehicle, since])
+            let drives = Drives.derive(trips: finished, ongoingTripSince: ongoing, snapshots: snapshots)
+            for drive in drives {
+                try db.execute(
+                    """
+                    INSERT OR REPLACE INTO drives (vehicle, startedAt, endedAt, distance, startOdometer, endOdometer, startLevel, endLevel,
+                        startLatitude, startLongitude, endLatitude, endLongitude, source, trip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        vehicle, drive.startedAt, drive.endedAt, drive.distance, drive.startOdometer, drive.endOdometer, drive.startLevel,
+                        drive.endLevel, drive.start?.latitude, drive.start?.longitude, drive.end?.latitude, drive.end?.longitude, drive.source,
+                        drive.trip,
+                    ])
+            }
+            return drives.count
+        }
+    }
+
+    /// A finished trip's row as a drive, with the levels of its document's start and end energies.
+    private static func drive(_ row: SQLiteRow) -> Drives.Drive? {
+        guard let id = row.get("id", as: String.self), let startedAt = row.get("startedAt", as: Int.self),
+            let stoppedAt = row.get("stoppedAt", as: Int.self)
+        else { return nil }
+        let document = row.get("document", as: String.self).flatMap { try? JSONParser.parse(Array($0.utf8)) }
+        func level(_ key: String) -> Double? {
+            let energies = document?[key]?.array ?? []
+            return (energies.first { $0["type"]?.string == "Electric" } ?? energies.first { $0["type"]?.string == "Fuel" })?["level"]?.number
+        }
+        return Drives.Drive(
+            startedAt: startedAt, endedAt: stoppedAt, distance: row.get("distance"), startOdometer: row.get("startOdometer"),
+            endOdometer: row.get("endOdometer"), startLevel: level("startEnergies"), endLevel: level("endEnergies"),
+            start: point(row, "startLatitude", "startLongitude"), end: point(row, "endLatitude", "endLongitude"), source: "trip", trip: id)
+    }
+
+    private static func point(_ row: SQLiteRow, _ latitude: String, _ longitude: String) -> (latitude: Double, longitude: Double)? {
+        guard let lat = row.get(latitude, as: Double.self), let lon = row.get(longitude, as: Double.self) else { return nil }
+        return (lat, lon)
+    }
+}

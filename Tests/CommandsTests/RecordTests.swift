@@ -62,6 +62,9 @@ import Testing
         #expect(later["snapshots"] == 1, "the car that drove reported; the other did not")
         #expect(try lab.count("SELECT count(*) FROM trips") == Int(apiTrips.trimmingCharacters(in: .newlines)).map { $0 + 1 })
         #expect(try lab.count("SELECT count(*) FROM statusSnapshots") == 3)
+        // Every trip is a drive; the API missed none here, so none is inferred.
+        #expect(try lab.count("SELECT count(*) FROM drives WHERE source = 'trip'") == lab.count("SELECT count(*) FROM trips"))
+        #expect(try lab.count("SELECT count(*) FROM drives WHERE source = 'inferred'") == 0)
 
         lab.sandbox.stop()
         let methods = lab.sandbox.stderrText.split(separator: "\n").filter { $0.contains(" /connectedcar/v4") }

@@ -4,7 +4,8 @@ import Foundation
 import History
 
 /// One pass of `record` over some vehicles (docs/history.md): each one's status (with its position, and the charge
-/// sessions derived again when it is new), then its trips and alerts since where the last pass left them. It only reads: no remote action, no wake-up — a status
+/// sessions derived again when it is new), then its trips and alerts since where the last pass left them, and its
+/// drives derived again. It only reads: no remote action, no wake-up — a status
 /// read is the car's last report, which the API answers without waking it.
 ///
 /// Each document is written in its own transaction as it arrives, so a pass stopped at any moment (a signal, a
@@ -60,6 +61,7 @@ struct Recorder {
                 }
                 do { try part(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
             }
+            do { try store.deriveDrives(vehicle: vehicle) } catch { pass.failures.append(Self.words(error)) }
         }
         return pass
     }
