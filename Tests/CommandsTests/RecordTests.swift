@@ -110,13 +110,14 @@ import Testing
         process.standardError = stderr
         process.standardOutput = Pipe()
         try process.run()
-        // The first pass's line says it recorded; then the recorder waits for the next pass.
+        // The first reads' line says what they kept; then the recorder waits for the cars' next turn.
         var seen = ""
         let deadline = Date().addingTimeInterval(60)
-        while !seen.contains("record: "), process.isRunning, Date() < deadline {
+        while !seen.contains("status +"), process.isRunning, Date() < deadline {
             seen += String(decoding: stderr.fileHandleForReading.availableData, as: UTF8.self)
         }
-        #expect(seen.contains("2 vehicles"), "\(seen)")
+        #expect(seen.contains("reading 2 vehicles, within 50 % of the day quota"), "\(seen)")
+        #expect(seen.contains("2 vehicles, "), "\(seen)")
         process.terminate()
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         #expect(process.terminationReason == .exit)

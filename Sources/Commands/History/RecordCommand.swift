@@ -6,7 +6,9 @@ import Shell
 
 /// `record` (also `ccsh record`): keeps the profile's cars' history in its SQLite database (docs/history.md) —
 /// status and position, trips, alerts — reading only, never waking a car. `--once` makes one pass (for cron);
-/// otherwise it runs until SIGINT or SIGTERM, which end it after the write in progress, with status 0.
+/// otherwise it reads each car on its own schedule (``RecordSchedule``: often while it drives or charges, rarely
+/// while it sleeps), within `--share` of the day quota, until SIGINT or SIGTERM, which end it after the write in
+/// progress, with status 0.
 struct RecordCommand: Command {
     let api: APIContext
 
@@ -16,6 +18,7 @@ struct RecordCommand: Command {
             .switch("once", "Make one pass and stop (for cron).")
             .flag("db", .string, "The database file (default: the profile's `db`, else ~/.local/share/ccsh/PROFILE.sqlite).")
             .switch("verbose", short: "v", "Print one line per pass.")
+            .flag("share", .string, "The share of the API's day quota it may spend: 50% by default.")
             .output("record")
             .example("record --once | get snapshots", "One pass: how many new status snapshots it kept.")
     }
@@ -31,28 +34,68 @@ struct RecordCommand: Command {
         var recorder = Recorder(store: store, session: session)
         recorder.isStopped = { interpreter.isInterrupted() }
         let verbose = call.isSet("verbose")
+        let log: (String) -> Void = { line in
+            if verbose {
+                interpreter.writeError("record: " + Timestamp.format(Int(session.serverClock.now.timeIntervalSince1970)) + ": " + line + "\n")
+            }
+        }
         var total = Recorder.Pass()
         var wanted = try (call.flagValues["vehicle"] ?? []).map { try VehicleResolver(api: api).id(for: $0.value, at: $0.range) }
+        var listed = Recorder.Pass()
+        do {
+            let all = try recorder.vehicles(&listed)
+            if wanted.isEmpty { wanted = all }
+        } catch  where interpreter.isInterrupted() {}
+        total.add(listed)
         var passes = 0
-        repeat {
-            let started = Date()
-            var pass = Recorder.Pass()
-            do {
-                let all = try recorder.vehicles(&pass)
-                if wanted.isEmpty { wanted = all }
-            } catch {
-                if interpreter.isInterrupted() { break }
-                throw error
-            }
-            let vehicles = pass
-            pass = recorder.pass(wanted)
-            pass.requests += vehicles.requests
-            passes += 1
+        if call.isSet("once") {
+            var pass = recorder.pass(wanted)
             total.add(pass)
+            pass.requests += listed.requests
+            passes = 1
             api.recordUsage()
-            if verbose { interpreter.writeError("record: " + Timestamp.format(Int(started.timeIntervalSince1970)) + ": " + pass.line + "\n") }
-            if pass.stopped || call.isSet("once") { break }
-        } while wait(seconds: 300, interpreter: interpreter)
+            log(pass.line)
+        } else {
+            let share = try Self.share(call)
+            var schedule = RecordSchedule(vehicles: wanted, share: share)
+            schedule.notified = !api.listeners.isEmpty
+            log("reading \(wanted.count) vehicle\(wanted.count == 1 ? "" : "s"), within \(Int(share * 100)) % of the day quota")
+            while !interpreter.isInterrupted() {
+                let now = session.serverClock.now.timeIntervalSince1970
+                if let hold = Self.quotaHold(&schedule, session.budget.latest, at: now) {
+                    log(hold)
+                    guard wait(seconds: 900, interpreter: interpreter) else { break }
+                    continue
+                }
+                var pass = Recorder.Pass()
+                for due in schedule.due(at: now) {
+                    let pause = schedule.wait(at: now)
+                    guard pause == 0 else {
+                        log("keeping to \(Int(share * 100)) % of the day quota: the next read in \(Int(pause.rounded(.up))) s")
+                        break
+                    }
+                    let before = session.budget.sent
+                    var read = Recorder.Pass(vehicles: 1)
+                    let reading = recorder.read(due.vehicle, sync: due.sync, &read)
+                    schedule.spent(session.budget.sent - before, at: now)
+                    schedule.read(
+                        due.vehicle, at: now, driving: reading?.moving == true || ["Start", "StartUp"].contains(reading?.ignition ?? ""),
+                        charging: reading?.chargingStatus == "InProgress", reportedAt: reading?.reportedAt.map(Double.init),
+                        synced: due.sync && read.failures.isEmpty)
+                    pass.add(read)
+                    pass.vehicles += 1
+                    if read.stopped { break }
+                }
+                if pass.vehicles > 0 {
+                    passes += 1
+                    total.add(pass)
+                    api.recordUsage()
+                    log(pass.line)
+                }
+                let next = max(1, min(schedule.nextDue - now, max(schedule.wait(at: now), 1)))
+                guard wait(seconds: min(next, 900), interpreter: interpreter) else { break }
+            }
+        }
         if interpreter.isInterrupted() { interpreter.settleInterrupt() }
         return .value(
             .record(
@@ -64,6 +107,27 @@ struct RecordCommand: Command {
                     .init(name: "alertsUpdated", value: .int(total.alertsUpdated)),
                     .init(name: "failures", value: .list(total.failures.map(Value.string))),
                 ])))
+    }
+
+    /// `--share 50%` (or `0.5`): the share of the day quota the recorder may spend; 50 % by default.
+    static func share(_ call: Call) throws -> Double {
+        guard let text = call.string("share") else { return 0.5 }
+        let percent = text.hasSuffix("%")
+        guard let number = Double(percent ? String(text.dropLast()) : text), number > 0 else {
+            throw call.error("--share '\(text)' is not a share", hint: "write a percentage like 50% or 25%", argument: "share", code: .badArgument)
+        }
+        let share = percent || number > 1 ? number / 100 : number
+        guard share <= 1 else { throw call.error("--share is at most 100%", argument: "share", code: .badArgument) }
+        return share
+    }
+
+    /// Why reads wait now (the gateway says other clients left less than the recorder's share), or nil; sizes the
+    /// schedule's bucket from the quota's limit.
+    static func quotaHold(_ schedule: inout RecordSchedule, _ latest: RateLimitReading?, at now: Double) -> String? {
+        guard let limit = latest?.dayLimit else { return nil }
+        schedule.quota(limit: limit, at: now)
+        guard let remaining = latest?.dayRemaining, !schedule.leavesRoom(limit: limit, remaining: remaining) else { return nil }
+        return "\(remaining) of the day quota's \(limit) requests remain, less than its \(Int(schedule.share * 100)) % for record: waiting"
     }
 
     /// `$XDG_DATA_HOME/ccsh/PROFILE.sqlite` unless the profile names its own `db`.

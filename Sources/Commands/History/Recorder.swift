@@ -50,27 +50,42 @@ struct Recorder {
         return ids
     }
 
-    /// One pass over `vehicles`.
+    /// One pass over `vehicles`: each one read whole (``read(_:sync:_:)``).
     func pass(_ vehicles: [String]) -> Pass {
         var pass = Pass(vehicles: vehicles.count)
         for vehicle in vehicles {
-            for part in [status, trips, alerts] {
-                if isStopped() {
-                    pass.stopped = true
-                    return pass
-                }
-                do { try part(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
-            }
-            do { try store.deriveDrives(vehicle: vehicle) } catch { pass.failures.append(Self.words(error)) }
+            _ = read(vehicle, sync: true, &pass)
+            if pass.stopped { break }
         }
         return pass
     }
 
-    private func status(_ vehicle: String, _ pass: inout Pass) throws {
+    /// Reads one vehicle: its status, and with `sync` its trips and alerts; then derives its drives again. Returns
+    /// what its status says (nil when it could not be read); failures are noted in `pass`, which goes on.
+    func read(_ vehicle: String, sync: Bool, _ pass: inout Pass) -> StatusReading? {
+        var reading: StatusReading?
+        let parts: [(String, inout Pass) throws -> Void] =
+            [{ reading = try status($0, &$1) }] + (sync ? [trips, alerts] : [])
+        for part in parts {
+            if isStopped() {
+                pass.stopped = true
+                return reading
+            }
+            do { try part(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
+        }
+        do { try store.deriveDrives(vehicle: vehicle) } catch { pass.failures.append(Self.words(error)) }
+        return reading
+    }
+
+    /// Reads and keeps the vehicle's status (charge sessions derived again when it is new); returns what it says.
+    private func status(_ vehicle: String, _ pass: inout Pass) throws -> StatusReading {
         let body = try send(APIRequest.get(APIContext.vehiclePath(vehicle, "status")), &pass)
-        guard try store.record(status: try Self.parse(body), vehicle: vehicle, fetchedAt: now()) == .added else { return }
-        pass.snapshots += 1
-        try store.deriveChargeSessions(vehicle: vehicle)
+        let document = try Self.parse(body)
+        if try store.record(status: document, vehicle: vehicle, fetchedAt: now()) == .added {
+            pass.snapshots += 1
+            try store.deriveChargeSessions(vehicle: vehicle)
+        }
+        return StatusReading(document)
     }
 
     private func trips(_ vehicle: String, _ pass: inout Pass) throws {
