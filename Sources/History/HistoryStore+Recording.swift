@@ -304,3 +304,40 @@ extension HistoryStore {
         return (lat, lon)
     }
 }
+
+extension HistoryStore {
+    /// Derives `vehicle`'s parked periods (``ParkedPeriods``) from its drives, charge sessions and snapshots, all of
+    /// them again (a drive or a charge found late moves the periods around it); returns how many it wrote.
+    @discardableResult
+    package func deriveParkedPeriods(vehicle: String) throws(HistoryError) -> Int {
+        try write { db in
+            let drives = try db.rows("SELECT startedAt, endedAt FROM drives WHERE vehicle = ? ORDER BY startedAt", [vehicle]).compactMap { row in
+                row.get("startedAt", as: Int.self).flatMap { start in row.get("endedAt", as: Int.self).map { (start: start, end: $0) } }
+            }
+            let charges = try db.rows("SELECT startedAt, endedAt FROM chargeSessions WHERE vehicle = ?", [vehicle]).compactMap { row in
+                row.get("startedAt", as: Int.self).map { (start: $0, end: row.get("endedAt", as: Int.self)) }
+            }
+            let snapshots = try db.rows(
+                "SELECT reportedAt, electricLevel, batteryCapacity FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt", [vehicle]
+            ).compactMap { row in
+                row.get("reportedAt", as: Int.self).map {
+                    ParkedPeriods.Snapshot(at: $0, level: row.get("electricLevel"), capacity: row.get("batteryCapacity"))
+                }
+            }
+            try db.execute("DELETE FROM parkedPeriods WHERE vehicle = ?", [vehicle])
+            let periods = ParkedPeriods.derive(drives: drives, charges: charges, snapshots: snapshots)
+            for period in periods {
+                try db.execute(
+                    """
+                    INSERT OR REPLACE INTO parkedPeriods (vehicle, startedAt, endedAt, startLevel, endLevel, drainPercentPerDay, drainKWhPerDay)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        vehicle, period.startedAt, period.endedAt, period.startLevel, period.endLevel, period.drainPercentPerDay,
+                        period.drainKWhPerDay,
+                    ])
+            }
+            return periods.count
+        }
+    }
+}

@@ -5,7 +5,7 @@ import History
 
 /// One pass of `record` over some vehicles (docs/history.md): each one's status (with its position, and the charge
 /// sessions derived again when it is new), then its trips and alerts since where the last pass left them, and its
-/// drives derived again. It only reads: no remote action, no wake-up — a status
+/// drives and parked periods derived again. It only reads: no remote action, no wake-up — a status
 /// read is the car's last report, which the API answers without waking it.
 ///
 /// Each document is written in its own transaction as it arrives, so a pass stopped at any moment (a signal, a
@@ -60,7 +60,8 @@ struct Recorder {
         return pass
     }
 
-    /// Reads one vehicle: its status, and with `sync` its trips and alerts; then derives its drives again. Returns
+    /// Reads one vehicle: its status, and with `sync` its trips and alerts; then derives its drives and parked periods
+    /// again. Returns
     /// what its status says (nil when it could not be read); failures are noted in `pass`, which goes on.
     func read(_ vehicle: String, sync: Bool, _ pass: inout Pass) -> StatusReading? {
         var reading: StatusReading?
@@ -73,7 +74,10 @@ struct Recorder {
             }
             do { try part(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
         }
-        do { try store.deriveDrives(vehicle: vehicle) } catch { pass.failures.append(Self.words(error)) }
+        do {
+            try store.deriveDrives(vehicle: vehicle)
+            try store.deriveParkedPeriods(vehicle: vehicle)
+        } catch { pass.failures.append(Self.words(error)) }
         return reading
     }
 
