@@ -63,9 +63,6 @@ struct CCSH {
         var arguments = options.script
         if let command = options.command {
             source = Source(name: "-c", text: command)
-        } else if let path = arguments.first, Self.subcommands.contains(path), !FileManager.default.fileExists(atPath: path) {
-            source = Source(name: path, text: arguments.map(Self.quoted).joined(separator: " "))
-            arguments = []
         } else if let path = arguments.first, path != "-" {
             arguments.removeFirst()
             source = Source(name: path, text: try Self.readScript(path, words: options.script))
@@ -157,21 +154,6 @@ struct CCSH {
 
     /// The script at `path`; `words` is the whole command line after the options, for the hint when `path` names
     /// a command (`ccsh vehicles` meant `ccsh -c vehicles`).
-    /// Commands that are also words of `ccsh` itself (`ccsh record --once`, as cron and a service run it): the rest
-    /// of the command line is their arguments.
-    static let subcommands: Set<String> = ["record"]
-
-    /// A word of the command line as the language reads it: as it is when made of letters, digits and `-_./:=,@+~`
-    /// only (the command, its flags, most values), else as a string `"…"` with `\`, `"` and `$` escaped.
-    static func quoted(_ word: String) -> String {
-        let plain =
-            !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "0123456789-_./:=,@+~".unicodeScalars.contains($0) }
-        guard !plain else { return word }
-        return "\""
-            + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "$", with: "\\$") + "\""
-    }
-
     private static func readScript(_ path: String, words: [String]) throws(UsageError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)

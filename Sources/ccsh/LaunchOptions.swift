@@ -126,11 +126,15 @@ struct LaunchOptions: Equatable {
             }
         }
         script = Array(rest)
-        if command == nil, script.first == "doctor" {
-            command = (["doctor", "--strict"] + script.dropFirst().map(Self.quotedWord)).joined(separator: " ")
+        if command == nil, let word = script.first, let flags = Self.subcommands[word] {
+            command = ([word] + flags + script.dropFirst().map(Self.quotedWord)).joined(separator: " ")
             script = []
         }
     }
+
+    /// Commands that are also words of `ccsh` itself (`ccsh doctor`, `ccsh record --once` as cron and a service run
+    /// it), with the flags they get there: the rest of the command line is their arguments.
+    static let subcommands: [String: [String]] = ["doctor": ["--strict"], "record": []]
 
     /// An argument as a word of ccsh's language: bare when it is a flag or a plain word, else a string literal.
     private static func quotedWord(_ argument: String) -> String {
