@@ -10,13 +10,14 @@ import Testing
     @Test("the headers' four figures; an answer without any is no reading; a negative or garbled figure is missing")
     func reading() {
         let reading = RateLimitReading(
-            headers: [
-                ("x-ratelimit-limit-1", "100000"), ("X-RateLimit-Remaining-1", " 90502"), ("X-RateLimit-Limit-2", "100"),
-                ("X-RateLimit-Remaining-2", "-3"),
-            ], at: 7)
+            HTTPResponseData(
+                status: 200,
+                headers: [
+                    ("x-ratelimit-limit-1", "100000"), ("X-RateLimit-Remaining-1", " 90502"), ("X-RateLimit-Limit-2", "100"),
+                    ("X-RateLimit-Remaining-2", "-3"),
+                ], body: []), at: 7)
         #expect(reading == RateLimitReading(dayLimit: 100_000, dayRemaining: 90_502, burstLimit: 100, burstRemaining: nil, at: 7))
-        #expect(reading?.dayShareUsed == 0.09498)
-        #expect(RateLimitReading(headers: [("Date", "x"), ("X-RateLimit-Limit-1", "lots")], at: 0) == nil)
+        #expect(RateLimitReading(HTTPResponseData(status: 200, headers: [("Date", "x"), ("X-RateLimit-Limit-1", "lots")], body: []), at: 0) == nil)
     }
 
     @Test("the day quota spent: the 429's Retry-After holds every worker; nothing is sent again, nothing retried")

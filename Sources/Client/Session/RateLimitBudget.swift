@@ -19,22 +19,15 @@ package struct RateLimitReading: Equatable, Sendable {
         self.at = at
     }
 
-    /// The headers' figures, or nil when an answer has none of them (a sandbox without quotas, a proxy's error).
-    package init?(headers: [(name: String, value: String)], at: Int) {
+    /// The answer's figures, or nil when it has none of them (a sandbox without quotas, a proxy's error).
+    package init?(_ response: HTTPResponseData, at: Int) {
         func value(_ name: String) -> Int? {
-            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-                .flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 >= 0 ? $0 : nil }
+            response.header(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 >= 0 ? $0 : nil }
         }
         self.init(
             dayLimit: value("X-RateLimit-Limit-1"), dayRemaining: value("X-RateLimit-Remaining-1"), burstLimit: value("X-RateLimit-Limit-2"),
             burstRemaining: value("X-RateLimit-Remaining-2"), at: at)
         guard dayLimit != nil || dayRemaining != nil || burstLimit != nil || burstRemaining != nil else { return nil }
-    }
-
-    /// How much of the day quota was spent when it was read (0…1), when both figures are known.
-    package var dayShareUsed: Double? {
-        guard let dayLimit, let dayRemaining, dayLimit > 0 else { return nil }
-        return Double(dayLimit - min(dayLimit, dayRemaining)) / Double(dayLimit)
     }
 }
 
@@ -84,9 +77,10 @@ package final class RateLimitBudget: Sendable {
     package func noteWakeUp() { state.withLock { $0.wakeUps += 1 } }
 
     /// Notes an answer's headers; a 429 holds every request for its `Retry-After` (at least one second).
-    func observe(status: Int, headers: [(name: String, value: String)], now: Date = Date()) {
-        let reading = RateLimitReading(headers: headers, at: Int(now.timeIntervalSince1970))
-        let retryAfter = status == 429 ? Self.retryAfter(headers) : nil
+    func observe(_ response: HTTPResponseData, now: Date = Date()) {
+        let reading = RateLimitReading(response, at: Int(now.timeIntervalSince1970))
+        let retryAfter =
+            response.status == 429 ? max(1, response.header("Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } ?? 1) : nil
         state.withLock { state in
             if let reading { state.latest = reading }
             if let retryAfter { state.heldUntil = max(state.heldUntil, now.timeIntervalSince1970 + retryAfter) }
@@ -95,9 +89,4 @@ package final class RateLimitBudget: Sendable {
 
     /// Seconds until requests may be sent again after a 429 (0: now).
     func hold(now: Date = Date()) -> Double { state.withLock { max(0, $0.heldUntil - now.timeIntervalSince1970) } }
-
-    private static func retryAfter(_ headers: [(name: String, value: String)]) -> Double {
-        let text = headers.first { $0.name.caseInsensitiveCompare("Retry-After") == .orderedSame }?.value
-        return max(1, text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } ?? 1)
-    }
 }

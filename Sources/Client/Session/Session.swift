@@ -103,7 +103,7 @@ package final class Session {
             trace?(TraceEvent(request: http, outcome: outcome, secrets: secrets(token)))
             if case .success(let response) = outcome {
                 serverClock.observe(dateHeader: response.header("Date"))
-                budget.observe(status: response.status, headers: response.headers)
+                budget.observe(response)
             }
             let elapsed = Date().timeIntervalSince(started)
             switch outcome {
