@@ -109,43 +109,6 @@ extension HistoryStore {
             ])
     }
 
-    /// Keeps an alarm by its id.
-    @discardableResult
-    package func record(alarm document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
-        guard let id = document["id"]?.string else { return .unchanged }
-        return try upsert(
-            table: "alarms", id: id, document: document,
-            columns: ["vehicle": vehicle, "type": document["type"]?.string, "createdAt": StatusReading.time(document["createdAt"])])
-    }
-
-    /// Keeps a remote action by its id, with its latest status.
-    @discardableResult
-    package func record(remoteAction document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
-        guard let id = (document["remoteActionId"] ?? document["id"])?.string else { return .unchanged }
-        return try upsert(
-            table: "remoteActions", id: id, document: document,
-            columns: [
-                "vehicle": vehicle, "action": document["type"]?.string ?? document["action"]?.string,
-                "status": document["status"]?.string, "createdAt": StatusReading.time(document["createdAt"]),
-                "updatedAt": StatusReading.time(document["updatedAt"]),
-            ])
-    }
-
-    /// Keeps a notification `listen` received, once however often it was delivered.
-    @discardableResult
-    package func record(notification document: JSON, vehicle: String?, kind: String?, receivedAt: Int) throws(HistoryError) -> RecordOutcome {
-        try write { db in
-            try db.execute(
-                "INSERT INTO notifications (receivedAt, vehicle, kind, document) VALUES (?, ?, ?, ?)", [receivedAt, vehicle, kind, document.text])
-            return db.changes > 0 ? .added : .unchanged
-        }
-    }
-
-    /// Whether the trip (or alert) of that id is already kept: the incremental sync stops at the first one.
-    package func contains(_ table: RecordedTable, id: String) throws(HistoryError) -> Bool {
-        try read { db in try db.one(Int.self, "SELECT count(*) FROM \(table.rawValue) WHERE id = ?", [id]) == 1 }
-    }
-
     /// Inserts the row, or replaces its columns when its document changed.
     private func upsert(table: String, id: String, document: JSON, columns: KeyValuePairs<String, any SQLiteBindable>)
         throws(HistoryError) -> RecordOutcome
@@ -163,9 +126,9 @@ extension HistoryStore {
     }
 }
 
-/// The tables keyed by the API's ids.
+/// The tables the recorder syncs incrementally.
 package enum RecordedTable: String, Sendable {
-    case trips, alerts, alarms, remoteActions
+    case trips, alerts
 }
 
 /// Both values, or nil.

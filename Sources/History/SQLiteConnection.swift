@@ -83,12 +83,6 @@ package struct SQLiteError: Error, Equatable {
 package final class SQLiteConnection {
     private let handle: OpaquePointer
 
-    /// The loaded library's version (`3.40.1`).
-    package static var libraryVersion: String? {
-        guard ccsh_sqlite_load() == nil, let text = ccsh_sqlite_libversion() else { return nil }
-        return String(cString: text)
-    }
-
     /// Opens the database at `path` (read and write, creating it; or read-only, never creating it).
     package init(path: String, readOnly: Bool) throws(SQLiteError) {
         if let failure = ccsh_sqlite_load() {

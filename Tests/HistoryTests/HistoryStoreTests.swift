@@ -105,8 +105,6 @@ import Testing
             let trip = try Self.json(#"{"id": "t1", "startedAt": "2026-11-03T08:00:00Z", "distance": 12.5, "odometer": 1012.5}"#)
             #expect(try store.record(trip: trip, vehicle: "v1") == .added)
             #expect(try store.record(trip: trip, vehicle: "v1") == .unchanged)
-            #expect(try store.contains(.trips, id: "t1"))
-            #expect(try !store.contains(.trips, id: "t2"))
             let late = try Self.json(
                 #"{"id": "t1", "startedAt": "2026-11-03T08:00:00Z", "stoppedAt": "2026-11-03T08:20:00Z", "distance": 12.5, "odometer": 1012.5}"#)
             #expect(try store.record(trip: late, vehicle: "v1") == .updated)
@@ -123,15 +121,6 @@ import Testing
             let alertRow = try #require(try store.read { db in try db.rows("SELECT * FROM alerts").first })
             #expect(alertRow.get("active", as: Bool.self) == false)
             #expect(alertRow.get("endedAt", as: Int.self) == Timestamp.parse("2026-11-03T10:00:00Z"))
-        }
-    }
-
-    @Test("a notification delivered twice is one row")
-    func notificationOnce() throws {
-        try Self.withStore { store in
-            let message = try Self.json(#"{"eventId": "e1", "vin": "VR3"}"#)
-            #expect(try store.record(notification: message, vehicle: "v1", kind: "monitor", receivedAt: 10) == .added)
-            #expect(try store.record(notification: message, vehicle: "v1", kind: "monitor", receivedAt: 12) == .unchanged)
         }
     }
 
