@@ -269,25 +269,34 @@ extension HistoryStore {
 }
 
 extension HistoryStore {
-    /// Derives `vehicle`'s parked periods (``ParkedPeriods``) from its drives, charge sessions and snapshots, all of
-    /// them again (a drive or a charge found late moves the periods around it); returns how many it wrote.
+    /// Derives `vehicle`'s parked periods (``ParkedPeriods``) from its drives, charge sessions and snapshots since a
+    /// little before its latest period (as far back as drives are derived again: a drive or a charge found late moves
+    /// the periods around it), replacing those rows; returns how many it wrote.
     @discardableResult
     package func deriveParkedPeriods(vehicle: String) throws(HistoryError) -> Int {
         try write { db in
-            let drives = try db.rows("SELECT startedAt, endedAt FROM drives WHERE vehicle = ? ORDER BY startedAt", [vehicle]).compactMap { row in
+            let latest = try db.one(Int.self, "SELECT max(startedAt) FROM parkedPeriods WHERE vehicle = ?", [vehicle])
+            let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
+            // A period starts where a drive ends: the drives that end in the window, and the one after each.
+            let drives = try db.rows(
+                "SELECT startedAt, endedAt FROM drives WHERE vehicle = ? AND endedAt >= ? ORDER BY startedAt", [vehicle, since]
+            ).compactMap { row in
                 row.get("startedAt", as: Int.self).flatMap { start in row.get("endedAt", as: Int.self).map { (start: start, end: $0) } }
             }
-            let charges = try db.rows("SELECT startedAt, endedAt FROM chargeSessions WHERE vehicle = ?", [vehicle]).compactMap { row in
+            let charges = try db.rows(
+                "SELECT startedAt, endedAt FROM chargeSessions WHERE vehicle = ? AND (endedAt IS NULL OR endedAt >= ?)", [vehicle, since]
+            ).compactMap { row in
                 row.get("startedAt", as: Int.self).map { (start: $0, end: row.get("endedAt", as: Int.self)) }
             }
             let snapshots = try db.rows(
-                "SELECT reportedAt, electricLevel, batteryCapacity FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt", [vehicle]
+                "SELECT reportedAt, electricLevel, batteryCapacity FROM statusSnapshots WHERE vehicle = ? AND reportedAt >= ? ORDER BY reportedAt",
+                [vehicle, since]
             ).compactMap { row in
                 row.get("reportedAt", as: Int.self).map {
                     ParkedPeriods.Snapshot(at: $0, level: row.get("electricLevel"), capacity: row.get("batteryCapacity"))
                 }
             }
-            try db.execute("DELETE FROM parkedPeriods WHERE vehicle = ?", [vehicle])
+            try db.execute("DELETE FROM parkedPeriods WHERE vehicle = ? AND startedAt >= ?", [vehicle, since])
             let periods = ParkedPeriods.derive(drives: drives, charges: charges, snapshots: snapshots)
             for period in periods {
                 try db.execute(
