@@ -29,6 +29,9 @@ package struct SandboxConfiguration: Sendable {
     package var log = false
     /// How many times faster than the machine's clock the world runs (`--time-scale`; 0 stops it).
     package var timeScale = 1.0
+    /// `--life`: what the cars do by themselves as the clock runs; nil: nothing (a saved world keeps the life it was
+    /// made with).
+    package var life: Life.Profile?
     /// `--clock-skew`: seconds the `Date` header of every response is off the machine's clock.
     package var clockSkew = 0
     /// `--remote-fail CAUSE`: every remote action fails with this `failureCause`.

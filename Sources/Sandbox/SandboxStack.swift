@@ -38,7 +38,8 @@ package struct SandboxStack: Sendable {
         let committed = (saved?.vehicles ?? [:]).reduce(into: [Int: VehicleState]()) { all, entry in
             if let index = Int(entry.key), index < fleet.vehicleCount { all[index] = entry.value }
         }
-        let world = World(fleet: fleet, clock: clock, callbacks: callbacks, committed: committed)
+        let life = (configuration.life ?? saved?.life.flatMap(Life.Profile.init)).map { Life($0, fleet: fleet) }
+        let world = World(fleet: fleet, clock: clock, callbacks: callbacks, committed: committed, life: life)
         let api = ConnectedCarAPI(
             fleet: fleet, oauth: oauth, monitors: try MonitorStore(directory: directory), callbacks: callbacks, world: world,
             remoteFailure: configuration.remoteFailure)

@@ -83,6 +83,11 @@ struct SandboxCommand: AsyncParsableCommand {
     var timeScale = 1.0
 
     @Option(
+        help: ArgumentHelp(
+            "The cars live a life as the clock runs: commuter (weekday commutes, weekend trips, night and fast charges).", valueName: "profile"))
+    var life: String?
+
+    @Option(
         name: .customLong("remote-fail"),
         help: ArgumentHelp("Every remote action fails with this failureCause (e.g. VehicleConnectionTimeout).", valueName: "cause"))
     var remoteFail: String?
@@ -181,6 +186,12 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.timeScale = timeScale
         configuration.clockSkew = clockSkew
         configuration.remoteFailure = remoteFail
+        configuration.life = try life.map { name in
+            guard let profile = Life.Profile(rawValue: name) else {
+                throw ValidationError("--life takes \(Life.Profile.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
+            }
+            return profile
+        }
         configuration.startup = try worldChanges()
         let shared = SandboxDirectory(directory.path)
         let instance = try Self.hold(shared)

@@ -3,12 +3,13 @@ import Client
 import Foundation
 import Shell
 
-/// `sandbox clock|advance|car|drive|plug|stop|set|deliveries`: the sandbox's own controls (`/_control`, no token):
-/// its world's clock, its cars, and what it delivered to callbacks. A test or a demo moves the world with them —
+/// `sandbox clock|advance|car|truth|drive|plug|stop|set|deliveries|quota`: the sandbox's own controls (`/_control`,
+/// no token): its world's clock, its cars and what really happened to them, what it delivered to callbacks, and
+/// how much of its day quota was spent. A test or a demo moves the world with them —
 /// drive a car out of Paris, let an hour pass — instead of waiting. Only for a sandbox: the API must be on this
 /// machine (a loopback address), so nothing is ever sent to a real API's host.
 struct SandboxControlCommand: Command {
-    enum Action: String, CaseIterable { case clock, advance, car, drive, plug, stop, set, deliveries }
+    enum Action: String, CaseIterable { case clock, advance, car, truth, drive, plug, stop, set, deliveries, quota }
 
     let api: APIContext
     let action: Action
@@ -31,6 +32,11 @@ struct SandboxControlCommand: Command {
                 .required("vehicle", .vehicle)
                 .example("sandbox car 0 | get state.locked", "Whether the first car is locked.")
                 .output("record")
+        case .truth:
+            return Signature(name, summary: "What really happened to a sandbox car: its charge sessions, drives and parked periods.")
+                .required("vehicle", .vehicle)
+                .example("sandbox truth 0 | get charges | count", "How many times the first car charged since the world began.")
+                .output("record: charges, drives (listed or not by the API), parked")
         case .drive:
             return Signature(name, summary: "Send a sandbox car on a drive: to a place, a point, or along a named route.")
                 .required("vehicle", .vehicle)
@@ -64,6 +70,10 @@ struct SandboxControlCommand: Command {
             return Signature(name, summary: "What the sandbox posted to callbacks: each post, its status, and what waits.")
                 .example("sandbox deliveries | get pending", "Notifications not yet delivered.")
                 .output("record")
+        case .quota:
+            return Signature(name, summary: "The sandbox's day quota: its limit and the API requests of the last 24 hours of its world.")
+                .example("sandbox quota | get used", "How many API requests the sandbox counted in its world's last 24 hours.")
+                .output("record: limit, used, remaining")
         }
     }
 
@@ -74,12 +84,15 @@ struct SandboxControlCommand: Command {
             guard let scale = call.value("scale") else { return .value(try control(origin, "clock")) }
             return .value(try control(origin, "clock", body: .record(Record([.init(name: "scale", value: scale)]))))
         case .deliveries: return .value(try control(origin, "deliveries"))
+        case .quota: return .value(try control(origin, "quota"))
         case .advance:
             let text = call.string("duration") ?? ""
             guard let seconds = DurationText.seconds(text) else {
                 throw call.error("'\(text)' is not a duration", hint: "write 90s, 30m, 2h, 1d or PT1H", argument: "duration", code: .badArgument)
             }
             return .value(try control(origin, "clock", body: .record(Record([.init(name: "advance", value: .double(seconds))]))))
+        case .truth:
+            return .value(try control(origin, "vehicles/" + URLEncoding.encode(try VehicleArgument.id(call, input: input, api: api)) + "/truth"))
         default:
             let car = "vehicles/" + URLEncoding.encode(try VehicleArgument.id(call, input: input, api: api))
             guard let body = try self.body(call) else { return .value(try control(origin, car)) }

@@ -74,7 +74,7 @@ struct RouteContext {
         guard owner.map({ $0.index == v }) ?? true else { throw .notFound("No trip was found.") }
         let vehicle = owner ?? fleet.vehicle(v)
         let trips = api.world.state(of: vehicle).trips
-        guard n < trips.count else { throw .notFound("No trip was found.") }
+        guard n < trips.count, trips[n].unreported != true else { throw .notFound("No trip was found.") }
         return (vehicle, trips[n])
     }
 

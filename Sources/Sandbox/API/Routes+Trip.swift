@@ -26,7 +26,7 @@ extension ConnectedCarAPI {
                 let query = try c.collection(filters: ["timestamps"])
                 let intervals = try TimestampsFilter.intervals(query.values("timestamps"), now: c.api.clock.seconds)
                 // The world's trips first (most recent first), then the generated ones: start times keep falling.
-                let live = Array(c.api.world.state(of: vehicle).trips.reversed())
+                let live = Array(c.api.world.state(of: vehicle).listedTrips.reversed())
                 let count = live.count + c.fleet.tripsPerVehicle
                 let selection =
                     intervals.isEmpty
@@ -129,8 +129,8 @@ extension ConnectedCarAPI {
         init(_ c: RouteContext) {
             self.c = c
             var live: [Int: [LiveTrip]] = [:]
-            for index in c.api.world.committed.keys where index < c.fleet.vehicleCount {
-                let trips = c.api.world.state(of: c.fleet.vehicle(index)).trips
+            for index in 0..<c.fleet.vehicleCount {
+                let trips = c.api.world.state(of: c.fleet.vehicle(index)).listedTrips
                 if !trips.isEmpty { live[index] = trips.reversed() }
             }
             self.live = live

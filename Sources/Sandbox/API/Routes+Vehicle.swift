@@ -13,7 +13,7 @@ extension ConnectedCarAPI {
                 throw .badParameter("profile", "'\(profile)' is not endUser")
             }
             let status = c.documents.status(vehicle, extensions: extensions)
-            return .json(200, c.api.world.state(of: vehicle).written(over: status, model: vehicle.model))
+            return .json(200, c.api.world.reported(vehicle).written(over: status, model: vehicle.model))
         },
         Route("GET", "user/vehicles/{id}/lastPosition") { c throws(SandboxError) in
             let vehicle = try c.vehicle()
@@ -22,7 +22,7 @@ extension ConnectedCarAPI {
             {
                 throw .badParameter("Accept", "lastPosition is served as application/vnd.geo+json, not \(accept)", code: 40600)
             }
-            let position = c.api.world.state(of: vehicle).written(overPosition: c.documents.lastPosition(vehicle))
+            let position = c.api.world.reported(vehicle).written(overPosition: c.documents.lastPosition(vehicle))
             return .json(200, position, type: "application/vnd.geo+json")
         },
         Route("GET", "user/vehicles/{id}/maintenance") { c throws(SandboxError) in
@@ -133,7 +133,7 @@ extension ConnectedCarAPI {
             }
         }
         // The world's trips' messages come first (most recent first), then the generated ones.
-        let liveTrips = trip == nil ? Array(c.api.world.state(of: vehicle).trips.reversed()) : []
+        let liveTrips = trip == nil ? Array(c.api.world.state(of: vehicle).listedTrips.reversed()) : []
         let first = liveTrips.count * per
         let count = first + c.fleet.tripsPerVehicle * per
         @Sendable func time(_ m: Int) -> Int {

@@ -14,11 +14,7 @@ import Foundation
 /// Nothing is changed when any part is wrong; the answer says which part, and the names it knows.
 extension ControlAPI {
     func vehicle(_ name: String, _ body: JSON?) throws(SandboxError) -> SandboxResponse {
-        let fleet = world.fleet
-        guard let index = Int(name).flatMap({ (0..<fleet.vehicleCount).contains($0) ? $0 : nil }) ?? fleet.vehicleIndex(id: name) else {
-            throw .gateway(404, "Not Found", "No vehicle \(name.prefix(24)); give its number (0 to \(fleet.vehicleCount - 1)) or its id")
-        }
-        let vehicle = fleet.vehicle(index)
+        let vehicle = try vehicle(named: name)
         guard let body else { return .json(200, document(vehicle, world.state(of: vehicle)), type: "application/json") }
         let change = try VehicleChange(body, vehicle: vehicle)
         let state = try engine.whileCaughtUp { () throws(SandboxError) -> VehicleState in
@@ -28,6 +24,15 @@ extension ControlAPI {
         }
         try save()
         return .json(200, document(vehicle, state), type: "application/json")
+    }
+
+    /// The car named by its number (0, 1, …) or its id.
+    func vehicle(named name: String) throws(SandboxError) -> Fleet.Vehicle {
+        let fleet = world.fleet
+        guard let index = Int(name).flatMap({ (0..<fleet.vehicleCount).contains($0) ? $0 : nil }) ?? fleet.vehicleIndex(id: name) else {
+            throw .gateway(404, "Not Found", "No vehicle \(name.prefix(24)); give its number (0 to \(fleet.vehicleCount - 1)) or its id")
+        }
+        return fleet.vehicle(index)
     }
 
     private func document(_ vehicle: Fleet.Vehicle, _ state: VehicleState) -> JSON {

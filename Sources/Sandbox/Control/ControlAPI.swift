@@ -10,6 +10,8 @@ import APIContract
 ///   ``vehicle(_:_:)``.
 /// - `GET /_control/deliveries`: every post to a callback (time, subject, target, notification ids, status or
 ///   error), how many wait and how many were dropped, and how far monitors have been evaluated.
+/// - `GET /_control/vehicles/{n}/truth`: what really happened to the car (charges, drives, parked periods): see
+///   ``truth(_:)``.
 /// - `GET /_control/quota`: the day quota, `{"limit", "used", "remaining"}` over the 24 hours before the world's
 ///   now (what a recorder spent).
 package struct ControlAPI: Sendable {
@@ -46,10 +48,11 @@ package struct ControlAPI: Sendable {
         case ("POST", "clock", 1): return try advance(try body(request))
         case ("GET", "vehicles", 2), ("POST", "vehicles", 2):
             return try vehicle(path[1], request.method == "POST" ? try body(request) : nil)
+        case ("GET", "vehicles", 3) where path[2] == "truth": return try truth(path[1])
         default:
             throw .gateway(
                 404, "Not Found",
-                "No control endpoint \(request.method) \(request.path); there are /_control/clock, /_control/vehicles/{n}, /_control/deliveries and /_control/quota"
+                "No control endpoint \(request.method) \(request.path); there are /_control/clock, /_control/vehicles/{n}, /_control/vehicles/{n}/truth, /_control/deliveries and /_control/quota"
             )
         }
     }

@@ -11,6 +11,8 @@ package struct Drive: Sendable, Equatable, Codable {
     package var startFuel: Double?
     /// How far the car's energy takes it (km): the drive ends there when the path is longer.
     package var reach: Double
+    /// True when the API never lists the trip this drive becomes (a trip the car's data lost).
+    package var unreported: Bool?
 
     /// The distance it will have covered when it stops.
     package var distance: Double { min(path.length, reach) }

@@ -13,6 +13,8 @@ package struct LiveTrip: Sendable, Equatable, Codable {
     package var endElectric: Double?
     package var startFuel: Double?
     package var endFuel: Double?
+    /// True when the API never lists this trip: it is only in the world's ground truth.
+    package var unreported: Bool?
 
     package var duration: Double { stoppedAt - startedAt }
 

@@ -71,6 +71,9 @@ extension VehicleState {
             energy = energy.setting("level", .double(electricLevel.rounded()))
             energy = energy.setting("autonomy", .int(Int(Double(model.range) * electricLevel / 100)))
             if legacy {
+                if energy["residual"] != nil {
+                    energy = energy.setting("residual", .double(SeededRandom.round(Double(model.batteryWh) * electricLevel / 100_000, 3)))
+                }
                 guard let charging = energy["charging"] else { return energy }
                 return energy.setting("charging", written(overCharging: charging, model: model))
             }
@@ -86,14 +89,14 @@ extension VehicleState {
     }
 
     private func written(overCharging document: JSON, model: Model) -> JSON {
-        let rate = Self.chargeRate(model)
+        let rate = chargeRate(model)
         let remaining = charging && rate > 0 ? Int((100 - (electricLevel ?? 100)) / rate) / 60 * 60 : 0
-        let kmPerHour = Int(Self.chargePower(model) * 1000 / Double(max(1, model.batteryWh)) * Double(model.range))
+        let kmPerHour = Int(chargePower(model) * 1000 / Double(max(1, model.batteryWh)) * Double(model.range))
         return
             document
             .setting("plugged", .bool(plugged)).setting("status", .string(chargingStatus))
             .setting("remainingTime", .string(Timestamp.formatDuration(remaining)))
             .setting("chargingRate", .int(charging ? kmPerHour : 0))
-            .setting("chargingMode", .string(charging ? "Slow" : "No"))
+            .setting("chargingMode", .string(charging ? chargeMode : "No"))
     }
 }

@@ -2,6 +2,11 @@
 /// recorded when it stops), charging when plugged (the level rising at the charger's power, `InProgress` →
 /// `Finished`), and otherwise a slow drain of the traction battery. Every step is computed from where the drive or
 /// the charge began, so advancing once or in many small steps gives the same state.
+///
+/// The car reports (``reportedAt``) as a connected car does, and its status documents show what it last reported
+/// (README, the sandbox's "A world that moves"): all the time while it drives; when a drive or a charge starts or ends;
+/// every ``chargeReportEvery`` seconds of a charge; and, parked, at every ``parkedReportEvery`` seconds of the
+/// day (a car that reported at least once).
 extension VehicleState {
     /// The tank level under which a car raises `FuelLevelLow` (%).
     static let lowFuel = 10.0
@@ -9,11 +14,29 @@ extension VehicleState {
     /// Traction battery lost per simulated second when parked and unplugged: 0.5 % a day.
     static let drainPerSecond = 0.5 / 86400
 
-    /// The charger's power in kW: a 7.4 kW wall box, 3.7 kW for a plug-in hybrid's on-board charger.
+    /// Seconds between a charging car's reports, counted from the charge's start.
+    static let chargeReportEvery = 1800.0
+
+    /// Seconds between a parked car's reports, on the clock's grid (00:00, 06:00, … UTC).
+    static let parkedReportEvery = 21600.0
+
+    /// The home wall box's power in kW: 7.4 kW, 3.7 kW for a plug-in hybrid's on-board charger.
     static func chargePower(_ model: Model) -> Double { model.motorization == .hybrid ? 3.7 : 7.4 }
 
+    /// The power a car charges at on `charger` (kW; nil: the home wall box), capped by a hybrid's on-board charger.
+    static func chargePower(_ model: Model, on charger: Charger?) -> Double {
+        let home = chargePower(model)
+        return model.motorization == .hybrid ? min(home, charger?.power ?? home) : charger?.power ?? home
+    }
+
+    /// The power the car charges at now (kW).
+    func chargePower(_ model: Model) -> Double { Self.chargePower(model, on: charger) }
+
+    /// The charging mode word the API gives while the car charges.
+    var chargeMode: String { charger?.mode ?? "Slow" }
+
     /// Level gained per second while charging (%).
-    static func chargeRate(_ model: Model) -> Double {
+    func chargeRate(_ model: Model) -> Double {
         chargePower(model) * 1000 / Double(max(1, model.batteryWh)) * 100 / 3600
     }
 
@@ -37,24 +60,31 @@ extension VehicleState {
         }
         let elapsed = t - at
         if charging, let level = electricLevel {
-            let rate = Self.chargeRate(model)
+            let rate = chargeRate(model)
             let untilFull = (100 - level) / rate
             if elapsed >= untilFull {
+                at += untilFull
                 electricLevel = 100
                 chargingStatus = "Finished"
-                reportedAt = at + untilFull
+                reportedAt = at
+                endCharge()
             } else {
                 electricLevel = level + rate * elapsed
-                reportedAt = t
+                let start = charges.last.flatMap { $0.endedAt == nil ? $0.startedAt : nil } ?? at
+                reportedAt = max(reportedAt ?? start, start + ((t - start) / Self.chargeReportEvery).rounded(.down) * Self.chargeReportEvery)
             }
         } else if !plugged, let level = electricLevel {
             electricLevel = max(0, level - Self.drainPerSecond * elapsed)
         }
+        if !charging, let reported = reportedAt {
+            reportedAt = max(reported, (t / Self.parkedReportEvery).rounded(.down) * Self.parkedReportEvery)
+        }
         at = t
     }
 
-    /// Sets off along `path` (from the car's position) at `speed` km/h, unplugged, doors unlocked.
-    package mutating func start(along path: [GeoPoint], speed: Double, model: Model) {
+    /// Sets off along `path` (from the car's position) at `speed` km/h, unplugged, doors unlocked; an `unreported`
+    /// drive's trip is one the API never lists.
+    package mutating func start(along path: [GeoPoint], speed: Double, model: Model, unreported: Bool = false) {
         // A route that starts where the car stands does not begin with a leg of zero length.
         let rest = path.drop { $0.distanceKm(to: position) < 0.001 }
         guard !rest.isEmpty else { return }
@@ -62,14 +92,11 @@ extension VehicleState {
         var reach = 0.0
         if let electric = electricLevel { reach += electric / 100 * Double(model.range) }
         if let fuel = fuelLevel { reach += fuel / 100 * Double(model.fuelRange) }
-        if plugged {
-            plugged = false
-            chargingStatus = "Disconnected"
-        }
+        if plugged { setPlugged(false) }
         locked = false
         drive = Drive(
             path: Path([position] + rest), speed: speed, startedAt: at, startOdometer: odometer, startElectric: electricLevel, startFuel: fuelLevel,
-            reach: reach)
+            reach: reach, unreported: unreported ? true : nil)
         reportedAt = at
     }
 
@@ -80,12 +107,29 @@ extension VehicleState {
         reportedAt = at
     }
 
-    /// Plugs the car in (charging starts at once unless the battery is full) or unplugs it.
-    package mutating func setPlugged(_ plug: Bool) {
+    /// Plugs the car in (charging starts at once unless the battery is full) at `charger` (nil: the home wall box),
+    /// or unplugs it.
+    package mutating func setPlugged(_ plug: Bool, charger: Charger? = nil) {
         guard electricLevel != nil, plug != plugged else { return }
+        endCharge()
         plugged = plug
+        self.charger = plug ? charger : nil
         chargingStatus = plug ? ((electricLevel ?? 0) >= 100 ? "Finished" : "InProgress") : "Disconnected"
+        beginCharge()
         reportedAt = at
+    }
+
+    /// Opens a charge when the car has just started charging.
+    mutating func beginCharge() {
+        guard charging, let level = electricLevel, charges.last?.endedAt != nil || charges.isEmpty else { return }
+        charges.append(LiveCharge(startedAt: at, startLevel: level, charger: charger, mode: chargeMode, position: position))
+    }
+
+    /// Closes the open charge, if there is one, now.
+    mutating func endCharge() {
+        guard let last = charges.indices.last, charges[last].endedAt == nil else { return }
+        charges[last].endedAt = at
+        charges[last].endLevel = electricLevel
     }
 
     /// How far into `drive` the tank falls under ``lowFuel`` (after the battery of a hybrid is spent), if it does.
@@ -128,7 +172,7 @@ extension VehicleState {
                 number: trips.count, startedAt: drive.startedAt, stoppedAt: at, distance: covered, path: Path(passed + [position]),
                 speed: drive.speed,
                 startOdometer: drive.startOdometer, startElectric: drive.startElectric, endElectric: electricLevel, startFuel: drive.startFuel,
-                endFuel: fuelLevel))
+                endFuel: fuelLevel, unreported: drive.unreported))
         self.drive = nil
         locked = true
     }

@@ -31,11 +31,28 @@ package struct VehicleState: Sendable, Equatable, Codable {
     package var trips: [LiveTrip] = []
     /// Alerts raised since the world began, oldest first.
     package var alerts: [LiveAlert] = []
-    /// When the car last sent data (a change, a drive, a charge); nil while nothing happened to it since the fleet
-    /// was generated, so its documents keep their generated times.
+    /// Charges since the world began, oldest first; the last is open while the car charges. (Worlds saved before
+    /// charges were kept have none.)
+    package var charges: [LiveCharge] {
+        get { chargeLog ?? [] }
+        set { chargeLog = newValue }
+    }
+    private var chargeLog: [LiveCharge]?
+    /// The charger the car is plugged into; nil: a home wall box (``chargePower(_:)``, `Slow`).
+    package var charger: Charger?
+    /// When the car last sent data (``VehicleState/reportTimes``); nil while nothing happened to it since the
+    /// fleet was generated, so its documents keep their generated times.
     package var reportedAt: Double?
 
+    private enum CodingKeys: String, CodingKey {
+        case at, position, altitude, heading, odometer, electricLevel, fuelLevel, plugged, chargingStatus, locked, privacy
+        case preconditioning, destination, airTemperature, drive, trips, alerts, charger, reportedAt
+        case chargeLog = "charges"
+    }
+
     package var charging: Bool { chargingStatus == "InProgress" }
+    /// The trips the API lists: all but the ones it never reports.
+    package var listedTrips: [LiveTrip] { trips.filter { $0.unreported != true } }
     package var moving: Bool { drive != nil }
     /// km/h.
     package var speed: Double { drive?.speed ?? 0 }
@@ -60,6 +77,9 @@ package struct VehicleState: Sendable, Equatable, Codable {
         privacy = status["privacy"]?["state"]?.string ?? "None"
         preconditioning = status["preconditioning"]?["airConditioning"]?["status"] == .string("Enabled")
         airTemperature = status["environment"]?["air"]?["temp"]?.number ?? 15
+        // A car generated charging began when its status says it last reported.
+        beginCharge()
+        if let reported = status["updatedAt"]?.string.flatMap(Timestamp.parse), !charges.isEmpty { charges[0].startedAt = Double(reported) }
     }
 
     // MARK: Remote actions
@@ -71,7 +91,9 @@ package struct VehicleState: Sendable, Equatable, Codable {
         case "door": locked = body?["state"] == .string("Locked")
         case "charging":
             if case .bool(let start)? = body?["immediate"], plugged, electricLevel != nil {
+                endCharge()
                 chargingStatus = start ? ((electricLevel ?? 0) >= 100 ? "Finished" : "InProgress") : "Stopped"
+                beginCharge()
             }
         case "preconditioning":
             if case .bool(let start)? = body?["airConditioning"]?["immediate"] { preconditioning = start }

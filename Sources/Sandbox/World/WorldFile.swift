@@ -16,6 +16,8 @@ package struct WorldFile: Sendable {
         /// Vehicle index → the state last committed for it (cars nothing happened to are not kept).
         package var vehicles: [String: VehicleState]?
         package var monitors: MonitorEngine.Progress?
+        /// The world's life (`--life`), if it lives one.
+        package var life: String?
     }
 
     let file: URL

@@ -21,7 +21,8 @@ package final class WorldKeeper: Sendable {
             try file.save(
                 WorldFile.Contents(
                     clock: world.clock.now, epoch: world.fleet.epoch, scale: world.clock.scale,
-                    vehicles: Dictionary(uniqueKeysWithValues: world.committed.map { (String($0.key), $0.value) }), monitors: engine.snapshot))
+                    vehicles: Dictionary(uniqueKeysWithValues: world.committed.map { (String($0.key), $0.value) }), monitors: engine.snapshot,
+                    life: world.life?.profile.rawValue))
         }
     }
 }
