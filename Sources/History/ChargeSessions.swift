@@ -5,8 +5,10 @@
 /// - It ends at the first later snapshot that is not charging (`Finished`, `Stopped`, `Failure`, `Disconnected`, or
 ///   unplugged): its time and level are the session's end. A session whose last snapshot still charges is open:
 ///   no end time, the latest level as its end level, and the next derivation takes it up again.
-/// - Energy added (kWh) = (end level − start level) / 100 × the battery's capacity, the first capacity a snapshot
-///   of the session gives (the API's `battery.load.capacity`, Wh); none known: no energy.
+/// - Energy added (kWh) = the battery's residual energy at the end − at the start, when the first and the end
+///   snapshot both give it (the API's `battery.load.residual`, Wh; the levels are whole per cents, the residual is
+///   not); else (end level − start level) / 100 × the battery's capacity, the first capacity a snapshot of the
+///   session gives (`battery.load.capacity`, Wh); neither known: no energy.
 /// - Average power (kW) = energy added over the hours from start to end.
 /// - The place is the position of the session's first snapshot; `fast` when any of its snapshots says the
 ///   charging mode `Quick`, else `slow`.
@@ -20,12 +22,14 @@ package enum ChargeSessions {
         package var mode: String?
         /// Wh.
         package var capacity: Double?
+        /// Wh left in the battery.
+        package var residual: Double?
         package var latitude: Double?
         package var longitude: Double?
 
         package init(
             at: Int, level: Double?, plugged: Bool? = true, status: String?, mode: String? = nil, capacity: Double? = nil,
-            latitude: Double? = nil, longitude: Double? = nil
+            residual: Double? = nil, latitude: Double? = nil, longitude: Double? = nil
         ) {
             self.at = at
             self.level = level
@@ -33,6 +37,7 @@ package enum ChargeSessions {
             self.status = status
             self.mode = mode
             self.capacity = capacity
+            self.residual = residual
             self.latitude = latitude
             self.longitude = longitude
         }
@@ -80,7 +85,9 @@ package enum ChargeSessions {
         let startLevel = first.level ?? 0
         let endLevel = end?.level ?? charging.last { $0.level != nil }?.level ?? startLevel
         let capacity = charging.first { $0.capacity != nil }?.capacity.map { $0 / 1000 }
-        let energy = capacity.map { max(0, endLevel - startLevel) / 100 * $0 }
+        let lastResidual = end?.residual ?? (end == nil ? charging.last?.residual : nil)
+        let measured = first.residual.flatMap { from in lastResidual.map { max(0, $0 - from) / 1000 } }
+        let energy = measured ?? capacity.map { max(0, endLevel - startLevel) / 100 * $0 }
         let endedAt = end?.at
         let hours = endedAt.map { Double($0 - first.at) / 3600 }
         return Session(

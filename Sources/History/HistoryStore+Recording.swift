@@ -166,14 +166,15 @@ extension HistoryStore {
             let since = try db.one(Int.self, "SELECT max(startedAt) FROM chargeSessions WHERE vehicle = ?", [vehicle]) ?? Int(Int32.min)
             let snapshots = try db.rows(
                 """
-                SELECT reportedAt, electricLevel, plugged, chargingStatus, chargingMode, batteryCapacity, latitude, longitude
+                SELECT reportedAt, electricLevel, plugged, chargingStatus, chargingMode, batteryCapacity, batteryResidual, latitude, longitude
                 FROM statusSnapshots WHERE vehicle = ? AND reportedAt >= ? ORDER BY reportedAt
                 """, [vehicle, since]
             ).compactMap { row in
                 row.get("reportedAt", as: Int.self).map {
                     ChargeSessions.Snapshot(
                         at: $0, level: row.get("electricLevel"), plugged: row.get("plugged"), status: row.get("chargingStatus"),
-                        mode: row.get("chargingMode"), capacity: row.get("batteryCapacity"), latitude: row.get("latitude"),
+                        mode: row.get("chargingMode"), capacity: row.get("batteryCapacity"), residual: row.get("batteryResidual"),
+                        latitude: row.get("latitude"),
                         longitude: row.get("longitude"))
                 }
             }

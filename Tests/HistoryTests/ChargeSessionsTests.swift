@@ -67,6 +67,20 @@ import Testing
         #expect(sessions.first?.speed == "fast")
     }
 
+    @Test("energy from the battery's residual when both ends give it: the levels are whole per cents, the residual is not")
+    func residual() {
+        var start = Self.at(1, 40, "InProgress")
+        start.residual = 20_240
+        var end = Self.at(3, 80, "Finished", mode: "No")
+        end.residual = 39_870
+        let sessions = ChargeSessions.derive([start, Self.at(2, 60, "InProgress"), end])
+        #expect(sessions.count == 1)
+        #expect(sessions.first?.energyAdded.map { ($0 * 1000).rounded() / 1000 } == 19.63, "39 870 − 20 240 Wh, not 40 % of 50 kWh")
+        // Without the residual at both ends, the levels and the capacity.
+        let levels = ChargeSessions.derive([start, Self.at(3, 80, "Finished", mode: "No")])
+        #expect(levels.first?.energyAdded == 20)
+    }
+
     @Test("in the database: derived as snapshots come, an open session taken up again; three runs leave no duplicate")
     func stored() throws {
         try HistoryStoreTests.withStore { store in
