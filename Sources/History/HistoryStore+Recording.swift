@@ -208,29 +208,33 @@ extension HistoryStore {
         try write { db in
             let latest = try db.one(Int.self, "SELECT max(startedAt) FROM drives WHERE vehicle = ?", [vehicle])
             let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
+            // From the last snapshot before the window, so that a drive across its edge is seen, with every trip since
+            // that snapshot, so that a trip across the edge still covers the snapshots it covers.
+            let edge =
+                try db.one(Int.self, "SELECT max(reportedAt) FROM statusSnapshots WHERE vehicle = ? AND reportedAt < ?", [vehicle, since]) ?? since
             let trips = try db.rows(
                 """
                 SELECT id, startedAt, stoppedAt, distance, startOdometer, endOdometer, startLatitude, startLongitude, endLatitude,
                     endLongitude, document FROM trips WHERE vehicle = ? AND (stoppedAt IS NULL OR stoppedAt >= ?) ORDER BY startedAt
-                """, [vehicle, since]
+                """, [vehicle, edge]
             )
             let finished = trips.compactMap(Self.drive)
             let ongoing = trips.filter { $0.get("stoppedAt", as: Int.self) == nil }.compactMap { $0.get("startedAt", as: Int.self) }.min()
-            // From the last snapshot before the window, so that a drive across its edge is seen.
             let snapshots = try db.rows(
                 """
-                SELECT reportedAt, odometer, coalesce(electricLevel, fuelLevel) AS level, latitude, longitude FROM statusSnapshots
-                WHERE vehicle = ? AND reportedAt >= coalesce((SELECT max(reportedAt) FROM statusSnapshots WHERE vehicle = ? AND reportedAt < ?), ?)
-                ORDER BY reportedAt
-                """, [vehicle, vehicle, since, since]
+                SELECT reportedAt, odometer, coalesce(electricLevel, fuelLevel) AS level, moving, latitude, longitude FROM statusSnapshots
+                WHERE vehicle = ? AND reportedAt >= ? ORDER BY reportedAt
+                """, [vehicle, edge]
             ).compactMap { row in
                 row.get("reportedAt", as: Int.self).map {
                     Drives.Snapshot(
-                        at: $0, odometer: row.get("odometer"), level: row.get("level"), position: Self.point(row, "latitude", "longitude"))
+                        at: $0, odometer: row.get("odometer"), level: row.get("level"), moving: row.get("moving"),
+                        position: Self.point(row, "latitude", "longitude"))
                 }
             }
             try db.execute("DELETE FROM drives WHERE vehicle = ? AND startedAt >= ?", [vehicle, since])
-            let drives = Drives.derive(trips: finished, ongoingTripSince: ongoing, snapshots: snapshots)
+            // Drives that start before the window are in the table already, derived when the window was theirs.
+            let drives = Drives.derive(trips: finished, ongoingTripSince: ongoing, snapshots: snapshots).filter { $0.startedAt >= since }
             for drive in drives {
                 try db.execute(
                     """

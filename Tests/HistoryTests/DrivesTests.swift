@@ -42,6 +42,21 @@ import Testing
         #expect(inferred?.end?.latitude == 48.8)
     }
 
+    @Test("a snapshot taken while the car drove splits nothing: the inferred drive goes on to the next snapshot")
+    func drivenThrough() {
+        let drives = Drives.derive(
+            trips: [],
+            snapshots: [
+                .init(at: 0, odometer: 100, moving: false), .init(at: 1 * Self.hour, odometer: 104, moving: true),
+                .init(at: 2 * Self.hour, odometer: 110, moving: false), .init(at: 3 * Self.hour, odometer: 115, moving: false),
+            ])
+        #expect(drives.count == 2, "one drive through the moving snapshot, another after a stop")
+        #expect(drives.first?.startedAt == 0)
+        #expect(drives.first?.endedAt == 2 * Self.hour)
+        #expect(drives.first?.distance == 10)
+        #expect(drives.last?.distance == 5)
+    }
+
     @Test("in the database: a late trip replaces the inferred drive it covers; three runs leave no duplicate")
     func stored() throws {
         try HistoryStoreTests.withStore { store in
@@ -71,6 +86,33 @@ import Testing
             let going = try HistoryStoreTests.json(#"{"id": "t2", "startedAt": "\#(Timestamp.format(1_790_000_000 + 5 * Self.hour))"}"#)
             try store.record(trip: going, vehicle: "v1")
             #expect(try store.deriveDrives(vehicle: "v1") == 1)
+        }
+    }
+
+    @Test("in the database: a trip across the edge of the derivation's window still covers its snapshots")
+    func windowEdge() throws {
+        try HistoryStoreTests.withStore { store in
+            let base = 1_790_000_000
+            func status(_ minutes: Int, _ odometer: Double, moving: Bool) throws -> JSON {
+                try HistoryStoreTests.json(
+                    #"{"updatedAt": "\#(Timestamp.format(base + minutes * 60))", "odometer": {"mileage": \#(odometer)}, "kinetic": {"moving": \#(moving)}}"#
+                )
+            }
+            func trip(_ id: String, _ from: Int, _ to: Int, _ odometer: Double) throws -> JSON {
+                try HistoryStoreTests.json(
+                    #"{"id": "\#(id)", "startedAt": "\#(Timestamp.format(base + from * 60))", "stoppedAt": "\#(Timestamp.format(base + to * 60))", "distance": 12, "odometer": \#(odometer)}"#
+                )
+            }
+            // A trip from 0:36 to 0:51, read once on the way (0:45) and once parked (1:00).
+            try store.record(status: try status(45, 1005, moving: true), vehicle: "v1", fetchedAt: 0)
+            try store.record(status: try status(60, 1012, moving: false), vehicle: "v1", fetchedAt: 0)
+            try store.record(trip: try trip("t1", 36, 51, 1012), vehicle: "v1")
+            try store.deriveDrives(vehicle: "v1")
+            // Two days and 0:55 later, a trip whose window starts at 0:55: after the first trip ended, before 1:00.
+            try store.record(trip: try trip("t2", 2 * 24 * 60 + 55, 2 * 24 * 60 + 70, 1024), vehicle: "v1")
+            for _ in 0..<3 { try store.deriveDrives(vehicle: "v1") }
+            let sources = try store.read { db in try db.all(String.self, "SELECT source FROM drives ORDER BY startedAt") }
+            #expect(sources == ["trip", "trip"], "no inferred drive between 0:45 and 1:00, which the first trip covers")
         }
     }
 }
