@@ -10,6 +10,7 @@ enum HistorySchema {
     static let migrations: [(name: String, statements: [String])] = [
         ("v1: what the API gives", recorded),
         ("v1: what is derived", derived),
+        ("v2: when trips and alerts were synced", syncs),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }
@@ -55,6 +56,12 @@ enum HistorySchema {
         CREATE TABLE notifications (id INTEGER PRIMARY KEY AUTOINCREMENT, receivedAt INTEGER NOT NULL, vehicle TEXT,
             kind TEXT, document TEXT NOT NULL UNIQUE ON CONFLICT IGNORE)
         """,
+    ]
+
+    // When `record` last read a vehicle's trips and alerts, and its odometer then: a later pass reads them again
+    // when the car has driven since, or when it is long ago (``HistoryStore/syncDue(vehicle:now:odometer:moving:)``).
+    private static let syncs = [
+        "CREATE TABLE syncs (vehicle TEXT PRIMARY KEY NOT NULL, syncedAt INTEGER NOT NULL, odometer REAL)"
     ]
 
     private static let derived = [

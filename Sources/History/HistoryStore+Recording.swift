@@ -157,6 +157,34 @@ extension HistoryStore {
 }
 
 extension HistoryStore {
+    /// Seconds after which a vehicle's trips and alerts are read again even if it did not drive.
+    package static let syncEvery = 6 * 3600
+
+    /// Whether `vehicle`'s trips and alerts are to be read now (docs/history.md, "When record reads"): never read
+    /// before; read more than ``syncEvery`` ago; or parked (`moving` false) with an `odometer` that moved since
+    /// (a drive ended, so its trip is there to read).
+    package func syncDue(vehicle: String, now: Int, odometer: Double?, moving: Bool?) throws(HistoryError) -> Bool {
+        try read { db in
+            guard let last = try db.rows("SELECT syncedAt, odometer FROM syncs WHERE vehicle = ?", [vehicle]).first,
+                let at = last.get("syncedAt", as: Int.self)
+            else { return true }
+            if now - at >= Self.syncEvery { return true }
+            guard moving != true, let odometer, let before = last.get("odometer", as: Double.self) else { return false }
+            return abs(odometer - before) >= 0.1
+        }
+    }
+
+    /// Notes that `vehicle`'s trips and alerts were read at `now`, its odometer then `odometer`.
+    package func noteSync(vehicle: String, now: Int, odometer: Double?) throws(HistoryError) {
+        try write { db in
+            try db.execute(
+                "INSERT INTO syncs (vehicle, syncedAt, odometer) VALUES (?, ?, ?) ON CONFLICT (vehicle) DO UPDATE SET syncedAt = ?, odometer = ?",
+                [vehicle, now, odometer, now, odometer])
+        }
+    }
+}
+
+extension HistoryStore {
     /// Derives `vehicle`'s charge sessions (``ChargeSessions``) from its snapshots since the start of its latest
     /// session (which may have gone on or ended since), replacing those rows; returns how many sessions it wrote.
     /// Running it again with nothing new changes nothing.

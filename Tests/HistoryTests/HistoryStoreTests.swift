@@ -124,6 +124,21 @@ import Testing
         }
     }
 
+    @Test("trips and alerts are due when never read, 6 hours after, or parked with an odometer that moved since")
+    func syncDue() throws {
+        try Self.withStore { store in
+            #expect(try store.syncDue(vehicle: "v1", now: 1000, odometer: 500, moving: false), "never read")
+            try store.noteSync(vehicle: "v1", now: 1000, odometer: 500)
+            #expect(try !store.syncDue(vehicle: "v1", now: 1600, odometer: 500, moving: false), "nothing happened")
+            #expect(try !store.syncDue(vehicle: "v1", now: 1600, odometer: 512, moving: true), "still driving: the trip is not there yet")
+            #expect(try store.syncDue(vehicle: "v1", now: 2200, odometer: 512, moving: false), "parked after a drive")
+            #expect(try store.syncDue(vehicle: "v1", now: 1000 + 6 * 3600, odometer: 500, moving: false), "6 hours on")
+            try store.noteSync(vehicle: "v1", now: 2200, odometer: 512)
+            #expect(try !store.syncDue(vehicle: "v1", now: 2800, odometer: 512, moving: false))
+            #expect(try store.syncDue(vehicle: "v2", now: 2800, odometer: nil, moving: nil), "another car, never read")
+        }
+    }
+
     @Test("the default path follows XDG_DATA_HOME, else ~/.local/share")
     func defaultPath() {
         #expect(HistoryStore.defaultPath(profile: "lab", environment: ["HOME": "/home/a"]) == "/home/a/.local/share/ccsh/lab.sqlite")

@@ -50,29 +50,50 @@ struct Recorder {
         return ids
     }
 
-    /// One pass over `vehicles`: each one read whole (``read(_:sync:_:)``).
+    /// One pass over `vehicles`: each one's status, and its trips and alerts when they are due
+    /// (``read(_:sync:_:)``).
     func pass(_ vehicles: [String]) -> Pass {
         var pass = Pass(vehicles: vehicles.count)
         for vehicle in vehicles {
-            _ = read(vehicle, sync: true, &pass)
+            _ = read(vehicle, sync: nil, &pass)
             if pass.stopped { break }
         }
         return pass
     }
 
-    /// Reads one vehicle: its status, and with `sync` its trips and alerts; then derives its drives and parked periods
-    /// again. Returns
-    /// what its status says (nil when it could not be read); failures are noted in `pass`, which goes on.
-    func read(_ vehicle: String, sync: Bool, _ pass: inout Pass) -> StatusReading? {
+    /// Reads one vehicle: its status, and its trips and alerts with `sync` (nil: when the database says they are due,
+    /// ``HistoryStore/syncDue(vehicle:now:odometer:moving:)``); then derives its drives and parked periods again.
+    /// Returns what its status says (nil when it could not be read); failures are noted in `pass`, which goes on.
+    func read(_ vehicle: String, sync: Bool?, _ pass: inout Pass) -> StatusReading? {
         var reading: StatusReading?
-        let parts: [(String, inout Pass) throws -> Void] =
-            [{ reading = try status($0, &$1) }] + (sync ? [trips, alerts] : [])
-        for part in parts {
-            if isStopped() {
-                pass.stopped = true
-                return reading
+        if isStopped() {
+            pass.stopped = true
+            return nil
+        }
+        do { reading = try status(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
+        let due: Bool
+        do {
+            due = try sync ?? store.syncDue(vehicle: vehicle, now: now(), odometer: reading?.odometer, moving: reading?.moving)
+        } catch {
+            pass.failures.append(Self.words(error))
+            due = true
+        }
+        if due {
+            let failures = pass.failures.count
+            for part in [trips, alerts] {
+                if isStopped() {
+                    pass.stopped = true
+                    return reading
+                }
+                do { try part(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
             }
-            do { try part(vehicle, &pass) } catch { pass.failures.append(Self.words(error)) }
+            if pass.failures.count == failures, !isStopped() {
+                do { try store.noteSync(vehicle: vehicle, now: now(), odometer: reading?.odometer) } catch { pass.failures.append(Self.words(error)) }
+            }
+        }
+        if isStopped() {
+            pass.stopped = true
+            return reading
         }
         do {
             try store.deriveDrives(vehicle: vehicle)
