@@ -60,12 +60,14 @@ package struct RecordSchedule: Sendable {
         for vehicle in vehicles { cars[vehicle] = Car() }
     }
 
-    /// The cars to read at `now`, in their order.
+    /// The cars to read at `now`, the longest overdue first (when the quota's share holds reads back, a car that
+    /// drives does not starve one that charges).
     package func due(at now: Double) -> [Due] {
-        order.compactMap { vehicle in
+        order.compactMap { vehicle -> (Due, Double)? in
             guard let car = cars[vehicle], car.next <= now else { return nil }
-            return Due(vehicle: vehicle, sync: car.lastSync.map { now - $0 >= Self.syncEvery } ?? true)
+            return (Due(vehicle: vehicle, sync: car.lastSync.map { now - $0 >= Self.syncEvery } ?? true), car.next)
         }
+        .sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     /// Notes what reading `vehicle` at `now` showed: whether it drives or charges, when it last reported, and whether

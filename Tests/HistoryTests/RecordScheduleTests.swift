@@ -37,6 +37,15 @@ import Testing
         #expect(schedule.due(at: 6 * 3600 + 660) == [.init(vehicle: "a", sync: true)])
     }
 
+    @Test("the longest overdue car is read first: when the share holds reads back, a driving car does not starve the others")
+    func overdueFirst() {
+        var schedule = RecordSchedule(vehicles: ["driving", "charging"], share: 0.5)
+        schedule.read("charging", at: 0, driving: false, charging: true, reportedAt: 0, synced: true)
+        schedule.read("driving", at: 250, driving: true, charging: false, reportedAt: 250, synced: true)
+        #expect(schedule.due(at: 305).map(\.vehicle) == ["charging"])
+        #expect(schedule.due(at: 900).map(\.vehicle) == ["charging", "driving"], "due since 300, before the driving car's 310")
+    }
+
     @Test("the bucket: however the reads come, no 24 hours see more than the share of the day quota")
     func share() {
         var schedule = RecordSchedule(vehicles: ["a"], share: 0.5)

@@ -36,7 +36,7 @@ struct RecordCommand: Command {
         let verbose = call.isSet("verbose")
         let log: (String) -> Void = { line in
             if verbose {
-                interpreter.writeError("record: " + Timestamp.format(Int(session.serverClock.now.timeIntervalSince1970)) + ": " + line + "\n")
+                interpreter.writeError("record: " + Timestamp.format(Int(session.serverClock.pacedNow.timeIntervalSince1970)) + ": " + line + "\n")
             }
         }
         var total = Recorder.Pass()
@@ -60,20 +60,24 @@ struct RecordCommand: Command {
             var schedule = RecordSchedule(vehicles: wanted, share: share)
             schedule.notified = !api.listeners.isEmpty
             log("reading \(wanted.count) vehicle\(wanted.count == 1 ? "" : "s"), within \(Int(share * 100)) % of the day quota")
+            // Said once each time reads start waiting for the share, not at every wait.
+            var holding = false
             while !interpreter.isInterrupted() {
-                let now = session.serverClock.now.timeIntervalSince1970
+                let now = session.serverClock.pacedNow.timeIntervalSince1970
                 if let hold = Self.quotaHold(&schedule, session.budget.latest, at: now) {
                     log(hold)
-                    guard wait(seconds: 900, interpreter: interpreter) else { break }
+                    guard wait(until: now + 900, on: session.serverClock, interpreter: interpreter) else { break }
                     continue
                 }
                 var pass = Recorder.Pass()
                 for due in schedule.due(at: now) {
                     let pause = schedule.wait(at: now)
                     guard pause == 0 else {
-                        log("keeping to \(Int(share * 100)) % of the day quota: the next read in \(Int(pause.rounded(.up))) s")
+                        if !holding { log("keeping to \(Int(share * 100)) % of the day quota: the next read in \(Int(pause.rounded(.up))) s") }
+                        holding = true
                         break
                     }
+                    holding = false
                     let before = session.budget.sent
                     var read = Recorder.Pass(vehicles: 1)
                     let reading = recorder.read(due.vehicle, sync: due.sync, &read)
@@ -93,7 +97,7 @@ struct RecordCommand: Command {
                     log(pass.line)
                 }
                 let next = max(1, min(schedule.nextDue - now, max(schedule.wait(at: now), 1)))
-                guard wait(seconds: min(next, 900), interpreter: interpreter) else { break }
+                guard wait(until: now + min(next, 900), on: session.serverClock, interpreter: interpreter) else { break }
             }
         }
         if interpreter.isInterrupted() { interpreter.settleInterrupt() }
@@ -135,9 +139,11 @@ struct RecordCommand: Command {
         profile.database ?? HistoryStore.defaultPath(profile: profile.name, environment: ProcessEnvironment.snapshot)
     }
 
-    /// Waits `seconds` in short slices; false when a signal came.
-    private func wait(seconds: Double, interpreter: Interpreter) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
+    /// Waits in short slices until the server's clock says `instant` (seconds since 1970): as many machine seconds
+    /// as that is server seconds at the server clock's rate (fewer for a sandbox whose world runs faster); false when
+    /// a signal came.
+    private func wait(until instant: Double, on clock: ServerClock, interpreter: Interpreter) -> Bool {
+        let end = Date().addingTimeInterval(max(0, instant - clock.pacedNow.timeIntervalSince1970) / clock.rate)
         while Date() < end {
             if interpreter.isInterrupted() { return false }
             Thread.sleep(forTimeInterval: min(0.1, max(0, end.timeIntervalSinceNow)))
