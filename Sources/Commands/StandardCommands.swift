@@ -7,6 +7,7 @@ extension CommandRegistry {
         static let actions = "Monitors, callbacks and remote actions"
         static let rows = "Working with rows"
         static let formats = "Formats, files and pictures"
+        static let history = "The car's history"
         static let session = "Session, profiles and the sandbox"
         static let shell = "The shell"
     }
@@ -40,6 +41,10 @@ extension CommandRegistry {
                 + commands(APIOperation.callbacks + APIOperation.callbackWrites) + [
                     ListenCommand(api: api), ListenStopCommand(api: api), OperationCommand(api: api, operation: .remote),
                 ] + commands(APIOperation.remotes))
+        registry.register(
+            family: Family.history,
+            [RecordCommand(api: api), HistorySQLCommand(api: api)]
+                + HistoryTableCommand.Table.allCases.map { HistoryTableCommand(api: api, table: $0) })
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.
         for family in [Family.rows, Family.formats, Family.session] { registry.register(family: family, []) }
         registry.merge(language())
@@ -48,7 +53,7 @@ extension CommandRegistry {
         registry.register(
             family: Family.session,
             [
-                ApiCommand(api: api), BrandsCommand(), QuotaCommand(api: api), RecordCommand(api: api), SetCommand(api: api), LoginCommand(api: api),
+                ApiCommand(api: api), BrandsCommand(), QuotaCommand(api: api), SetCommand(api: api), LoginCommand(api: api),
                 LogoutCommand(api: api),
                 DoctorCommand(api: api),
             ] + ProfileCommand.Action.allCases.map { ProfileCommand(api: api, action: $0) }

@@ -76,6 +76,11 @@ package final class HistoryStore {
         do { return try connection.transaction { try body(connection) } } catch { throw HistoryError(path: path, error) }
     }
 
+    /// The rows of one query, read as they are asked for (a year of snapshots is not held in memory).
+    package func cursor(_ sql: String, _ arguments: [any SQLiteBindable] = []) throws(HistoryError) -> SQLiteCursor {
+        do { return try connection.cursor(sql, arguments) } catch { throw HistoryError(path: path, error) }
+    }
+
     /// Runs `body` on one consistent snapshot of the file.
     package func read<T>(_ body: (SQLiteConnection) throws -> T) throws(HistoryError) -> T {
         do { return try connection.transaction(immediate: false) { try body(connection) } } catch { throw HistoryError(path: path, error) }

@@ -145,9 +145,36 @@ package final class SQLiteConnection {
 
     /// Prepares `sql`, binds `arguments`, and calls `row` for each row.
     private func each(_ sql: String, _ arguments: [any SQLiteBindable], _ row: (SQLiteRow) -> Void) throws(SQLiteError) {
+        let statement = try prepare(sql, arguments)
+        defer { ccsh_sqlite_finalize(statement) }
+        let columns = columnNames(statement)
+        while let next = try step(statement, columns) { row(next) }
+    }
+
+    /// Rows of `sql` one at a time, as they are asked for: a large history read without holding it all.
+    package func cursor(_ sql: String, _ arguments: [any SQLiteBindable] = []) throws(SQLiteError) -> SQLiteCursor {
+        let statement = try prepare(sql, arguments)
+        return SQLiteCursor(connection: self, statement: statement, columns: columnNames(statement))
+    }
+
+    /// The next row of `statement`, or nil when it is done.
+    func step(_ statement: OpaquePointer, _ columns: [String]) throws(SQLiteError) -> SQLiteRow? {
+        let code = ccsh_sqlite_step(statement)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw failure() }
+        return SQLiteRow(columns: columns, values: (0..<Int32(columns.count)).map { value(statement, $0) })
+    }
+
+    func finalize(_ statement: OpaquePointer) { ccsh_sqlite_finalize(statement) }
+
+    private func columnNames(_ statement: OpaquePointer) -> [String] {
+        (0..<ccsh_sqlite_column_count(statement)).map { ccsh_sqlite_column_name(statement, $0).map { String(cString: $0) } ?? "" }
+    }
+
+    /// `sql` prepared with `arguments` bound to its `?`s.
+    private func prepare(_ sql: String, _ arguments: [any SQLiteBindable]) throws(SQLiteError) -> OpaquePointer {
         var prepared: OpaquePointer?
         guard ccsh_sqlite_prepare(handle, sql, &prepared) == SQLITE_OK, let statement = prepared else { throw failure() }
-        defer { ccsh_sqlite_finalize(statement) }
         for (offset, argument) in arguments.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -158,16 +185,13 @@ package final class SQLiteConnection {
             case .text(let text):
                 code = text.utf8CString.withUnsafeBufferPointer { ccsh_sqlite_bind_text(statement, index, $0.baseAddress, Int32($0.count - 1)) }
             }
-            guard code == SQLITE_OK else { throw failure() }
+            guard code == SQLITE_OK else {
+                let error = failure()
+                ccsh_sqlite_finalize(statement)
+                throw error
+            }
         }
-        let count = ccsh_sqlite_column_count(statement)
-        let columns = (0..<count).map { ccsh_sqlite_column_name(statement, $0).map { String(cString: $0) } ?? "" }
-        while true {
-            let code = ccsh_sqlite_step(statement)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure() }
-            row(SQLiteRow(columns: columns, values: (0..<count).map { value(statement, $0) }))
-        }
+        return statement
     }
 
     private func value(_ statement: OpaquePointer, _ index: Int32) -> SQLiteValue {
@@ -184,5 +208,32 @@ package final class SQLiteConnection {
 
     private func failure() -> SQLiteError {
         SQLiteError(message: ccsh_sqlite_errmsg(handle).map { String(cString: $0) } ?? "unknown error", code: -1)
+    }
+}
+
+/// One statement's rows, read as they are asked for (``SQLiteConnection/cursor(_:_:)``); the statement is finished
+/// when the rows run out or the cursor goes away.
+package final class SQLiteCursor {
+    private let connection: SQLiteConnection
+    private var statement: OpaquePointer?
+    package let columns: [String]
+
+    init(connection: SQLiteConnection, statement: OpaquePointer, columns: [String]) {
+        self.connection = connection
+        self.statement = statement
+        self.columns = columns
+    }
+
+    deinit { if let statement { connection.finalize(statement) } }
+
+    /// The next row, or nil when there is none.
+    package func next() throws(SQLiteError) -> SQLiteRow? {
+        guard let statement else { return nil }
+        guard let row = try connection.step(statement, columns) else {
+            connection.finalize(statement)
+            self.statement = nil
+            return nil
+        }
+        return row
     }
 }

@@ -127,6 +127,32 @@ import Testing
         #expect(try lab.count("SELECT count(*) FROM statusSnapshots") == 2)
     }
 
+    @Test("the history reads back what record kept: status, positions for gpx, drives, charges; sql read-only")
+    func readBack() throws {
+        let lab = try Lab()
+        _ = try lab.pass()
+        _ = try lab.ccsh("sandbox drive 1 --to versailles; sandbox advance 10m")
+        _ = try lab.pass()
+        _ = try lab.ccsh("sandbox advance 3h; sandbox plug 1; sandbox advance 1h")
+        _ = try lab.pass()
+        let vehicle = lab.sandbox.endpoints.vehicles[1].id
+        let snapshots = try lab.count("SELECT count(*) FROM statusSnapshots WHERE vehicle = '\(vehicle)'")
+        #expect(try lab.ccsh("history status 1 | count").stdout == "\(snapshots)\n")
+        let days = try lab.count("SELECT count(DISTINCT reportedAt / 86400) FROM statusSnapshots WHERE vehicle = '\(vehicle)'")
+        #expect(try lab.ccsh("history status 1 --every 1d | count").stdout == "\(days)\n", "one a day: the first of the day")
+        let gpx = try lab.ccsh("history positions 1 | to gpx").stdout
+        #expect(gpx.contains("<trkpt") || gpx.contains("<wpt"), "\(gpx.prefix(400))")
+        #expect(try lab.ccsh("drives 1 --since 1h | count").stdout == "0\n", "the drive was more than an hour ago")
+        let last = try lab.ccsh("drives 1 | last | to json").stdout
+        #expect(last.contains("\"source\": \"trip\""), "\(last)")
+        #expect(try lab.ccsh("charges 1 | count").stdout == "1\n")
+        #expect(try lab.ccsh("history sql 'SELECT count(*) AS n FROM trips' | get 0.n").stdout == "\(try lab.count("SELECT count(*) FROM trips"))\n")
+        let refused = try lab.home.ccsh("history sql 'DROP TABLE trips'")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("attempt to write a readonly database"), "\(refused.stderr)")
+        #expect(try lab.count("SELECT count(*) FROM trips") > 0)
+    }
+
     @Test("record --db: another file; a file it cannot make is named, with the way out")
     func databaseFlag() throws {
         let lab = try Lab()

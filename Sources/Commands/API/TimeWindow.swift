@@ -15,13 +15,19 @@ enum TimeWindow {
     /// The `timestamps` query parameter, or nil when neither flag is given; ages count back from `now` (the
     /// server's, ``ServerClock``).
     static func query(_ call: Call, now: Date) throws -> (name: String, value: String?)? {
+        let (since, until) = try bounds(call, now: now)
+        guard since != nil || until != nil else { return nil }
+        return ("timestamps", (since.map(Timestamp.format) ?? "") + "/" + (until.map(Timestamp.format) ?? ""))
+    }
+
+    /// `--since` and `--until` as seconds since 1970 (nil where not given); ages count back from `now`.
+    static func bounds(_ call: Call, now: Date) throws -> (since: Int?, until: Int?) {
         let since = try instant(call, "since", now: now)
         let until = try instant(call, "until", now: now)
-        guard since != nil || until != nil else { return nil }
         if let since, let until, since > until {
             throw call.error("--since is after --until", hint: "the window runs from --since to --until", argument: "since", code: .badArgument)
         }
-        return ("timestamps", (since.map(Timestamp.format) ?? "") + "/" + (until.map(Timestamp.format) ?? ""))
+        return (since, until)
     }
 
     /// Seconds since 1970 for one flag's value.

@@ -2,7 +2,8 @@ import APIContract
 import Foundation
 
 /// A point on the Earth read from what the API and users hand over: a GeoJSON Feature with a Point geometry
-/// (`[lon, lat, alt]`, RFC 7946 order), a bare Point geometry, or a record with latitude/longitude (`lat`/`lon`).
+/// (`[lon, lat, alt]`, RFC 7946 order), a bare Point geometry, or a record with latitude/longitude (`lat`/`lon`),
+/// and `at` or `createdAt` for its time.
 package struct GeoPoint: Sendable, Equatable {
     package var longitude: Double
     package var latitude: Double
@@ -35,7 +36,10 @@ package struct GeoPoint: Sendable, Equatable {
         }
         guard let lat = (record["latitude"] ?? record["lat"])?.number, let lon = (record["longitude"] ?? record["lon"] ?? record["lng"])?.number
         else { return nil }
-        self.init(longitude: lon, latitude: lat)
+        // A recorded position (`history positions`) says when in `at`.
+        var time: String?
+        if case .string(let text)? = record["at"] ?? record["createdAt"] { time = text }
+        self.init(longitude: lon, latitude: lat, altitude: record["altitude"]?.number, time: time)
     }
 
     /// Only the longitude and latitude of a Feature's Point geometry (`geometry.coordinates`), without the time or

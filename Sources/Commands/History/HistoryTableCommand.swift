@@ -1,0 +1,108 @@
+import APIContract
+import Foundation
+import History
+import Shell
+
+/// `history status`, `history positions`, `charges`, `drives`, `drain`: one car's recorded history, read from
+/// `record`'s database (docs/history.md) row by row as the pipeline asks, oldest first, so that a year of snapshots
+/// flows through `where`, `select`, `chart`, `map` and `to csv` without being held. Nothing is sent to the API but
+/// what naming the car takes.
+struct HistoryTableCommand: Command {
+    enum Table: String, CaseIterable { case status, positions, charges, drives, drain }
+
+    /// What a table's command says of itself and reads.
+    struct Reading {
+        var name: String
+        var summary: String
+        var example: (source: String, meaning: String)
+        var output: String
+        /// The columns read, from `source`, whose time column is `time` (named `at` when it is `reportedAt`).
+        var columns: String
+        var source: String
+        var time: String
+        var times: Set<String> = ["startedAt", "endedAt"]
+        var flags: Set<String> = []
+    }
+
+    let api: APIContext
+    let table: Table
+
+    var reading: Reading {
+        switch table {
+        case .status:
+            Reading(
+                name: "history status", summary: "A car's recorded status: levels, range, odometer, charging, where, oldest first.",
+                example: ("history status 0 --every 1h | get electricLevel | last", "The first car's latest hourly battery level."),
+                output: "at, levels, ranges, odometer, plugged, charging, moving, speed, position",
+                columns: """
+                    reportedAt AS at, electricLevel, electricRange, fuelLevel, fuelRange, odometer, plugged, chargingStatus, chargingMode,
+                    chargingRate, moving, speed, latitude, longitude, outsideTemperature, preconditioning
+                    """, source: "statusSnapshots", time: "reportedAt", times: ["at"], flags: ["plugged", "moving", "preconditioning"])
+        case .positions:
+            Reading(
+                name: "history positions", summary: "Where a car was, as recorded: for `map` and `to gpx`.",
+                example: ("history positions 0 | count", "How many positions of the first car are kept."),
+                output: "at, latitude, longitude, altitude, heading", columns: "at, latitude, longitude, altitude, heading", source: "positions",
+                time: "at", times: ["at"])
+        case .charges:
+            Reading(
+                name: "charges", summary: "A car's charge sessions, as record derived them: levels, energy, power, where.",
+                example: ("charges 0 --since 30d | get energyAdded | sum", "The energy the first car took in the last 30 days (kWh)."),
+                output: "startedAt, endedAt, levels, energyAdded, averagePower, speed, position",
+                columns: "startedAt, endedAt, startLevel, endLevel, energyAdded, averagePower, speed, latitude, longitude",
+                source: "chargeSessions", time: "startedAt")
+        case .drives:
+            Reading(
+                name: "drives", summary: "A car's drives: the API's trips, and those it missed, from the odometer.",
+                example: ("drives 0 | where source == \"inferred\" | count", "Drives of the first car the API never reported."),
+                output: "startedAt, endedAt, distance, levels, odometers, source, trip, positions",
+                columns: """
+                    startedAt, endedAt, distance, startLevel, endLevel, startOdometer, endOdometer, source, trip, startLatitude, startLongitude,
+                    endLatitude, endLongitude
+                    """, source: "drives", time: "startedAt")
+        case .drain:
+            Reading(
+                name: "drain", summary: "A car's parked periods and what its battery lost in them, a day.",
+                example: ("drain 0 | where drainPercentPerDay != null | count", "The first car's parked periods long enough to tell a drain."),
+                output: "startedAt, endedAt, levels, drainPercentPerDay, drainKWhPerDay",
+                columns: "startedAt, endedAt, startLevel, endLevel, drainPercentPerDay, drainKWhPerDay", source: "parkedPeriods", time: "startedAt")
+        }
+    }
+
+    var signature: Signature {
+        let reading = reading
+        var signature = Signature(reading.name, summary: reading.summary)
+            .example(reading.example.source, reading.example.meaning)
+            .output("list of records (lazy): " + reading.output)
+        signature = TimeWindow.flags(on: signature.required("vehicle", .vehicle))
+        if table == .status {
+            signature = signature.flag("every", .string, "One snapshot a period, the first of each: 15m, 1h, 1d.")
+        }
+        return HistoryDatabase.flag(on: signature)
+    }
+
+    func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        let reading = reading
+        let vehicle = try VehicleArgument.id(call, input: input, api: api)
+        let (since, until) = try TimeWindow.bounds(call, now: api.serverClock.now)
+        let store = try HistoryDatabase.open(call, api: api)
+        var arguments: [any SQLiteBindable] = [vehicle, since ?? Int(Int32.min), until ?? Int(Int32.max)]
+        let filter = "FROM \(reading.source) WHERE vehicle = ? AND \(reading.time) BETWEEN ? AND ?"
+        var sql = "SELECT \(reading.columns) \(filter) ORDER BY \(reading.time)"
+        if let every = try Self.every(call) {
+            // Grouped, SQLite gives the other columns of the row that holds min(time): each period's first row.
+            sql = "SELECT min(\(reading.time)) AS first, \(reading.columns) \(filter) GROUP BY \(reading.time) / ? ORDER BY first"
+            arguments.append(every)
+        }
+        return try HistoryDatabase.rows(store, sql, arguments, call: call, times: reading.times, flags: reading.flags, hidden: ["first"])
+    }
+
+    /// `--every 1h` in seconds.
+    private static func every(_ call: Call) throws -> Int? {
+        guard let text = call.string("every") else { return nil }
+        guard let seconds = DurationText.seconds(text), seconds >= 1 else {
+            throw call.error("--every '\(text)' is not a period", hint: "write 15m, 1h or 1d", argument: "every", code: .badArgument)
+        }
+        return Int(seconds)
+    }
+}
