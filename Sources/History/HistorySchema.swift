@@ -11,6 +11,7 @@ enum HistorySchema {
         ("v1: what the API gives", recorded),
         ("v1: what is derived", derived),
         ("v2: when trips and alerts were synced", syncs),
+        ("v3: how far trips and alerts were synced whole", watermarks),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }
@@ -62,6 +63,14 @@ enum HistorySchema {
     // when the car has driven since, or when it is long ago (``HistoryStore/syncDue(vehicle:now:odometer:moving:)``).
     private static let syncs = [
         "CREATE TABLE syncs (vehicle TEXT PRIMARY KEY NOT NULL, syncedAt INTEGER NOT NULL, odometer REAL)"
+    ]
+
+    // The latest start a sync of trips (alerts) had kept when it read to the end: the next sync reads from there
+    // (less its overlap), so that a sync cut short (a killed recorder) is read again from where the last whole one
+    // stood, not from the newest item it happened to keep (``HistoryStore/syncStart(_:vehicle:overlap:)``).
+    private static let watermarks = [
+        "ALTER TABLE syncs ADD COLUMN tripsThrough INTEGER",
+        "ALTER TABLE syncs ADD COLUMN alertsThrough INTEGER",
     ]
 
     private static let derived = [

@@ -139,19 +139,30 @@ private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {
 
 extension HistoryStore {
     /// Where an incremental sync of `table` (trips or alerts) of `vehicle` starts reading: `overlap` seconds before
-    /// the latest start it keeps (items that arrive late), and no later than the start of an alert still active (so
-    /// that its end is read). Nil when it keeps none: the first sync reads everything the API has.
+    /// the latest start kept when the last sync read to its end (items that arrive late), and no later than the start
+    /// of an alert still active (so that its end is read). Nil before any sync read to its end: the sync reads
+    /// everything the API has (a sync cut short kept only the newest items).
     package func syncStart(_ table: RecordedTable, vehicle: String, overlap: Int) throws(HistoryError) -> Int? {
         try read { db in
-            guard let latest = try db.one(Int.self, "SELECT max(startedAt) FROM \(table.rawValue) WHERE vehicle = ?", [vehicle])
-            else { return nil }
-            var start = latest - overlap
+            guard let through = try db.one(Int.self, "SELECT \(table.rawValue)Through FROM syncs WHERE vehicle = ?", [vehicle]) else { return nil }
+            var start = through - overlap
             if table == .alerts,
                 let open = try db.one(Int.self, "SELECT min(startedAt) FROM alerts WHERE vehicle = ? AND active = 1", [vehicle])
             {
                 start = min(start, open)
             }
             return start
+        }
+    }
+
+    /// Notes that a sync of `table` of `vehicle` read to its end: the next one starts from what it kept.
+    package func noteSyncedWhole(_ table: RecordedTable, vehicle: String) throws(HistoryError) {
+        let column = table.rawValue + "Through"
+        try write { db in
+            let through = try db.one(Int.self, "SELECT max(startedAt) FROM \(table.rawValue) WHERE vehicle = ?", [vehicle])
+            try db.execute(
+                "INSERT INTO syncs (vehicle, syncedAt, \(column)) VALUES (?, 0, ?) ON CONFLICT (vehicle) DO UPDATE SET \(column) = ?",
+                [vehicle, through, through])
         }
     }
 }

@@ -139,6 +139,20 @@ import Testing
         }
     }
 
+    @Test("a sync cut short is read again from where the last whole sync stood, not from the newest item it kept")
+    func watermark() throws {
+        try Self.withStore { store in
+            let trip = try Self.json(#"{"id": "t9", "startedAt": "2026-11-20T08:00:00Z", "stoppedAt": "2026-11-20T09:00:00Z"}"#)
+            try store.record(trip: trip, vehicle: "v1")
+            #expect(try store.syncStart(.trips, vehicle: "v1", overlap: 3600) == nil, "cut short before the end: read everything again")
+            try store.noteSyncedWhole(.trips, vehicle: "v1")
+            #expect(try store.syncStart(.trips, vehicle: "v1", overlap: 3600) == Timestamp.parse("2026-11-20T07:00:00Z"))
+            #expect(try store.syncStart(.alerts, vehicle: "v1", overlap: 3600) == nil, "alerts have their own")
+            try store.noteSync(vehicle: "v1", now: 1000, odometer: 5)
+            #expect(try store.syncStart(.trips, vehicle: "v1", overlap: 3600) == Timestamp.parse("2026-11-20T07:00:00Z"), "kept")
+        }
+    }
+
     @Test("the default path follows XDG_DATA_HOME, else ~/.local/share")
     func defaultPath() {
         #expect(HistoryStore.defaultPath(profile: "lab", environment: ["HOME": "/home/a"]) == "/home/a/.local/share/ccsh/lab.sqlite")

@@ -125,7 +125,7 @@ struct Recorder {
         pass.alertsUpdated += updated
     }
 
-    /// Reads the vehicle's trips or alerts from where the database leaves them (``HistoryStore/syncStart``), with the
+    /// Reads the vehicle's trips or alerts from where the last whole sync left them (``HistoryStore/syncStart``), with the
     /// API's own time filter, so that a pass costs one page when nothing happened; returns how many rows were added
     /// and updated.
     private func sync(_ table: RecordedTable, _ vehicle: String, _ pass: inout Pass, _ keep: (JSON) throws -> RecordOutcome) throws -> (Int, Int) {
@@ -140,6 +140,7 @@ struct Recorder {
             case .unchanged: break
             }
         }
+        if !isStopped() { try store.noteSyncedWhole(table, vehicle: vehicle) }
         return (added, updated)
     }
 
