@@ -62,13 +62,13 @@ fuzz:
 
 # The long runs (see README, Reliability): 100 monitors through injected faults, requests for 2 minutes with
 # tokens that expire every 2 seconds, 10 000 commands in one REPL, 200 rounds of 4 ccsh --sandbox at once on one
-# state directory, and 30 simulated days of `ccsh record` against a living sandbox. `make test` runs them with 50
-# monitors, 10 seconds, 1 000 commands, 20 rounds and 3 days.
+# state directory, 30 simulated days of `ccsh record` against a living sandbox, and 200 kill -9 of it. `make test`
+# runs them with 50 monitors, 10 seconds, 1 000 commands, 20 rounds, 3 days and 50 kills.
 soak:
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build --build-tests
-	CCSH_SOAK_MONITORS=100 CCSH_SOAK_SECONDS=120 CCSH_SOAK_COMMANDS=10000 CCSH_SOAK_SANDBOX_ROUNDS=200 CCSH_SOAK_LIFE_DAYS=30 \
-		$(SWIFT) test --skip-build --filter 'MonitorFaultTests|RefreshTests|LongLifeTests|SharedSandboxTests|RecordLifeTests/running'
+	CCSH_SOAK_MONITORS=100 CCSH_SOAK_SECONDS=120 CCSH_SOAK_COMMANDS=10000 CCSH_SOAK_SANDBOX_ROUNDS=200 CCSH_SOAK_LIFE_DAYS=30 CCSH_SOAK_KILLS=200 \
+		$(SWIFT) test --skip-build --filter 'MonitorFaultTests|RefreshTests|LongLifeTests|SharedSandboxTests|RecordLifeTests/running|RecordKillTests'
 
 # The test suite under AddressSanitizer (with LeakSanitizer), then under ThreadSanitizer, each in a build directory
 # of its own (.build-asan, .build-tsan: the first build of each takes about 15 minutes on 2 cores). Leaks inside
