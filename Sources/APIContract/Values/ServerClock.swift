@@ -11,7 +11,7 @@ package final class ServerClock: Sendable {
     static let tolerance: TimeInterval = 2
 
     /// Machine seconds after which two readings that agree with the machine's pace say the server runs at it.
-    static let rateBaseline: TimeInterval = 2
+    package static let rateBaseline: TimeInterval = 2
 
     private struct State {
         /// Seconds the server was ahead at the last reading, and whether there was one.
