@@ -50,11 +50,11 @@ struct SessionCommandTests {
             return self
         }
 
-        /// `profile add NAME` for the sandbox, the secret from $LAB_SECRET.
-        func addProfile(_ name: String) throws -> Executables.Run {
+        /// `profile add NAME` for the sandbox, the secret from $LAB_SECRET (or `secret`, a secret's config spelling).
+        func addProfile(_ name: String, secret: String = "env:LAB_SECRET") throws -> Executables.Run {
             let e = endpoints
             return try ccsh(
-                "profile add \(name) --brand peugeot --client-id \(e.clientID) --client-secret env:LAB_SECRET --cert \(e.clientCert) "
+                "profile add \(name) --brand peugeot --client-id \(e.clientID) --client-secret \(secret) --cert \(e.clientCert) "
                     + "--key \(e.clientKey) --cacert \(e.caCert) --api-base \(e.baseURL) --idp-base \(e.serverURL)/am/oauth2 "
                     + "--redirect-uri \(e.redirectURI) --locale fr-FR | to json")
         }

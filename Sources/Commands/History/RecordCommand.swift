@@ -18,12 +18,15 @@ struct RecordCommand: Command {
             .switch("once", "Make one pass and stop (for cron).")
             .flag("db", .string, "The database file (default: the profile's `db`, else ~/.local/share/ccsh/PROFILE.sqlite).")
             .switch("verbose", short: "v", "Print one line per pass.")
+            .switch("install-service", "Write a systemd user unit that keeps `record` running for this profile, and start it.")
+            .switch("uninstall-service", "Stop that unit and remove it.")
             .flag("share", .string, "The share of the API's day quota it may spend: 50% by default.")
             .output("record")
             .example("record --once | get snapshots", "One pass: how many new status snapshots it kept.")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
+        if call.isSet("install-service") || call.isSet("uninstall-service") { return try service(call) }
         let session = try api.session
         let path = call.string("db").map { HomeDirectory.expanding($0) } ?? Self.defaultPath(session.profile)
         let store: HistoryStore
@@ -111,6 +114,47 @@ struct RecordCommand: Command {
                     .init(name: "alertsUpdated", value: .int(total.alertsUpdated)),
                     .init(name: "failures", value: .list(total.failures.map(Value.string))),
                 ])))
+    }
+
+    /// `--install-service` or `--uninstall-service` (``RecordService``): the unit written or removed, whether
+    /// systemd took it, and what to run when it could not be asked.
+    private func service(_ call: Call) throws -> PipelineData {
+        guard !(call.isSet("install-service") && call.isSet("uninstall-service")) else {
+            throw call.error(
+                "--install-service and --uninstall-service together", hint: "give one", argument: "uninstall-service", code: .badArgument)
+        }
+        var arguments: [String] = []
+        if let db = call.string("db").map({ HomeDirectory.expanding($0) }) {
+            // A service starts elsewhere: the file by its whole path.
+            arguments += ["--db", db.hasPrefix("/") ? db : FileManager.default.currentDirectoryPath + "/" + db]
+        }
+        if let share = call.string("share") {
+            _ = try Self.share(call)
+            arguments += ["--share", share]
+        }
+        if call.isSet("verbose") { arguments.append("-v") }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let service = RecordService(
+            profile: try api.session.profile, executable: executable, arguments: arguments, environment: ProcessEnvironment.snapshot)
+        var answer = Record([.init(name: "unit", value: .string(service.name)), .init(name: "path", value: .string(service.path))])
+        if call.isSet("uninstall-service") {
+            let stopped = RecordService.systemctl(["disable", "--now", service.name])
+            let removed = service.uninstall()
+            if removed { _ = RecordService.systemctl(["daemon-reload"]) }
+            answer["removed"] = .bool(removed)
+            answer["stopped"] = .bool(stopped)
+            return .value(.record(answer))
+        }
+        if let refusal = service.refusal {
+            throw call.error("a service could not run `record` for this profile: \(refusal)", hint: "`profile show` shows its secrets' sources")
+        }
+        do { try service.install() } catch { throw call.error("cannot write \(service.path): \(error)", code: .failed) }
+        let started = RecordService.systemctl(["daemon-reload"]) && RecordService.systemctl(["enable", "--now", service.name])
+        answer["started"] = .bool(started)
+        if !started {
+            answer["then"] = .string("systemctl --user daemon-reload && systemctl --user enable --now \(service.name)")
+        }
+        return .value(.record(answer))
     }
 
     /// `--share 50%` (or `0.5`): the share of the day quota the recorder may spend; 50 % by default.
