@@ -12,6 +12,7 @@ enum HistorySchema {
         ("v1: what is derived", derived),
         ("v2: when trips and alerts were synced", syncs),
         ("v3: how far trips and alerts were synced whole", watermarks),
+        ("v4: a status document kept when it says more than its columns", documentsWhenNew),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }
@@ -71,6 +72,21 @@ enum HistorySchema {
     private static let watermarks = [
         "ALTER TABLE syncs ADD COLUMN tripsThrough INTEGER",
         "ALTER TABLE syncs ADD COLUMN alertsThrough INTEGER",
+    ]
+
+    // A snapshot's document is NULL when it says nothing its columns and the vehicle's last kept document do not
+    // (``StatusMask``): a car-year of 5-minute snapshots is columns, not 105 120 documents of 3.5 KB.
+    private static let documentsWhenNew = [
+        """
+        CREATE TABLE statusSnapshotsV4 (vehicle TEXT NOT NULL, reportedAt INTEGER NOT NULL, fetchedAt INTEGER NOT NULL,
+            electricLevel REAL, electricRange REAL, batteryCapacity REAL, batteryResidual REAL, fuelLevel REAL, fuelRange REAL,
+            odometer REAL, plugged INTEGER, chargingStatus TEXT, chargingMode TEXT, chargingRate REAL, moving INTEGER, speed REAL,
+            ignition TEXT, latitude REAL, longitude REAL, outsideTemperature REAL, preconditioning INTEGER, document TEXT,
+            PRIMARY KEY (vehicle, reportedAt))
+        """,
+        "INSERT INTO statusSnapshotsV4 SELECT * FROM statusSnapshots",
+        "DROP TABLE statusSnapshots",
+        "ALTER TABLE statusSnapshotsV4 RENAME TO statusSnapshots",
     ]
 
     private static let derived = [

@@ -30,17 +30,21 @@ extension HistoryStore {
     }
 
     /// Keeps a status document of `vehicle` read at `fetchedAt`, once per time the car reported (``StatusReading``),
-    /// with its position. A document without any time is kept unless it repeats the vehicle's latest one.
+    /// with its position. Its columns are always kept; the document itself only when it says more than they do and
+    /// than the vehicle's last kept document (``StatusMask``). A document without any time is kept whole unless it
+    /// repeats the last kept one.
     @discardableResult
     package func record(status document: JSON, vehicle: String, fetchedAt: Int) throws(HistoryError) -> RecordOutcome {
         let reading = StatusReading(document)
         let text = document.text
         return try write { db in
-            if reading.reportedAt == nil {
-                let latest = try db.one(
-                    String.self, "SELECT document FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt DESC LIMIT 1", [vehicle])
-                if latest == text { return .unchanged }
-            }
+            let latest = try db.one(
+                String.self, "SELECT document FROM statusSnapshots WHERE vehicle = ? AND document IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
+                [vehicle])
+            if reading.reportedAt == nil, latest == text { return .unchanged }
+            let saysNothingMore =
+                reading.reportedAt != nil
+                && latest.flatMap { try? JSONParser.parse(Array($0.utf8)) }.map(StatusMask.masked) == StatusMask.masked(document)
             try db.execute(
                 """
                 INSERT OR IGNORE INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, electricRange,
@@ -53,7 +57,7 @@ extension HistoryStore {
                     reading.batteryCapacity, reading.batteryResidual, reading.fuelLevel, reading.fuelRange, reading.odometer,
                     reading.plugged, reading.chargingStatus, reading.chargingMode, reading.chargingRate, reading.moving,
                     reading.speed, reading.ignition, reading.position?.latitude, reading.position?.longitude,
-                    reading.outsideTemperature, reading.preconditioning, text,
+                    reading.outsideTemperature, reading.preconditioning, saysNothingMore ? nil : text,
                 ])
             let added = db.changes > 0
             if let position = reading.position { try Self.insert(position, vehicle: vehicle, fallback: reading.reportedAt ?? fetchedAt, db) }

@@ -153,6 +153,43 @@ import Testing
         }
     }
 
+    @Test("a snapshot keeps its document only when it says more than its columns and the last kept document")
+    func documentsWhenNew() throws {
+        try Self.withStore { store in
+            func status(_ time: String, level: Int, doors: String) throws -> JSON {
+                try Self.json(
+                    #"{"updatedAt": "\#(time)", "energies": [{"type": "Electric", "level": \#(level), "createdAt": "\#(time)"}], "#
+                        + #""odometer": {"mileage": \#(level * 10)}, "doorsState": {"lockedStates": ["\#(doors)"]}}"#)
+            }
+            try store.record(status: try status("2026-11-02T08:00:00Z", level: 80, doors: "Locked"), vehicle: "v1", fetchedAt: 0)
+            try store.record(status: try status("2026-11-02T08:05:00Z", level: 78, doors: "Locked"), vehicle: "v1", fetchedAt: 0)
+            try store.record(status: try status("2026-11-02T08:10:00Z", level: 76, doors: "Unlocked"), vehicle: "v1", fetchedAt: 0)
+            let rows = try store.read { db in try db.rows("SELECT electricLevel, odometer, document IS NOT NULL AS kept FROM statusSnapshots") }
+            #expect(rows.map { $0.get("electricLevel", as: Double.self) } == [80, 78, 76], "every snapshot's columns")
+            #expect(rows.map { $0.get("odometer", as: Double.self) } == [800, 780, 760])
+            #expect(rows.map { $0.get("kept", as: Int.self) } == [1, 0, 1], "the second says no more than its columns; the doors changed")
+        }
+    }
+
+    @Test("a database of the migrations before v4 keeps its snapshots, documents and all, and takes snapshots without")
+    func migratedToV4() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("old.sqlite").path
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let old = try SQLiteConnection(path: path, readOnly: false)
+        try old.execute("CREATE TABLE schemaMigrations (name TEXT PRIMARY KEY NOT NULL)")
+        for migration in HistorySchema.migrations.prefix(3) {
+            for statement in migration.statements { try old.execute(statement) }
+            try old.execute("INSERT INTO schemaMigrations (name) VALUES (?)", [migration.name])
+        }
+        try old.execute("INSERT INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, document) VALUES ('v1', 1, 1, 50, '{}')")
+        let store = try HistoryStore(path: path)
+        #expect(try store.read { db in try db.one(String.self, "SELECT document FROM statusSnapshots WHERE reportedAt = 1") } == "{}")
+        try store.write { db in try db.execute("INSERT INTO statusSnapshots (vehicle, reportedAt, fetchedAt) VALUES ('v1', 2, 2)") }
+        #expect(try store.read { db in try db.one(Int.self, "SELECT count(*) FROM statusSnapshots WHERE document IS NULL") } == 1)
+    }
+
     @Test("the default path follows XDG_DATA_HOME, else ~/.local/share")
     func defaultPath() {
         #expect(HistoryStore.defaultPath(profile: "lab", environment: ["HOME": "/home/a"]) == "/home/a/.local/share/ccsh/lab.sqlite")
