@@ -120,6 +120,7 @@ let package = Package(
         .executableTarget(name: "json-read-bench", dependencies: ["Shell"], path: "bench/JSONRead"),
         .executableTarget(name: "data-pipeline-bench", dependencies: ["Shell", "Commands"], path: "bench/DataPipeline"),
         .executableTarget(name: "render-bench", dependencies: ["Shell", "Commands"], path: "bench/Render"),
+        .executableTarget(name: "history-fill", dependencies: ["History", "APIContract"], path: "bench/HistoryFill"),
         .executableTarget(name: "repl-bench", dependencies: ["Shell", "Commands", "PseudoTerminal"], path: "bench/REPL"),
         // fuzz/: the seeded fuzzer over the lexer, parser, evaluator and JSON reader (`make fuzz`).
         .executableTarget(name: "ccsh-fuzz", dependencies: ["Shell", "Commands", "APIContract", "Client", "FuzzSupport"], path: "fuzz/Fuzz"),

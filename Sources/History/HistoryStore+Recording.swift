@@ -31,20 +31,22 @@ extension HistoryStore {
 
     /// Keeps a status document of `vehicle` read at `fetchedAt`, once per time the car reported (``StatusReading``),
     /// with its position. Its columns are always kept; the document itself only when it says more than they do and
-    /// than the vehicle's last kept document (``StatusMask``). A document without any time is kept whole unless it
+    /// than the vehicle's last document kept before it (``StatusMask``). A document without any time is kept whole unless it
     /// repeats the last kept one.
     @discardableResult
     package func record(status document: JSON, vehicle: String, fetchedAt: Int) throws(HistoryError) -> RecordOutcome {
         let reading = StatusReading(document)
         let text = document.text
         return try write { db in
+            // The last document kept before this one's time (a snapshot read late is compared with what came before it).
             let latest = try db.one(
-                String.self, "SELECT document FROM statusSnapshots WHERE vehicle = ? AND document IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
-                [vehicle])
+                String.self,
+                "SELECT document FROM statusSnapshots WHERE vehicle = ? AND reportedAt <= ? AND document IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
+                [vehicle, reading.reportedAt ?? Int.max])
             if reading.reportedAt == nil, latest == text { return .unchanged }
-            let saysNothingMore =
-                reading.reportedAt != nil
-                && latest.flatMap { try? JSONParser.parse(Array($0.utf8)) }.map(StatusMask.masked) == StatusMask.masked(document)
+            // Both as their text reads back: a number kept as 15.0 may read back as 15.
+            func masked(_ text: String) -> JSON? { (try? JSONParser.parse(Array(text.utf8))).map(StatusMask.masked) }
+            let saysNothingMore = reading.reportedAt != nil && latest != nil && latest.flatMap(masked) == masked(text)
             try db.execute(
                 """
                 INSERT OR IGNORE INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, electricRange,

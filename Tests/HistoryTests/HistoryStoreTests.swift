@@ -159,7 +159,7 @@ import Testing
             func status(_ time: String, level: Int, doors: String) throws -> JSON {
                 try Self.json(
                     #"{"updatedAt": "\#(time)", "energies": [{"type": "Electric", "level": \#(level), "createdAt": "\#(time)"}], "#
-                        + #""odometer": {"mileage": \#(level * 10)}, "doorsState": {"lockedStates": ["\#(doors)"]}}"#)
+                        + #""odometer": {"mileage": \#(level * 10)}, "doorsState": {"lockedStates": ["\#(doors)"]}, "tyre": {"bar": 2.0}}"#)
             }
             try store.record(status: try status("2026-11-02T08:00:00Z", level: 80, doors: "Locked"), vehicle: "v1", fetchedAt: 0)
             try store.record(status: try status("2026-11-02T08:05:00Z", level: 78, doors: "Locked"), vehicle: "v1", fetchedAt: 0)
