@@ -1,9 +1,10 @@
 import APIContract
-import Commands
 import Foundation
 import Shell
 import TestSupport
 import Testing
+
+@testable import Commands
 
 /// Every API command's signature examples, run against a sandbox whose world runs a minute a second (so that a
 /// remote action's example ends within a second), each command in a fresh shell.
@@ -26,7 +27,7 @@ struct ExampleRunTests {
             // A command of one version runs its examples there; one of every version in v4.0, whose shapes they are
             // written for (a 4.17 monitor, for one, has no `id`).
             // The history's examples read what `record` keeps: one pass first.
-            if shell.shell.interpreter.registry.family(of: name) == "The car's history", name != "record" {
+            if shell.shell.interpreter.registry.family(of: name) == CommandRegistry.Family.history, name != "record" {
                 _ = try shell.run("record --once")
             }
             let spoken = (command as? VersionedCommand)?.versions ?? [.v40]
