@@ -13,6 +13,7 @@ enum HistorySchema {
         ("v2: when trips and alerts were synced", syncs),
         ("v3: how far trips and alerts were synced whole", watermarks),
         ("v4: a status document kept when it says more than its columns", documentsWhenNew),
+        ("v5: vehicles keyed by a small number", vehicleKeys),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }
@@ -88,6 +89,131 @@ enum HistorySchema {
         "DROP TABLE statusSnapshots",
         "ALTER TABLE statusSnapshotsV4 RENAME TO statusSnapshots",
     ]
+
+    // Every table names its vehicle by `vehicles.key`, a small number, not by the API's id (192 characters, repeated in
+    // every row and index of a car-year of snapshots: two thirds of the file). The tables of one row a time per car
+    // are WITHOUT ROWID, their key their order on disk. `SELECT … FROM statusSnapshots JOIN vehicles ON key = vehicle`
+    // finds a car's id, VIN and label. A vehicle only named by rows (recorded before its list) gets a key too.
+    private static let vehicleKeys: [String] = {
+        let named =
+            ["statusSnapshots", "positions", "trips", "alerts", "alarms", "remoteActions", "notifications", "syncs"]
+            + ["chargeSessions", "drives", "parkedPeriods", "energyDays"]
+        var statements = [
+            """
+            CREATE TABLE vehiclesV5 (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, vin TEXT, brand TEXT, label TEXT,
+                firstSeenAt INTEGER NOT NULL, lastSeenAt INTEGER NOT NULL, document TEXT NOT NULL)
+            """,
+            """
+            INSERT INTO vehiclesV5 (id, vin, brand, label, firstSeenAt, lastSeenAt, document)
+            SELECT id, vin, brand, label, firstSeenAt, lastSeenAt, document FROM vehicles ORDER BY firstSeenAt, rowid
+            """,
+            """
+            INSERT OR IGNORE INTO vehiclesV5 (id, firstSeenAt, lastSeenAt, document)
+            SELECT vehicle, strftime('%s'), strftime('%s'), json_object('id', vehicle) FROM (\(named.map { "SELECT vehicle FROM \($0)" }.joined(separator: " UNION ")))
+            WHERE vehicle IS NOT NULL
+            """,
+            "DROP TABLE vehicles",
+            "ALTER TABLE vehiclesV5 RENAME TO vehicles",
+        ]
+        // Each table again, its columns in the same order, its vehicle the key.
+        let tables: [(name: String, definition: String, indexes: [String])] = [
+            (
+                "statusSnapshots",
+                """
+                (vehicle INTEGER NOT NULL, reportedAt INTEGER NOT NULL, fetchedAt INTEGER NOT NULL, electricLevel REAL,
+                    electricRange REAL, batteryCapacity REAL, batteryResidual REAL, fuelLevel REAL, fuelRange REAL, odometer REAL,
+                    plugged INTEGER, chargingStatus TEXT, chargingMode TEXT, chargingRate REAL, moving INTEGER, speed REAL, ignition TEXT,
+                    latitude REAL, longitude REAL, outsideTemperature REAL, preconditioning INTEGER, document TEXT,
+                    PRIMARY KEY (vehicle, reportedAt)) WITHOUT ROWID
+                """, []
+            ),
+            (
+                "positions",
+                """
+                (vehicle INTEGER NOT NULL, at INTEGER NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL, altitude REAL,
+                    heading REAL, PRIMARY KEY (vehicle, at)) WITHOUT ROWID
+                """, []
+            ),
+            (
+                "trips",
+                """
+                (id TEXT PRIMARY KEY NOT NULL, vehicle INTEGER NOT NULL, startedAt INTEGER NOT NULL, stoppedAt INTEGER,
+                    distance REAL, duration REAL, startOdometer REAL, endOdometer REAL, startLatitude REAL, startLongitude REAL,
+                    endLatitude REAL, endLongitude REAL, document TEXT NOT NULL)
+                """, ["CREATE INDEX tripsByVehicleAndStart ON trips (vehicle, startedAt)"]
+            ),
+            (
+                "alerts",
+                """
+                (id TEXT PRIMARY KEY NOT NULL, vehicle INTEGER NOT NULL, type TEXT, severity TEXT, active INTEGER,
+                    startedAt INTEGER, endedAt INTEGER, document TEXT NOT NULL)
+                """, ["CREATE INDEX alertsByVehicleAndStart ON alerts (vehicle, startedAt)"]
+            ),
+            ("alarms", "(id TEXT PRIMARY KEY NOT NULL, vehicle INTEGER NOT NULL, type TEXT, createdAt INTEGER, document TEXT NOT NULL)", []),
+            (
+                "remoteActions",
+                """
+                (id TEXT PRIMARY KEY NOT NULL, vehicle INTEGER NOT NULL, action TEXT, status TEXT, createdAt INTEGER,
+                    updatedAt INTEGER, document TEXT NOT NULL)
+                """, []
+            ),
+            (
+                "notifications",
+                """
+                (id INTEGER PRIMARY KEY AUTOINCREMENT, receivedAt INTEGER NOT NULL, vehicle INTEGER, kind TEXT,
+                    document TEXT NOT NULL UNIQUE ON CONFLICT IGNORE)
+                """, []
+            ),
+            (
+                "syncs",
+                "(vehicle INTEGER PRIMARY KEY NOT NULL, syncedAt INTEGER NOT NULL, odometer REAL, tripsThrough INTEGER, alertsThrough INTEGER)",
+                []
+            ),
+            (
+                "chargeSessions",
+                """
+                (vehicle INTEGER NOT NULL, startedAt INTEGER NOT NULL, endedAt INTEGER, startLevel REAL NOT NULL,
+                    endLevel REAL NOT NULL, energyAdded REAL, capacity REAL, averagePower REAL, latitude REAL, longitude REAL,
+                    speed TEXT, PRIMARY KEY (vehicle, startedAt)) WITHOUT ROWID
+                """, []
+            ),
+            (
+                "drives",
+                """
+                (vehicle INTEGER NOT NULL, startedAt INTEGER NOT NULL, endedAt INTEGER NOT NULL, distance REAL,
+                    startOdometer REAL, endOdometer REAL, startLevel REAL, endLevel REAL, startLatitude REAL, startLongitude REAL,
+                    endLatitude REAL, endLongitude REAL, source TEXT NOT NULL, trip TEXT, PRIMARY KEY (vehicle, startedAt)) WITHOUT ROWID
+                """, []
+            ),
+            (
+                "parkedPeriods",
+                """
+                (vehicle INTEGER NOT NULL, startedAt INTEGER NOT NULL, endedAt INTEGER NOT NULL, startLevel REAL, endLevel REAL,
+                    drainPercentPerDay REAL, drainKWhPerDay REAL, PRIMARY KEY (vehicle, startedAt)) WITHOUT ROWID
+                """, []
+            ),
+            (
+                "energyDays",
+                """
+                (vehicle INTEGER NOT NULL, day TEXT NOT NULL, charged REAL NOT NULL DEFAULT 0, driven REAL NOT NULL DEFAULT 0,
+                    distance REAL NOT NULL DEFAULT 0, PRIMARY KEY (vehicle, day)) WITHOUT ROWID
+                """, []
+            ),
+        ]
+        for table in tables {
+            let next = table.name + "V5"
+            statements +=
+                [
+                    // The old column takes the key as text, which the new one takes back as a number.
+                    "UPDATE \(table.name) SET vehicle = (SELECT key FROM vehicles WHERE id = \(table.name).vehicle)",
+                    "CREATE TABLE \(next) \(table.definition)",
+                    "INSERT INTO \(next) SELECT * FROM \(table.name)",
+                    "DROP TABLE \(table.name)",
+                    "ALTER TABLE \(next) RENAME TO \(table.name)",
+                ] + table.indexes
+        }
+        return statements
+    }()
 
     private static let derived = [
         // energyAdded: kWh, level gained × capacity (kWh, the API's battery capacity or the model's, kept so that the

@@ -38,11 +38,12 @@ extension HistoryStore {
         let reading = StatusReading(document)
         let text = document.text
         return try write { db in
+            let key = try Self.key(making: vehicle, at: fetchedAt, db)
             // The last document kept before this one's time (a snapshot read late is compared with what came before it).
             let latest = try db.one(
                 String.self,
                 "SELECT document FROM statusSnapshots WHERE vehicle = ? AND reportedAt <= ? AND document IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
-                [vehicle, reading.reportedAt ?? Int.max])
+                [key, reading.reportedAt ?? Int.max])
             if reading.reportedAt == nil, latest == text { return .unchanged }
             // Both as their text reads back: a number kept as 15.0 may read back as 15.
             func masked(_ text: String) -> JSON? { (try? JSONParser.parse(Array(text.utf8))).map(StatusMask.masked) }
@@ -55,14 +56,14 @@ extension HistoryStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    vehicle, reading.reportedAt ?? fetchedAt, fetchedAt, reading.electricLevel, reading.electricRange,
+                    key, reading.reportedAt ?? fetchedAt, fetchedAt, reading.electricLevel, reading.electricRange,
                     reading.batteryCapacity, reading.batteryResidual, reading.fuelLevel, reading.fuelRange, reading.odometer,
                     reading.plugged, reading.chargingStatus, reading.chargingMode, reading.chargingRate, reading.moving,
                     reading.speed, reading.ignition, reading.position?.latitude, reading.position?.longitude,
                     reading.outsideTemperature, reading.preconditioning, saysNothingMore ? nil : text,
                 ])
             let added = db.changes > 0
-            if let position = reading.position { try Self.insert(position, vehicle: vehicle, fallback: reading.reportedAt ?? fetchedAt, db) }
+            if let position = reading.position { try Self.insert(position, vehicle: key, fallback: reading.reportedAt ?? fetchedAt, db) }
             return added ? .added : .unchanged
         }
     }
@@ -72,12 +73,12 @@ extension HistoryStore {
     package func record(position document: JSON, vehicle: String, fetchedAt: Int) throws(HistoryError) -> RecordOutcome {
         guard let position = PositionReading(document) else { return .unchanged }
         return try write { db in
-            try Self.insert(position, vehicle: vehicle, fallback: fetchedAt, db)
+            try Self.insert(position, vehicle: try Self.key(making: vehicle, at: fetchedAt, db), fallback: fetchedAt, db)
             return db.changes > 0 ? .added : .unchanged
         }
     }
 
-    private static func insert(_ position: PositionReading, vehicle: String, fallback: Int, _ db: SQLiteConnection) throws {
+    private static func insert(_ position: PositionReading, vehicle: Int, fallback: Int, _ db: SQLiteConnection) throws {
         try db.execute(
             "INSERT OR IGNORE INTO positions (vehicle, at, latitude, longitude, altitude, heading) VALUES (?, ?, ?, ?, ?, ?)",
             [vehicle, position.at ?? fallback, position.latitude, position.longitude, position.altitude, position.heading])
@@ -92,9 +93,9 @@ extension HistoryStore {
         let stop = document["stopPosition"].flatMap(PositionReading.init)
         let endOdometer = document["odometer"]?.number
         return try upsert(
-            table: "trips", id: id, document: document,
+            table: "trips", id: id, vehicle: vehicle, document: document,
             columns: [
-                "vehicle": vehicle, "startedAt": startedAt, "stoppedAt": StatusReading.time(document["stoppedAt"]),
+                "startedAt": startedAt, "stoppedAt": StatusReading.time(document["stoppedAt"]),
                 "distance": document["distance"]?.number, "duration": document["duration"]?.number,
                 "startOdometer": document["startMileage"]?.number ?? both(endOdometer, document["distance"]?.number).map { $0 - $1 },
                 "endOdometer": endOdometer, "startLatitude": start?.latitude, "startLongitude": start?.longitude,
@@ -107,24 +108,25 @@ extension HistoryStore {
     package func record(alert document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
         guard let id = document["id"]?.string else { return .unchanged }
         return try upsert(
-            table: "alerts", id: id, document: document,
+            table: "alerts", id: id, vehicle: vehicle, document: document,
             columns: [
-                "vehicle": vehicle, "type": document["type"]?.string, "severity": document["severity"]?.string,
+                "type": document["type"]?.string, "severity": document["severity"]?.string,
                 "active": document["active"]?.bool, "startedAt": StatusReading.time(document["startedAt"] ?? document["createdAt"]),
                 "endedAt": StatusReading.time(document["endedAt"]),
             ])
     }
 
-    /// Inserts the row, or replaces its columns when its document changed.
-    private func upsert(table: String, id: String, document: JSON, columns: KeyValuePairs<String, any SQLiteBindable>)
+    /// Inserts the row of `vehicle`, or replaces its columns when its document changed.
+    private func upsert(table: String, id: String, vehicle: String, document: JSON, columns: KeyValuePairs<String, any SQLiteBindable>)
         throws(HistoryError) -> RecordOutcome
     {
         let text = document.text
-        let names = ["id"] + columns.map(\.key) + ["document"]
-        let values: [any SQLiteBindable] = [id] + columns.map(\.value) + [text]
+        let names = ["id", "vehicle"] + columns.map(\.key) + ["document"]
         return try write { db in
             let known = try db.one(String.self, "SELECT document FROM \(table) WHERE id = ?", [id])
             if known == text { return .unchanged }
+            let key = try Self.key(making: vehicle, at: nil, db)
+            let values: [any SQLiteBindable] = [id, key] + columns.map(\.value) + [text]
             let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
             try db.execute("INSERT OR REPLACE INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))", values)
             return known == nil ? .added : .updated
@@ -150,10 +152,12 @@ extension HistoryStore {
     /// everything the API has (a sync cut short kept only the newest items).
     package func syncStart(_ table: RecordedTable, vehicle: String, overlap: Int) throws(HistoryError) -> Int? {
         try read { db in
-            guard let through = try db.one(Int.self, "SELECT \(table.rawValue)Through FROM syncs WHERE vehicle = ?", [vehicle]) else { return nil }
+            guard let key = try Self.key(vehicle, db),
+                let through = try db.one(Int.self, "SELECT \(table.rawValue)Through FROM syncs WHERE vehicle = ?", [key])
+            else { return nil }
             var start = through - overlap
             if table == .alerts,
-                let open = try db.one(Int.self, "SELECT min(startedAt) FROM alerts WHERE vehicle = ? AND active = 1", [vehicle])
+                let open = try db.one(Int.self, "SELECT min(startedAt) FROM alerts WHERE vehicle = ? AND active = 1", [key])
             {
                 start = min(start, open)
             }
@@ -165,10 +169,11 @@ extension HistoryStore {
     package func noteSyncedWhole(_ table: RecordedTable, vehicle: String) throws(HistoryError) {
         let column = table.rawValue + "Through"
         try write { db in
-            let through = try db.one(Int.self, "SELECT max(startedAt) FROM \(table.rawValue) WHERE vehicle = ?", [vehicle])
+            let key = try Self.key(making: vehicle, at: nil, db)
+            let through = try db.one(Int.self, "SELECT max(startedAt) FROM \(table.rawValue) WHERE vehicle = ?", [key])
             try db.execute(
                 "INSERT INTO syncs (vehicle, syncedAt, \(column)) VALUES (?, 0, ?) ON CONFLICT (vehicle) DO UPDATE SET \(column) = ?",
-                [vehicle, through, through])
+                [key, through, through])
         }
     }
 }
@@ -182,7 +187,7 @@ extension HistoryStore {
     /// (a drive ended, so its trip is there to read).
     package func syncDue(vehicle: String, now: Int, odometer: Double?, moving: Bool?) throws(HistoryError) -> Bool {
         try read { db in
-            guard let last = try db.rows("SELECT syncedAt, odometer FROM syncs WHERE vehicle = ?", [vehicle]).first,
+            guard let key = try Self.key(vehicle, db), let last = try db.rows("SELECT syncedAt, odometer FROM syncs WHERE vehicle = ?", [key]).first,
                 let at = last.get("syncedAt", as: Int.self)
             else { return true }
             if now - at >= Self.syncEvery { return true }
@@ -196,7 +201,7 @@ extension HistoryStore {
         try write { db in
             try db.execute(
                 "INSERT INTO syncs (vehicle, syncedAt, odometer) VALUES (?, ?, ?) ON CONFLICT (vehicle) DO UPDATE SET syncedAt = ?, odometer = ?",
-                [vehicle, now, odometer, now, odometer])
+                [try Self.key(making: vehicle, at: now, db), now, odometer, now, odometer])
         }
     }
 }
@@ -208,6 +213,7 @@ extension HistoryStore {
     @discardableResult
     package func deriveChargeSessions(vehicle: String) throws(HistoryError) -> Int {
         try write { db in
+            guard let vehicle = try Self.key(vehicle, db) else { return 0 }
             let since = try db.one(Int.self, "SELECT max(startedAt) FROM chargeSessions WHERE vehicle = ?", [vehicle]) ?? Int(Int32.min)
             let snapshots = try db.rows(
                 """
@@ -251,6 +257,7 @@ extension HistoryStore {
     @discardableResult
     package func deriveDrives(vehicle: String) throws(HistoryError) -> Int {
         try write { db in
+            guard let vehicle = try Self.key(vehicle, db) else { return 0 }
             let latest = try db.one(Int.self, "SELECT max(startedAt) FROM drives WHERE vehicle = ?", [vehicle])
             let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
             // From the last snapshot before the window, so that a drive across its edge is seen, with every trip since
@@ -325,6 +332,7 @@ extension HistoryStore {
     @discardableResult
     package func deriveParkedPeriods(vehicle: String) throws(HistoryError) -> Int {
         try write { db in
+            guard let vehicle = try Self.key(vehicle, db) else { return 0 }
             let latest = try db.one(Int.self, "SELECT max(startedAt) FROM parkedPeriods WHERE vehicle = ?", [vehicle])
             let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
             // A period starts where a drive ends: the drives that end in the window, and the one after each.

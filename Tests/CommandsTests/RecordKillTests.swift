@@ -39,7 +39,8 @@ import Testing
         for (n, vehicle) in world.sandbox.endpoints.vehicles.enumerated() {
             for (table, command) in [("trips", "trips"), ("alerts", "alerts")] {
                 let listed = try JSONParser.parse(Array(try world.ccsh("\(command) \(n) | get id | to json").utf8)).array?.compactMap(\.string) ?? []
-                let kept = try world.rows("SELECT id FROM \(table) WHERE vehicle = ?", [vehicle.id]).compactMap { $0.get("id", as: String.self) }
+                let kept = try world.rows("SELECT id FROM \(table) WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?)", [vehicle.id]).compactMap
+                { $0.get("id", as: String.self) }
                 #expect(Set(listed).isSubset(of: Set(kept)), "car \(n): every one of the API's \(table) is kept (seed \(seed))")
                 #expect(kept.count == Set(kept).count)
             }

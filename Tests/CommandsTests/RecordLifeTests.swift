@@ -112,7 +112,7 @@ import Testing
     /// is in the database, and nothing else that started then is.
     /// A charge that ended after `settled` is checked for its start only.
     private func checkAgainstTruth(_ world: World, from: Int, drivesFrom: Int? = nil, to: Int, settled: Int = .max) throws {
-        let vehicles = try world.rows("SELECT id FROM vehicles ORDER BY rowid").compactMap { $0.get("id", as: String.self) }
+        let vehicles = try world.rows("SELECT id FROM vehicles ORDER BY key").compactMap { $0.get("id", as: String.self) }
         #expect(vehicles.count == 3)
         for (n, vehicle) in vehicles.enumerated() {
             let truth = try world.truth(n)
@@ -120,7 +120,7 @@ import Testing
             func within(_ from: Int) -> (JSON) -> Bool {
                 { item in item["startedAt"]?.string.flatMap(Timestamp.parse).map { $0 >= from && $0 <= to } ?? false }
             }
-            let query = "WHERE vehicle = ? AND startedAt BETWEEN ? AND ? ORDER BY startedAt"
+            let query = "WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?) AND startedAt BETWEEN ? AND ? ORDER BY startedAt"
             checkCharges(
                 (truth["charges"]?.array ?? []).filter(within(from)), try world.rows("SELECT * FROM chargeSessions " + query, [vehicle, from, to]),
                 car: n, settled: settled)

@@ -84,15 +84,16 @@ import Testing
         _ = try lab.pass()
         _ = try lab.pass()
         let store = try HistoryStore(path: lab.database, readOnly: true)
-        let sessions = try store.read { db in try db.rows("SELECT * FROM chargeSessions") }
+        let sessions = try store.read { db in try db.rows("SELECT chargeSessions.*, vehicles.id FROM chargeSessions JOIN vehicles ON key = vehicle") }
         let levels = try store.read { db in
             try db.all(
-                Double.self, "SELECT electricLevel FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt", [lab.sandbox.endpoints.vehicles[1].id]
+                Double.self, "SELECT electricLevel FROM statusSnapshots WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?) ORDER BY reportedAt",
+                [lab.sandbox.endpoints.vehicles[1].id]
             )
         }
         #expect(sessions.count == 1, "\(sessions)")
         let session = try #require(sessions.first)
-        #expect(session.get("vehicle", as: String.self) == lab.sandbox.endpoints.vehicles[1].id)
+        #expect(session.get("id", as: String.self) == lab.sandbox.endpoints.vehicles[1].id)
         #expect(session.get("startLevel", as: Double.self) == levels.dropFirst().first, "\(levels)")
         #expect(session.get("endLevel", as: Double.self) == levels.last, "\(levels)")
         #expect(session.get("endedAt", as: Int.self) != nil)
@@ -136,9 +137,10 @@ import Testing
         _ = try lab.ccsh("sandbox advance 3h; sandbox plug 1; sandbox advance 1h")
         _ = try lab.pass()
         let vehicle = lab.sandbox.endpoints.vehicles[1].id
-        let snapshots = try lab.count("SELECT count(*) FROM statusSnapshots WHERE vehicle = '\(vehicle)'")
+        let snapshots = try lab.count("SELECT count(*) FROM statusSnapshots WHERE vehicle = (SELECT key FROM vehicles WHERE id = '\(vehicle)')")
         #expect(try lab.ccsh("history status 1 | count").stdout == "\(snapshots)\n")
-        let days = try lab.count("SELECT count(DISTINCT reportedAt / 86400) FROM statusSnapshots WHERE vehicle = '\(vehicle)'")
+        let days = try lab.count(
+            "SELECT count(DISTINCT reportedAt / 86400) FROM statusSnapshots WHERE vehicle = (SELECT key FROM vehicles WHERE id = '\(vehicle)')")
         #expect(try lab.ccsh("history status 1 --every 1d | count").stdout == "\(days)\n", "one a day: the first of the day")
         let gpx = try lab.ccsh("history positions 1 | to gpx").stdout
         #expect(gpx.contains("<trkpt") || gpx.contains("<wpt"), "\(gpx.prefix(400))")

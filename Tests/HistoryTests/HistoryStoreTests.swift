@@ -85,10 +85,12 @@ import Testing
             // Another car's document at the same time is its own row.
             #expect(try store.record(status: first, vehicle: "v2", fetchedAt: 1000) == .added)
             let levels = try store.read { db in
-                try db.all(Double.self, "SELECT electricLevel FROM statusSnapshots WHERE vehicle = 'v1' ORDER BY reportedAt")
+                try db.all(
+                    Double.self,
+                    "SELECT electricLevel FROM statusSnapshots WHERE vehicle = (SELECT key FROM vehicles WHERE id = 'v1') ORDER BY reportedAt")
             }
             #expect(levels == [80, 70])
-            let positions = try store.read { db in try db.rows("SELECT * FROM positions WHERE vehicle = 'v1'") }
+            let positions = try store.read { db in try db.rows("SELECT * FROM positions WHERE vehicle = (SELECT key FROM vehicles WHERE id = 'v1')") }
             #expect(positions.count == 1)
             #expect(positions.first?.get("at", as: Int.self) == Timestamp.parse("2026-11-03T07:59:00Z"))
             #expect(positions.first?.get("latitude", as: Double.self) == 48.85)
@@ -171,23 +173,68 @@ import Testing
         }
     }
 
+    /// A database at `path` made by a ccsh that knew the first `migrations` only.
+    static func oldDatabase(_ path: String, migrations: Int) throws -> SQLiteConnection {
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let old = try SQLiteConnection(path: path, readOnly: false)
+        try old.execute("CREATE TABLE schemaMigrations (name TEXT PRIMARY KEY NOT NULL)")
+        for migration in HistorySchema.migrations.prefix(migrations) {
+            for statement in migration.statements { try old.execute(statement) }
+            try old.execute("INSERT INTO schemaMigrations (name) VALUES (?)", [migration.name])
+        }
+        return old
+    }
+
     @Test("a database of the migrations before v4 keeps its snapshots, documents and all, and takes snapshots without")
     func migratedToV4() throws {
         let root = try Self.directory()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("old.sqlite").path
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        let old = try SQLiteConnection(path: path, readOnly: false)
-        try old.execute("CREATE TABLE schemaMigrations (name TEXT PRIMARY KEY NOT NULL)")
-        for migration in HistorySchema.migrations.prefix(3) {
-            for statement in migration.statements { try old.execute(statement) }
-            try old.execute("INSERT INTO schemaMigrations (name) VALUES (?)", [migration.name])
-        }
+        let old = try Self.oldDatabase(path, migrations: 3)
         try old.execute("INSERT INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, document) VALUES ('v1', 1, 1, 50, '{}')")
         let store = try HistoryStore(path: path)
         #expect(try store.read { db in try db.one(String.self, "SELECT document FROM statusSnapshots WHERE reportedAt = 1") } == "{}")
-        try store.write { db in try db.execute("INSERT INTO statusSnapshots (vehicle, reportedAt, fetchedAt) VALUES ('v1', 2, 2)") }
+        try store.write { db in
+            try db.execute("INSERT INTO statusSnapshots (vehicle, reportedAt, fetchedAt) VALUES ((SELECT key FROM vehicles WHERE id = 'v1'), 2, 2)")
+        }
         #expect(try store.read { db in try db.one(Int.self, "SELECT count(*) FROM statusSnapshots WHERE document IS NULL") } == 1)
+    }
+
+    @Test("a database of the migrations before v5 names its vehicles by a number, every row kept and still theirs")
+    func migratedToV5() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("old.sqlite").path
+        let old = try Self.oldDatabase(path, migrations: 5)
+        // A listed car with a snapshot and a trip; another only ever named by its snapshots and its sync.
+        try old.execute("INSERT INTO vehicles (id, vin, label, firstSeenAt, lastSeenAt, document) VALUES ('listed', 'VR3', 'e-208', 5, 9, '{}')")
+        for (vehicle, at, level) in [("listed", 10, 50.0), ("listed", 20, 60.0), ("unlisted", 10, 70.0)] {
+            try old.execute(
+                "INSERT INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel) VALUES (?, ?, ?, ?)", [vehicle, at, at, level])
+            try old.execute("INSERT INTO positions (vehicle, at, latitude, longitude) VALUES (?, ?, 48.8, 2.3)", [vehicle, at])
+        }
+        try old.execute("INSERT INTO trips (id, vehicle, startedAt, document) VALUES ('t1', 'listed', 10, '{}')")
+        try old.execute("INSERT INTO syncs (vehicle, syncedAt, tripsThrough) VALUES ('unlisted', 30, 10)")
+        let store = try HistoryStore(path: path)
+        let vehicles = try store.read { db in try db.rows("SELECT key, id, vin, firstSeenAt FROM vehicles ORDER BY key") }
+        #expect(vehicles.map { $0.get("id", as: String.self) } == ["listed", "unlisted"])
+        #expect(vehicles.first?.get("vin", as: String.self) == "VR3")
+        #expect(vehicles.first?.get("firstSeenAt", as: Int.self) == 5)
+        let keys = vehicles.compactMap { $0.get("key", as: Int.self) }
+        #expect(
+            try store.read { db in try db.all(Int.self, "SELECT vehicle FROM statusSnapshots ORDER BY vehicle, reportedAt") }
+                == [keys[0], keys[0], keys[1]])
+        #expect(try store.read { db in try db.all(String.self, "SELECT DISTINCT typeof(vehicle) FROM positions") } == ["integer"])
+        #expect(try store.read { db in try db.one(Int.self, "SELECT vehicle FROM trips") } == keys[0])
+        #expect(try store.syncStart(.trips, vehicle: "unlisted", overlap: 0) == 10)
+        // And the store goes on by the API's ids.
+        let later = try Self.json(#"{"updatedAt": "2026-11-03T09:00:00Z", "energies": [{"type": "Electric", "level": 40}]}"#)
+        #expect(try store.record(status: later, vehicle: "listed", fetchedAt: 30) == .added)
+        #expect(
+            try store.read { db in
+                try db.all(Double.self, "SELECT electricLevel FROM statusSnapshots WHERE vehicle = ? ORDER BY reportedAt", [keys[0]])
+            }
+                == [50, 60, 40])
     }
 
     @Test("the default path follows XDG_DATA_HOME, else ~/.local/share")

@@ -87,7 +87,7 @@ struct HistoryTableCommand: Command {
         let (since, until) = try TimeWindow.bounds(call, now: api.serverClock.now)
         let store = try HistoryDatabase.open(call, api: api)
         var arguments: [any SQLiteBindable] = [vehicle, since ?? Int(Int32.min), until ?? Int(Int32.max)]
-        let filter = "FROM \(reading.source) WHERE vehicle = ? AND \(reading.time) BETWEEN ? AND ?"
+        let filter = "FROM \(reading.source) WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?) AND \(reading.time) BETWEEN ? AND ?"
         var sql = "SELECT \(reading.columns) \(filter) ORDER BY \(reading.time)"
         if let every = try Self.every(call) {
             // Grouped, SQLite gives the other columns of the row that holds min(time): each period's first row.
