@@ -2,7 +2,6 @@ import APIContract
 import Client
 import Foundation
 import Listener
-import SafeFile
 import Shell
 
 /// `listen`: a webhook receiver in the shell. It serves HTTP on this machine and yields each notification the API
@@ -16,33 +15,27 @@ struct ListenCommand: Command {
     static let defaultPort: UInt16 = 8099
 
     var signature: Signature {
-        Signature("listen", summary: "Receive the API's webhook notifications here, each one a record in a lazy stream.")
-            .flag("port", .int, "The port (default 8099; 0: any free one).")
-            .flag("bind", .string, "The address (default 127.0.0.1; 0.0.0.0 for every interface — put HTTPS in front).")
-            .flag(
-                "secret", .string,
-                "Refuse (401) a post without this value in its X-Ccsh-Secret header; env:NAME or file:PATH read it from there."
-            )
-            .switch("tls", "Serve HTTPS, with a certificate ccsh makes for this machine (or --cert and --key).")
-            .flag("cert", .file, "With --tls: the certificate chain (PEM).")
-            .flag("key", .file, "With --tls: its private key (PEM).")
-            .flag("timeout", .string, "Stop after this long: 30s, 5m, 1h (default: until Ctrl-C, or until enough are read).")
-            .switch("background", "Keep listening in this shell and return where; a later `listen` reads what came.")
-            .switch("print", "Print each notification as it arrives (a card at a terminal, NDJSON in a pipe) instead of returning them.")
-            .discussion(
-                """
-                The API posts to a public HTTPS URL (docs/api.md §10.5): put a tunnel or a reverse proxy in front of the port, \
-                register that URL as a callback's target (`callbacks create --target https://…`), and give the callback the \
-                secret header: `--header 'X-Ccsh-Secret=…'`. A notification is answered 200 only once it is kept; what is not \
-                JSON gets 400, a body over 1 MiB 413, a post without the secret 401. In 4.17 a batch of lagging notifications \
-                comes as one array: each becomes its own record. A post is answered 200 once the pipeline took all of it \
-                (or, with --background, once kept): `listen | first 2` answers 503 to a batch of three, and the API sends \
-                it again to the next reader.
-                """
-            )
-            .example("listen --port 0 --timeout 1s | count", "Nothing posts within a second.", result: 0)
-            .example("listen --port 0 --background | get bind", "A listener kept running in the shell, on this machine only.", result: "127.0.0.1")
-            .output("list (lazy) of records: each notification as posted; with --background, where it listens")
+        ListenerSetup.flags(
+            on: Signature("listen", summary: "Receive the API's webhook notifications here, each one a record in a lazy stream.")
+                .flag("port", .int, "The port (default 8099; 0: any free one).")
+        )
+        .flag("timeout", .string, "Stop after this long: 30s, 5m, 1h (default: until Ctrl-C, or until enough are read).")
+        .switch("background", "Keep listening in this shell and return where; a later `listen` reads what came.")
+        .switch("print", "Print each notification as it arrives (a card at a terminal, NDJSON in a pipe) instead of returning them.")
+        .discussion(
+            """
+            The API posts to a public HTTPS URL (docs/api.md §10.5): put a tunnel or a reverse proxy in front of the port, \
+            register that URL as a callback's target (`callbacks create --target https://…`), and give the callback the \
+            secret header: `--header 'X-Ccsh-Secret=…'`. A notification is answered 200 only once it is kept; what is not \
+            JSON gets 400, a body over 1 MiB 413, a post without the secret 401. In 4.17 a batch of lagging notifications \
+            comes as one array: each becomes its own record. A post is answered 200 once the pipeline took all of it \
+            (or, with --background, once kept): `listen | first 2` answers 503 to a batch of three, and the API sends \
+            it again to the next reader.
+            """
+        )
+        .example("listen --port 0 --timeout 1s | count", "Nothing posts within a second.", result: 0)
+        .example("listen --port 0 --background | get bind", "A listener kept running in the shell, on this machine only.", result: "127.0.0.1")
+        .output("list (lazy) of records: each notification as posted; with --background, where it listens")
     }
 
     var view: View? { .notification }
@@ -66,7 +59,7 @@ struct ListenCommand: Command {
             }
             listener = running
         } else {
-            listener = try start(call, port: requested ?? Self.defaultPort)
+            listener = try ListenerSetup(api: api).start(call, port: requested ?? Self.defaultPort)
         }
         if call.isSet("background") {
             listener.keepForLaterReaders()
@@ -105,54 +98,6 @@ struct ListenCommand: Command {
             throw call.error("--port must be 0 to 65535, got \(value.text)", argument: "port", code: .badArgument)
         }
         return UInt16(number)
-    }
-
-    private func start(_ call: Call, port: UInt16) throws -> WebhookListener {
-        var configuration = WebhookListener.Configuration()
-        configuration.port = port
-        if let bind = call.string("bind") { configuration.bind = bind }
-        configuration.tls = try tls(call)
-        if let secret = call.string("secret") {
-            let value = try Secret(secret).resolve(named: "--secret")
-            guard value.count >= 16 else {
-                var error = call.error(
-                    "--secret must be at least 16 characters", hint: "make one with `openssl rand -hex 16`", argument: "secret", code: .badArgument)
-                error.concealed = call.flagValues["secret"]?.last?.range
-                throw error
-            }
-            configuration.secret = value
-        }
-        do {
-            return try WebhookListener(configuration)
-        } catch {
-            throw call.error(
-                "cannot listen on \(configuration.bind):\(port): \(error)",
-                hint: port == 0 ? "choose an address this machine has" : "another program may use the port: choose another with --port, or 0 for any")
-        }
-    }
-
-    /// `--tls`: `--cert` and `--key`, or the certificate ccsh made for this machine (made now if need be, in the
-    /// cache directory, the key mode 0600). Nil without --tls.
-    private func tls(_ call: Call) throws -> (certificate: String, key: String)? {
-        let (certificate, key) = (call.string("cert"), call.string("key"))
-        guard call.isSet("tls") else {
-            if certificate != nil || key != nil {
-                throw call.error("--cert and --key go with --tls", argument: certificate != nil ? "cert" : "key", code: .badArgument)
-            }
-            return nil
-        }
-        if let certificate, let key { return (certificate, key) }
-        if certificate != nil || key != nil {
-            throw call.error("--cert and --key go together", hint: "or give neither: ccsh makes a certificate", code: .badArgument)
-        }
-        let made = (api.cacheDirectory.appendingPathComponent("listen.crt").path, api.cacheDirectory.appendingPathComponent("listen.key").path)
-        do {
-            try SafeFile.makeDirectory(api.cacheDirectory.path)
-            try WebhookListener.ensureCertificate(certificate: made.0, key: made.1)
-        } catch {
-            throw call.error("cannot make a certificate for --tls: \(error)", hint: "give one with --cert and --key")
-        }
-        return made
     }
 
     /// Where a listener waits, what it requires, and how much waits in it.
