@@ -35,37 +35,39 @@ extension HistoryStore {
     /// repeats the last kept one.
     @discardableResult
     package func record(status document: JSON, vehicle: String, fetchedAt: Int) throws(HistoryError) -> RecordOutcome {
+        try write { db in try Self.insert(status: document, vehicle: Self.key(making: vehicle, at: fetchedAt, db), fetchedAt: fetchedAt, db) }
+    }
+
+    /// ``record(status:vehicle:fetchedAt:)`` in the transaction of `db`, the vehicle by its key.
+    static func insert(status document: JSON, vehicle key: Int, fetchedAt: Int, _ db: SQLiteConnection) throws -> RecordOutcome {
         let reading = StatusReading(document)
         let text = document.text
-        return try write { db in
-            let key = try Self.key(making: vehicle, at: fetchedAt, db)
-            // The last document kept before this one's time (a snapshot read late is compared with what came before it).
-            let latest = try db.one(
-                String.self,
-                "SELECT document FROM statusSnapshots WHERE vehicle = ? AND reportedAt <= ? AND document IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
-                [key, reading.reportedAt ?? Int.max])
-            if reading.reportedAt == nil, latest == text { return .unchanged }
-            // Both as their text reads back: a number kept as 15.0 may read back as 15.
-            func masked(_ text: String) -> JSON? { (try? JSONParser.parse(Array(text.utf8))).map(StatusMask.masked) }
-            let saysNothingMore = reading.reportedAt != nil && latest != nil && latest.flatMap(masked) == masked(text)
-            try db.execute(
-                """
-                INSERT OR IGNORE INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, electricRange,
-                    batteryCapacity, batteryResidual, fuelLevel, fuelRange, odometer, plugged, chargingStatus, chargingMode,
-                    chargingRate, moving, speed, ignition, latitude, longitude, outsideTemperature, preconditioning, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    key, reading.reportedAt ?? fetchedAt, fetchedAt, reading.electricLevel, reading.electricRange,
-                    reading.batteryCapacity, reading.batteryResidual, reading.fuelLevel, reading.fuelRange, reading.odometer,
-                    reading.plugged, reading.chargingStatus, reading.chargingMode, reading.chargingRate, reading.moving,
-                    reading.speed, reading.ignition, reading.position?.latitude, reading.position?.longitude,
-                    reading.outsideTemperature, reading.preconditioning, saysNothingMore ? nil : text,
-                ])
-            let added = db.changes > 0
-            if let position = reading.position { try Self.insert(position, vehicle: key, fallback: reading.reportedAt ?? fetchedAt, db) }
-            return added ? .added : .unchanged
-        }
+        // The last document kept before this one's time (a snapshot read late is compared with what came before it).
+        let latest = try db.one(
+            String.self,
+            "SELECT document FROM statusSnapshots WHERE vehicle = ? AND reportedAt <= ? AND document IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
+            [key, reading.reportedAt ?? Int.max])
+        if reading.reportedAt == nil, latest == text { return .unchanged }
+        // Both as their text reads back: a number kept as 15.0 may read back as 15.
+        func masked(_ text: String) -> JSON? { (try? JSONParser.parse(Array(text.utf8))).map(StatusMask.masked) }
+        let saysNothingMore = reading.reportedAt != nil && latest != nil && latest.flatMap(masked) == masked(text)
+        try db.execute(
+            """
+            INSERT OR IGNORE INTO statusSnapshots (vehicle, reportedAt, fetchedAt, electricLevel, electricRange,
+                batteryCapacity, batteryResidual, fuelLevel, fuelRange, odometer, plugged, chargingStatus, chargingMode,
+                chargingRate, moving, speed, ignition, latitude, longitude, outsideTemperature, preconditioning, document)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                key, reading.reportedAt ?? fetchedAt, fetchedAt, reading.electricLevel, reading.electricRange,
+                reading.batteryCapacity, reading.batteryResidual, reading.fuelLevel, reading.fuelRange, reading.odometer,
+                reading.plugged, reading.chargingStatus, reading.chargingMode, reading.chargingRate, reading.moving,
+                reading.speed, reading.ignition, reading.position?.latitude, reading.position?.longitude,
+                reading.outsideTemperature, reading.preconditioning, saysNothingMore ? nil : text,
+            ])
+        let added = db.changes > 0
+        if let position = reading.position { try insert(position, vehicle: key, fallback: reading.reportedAt ?? fetchedAt, db) }
+        return added ? .added : .unchanged
     }
 
     /// Keeps a position Feature of `vehicle` (`lastPosition`), once per time it was taken.
@@ -78,7 +80,7 @@ extension HistoryStore {
         }
     }
 
-    private static func insert(_ position: PositionReading, vehicle: Int, fallback: Int, _ db: SQLiteConnection) throws {
+    static func insert(_ position: PositionReading, vehicle: Int, fallback: Int, _ db: SQLiteConnection) throws {
         try db.execute(
             "INSERT OR IGNORE INTO positions (vehicle, at, latitude, longitude, altitude, heading) VALUES (?, ?, ?, ?, ?, ?)",
             [vehicle, position.at ?? fallback, position.latitude, position.longitude, position.altitude, position.heading])
@@ -88,12 +90,17 @@ extension HistoryStore {
     /// (late data) replaces its row.
     @discardableResult
     package func record(trip document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
+        try write { db in try Self.insert(trip: document, vehicle: Self.key(making: vehicle, at: nil, db), db) }
+    }
+
+    /// ``record(trip:vehicle:)`` in the transaction of `db`.
+    static func insert(trip document: JSON, vehicle: Int, _ db: SQLiteConnection) throws -> RecordOutcome {
         guard let id = document["id"]?.string, let startedAt = StatusReading.time(document["startedAt"]) else { return .unchanged }
         let start = document["startPosition"].flatMap(PositionReading.init)
         let stop = document["stopPosition"].flatMap(PositionReading.init)
         let endOdometer = document["odometer"]?.number
         return try upsert(
-            table: "trips", id: id, vehicle: vehicle, document: document,
+            table: "trips", id: id, vehicle: vehicle, document: document, db,
             columns: [
                 "startedAt": startedAt, "stoppedAt": StatusReading.time(document["stoppedAt"]),
                 "distance": document["distance"]?.number, "duration": document["duration"]?.number,
@@ -106,9 +113,14 @@ extension HistoryStore {
     /// Keeps an alert by its id, with its start and, once it ended, its end.
     @discardableResult
     package func record(alert document: JSON, vehicle: String) throws(HistoryError) -> RecordOutcome {
+        try write { db in try Self.insert(alert: document, vehicle: Self.key(making: vehicle, at: nil, db), db) }
+    }
+
+    /// ``record(alert:vehicle:)`` in the transaction of `db`.
+    static func insert(alert document: JSON, vehicle: Int, _ db: SQLiteConnection) throws -> RecordOutcome {
         guard let id = document["id"]?.string else { return .unchanged }
         return try upsert(
-            table: "alerts", id: id, vehicle: vehicle, document: document,
+            table: "alerts", id: id, vehicle: vehicle, document: document, db,
             columns: [
                 "type": document["type"]?.string, "severity": document["severity"]?.string,
                 "active": document["active"]?.bool, "startedAt": StatusReading.time(document["startedAt"] ?? document["createdAt"]),
@@ -117,20 +129,17 @@ extension HistoryStore {
     }
 
     /// Inserts the row of `vehicle`, or replaces its columns when its document changed.
-    private func upsert(table: String, id: String, vehicle: String, document: JSON, columns: KeyValuePairs<String, any SQLiteBindable>)
-        throws(HistoryError) -> RecordOutcome
-    {
+    private static func upsert(
+        table: String, id: String, vehicle: Int, document: JSON, _ db: SQLiteConnection, columns: KeyValuePairs<String, any SQLiteBindable>
+    ) throws -> RecordOutcome {
         let text = document.text
         let names = ["id", "vehicle"] + columns.map(\.key) + ["document"]
-        return try write { db in
-            let known = try db.one(String.self, "SELECT document FROM \(table) WHERE id = ?", [id])
-            if known == text { return .unchanged }
-            let key = try Self.key(making: vehicle, at: nil, db)
-            let values: [any SQLiteBindable] = [id, key] + columns.map(\.value) + [text]
-            let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-            try db.execute("INSERT OR REPLACE INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))", values)
-            return known == nil ? .added : .updated
-        }
+        let known = try db.one(String.self, "SELECT document FROM \(table) WHERE id = ?", [id])
+        if known == text { return .unchanged }
+        let values: [any SQLiteBindable] = [id, vehicle] + columns.map(\.value) + [text]
+        let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+        try db.execute("INSERT OR REPLACE INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))", values)
+        return known == nil ? .added : .updated
     }
 }
 
