@@ -3,7 +3,9 @@
 ///
 /// - A car's status is read every ``Pace`` of its state: while driving every minute, while charging every 5
 ///   minutes, parked with news in the last hour every 10 minutes, and asleep (parked, nothing new for an hour) every
-///   30 minutes. With `listen` delivering the car's events, each is 4 times longer.
+///   30 minutes. A car whose notifications came in the last day (`record --listen`) is read 4 times less often:
+///   its monitors tell of what changes. A notification carrying its status counts as a read; one without makes it
+///   due at once (at most once a minute), to see what changed.
 /// - Its trips and alerts are synced on the first read, when a drive has just ended, and at least every 6 hours.
 /// - Requests are paced by a token bucket that holds `share` of the day quota: it refills at that share spread over
 ///   24 hours and holds at most a 48th of it, so that no 24 hours ever see more than the share. When the gateway
@@ -26,18 +28,20 @@ package struct RecordSchedule: Sendable {
 
     static let syncEvery = 6 * 3600.0
     static let recentNews = 3600.0
+    /// How long a car counts as notified after its last notification.
+    static let notifiedFor = 86_400.0
 
     /// The share of the day quota the recorder may spend (0…1).
     package let share: Double
-    /// Whether `listen` delivers the cars' events (the cars are read less often).
-    package var notified = false
     private var cars: [String: Car] = [:]
     private var order: [String] = []
     private var bucket: Bucket?
 
     private struct Car {
         var next = 0.0
+        var lastRead: Double?
         var lastSync: Double?
+        var lastNotified: Double?
         var wasDriving = false
     }
 
@@ -76,12 +80,32 @@ package struct RecordSchedule: Sendable {
         guard var car = cars[vehicle] else { return }
         let pace: Pace =
             driving ? .driving : charging ? .charging : reportedAt.map { now - $0 < Self.recentNews } == true ? .parked : .asleep
+        let notified = car.lastNotified.map { now - $0 < Self.notifiedFor } ?? false
         car.next = now + pace.rawValue * (notified ? 4 : 1)
+        car.lastRead = now
         if synced { car.lastSync = now }
         // A drive just ended: its trip is the news to read now.
         if car.wasDriving, !driving { car.lastSync = nil }
         car.wasDriving = driving
         cars[vehicle] = car
+    }
+
+    /// Notes that a notification named `vehicle` at `now`: the car counts as notified for a day. With the
+    /// status it carried (`status`), that is a read; without, the car is due now, a minute after its last read at
+    /// the soonest.
+    package mutating func notified(_ vehicle: String, at now: Double, status: StatusReading?) {
+        guard var car = cars[vehicle] else { return }
+        car.lastNotified = now
+        cars[vehicle] = car
+        if let status {
+            read(
+                vehicle, at: now, driving: status.isDriving, charging: status.chargingStatus == "InProgress",
+                reportedAt: status.reportedAt.map(Double.init),
+                synced: false)
+        } else {
+            car.next = min(car.next, max(now, (car.lastRead ?? 0) + Pace.driving.rawValue))
+            cars[vehicle] = car
+        }
     }
 
     /// When the next car is due.

@@ -30,6 +30,9 @@ package struct StatusReading: Equatable, Sendable {
     package var outsideTemperature: Double?
     package var preconditioning: Bool?
 
+    /// Whether the car drives: moving, or its ignition on.
+    package var isDriving: Bool { moving == true || ["Start", "StartUp"].contains(ignition ?? "") }
+
     package init(_ status: JSON) {
         let energies = (status["energies"]?.array ?? status["energy"]?.array) ?? []
         let electric = energies.first { $0["type"]?.string == "Electric" }

@@ -31,6 +31,19 @@ import Testing
             let verify = try Executables.run(URL(fileURLWithPath: "/usr/bin/systemd-analyze"), ["verify", unit.path], environment: home.environment)
             #expect(verify.status == 0, "systemd-analyze verify: \(verify.stderr)")
         }
+        // With --listen: the port and the listener's files by their whole paths; a secret only as the file it is in.
+        let listening = try home.ccsh(
+            "record --install-service --listen 8098 --tls --cert c.pem --key k.pem --secret file:s.txt | get unit", ["--profile", "car.2"])
+        #expect(listening.status == 0, "\(listening.stderr)")
+        let withListen = try String(contentsOf: unit, encoding: .utf8)
+        let here = FileManager.default.currentDirectoryPath
+        #expect(
+            withListen.contains(#""--listen" "8098" "--cert" "\#(here)/c.pem" "--key" "\#(here)/k.pem" "--tls" "--secret" "file:\#(here)/s.txt""#),
+            "\(withListen)")
+        let literal = try home.ccsh("record --install-service --listen 8098 --secret sixteen-chars-secret", ["--profile", "car.2"])
+        #expect(literal.status != 0)
+        #expect(literal.stderr.contains("a service's --secret must be file:PATH"), "\(literal.stderr)")
+        #expect(!literal.stderr.contains("sixteen-chars-secret"), "the secret is not repeated")
         let removed = try home.ccsh("record --uninstall-service | get removed", ["--profile", "car.2"])
         #expect(removed.stdout == "true\n")
         #expect(!FileManager.default.fileExists(atPath: unit.path))

@@ -1,10 +1,11 @@
+import APIContract
 import Testing
 
 @testable import History
 
 /// When `record` reads each car (docs/history.md, "When record reads"), and its share of the day quota.
 @Suite struct RecordScheduleTests {
-    @Test("each car's pace follows its state: driving 1 min, charging 5, parked with news 10, asleep 30; ×4 with listen")
+    @Test("each car's pace follows its state: driving 1 min, charging 5, parked with news 10, asleep 30")
     func paces() {
         var schedule = RecordSchedule(vehicles: ["a", "b", "c", "d"], share: 0.5)
         #expect(schedule.due(at: 0).map(\.vehicle) == ["a", "b", "c", "d"])
@@ -19,10 +20,32 @@ import Testing
         #expect(schedule.due(at: 600).map(\.vehicle) == ["a", "b", "c"])
         #expect(schedule.due(at: 1800).map(\.vehicle) == ["a", "b", "c", "d"])
         #expect(schedule.nextDue == 60)
-        schedule.notified = true
-        schedule.read("d", at: 1800, driving: false, charging: false, reportedAt: -7200, synced: false)
-        #expect(schedule.due(at: 1800 + 4 * 1800 - 1).map(\.vehicle).contains("d") == false)
-        #expect(schedule.due(at: 1800 + 4 * 1800).map(\.vehicle).contains("d"))
+    }
+
+    @Test("a car that sends notifications: read 4 times less often for a day; a status in one is a read, none makes it due")
+    func notified() throws {
+        var schedule = RecordSchedule(vehicles: ["a", "b"], share: 0.5)
+        schedule.read("a", at: 0, driving: false, charging: false, reportedAt: -7200, synced: true)
+        schedule.read("b", at: 0, driving: false, charging: false, reportedAt: -7200, synced: true)
+        // A notification without a status: due at once, but no sooner than a minute after the last read.
+        schedule.notified("a", at: 30, status: nil)
+        #expect(schedule.due(at: 59).isEmpty)
+        #expect(schedule.due(at: 60).map(\.vehicle) == ["a"])
+        schedule.read("a", at: 60, driving: false, charging: false, reportedAt: -7200, synced: false)
+        #expect(schedule.due(at: 60 + 4 * 1800 - 1).map(\.vehicle) == ["b"], "asleep and notified: every 2 hours, not 30 minutes")
+        #expect(schedule.due(at: 60 + 4 * 1800).map(\.vehicle) == ["b", "a"])
+        // A notification carrying the status is that read: charging, every 20 minutes.
+        let status = StatusReading(
+            try JSONParser.parse(
+                Array(
+                    #"{"updatedAt": "2026-11-03T08:00:00Z", "energies": [{"type": "Electric", "extension": {"electric": {"charging": {"status": "InProgress"}}}}]}"#
+                        .utf8)))
+        schedule.notified("b", at: 100, status: status)
+        #expect(schedule.due(at: 100 + 4 * 300 - 1).map(\.vehicle).contains("b") == false)
+        #expect(schedule.due(at: 100 + 4 * 300).map(\.vehicle).contains("b"))
+        // A day after its last notification, a car is read at its own pace again.
+        schedule.read("b", at: 100 + 86_400, driving: false, charging: false, reportedAt: -7200, synced: false)
+        #expect(schedule.due(at: 100 + 86_400 + 1800).map(\.vehicle).contains("b"))
     }
 
     @Test("trips and alerts: synced on the first read, then every 6 hours, and at once when a drive has ended")

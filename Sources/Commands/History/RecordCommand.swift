@@ -13,6 +13,10 @@ struct RecordCommand: Command {
     let api: APIContext
 
     var signature: Signature {
+        ListenerSetup.flags(on: ownSignature)
+    }
+
+    private var ownSignature: Signature {
         Signature("record", summary: "Keep the cars' history in SQLite: status, positions, trips, alerts (never wakes a car).")
             .flag("vehicle", .kind(.vehicle), repeatable: true, "Record this vehicle only (repeat for several; default: every one).")
             .switch("once", "Make one pass and stop (for cron).")
@@ -21,6 +25,10 @@ struct RecordCommand: Command {
             .switch("install-service", "Write a systemd user unit that keeps `record` running for this profile, and start it.")
             .switch("uninstall-service", "Stop that unit and remove it.")
             .flag("share", .string, "The share of the API's day quota it may spend: 50% by default.")
+            .flag(
+                "listen", .int,
+                "Also receive the cars' notifications on this port (0: any), each kept as it comes; a car that sends them is read less often."
+            )
             .output("record")
             .example("record --once | get snapshots", "One pass: how many new status snapshots it kept.")
     }
@@ -28,6 +36,7 @@ struct RecordCommand: Command {
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         if call.isSet("install-service") || call.isSet("uninstall-service") { return try service(call) }
         let session = try api.session
+        let listenPort = try Self.listenPort(call)
         let path = call.string("db").map { HomeDirectory.expanding($0) } ?? Self.defaultPath(session.profile)
         let store: HistoryStore
         do { store = try HistoryStore(path: path) } catch {
@@ -51,6 +60,7 @@ struct RecordCommand: Command {
         } catch  where interpreter.isInterrupted() {}
         total.add(listed)
         var passes = 0
+        var notifications = 0
         if call.isSet("once") {
             var pass = recorder.pass(wanted)
             total.add(pass)
@@ -61,7 +71,30 @@ struct RecordCommand: Command {
         } else {
             let share = try Self.share(call)
             var schedule = RecordSchedule(vehicles: wanted, share: share)
-            schedule.notified = !api.listeners.isEmpty
+            let inbox = RecordInbox(
+                own: try listenPort.map { try ListenerSetup(api: api).start(call, port: $0) }, watching: Array(api.listeners.values))
+            if let url = inbox.url { log("listening on \(url) for the cars' notifications") }
+            // Between reads: each notification kept, then acknowledged; true when it makes a car due now.
+            let hear: (Double) -> Bool = { timeout in
+                guard let (notification, acknowledge) = inbox.next(timeout: timeout) else { return false }
+                let at = Int(session.serverClock.pacedNow.timeIntervalSince1970)
+                do {
+                    let outcome = try store.record(notification: notification, receivedAt: at)
+                    acknowledge()
+                    guard outcome.isNew else { return false }
+                    notifications += 1
+                    total.snapshots += outcome.snapshots
+                    for vehicle in outcome.vehicles {
+                        schedule.notified(vehicle, at: Double(at), status: outcome.statuses[vehicle])
+                        if outcome.statuses[vehicle] != nil { try store.deriveChargeSessions(vehicle: vehicle) }
+                    }
+                    log(Self.line(notification, outcome))
+                } catch {
+                    // Not acknowledged: the API sends it again.
+                    log("a notification was not kept: \(error)")
+                }
+                return schedule.nextDue <= Double(at)
+            }
             log("reading \(wanted.count) vehicle\(wanted.count == 1 ? "" : "s"), within \(Int(share * 100)) % of the day quota")
             // Said once each time reads start waiting for the share, not at every wait.
             var holding = false
@@ -69,7 +102,14 @@ struct RecordCommand: Command {
                 let now = session.serverClock.pacedNow.timeIntervalSince1970
                 if let hold = Self.quotaHold(&schedule, session.budget.latest, at: now) {
                     log(hold)
-                    guard wait(until: now + 900, on: session.serverClock, interpreter: interpreter) else { break }
+                    guard
+                        wait(
+                            until: now + 900, on: session.serverClock, interpreter: interpreter,
+                            hearing: {
+                                _ = hear($0)
+                                return false
+                            })
+                    else { break }
                     continue
                 }
                 var pass = Recorder.Pass()
@@ -86,7 +126,7 @@ struct RecordCommand: Command {
                     let reading = recorder.read(due.vehicle, sync: due.sync, &read)
                     schedule.spent(session.budget.sent - before, at: now)
                     schedule.read(
-                        due.vehicle, at: now, driving: reading?.moving == true || ["Start", "StartUp"].contains(reading?.ignition ?? ""),
+                        due.vehicle, at: now, driving: reading?.isDriving == true,
                         charging: reading?.chargingStatus == "InProgress", reportedAt: reading?.reportedAt.map(Double.init),
                         synced: due.sync && read.failures.isEmpty)
                     pass.add(read)
@@ -100,7 +140,7 @@ struct RecordCommand: Command {
                     log(pass.line)
                 }
                 let next = max(1, min(schedule.nextDue - now, max(schedule.wait(at: now), 1)))
-                guard wait(until: now + min(next, 900), on: session.serverClock, interpreter: interpreter) else { break }
+                guard wait(until: now + min(next, 900), on: session.serverClock, interpreter: interpreter, hearing: hear) else { break }
             }
         }
         if interpreter.isInterrupted() { interpreter.settleInterrupt() }
@@ -111,7 +151,7 @@ struct RecordCommand: Command {
                     .init(name: "vehicles", value: .int(wanted.count)), .init(name: "requests", value: .int(total.requests)),
                     .init(name: "snapshots", value: .int(total.snapshots)), .init(name: "tripsAdded", value: .int(total.tripsAdded)),
                     .init(name: "tripsUpdated", value: .int(total.tripsUpdated)), .init(name: "alertsAdded", value: .int(total.alertsAdded)),
-                    .init(name: "alertsUpdated", value: .int(total.alertsUpdated)),
+                    .init(name: "alertsUpdated", value: .int(total.alertsUpdated)), .init(name: "notifications", value: .int(notifications)),
                     .init(name: "failures", value: .list(total.failures.map(Value.string))),
                 ])))
     }
@@ -124,15 +164,28 @@ struct RecordCommand: Command {
                 "--install-service and --uninstall-service together", hint: "give one", argument: "uninstall-service", code: .badArgument)
         }
         var arguments: [String] = []
-        if let db = call.string("db").map({ HomeDirectory.expanding($0) }) {
-            // A service starts elsewhere: the file by its whole path.
-            arguments += ["--db", db.hasPrefix("/") ? db : FileManager.default.currentDirectoryPath + "/" + db]
-        }
+        if let db = call.string("db") { arguments += ["--db", Self.absolute(db)] }
         if let share = call.string("share") {
             _ = try Self.share(call)
             arguments += ["--share", share]
         }
         if call.isSet("verbose") { arguments.append("-v") }
+        if let port = try Self.listenPort(call) {
+            arguments += ["--listen", String(port)]
+            for flag in ["bind", "cert", "key"] { if let value = call.string(flag) { arguments += ["--" + flag, Self.absolute(value)] } }
+            if call.isSet("tls") { arguments.append("--tls") }
+            if let secret = call.string("secret") {
+                // The unit is world-readable: a secret goes in as the file it is read from, never as itself.
+                guard secret.hasPrefix("file:") else {
+                    var error = call.error(
+                        "a service's --secret must be file:PATH", hint: "put the secret in a file of mode 0600 and give file:PATH",
+                        argument: "secret", code: .badArgument)
+                    error.concealed = call.flagValues["secret"]?.last?.range
+                    throw error
+                }
+                arguments += ["--secret", "file:" + Self.absolute(String(secret.dropFirst(5)))]
+            }
+        }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let service = RecordService(
             profile: try api.session.profile, executable: executable, arguments: arguments, environment: ProcessEnvironment.snapshot)
@@ -155,6 +208,12 @@ struct RecordCommand: Command {
             answer["then"] = .string("systemctl --user daemon-reload && systemctl --user enable --now \(service.name)")
         }
         return .value(.record(answer))
+    }
+
+    /// A path by its whole self: a service starts elsewhere.
+    private static func absolute(_ path: String) -> String {
+        let expanded = HomeDirectory.expanding(path)
+        return expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
     }
 
     /// `--share 50%` (or `0.5`): the share of the day quota the recorder may spend; 50 % by default.
@@ -184,15 +243,44 @@ struct RecordCommand: Command {
     }
 
     /// Waits in short slices until the server's clock says `instant` (seconds since 1970): as many machine seconds
-    /// as that is server seconds at the server clock's rate (fewer for a sandbox whose world runs faster); false when
-    /// a signal came.
-    private func wait(until instant: Double, on clock: ServerClock, interpreter: Interpreter) -> Bool {
+    /// as that is server seconds at the server clock's rate (fewer for a sandbox whose world runs faster), each
+    /// slice spent `hearing` notifications, which ends the wait early by returning true; false when a signal came.
+    private func wait(until instant: Double, on clock: ServerClock, interpreter: Interpreter, hearing: (Double) -> Bool) -> Bool {
         let end = Date().addingTimeInterval(max(0, instant - clock.pacedNow.timeIntervalSince1970) / clock.rate)
         while Date() < end {
             if interpreter.isInterrupted() { return false }
-            Thread.sleep(forTimeInterval: min(0.1, max(0, end.timeIntervalSinceNow)))
+            if hearing(min(0.1, max(0, end.timeIntervalSinceNow))) { break }
         }
         return !interpreter.isInterrupted()
+    }
+
+    /// `--listen PORT`, checked: not with --once, and the listener's own flags only with it.
+    static func listenPort(_ call: Call) throws -> UInt16? {
+        guard let value = call.value("listen") else {
+            if let setting = ["bind", "secret", "cert", "key"].first(where: { call.value($0) != nil }) ?? (call.isSet("tls") ? "tls" : nil) {
+                throw call.error("--\(setting) sets up the listener of --listen", hint: "add --listen PORT", argument: setting, code: .badArgument)
+            }
+            return nil
+        }
+        guard case .int(let number) = value, (0...65535).contains(number) else {
+            throw call.error("--listen must be a port, 0 to 65535, got \(value.text)", argument: "listen", code: .badArgument)
+        }
+        guard !call.isSet("once") else {
+            throw call.error(
+                "--listen receives notifications while record runs; --once stops after one pass",
+                hint: "drop --once, or run `listen` beside it", argument: "listen", code: .badArgument)
+        }
+        return UInt16(number)
+    }
+
+    /// `notification: Monitor, 1 car, status +1` for `-v`.
+    static func line(_ notification: JSON, _ outcome: NotificationOutcome) -> String {
+        let kind = notification["type"]?.string ?? (notification["events"] != nil ? "Monitor" : "unknown")
+        let cars =
+            outcome.vehicles.isEmpty
+            ? "no recorded car named (give the callback a Body attribute vin=$vin)"
+            : "\(outcome.vehicles.count) car\(outcome.vehicles.count == 1 ? "" : "s")"
+        return "notification: \(kind), \(cars), status +\(outcome.snapshots)"
     }
 }
 
