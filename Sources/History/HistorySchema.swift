@@ -14,6 +14,7 @@ enum HistorySchema {
         ("v3: how far trips and alerts were synced whole", watermarks),
         ("v4: a status document kept when it says more than its columns", documentsWhenNew),
         ("v5: vehicles keyed by a small number", vehicleKeys),
+        ("v6: how far alarms were synced whole", ["ALTER TABLE syncs ADD COLUMN alarmsThrough INTEGER"]),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }

@@ -69,7 +69,7 @@ extension HistoryStore {
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, updatedAt = excluded.updatedAt,
                 document = CASE WHEN ?8 IS NULL THEN json_set(remoteActions.document, '$.status', excluded.status)
                     ELSE json_set(remoteActions.document, '$.status', excluded.status, '$.failureCause', ?8) END
-            WHERE coalesce(remoteActions.status, '') NOT IN ('Success', 'AlreadyDone', 'Failed')
+            WHERE coalesce(remoteActions.status, '') NOT IN \(Self.outcomes)
             """,
             [id, vehicle, reading.remoteType, status, at, at, document.text, reading.failureCause])
     }

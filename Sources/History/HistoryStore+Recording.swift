@@ -145,7 +145,10 @@ extension HistoryStore {
 
 /// The tables the recorder syncs incrementally.
 package enum RecordedTable: String, Sendable {
-    case trips, alerts
+    case trips, alerts, alarms
+
+    /// The column of an item's time, by which the API filters (`timestamps`).
+    var time: String { self == .alarms ? "createdAt" : "startedAt" }
 }
 
 /// Both values, or nil.
@@ -179,7 +182,7 @@ extension HistoryStore {
         let column = table.rawValue + "Through"
         try write { db in
             let key = try Self.key(making: vehicle, at: nil, db)
-            let through = try db.one(Int.self, "SELECT max(startedAt) FROM \(table.rawValue) WHERE vehicle = ?", [key])
+            let through = try db.one(Int.self, "SELECT max(\(table.time)) FROM \(table.rawValue) WHERE vehicle = ?", [key])
             try db.execute(
                 "INSERT INTO syncs (vehicle, syncedAt, \(column)) VALUES (?, 0, ?) ON CONFLICT (vehicle) DO UPDATE SET \(column) = ?",
                 [key, through, through])

@@ -74,6 +74,21 @@ import Testing
         #expect((answerRecord["notifications"]?.number ?? 0) >= 2, "\(answerRecord)")
     }
 
+    @Test("record --once on 4.17: the cars' alarms and remote actions too, once; a pass over nothing new changes nothing")
+    func alarmsAndRemotes() throws {
+        let lab = try RecordTests.Lab()
+        _ = try lab.ccsh("set api-version 4.17; remote 1 horn --no-wait; sandbox advance 1m")
+        let first = try lab.home.ccsh("record --once | to json", ["--api-version", "4.17"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let alarms = try lab.ccsh("set api-version 4.17; (alarms 0 | count) + (alarms 1 | count)").stdout
+        #expect(try lab.count("SELECT count(*) FROM alarms") == Int(alarms.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(try lab.count("SELECT count(*) FROM alarms") > 0)
+        #expect(try lab.count("SELECT count(*) FROM remoteActions WHERE action = 'Horn' AND status = 'Success'") == 1)
+        let rows = try lab.count("SELECT (SELECT count(*) FROM alarms) + (SELECT count(*) FROM remoteActions)")
+        _ = try lab.home.ccsh("record --once", ["--api-version", "4.17"])
+        #expect(try lab.count("SELECT (SELECT count(*) FROM alarms) + (SELECT count(*) FROM remoteActions)") == rows)
+    }
+
     @Test("--listen is refused with --once, and the listener's flags without --listen")
     func refusals() throws {
         let lab = try RecordTests.Lab()

@@ -100,4 +100,32 @@ import Testing
             #expect(document["failureCause"]?.string == "DoorsOpen")
         }
     }
+
+    @Test("a remote action as the API lists it: its document replaces the one made of events; its times are when it was known")
+    func listedRemote() throws {
+        try HistoryStoreTests.withStore { store in
+            try store.record(vehicle: try Self.json(#"{"id": "car1", "vin": "\#(Self.vin)"}"#), at: 0)
+            _ = try store.record(notification: try Self.remoteMessage("Accepted", at: "2026-11-03T08:00:00Z"), receivedAt: 100)
+            let listed = try Self.json(
+                #"{"remoteActionId": "r1", "type": "Doors", "status": "SentToVehicle", "remote": {"door": {"state": "Locked"}}}"#)
+            #expect(try store.record(remoteAction: listed, vehicle: "car1", fetchedAt: 200) == .updated)
+            #expect(try store.record(remoteAction: listed, vehicle: "car1", fetchedAt: 210) == .unchanged)
+            let done = try Self.json(#"{"remoteActionId": "r1", "type": "Doors", "status": "Success", "remote": {"door": {"state": "Locked"}}}"#)
+            #expect(try store.record(remoteAction: done, vehicle: "car1", fetchedAt: 300) == .updated)
+            // A list read before the outcome, kept late, does not undo it.
+            #expect(try store.record(remoteAction: listed, vehicle: "car1", fetchedAt: 310) == .unchanged)
+            let row = try #require(try store.read { db in try db.rows("SELECT * FROM remoteActions").first })
+            #expect(row.get("status", as: String.self) == "Success")
+            #expect(row.get("createdAt", as: Int.self) == Timestamp.parse("2026-11-03T08:00:00Z"), "when its first event said")
+            #expect(row.get("updatedAt", as: Int.self) == 300)
+            #expect(try Self.json(try #require(row.get("document", as: String.self)))["remote"]?["door"]?["state"]?.string == "Locked")
+            let alarm = try Self.json(
+                #"{"id": "al9", "trigger": {"type": "Intrusion", "createdAt": "2026-11-03T02:00:00Z", "startAt": "2026-11-03T02:00:00Z"}}"#)
+            #expect(try store.record(alarm: alarm, vehicle: "car1") == .added)
+            #expect(try store.record(alarm: alarm, vehicle: "car1") == .unchanged)
+            let alarmRow = try #require(try store.read { db in try db.rows("SELECT type, createdAt FROM alarms").first })
+            #expect(alarmRow.get("type", as: String.self) == "vehicle.alarm.trigger")
+            #expect(alarmRow.get("createdAt", as: Int.self) == Timestamp.parse("2026-11-03T02:00:00Z"))
+        }
+    }
 }

@@ -45,6 +45,7 @@ struct RecordCommand: Command {
         let interpreter = context.interpreter
         var recorder = Recorder(store: store, session: session)
         recorder.isStopped = { interpreter.isInterrupted() }
+        recorder.speaks417 = api.apiVersion == .v417
         let verbose = call.isSet("verbose")
         let log: (String) -> Void = { line in
             if verbose {
@@ -152,6 +153,7 @@ struct RecordCommand: Command {
                     .init(name: "snapshots", value: .int(total.snapshots)), .init(name: "tripsAdded", value: .int(total.tripsAdded)),
                     .init(name: "tripsUpdated", value: .int(total.tripsUpdated)), .init(name: "alertsAdded", value: .int(total.alertsAdded)),
                     .init(name: "alertsUpdated", value: .int(total.alertsUpdated)), .init(name: "notifications", value: .int(notifications)),
+                    .init(name: "alarms", value: .int(total.alarms)), .init(name: "remoteActions", value: .int(total.remoteActions)),
                     .init(name: "failures", value: .list(total.failures.map(Value.string))),
                 ])))
     }
@@ -293,6 +295,8 @@ extension Recorder.Pass {
         tripsUpdated += other.tripsUpdated
         alertsAdded += other.alertsAdded
         alertsUpdated += other.alertsUpdated
+        alarms += other.alarms
+        remoteActions += other.remoteActions
         failures += other.failures
     }
 }

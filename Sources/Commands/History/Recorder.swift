@@ -17,6 +17,16 @@ struct Recorder {
     var overlap = 2 * 86_400
     /// Whether to stop before the next request (a signal came).
     var isStopped: () -> Bool = { false }
+    /// Whether the profile speaks 4.17, whose cars also have alarms and remote actions to sync.
+    var speaks417 = false
+    /// The account's callbacks that serve remote actions, read once a sync round (``remoteCallbacks(_:)``).
+    private let callbacks = CallbackList()
+
+    /// The ids of the account's Remote callbacks and when they were read.
+    private final class CallbackList {
+        var ids: [String] = []
+        var readAt: Int?
+    }
 
     /// What one pass did, for `-v` and for the command's answer.
     struct Pass: Equatable {
@@ -27,6 +37,9 @@ struct Recorder {
         var tripsUpdated = 0
         var alertsAdded = 0
         var alertsUpdated = 0
+        /// Alarm events and remote actions added or changed (4.17).
+        var alarms = 0
+        var remoteActions = 0
         /// Requests that failed, in words; the pass goes on with the next part.
         var failures: [String] = []
         var stopped = false
@@ -35,6 +48,7 @@ struct Recorder {
         var line: String {
             "\(vehicles) vehicle\(vehicles == 1 ? "" : "s"), \(requests) request\(requests == 1 ? "" : "s"); status +\(snapshots); "
                 + "trips +\(tripsAdded) ~\(tripsUpdated); alerts +\(alertsAdded) ~\(alertsUpdated)"
+                + (alarms + remoteActions > 0 ? "; alarms +\(alarms); remote actions +\(remoteActions)" : "")
                 + (failures.isEmpty ? "" : "; \(failures.count) failed: " + failures.joined(separator: "; ")) + (stopped ? "; stopped" : "")
         }
     }
@@ -80,7 +94,7 @@ struct Recorder {
         }
         if due {
             let failures = pass.failures.count
-            for part in [trips, alerts] {
+            for part in speaks417 ? [trips, alerts, alarms, remoteActions] : [trips, alerts] {
                 if isStopped() {
                     pass.stopped = true
                     return reading
@@ -123,6 +137,36 @@ struct Recorder {
         let (added, updated) = try sync(.alerts, vehicle, &pass) { try store.record(alert: $0, vehicle: vehicle) }
         pass.alertsAdded += added
         pass.alertsUpdated += updated
+    }
+
+    private func alarms(_ vehicle: String, _ pass: inout Pass) throws {
+        let (added, updated) = try sync(.alarms, vehicle, &pass) { try store.record(alarm: $0, vehicle: vehicle) }
+        pass.alarms += added + updated
+    }
+
+    /// The vehicle's remote actions under each of the account's Remote callbacks (the API lists them per callback,
+    /// whole: it has no time filter for them).
+    private func remoteActions(_ vehicle: String, _ pass: inout Pass) throws {
+        for callback in try remoteCallbacks(&pass) {
+            let path = APIContext.vehiclePath(vehicle, "callbacks/\(URLEncoding.encode(callback))/remotes")
+            var changed = 0
+            try each(APIRequest.get(path), &pass) { document in
+                if try store.record(remoteAction: document, vehicle: vehicle, fetchedAt: now()) != .unchanged { changed += 1 }
+            }
+            pass.remoteActions += changed
+        }
+    }
+
+    /// The account's callbacks of type Remote, read again when the last list is older than a sync's period.
+    private func remoteCallbacks(_ pass: inout Pass) throws -> [String] {
+        if let at = callbacks.readAt, now() - at < HistoryStore.syncEvery { return callbacks.ids }
+        var ids: [String] = []
+        try each(APIRequest.get("/user/callbacks", query: [("types", "Remote")]), &pass) { document in
+            if let id = document["id"]?.string { ids.append(id) }
+        }
+        callbacks.ids = ids
+        callbacks.readAt = now()
+        return ids
     }
 
     /// Reads the vehicle's trips or alerts from where the last whole sync left them (``HistoryStore/syncStart``), with the
