@@ -15,6 +15,7 @@ enum HistorySchema {
         ("v4: a status document kept when it says more than its columns", documentsWhenNew),
         ("v5: vehicles keyed by a small number", vehicleKeys),
         ("v6: how far alarms were synced whole", ["ALTER TABLE syncs ADD COLUMN alarmsThrough INTEGER"]),
+        ("v7: energy per day, a figure not known NULL", energyDays),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }
@@ -215,6 +216,16 @@ enum HistorySchema {
         }
         return statements
     }()
+
+    // Nothing wrote energyDays before it (its rows are derived, and made again from the other tables): made anew
+    // with its figures nullable, NULL when no session or drive of the day gives them (``EnergyDays``).
+    private static let energyDays = [
+        "DROP TABLE energyDays",
+        """
+        CREATE TABLE energyDays (vehicle INTEGER NOT NULL, day TEXT NOT NULL, charged REAL, driven REAL, distance REAL,
+            PRIMARY KEY (vehicle, day)) WITHOUT ROWID
+        """,
+    ]
 
     private static let derived = [
         // energyAdded: kWh, level gained × capacity (kWh, the API's battery capacity or the model's, kept so that the

@@ -152,7 +152,7 @@ package enum RecordedTable: String, Sendable {
 }
 
 /// Both values, or nil.
-private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {
+private func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
     guard let a, let b else { return nil }
     return (a, b)
 }
@@ -380,6 +380,51 @@ extension HistoryStore {
                     ])
             }
             return periods.count
+        }
+    }
+}
+
+extension HistoryStore {
+    /// Derives `vehicle`'s energy per day (``EnergyDays``) from its charge sessions and drives, from a little before
+    /// its latest day (as far back as drives are derived again), replacing those rows; returns how many days it wrote.
+    @discardableResult
+    package func deriveEnergyDays(vehicle: String) throws(HistoryError) -> Int {
+        try write { db in
+            guard let vehicle = try Self.key(vehicle, db) else { return 0 }
+            let latest = try db.one(String.self, "SELECT max(day) FROM energyDays WHERE vehicle = ?", [vehicle]).flatMap {
+                Timestamp.parse($0 + "T00:00:00Z")
+            }
+            let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
+            let charges = try db.rows(
+                "SELECT startedAt, coalesce(endedAt, startedAt) AS endedAt, energyAdded FROM chargeSessions WHERE vehicle = ? AND coalesce(endedAt, startedAt) >= ?",
+                [vehicle, since]
+            ).compactMap { row in
+                both(row.get("startedAt", as: Int.self), row.get("endedAt", as: Int.self)).map {
+                    EnergyDays.Span(startedAt: $0, endedAt: $1, energy: row.get("energyAdded"))
+                }
+            }
+            // The electric energy a drive took: its level lost × the battery's capacity (Wh, the latest a snapshot gave).
+            let capacity = try db.one(
+                Double.self,
+                "SELECT batteryCapacity FROM statusSnapshots WHERE vehicle = ? AND batteryCapacity IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
+                [vehicle])
+            let drives = try db.rows(
+                "SELECT startedAt, endedAt, distance, startLevel, endLevel FROM drives WHERE vehicle = ? AND endedAt >= ?", [vehicle, since]
+            ).compactMap { row in
+                both(row.get("startedAt", as: Int.self), row.get("endedAt", as: Int.self)).map { start, end in
+                    let lost = both(row.get("startLevel", as: Double.self), row.get("endLevel", as: Double.self)).map { $0 - $1 }
+                    return EnergyDays.Span(
+                        startedAt: start, endedAt: end, energy: both(lost, capacity).map { $0 / 100 * $1 / 1000 }, distance: row.get("distance"))
+                }
+            }
+            let days = EnergyDays.derive(charges: charges, drives: drives, from: since)
+            try db.execute("DELETE FROM energyDays WHERE vehicle = ? AND day >= ?", [vehicle, EnergyDays.name(since.floorDay)])
+            for day in days {
+                try db.execute(
+                    "INSERT INTO energyDays (vehicle, day, charged, driven, distance) VALUES (?, ?, ?, ?, ?)",
+                    [vehicle, day.day, day.charged, day.driven, day.distance])
+            }
+            return days.count
         }
     }
 }

@@ -64,4 +64,5 @@ for vehicle in arguments.dropFirst(2) {
     try store.deriveChargeSessions(vehicle: vehicle)
     try store.deriveDrives(vehicle: vehicle)
     try store.deriveParkedPeriods(vehicle: vehicle)
+    try store.deriveEnergyDays(vehicle: vehicle)
 }

@@ -5,7 +5,7 @@ import History
 
 /// One pass of `record` over some vehicles (docs/history.md): each one's status (with its position, and the charge
 /// sessions derived again when it is new), then its trips and alerts since where the last pass left them, and its
-/// drives and parked periods derived again. It only reads: no remote action, no wake-up — a status
+/// drives, parked periods and energy per day derived again. It only reads: no remote action, no wake-up — a status
 /// read is the car's last report, which the API answers without waking it.
 ///
 /// Each document is written in its own transaction as it arrives, so a pass stopped at any moment (a signal, a
@@ -76,7 +76,7 @@ struct Recorder {
     }
 
     /// Reads one vehicle: its status, and its trips and alerts with `sync` (nil: when the database says they are due,
-    /// ``HistoryStore/syncDue(vehicle:now:odometer:moving:)``); then derives its drives and parked periods again.
+    /// ``HistoryStore/syncDue(vehicle:now:odometer:moving:)``); then derives its drives, parked periods and energy days again.
     /// Returns what its status says (nil when it could not be read); failures are noted in `pass`, which goes on.
     func read(_ vehicle: String, sync: Bool?, _ pass: inout Pass) -> StatusReading? {
         var reading: StatusReading?
@@ -112,6 +112,7 @@ struct Recorder {
         do {
             try store.deriveDrives(vehicle: vehicle)
             try store.deriveParkedPeriods(vehicle: vehicle)
+            try store.deriveEnergyDays(vehicle: vehicle)
         } catch { pass.failures.append(Self.words(error)) }
         return reading
     }
