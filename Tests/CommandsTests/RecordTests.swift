@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import History
 import Shell
@@ -153,6 +154,45 @@ import Testing
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("attempt to write a readonly database"), "\(refused.stderr)")
         #expect(try lab.count("SELECT count(*) FROM trips") > 0)
+    }
+
+    @Test("views: a charge session's card draws its level curve, a drive's its path on a map; `drives | map` draws them all")
+    func views() throws {
+        let lab = try Lab()
+        _ = try lab.pass()
+        // A drive read every 5 minutes, then a charge read every 10.
+        _ = try lab.ccsh("sandbox drive 1 --to versailles")
+        for _ in 0..<6 { _ = try lab.ccsh("sandbox advance 5m; record --once | get vehicles") }
+        _ = try lab.ccsh("sandbox advance 3h; sandbox plug 1")
+        for _ in 0..<12 { _ = try lab.ccsh("sandbox advance 10m; record --once | get vehicles") }
+        // The car reports every half hour of a charge: its start and four more.
+        let levels = try lab.ccsh("charges 1 | last | get levels | count").stdout
+        #expect((Int(levels.trimmingCharacters(in: .newlines)) ?? 0) >= 4, "the session's curve: \(levels)")
+        let charge = try lab.home.ccshOnTerminal("charges 1 | last", columns: 100)
+        #expect(charge.screen.contains("Energy") && charge.screen.contains("kWh"), "\(charge.screen)")
+        #expect(charge.screen.contains("Level") && (charge.screen.contains("┤") || charge.screen.contains("+----")), "a line chart: \(charge.screen)")
+        let path = try lab.ccsh("drives 1 | last | get path | count").stdout
+        #expect((Int(path.trimmingCharacters(in: .newlines)) ?? 0) >= 3, "the drive's path: \(path)")
+        let drive = try lab.home.ccshOnTerminal("drives 1 | last", columns: 100)
+        #expect(drive.screen.contains("Path") && drive.screen.contains("S start, E end"), "a map on the card: \(drive.screen)")
+        let map = try lab.home.ccshOnTerminal("drives 1 | map --height 8", columns: 100)
+        #expect(map.status == 0, "\(map.screen)")
+        #expect(map.screen.contains("km"), "a scale bar: \(map.screen)")
+        let table = try lab.home.ccshOnTerminal("charges 1", columns: 100)
+        #expect(table.screen.contains("levels") && table.screen.contains("→"), "\(table.screen)")
+        #expect(try lab.ccsh("charges 1 | to csv").stdout.hasPrefix("startedAt,endedAt,startLevel"), "the rows as CSV")
+        // Each row's list holds its own time's items, and only those (one query reads them all, beside the rows).
+        for (command, list) in [("drives 1", "path"), ("charges 1", "levels"), ("drives 0", "path")] {
+            let rows = try JSONParser.parse(Array(try lab.ccsh("\(command) | to json").stdout.utf8)).array ?? []
+            #expect(!rows.isEmpty, "\(command)")
+            for row in rows {
+                let start = try #require(row["startedAt"]?.string.flatMap(Timestamp.parse))
+                let end = row["endedAt"]?.string.flatMap(Timestamp.parse) ?? .max
+                let times = (row[list]?.array ?? []).compactMap { $0["at"]?.string.flatMap(Timestamp.parse) }
+                #expect(times.allSatisfy { $0 >= start && $0 <= end }, "\(command): \(row)")
+                #expect(times == times.sorted())
+            }
+        }
     }
 
     @Test("record --db: another file; a file it cannot make is named, with the way out")

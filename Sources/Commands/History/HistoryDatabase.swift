@@ -28,10 +28,10 @@ enum HistoryDatabase {
     /// The rows of `sql` as records, read one at a time as the pipeline asks; `times` name the columns of seconds
     /// since 1970 shown as instants, `flags` those of 0 or 1 shown as booleans.
     /// A query SQLite refuses, as it reads on (`attempt to write a readonly database`), is an error of `call`;
-    /// `hidden` columns are read but not shown.
+    /// `hidden` columns are read but not shown; `detail` adds a list to each row (a session's levels, a drive's path).
     static func rows(
         _ store: HistoryStore, _ sql: String, _ arguments: [any SQLiteBindable], call: Call, times: Set<String> = [], flags: Set<String> = [],
-        hidden: Set<String> = []
+        hidden: Set<String> = [], detail: Detail? = nil
     ) throws -> PipelineData {
         let cursor = try store.cursor(sql, arguments)
         return .stream(
@@ -41,15 +41,57 @@ enum HistoryDatabase {
                     throw call.error("history database \(store.path): \(error.message)", hint: "its tables are in docs/history.md")
                 }
                 guard let row = next else { return nil }
-                return .record(
-                    Record(
-                        zip(row.columns, row.values).filter { !hidden.contains($0.0) }.map { column, value in
-                            .init(name: column, value: Self.value(value, time: times.contains(column), flag: flags.contains(column)))
-                        }))
+                var fields = zip(row.columns, row.values).filter { !hidden.contains($0.0) }.map { column, value in
+                    Record.Field(name: column, value: Self.value(value, time: times.contains(column), flag: flags.contains(column)))
+                }
+                if let detail {
+                    do throws(SQLiteError) { fields.append(try detail.field(for: row.get("detailKey", as: Int.self))) } catch {
+                        throw call.error("history database \(store.path): \(error.message)", hint: "its tables are in docs/history.md")
+                    }
+                }
+                return .record(Record(fields))
             })
     }
 
-    private static func value(_ value: SQLiteValue, time: Bool, flag: Bool) -> Value {
+    /// The lists the rows of a table get from another, read beside them: its cursor's items carry `detailKey`,
+    /// the key of their row (its start), and come in the rows' order, so that each row takes the items of its key
+    /// as it is read — one query for them all.
+    final class Detail {
+        let name: String
+        private let cursor: SQLiteCursor
+        private let times: Set<String>
+        private var pending: SQLiteRow?
+        private var started = false
+
+        init(name: String, cursor: SQLiteCursor, times: Set<String>) {
+            self.name = name
+            self.cursor = cursor
+            self.times = times
+        }
+
+        /// The field of the row whose key is `key`: its items, the ones of earlier keys passed over.
+        func field(for key: Int?) throws(SQLiteError) -> Record.Field {
+            if !started {
+                started = true
+                pending = try cursor.next()
+            }
+            var items: [Value] = []
+            while let row = pending, let itemKey = row.get("detailKey", as: Int.self), let key, itemKey <= key {
+                if itemKey == key {
+                    items.append(
+                        .record(
+                            Record(
+                                zip(row.columns, row.values).filter { $0.0 != "detailKey" }.map {
+                                    .init(name: $0, value: HistoryDatabase.value($1, time: times.contains($0), flag: false))
+                                })))
+                }
+                pending = try cursor.next()
+            }
+            return Record.Field(name: name, value: .list(items))
+        }
+    }
+
+    static func value(_ value: SQLiteValue, time: Bool, flag: Bool) -> Value {
         switch value {
         case .null: return .null
         case .integer(let number) where time: return .string(Timestamp.format(Int(number)))

@@ -24,6 +24,28 @@ struct HistoryTableCommand: Command {
         var flags: Set<String> = []
         /// How `--since` and `--until` (seconds since 1970, two arguments) bound the rows.
         var window: String? = nil
+        /// A field each row gets from the snapshots or positions of its time (``HistoryTableCommand/Detail``).
+        var detail: Detail? = nil
+    }
+
+    /// A list a row gets from another table, over the row's own time: a charge session's `levels`, a drive's `path`.
+    /// Read with one query for all the rows, in their order (``HistoryDatabase/Detail``), not one a row.
+    struct Detail {
+        var name: String
+        /// Its query, of the car's id and the window (seconds since 1970), as the rows' own: each item with
+        /// `detailKey`, the start of its row, ordered by it.
+        var sql: String
+    }
+
+    var view: View? {
+        switch table {
+        case .status: .snapshot
+        case .positions: nil
+        case .charges: .chargeSession
+        case .drives: .drive
+        case .drain: .parkedPeriod
+        case .energy: .energyDay
+        }
     }
 
     let api: APIContext
@@ -50,18 +72,36 @@ struct HistoryTableCommand: Command {
             Reading(
                 name: "charges", summary: "A car's charge sessions, as record derived them: levels, energy, power, where.",
                 example: ("charges 0 --since 30d | get energyAdded | sum", "The energy the first car took in the last 30 days (kWh)."),
-                output: "startedAt, endedAt, levels, energyAdded, averagePower, speed, position",
+                output: "startedAt, endedAt, levels, energyAdded, averagePower, speed, position, levels (the level curve: at, level)",
                 columns: "startedAt, endedAt, startLevel, endLevel, energyAdded, averagePower, speed, latitude, longitude",
-                source: "chargeSessions", time: "startedAt")
+                source: "chargeSessions", time: "startedAt",
+                detail: Detail(
+                    name: "levels",
+                    sql: """
+                        SELECT c.startedAt AS detailKey, s.reportedAt AS at, s.electricLevel AS level
+                        FROM chargeSessions c JOIN statusSnapshots s
+                            ON s.vehicle = c.vehicle AND s.reportedAt BETWEEN c.startedAt AND coalesce(c.endedAt, 2147483647)
+                        WHERE c.vehicle = (SELECT key FROM vehicles WHERE id = ?) AND c.startedAt BETWEEN ? AND ?
+                            AND s.electricLevel IS NOT NULL
+                        ORDER BY c.startedAt, s.reportedAt
+                        """))
         case .drives:
             Reading(
                 name: "drives", summary: "A car's drives: the API's trips, and those it missed, from the odometer.",
                 example: ("drives 0 | where source == \"inferred\" | count", "Drives of the first car the API never reported."),
-                output: "startedAt, endedAt, distance, levels, odometers, source, trip, positions",
+                output: "startedAt, endedAt, distance, levels, odometers, source, trip, positions, path (at, latitude, longitude)",
                 columns: """
                     startedAt, endedAt, distance, startLevel, endLevel, startOdometer, endOdometer, source, trip, startLatitude, startLongitude,
                     endLatitude, endLongitude
-                    """, source: "drives", time: "startedAt")
+                    """, source: "drives", time: "startedAt",
+                detail: Detail(
+                    name: "path",
+                    sql: """
+                        SELECT d.startedAt AS detailKey, p.at, p.latitude, p.longitude
+                        FROM drives d JOIN positions p ON p.vehicle = d.vehicle AND p.at BETWEEN d.startedAt AND d.endedAt
+                        WHERE d.vehicle = (SELECT key FROM vehicles WHERE id = ?) AND d.startedAt BETWEEN ? AND ?
+                        ORDER BY d.startedAt, p.at
+                        """))
         case .drain:
             Reading(
                 name: "drain", summary: "A car's parked periods and what its battery lost in them, a day.",
@@ -99,13 +139,20 @@ struct HistoryTableCommand: Command {
         var arguments: [any SQLiteBindable] = [vehicle, since ?? Int(Int32.min), until ?? Int(Int32.max)]
         let window = reading.window ?? "\(reading.time) BETWEEN ? AND ?"
         let filter = "FROM \(reading.source) WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?) AND \(window)"
-        var sql = "SELECT \(reading.columns) \(filter) ORDER BY \(reading.time)"
+        // With a detail, each row's raw start comes too, hidden: the key its detail's items carry.
+        let raw = reading.detail == nil ? "" : ", \(reading.time) AS detailKey"
+        var sql = "SELECT \(reading.columns)\(raw) \(filter) ORDER BY \(reading.time)"
         if let every = try Self.every(call) {
             // Grouped, SQLite gives the other columns of the row that holds min(time): each period's first row.
             sql = "SELECT min(\(reading.time)) AS first, \(reading.columns) \(filter) GROUP BY \(reading.time) / ? ORDER BY first"
             arguments.append(every)
         }
-        return try HistoryDatabase.rows(store, sql, arguments, call: call, times: reading.times, flags: reading.flags, hidden: ["first"])
+        return try HistoryDatabase.rows(
+            store, sql, arguments, call: call, times: reading.times, flags: reading.flags,
+            hidden: ["first", "detailKey"],
+            detail: try reading.detail.map { detail in
+                HistoryDatabase.Detail(name: detail.name, cursor: try store.cursor(detail.sql, Array(arguments.prefix(3))), times: ["at"])
+            })
     }
 
     /// `--every 1h` in seconds.

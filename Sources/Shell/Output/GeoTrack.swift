@@ -15,8 +15,8 @@ package struct GeoTrack: Sendable, Equatable {
 
 extension GeoTrack {
     /// What a value from the pipe draws: a list of positions (waypoints) as one path, rows tagged with a `vin`
-    /// (`vehicles | position`) as one marker — or path — per vehicle, trips from start to stop, a status's last
-    /// position, a GeoJSON FeatureCollection's points and lines; `points` marks every position instead of joining
+    /// (`vehicles | position`) as one marker — or path — per vehicle, trips from start to stop, recorded drives
+    /// along their `path`, a status's last position, a GeoJSON FeatureCollection's points and lines; `points` marks every position instead of joining
     /// them.
     package static func tracks(from value: Value, points: Bool = false) -> [GeoTrack] {
         switch value {
@@ -33,6 +33,17 @@ extension GeoTrack {
         for row in rows {
             if row["type"] == .string("FeatureCollection") {
                 tracks += row.records("features").flatMap { feature in collectionTracks(feature, points: points) }
+                continue
+            }
+            // A recorded drive (`drives`): its path, as the positions kept while it drove, else from its start to its end.
+            if let path = row.at("path")?.listItems {
+                var line = path.compactMap { GeoPoint(feature: $0) }
+                if line.count < 2, let lat = row.number("startLatitude"), let lon = row.number("startLongitude"),
+                    let endLat = row.number("endLatitude"), let endLon = row.number("endLongitude")
+                {
+                    line = [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: endLon, latitude: endLat)]
+                }
+                if !line.isEmpty { tracks.append(GeoTrack(points: line, isPath: !points && line.count > 1, label: row.string("vin"))) }
                 continue
             }
             if let start = row.at("startPosition").flatMap(GeoPoint.init(feature:)),
