@@ -30,6 +30,10 @@ package final class HistoryStore {
             if !readOnly {
                 _ = try connection.rows("PRAGMA journal_mode = WAL")
                 try connection.execute("PRAGMA synchronous = NORMAL")
+            } else {
+                // Queries read the file through memory mapping, not a read call and a copy per page (a year of history
+                // is tens of MB; this is address space, not memory).
+                _ = try connection.rows("PRAGMA mmap_size = 268435456")
             }
             try migrate(readOnly: readOnly)
         } catch let error as HistoryError {

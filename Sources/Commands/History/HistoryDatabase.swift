@@ -34,6 +34,8 @@ enum HistoryDatabase {
         hidden: Set<String> = [], detail: Detail? = nil
     ) throws -> PipelineData {
         let cursor = try store.cursor(sql, arguments)
+        let plan = Columns(cursor.columns, times: times, flags: flags, hidden: hidden)
+        let key = cursor.columns.firstIndex(of: "detailKey")
         return .stream(
             ValueStream {
                 let next: SQLiteRow?
@@ -41,11 +43,9 @@ enum HistoryDatabase {
                     throw call.error("history database \(store.path): \(error.message)", hint: "its tables are in docs/history.md")
                 }
                 guard let row = next else { return nil }
-                var fields = zip(row.columns, row.values).filter { !hidden.contains($0.0) }.map { column, value in
-                    Record.Field(name: column, value: Self.value(value, time: times.contains(column), flag: flags.contains(column)))
-                }
+                var fields = plan.fields(row.values)
                 if let detail {
-                    do throws(SQLiteError) { fields.append(try detail.field(for: row.get("detailKey", as: Int.self))) } catch {
+                    do throws(SQLiteError) { fields.append(try detail.field(for: key.flatMap { Int(sqliteValue: row.values[$0]) })) } catch {
                         throw call.error("history database \(store.path): \(error.message)", hint: "its tables are in docs/history.md")
                     }
                 }
@@ -59,14 +59,16 @@ enum HistoryDatabase {
     final class Detail {
         let name: String
         private let cursor: SQLiteCursor
-        private let times: Set<String>
+        private let plan: Columns
+        private let key: Int?
         private var pending: SQLiteRow?
         private var started = false
 
         init(name: String, cursor: SQLiteCursor, times: Set<String>) {
             self.name = name
             self.cursor = cursor
-            self.times = times
+            plan = Columns(cursor.columns, times: times, flags: [], hidden: ["detailKey"])
+            key = cursor.columns.firstIndex(of: "detailKey")
         }
 
         /// The field of the row whose key is `key`: its items, the ones of earlier keys passed over.
@@ -76,22 +78,35 @@ enum HistoryDatabase {
                 pending = try cursor.next()
             }
             var items: [Value] = []
-            while let row = pending, let itemKey = row.get("detailKey", as: Int.self), let key, itemKey <= key {
-                if itemKey == key {
-                    items.append(
-                        .record(
-                            Record(
-                                zip(row.columns, row.values).filter { $0.0 != "detailKey" }.map {
-                                    .init(name: $0, value: HistoryDatabase.value($1, time: times.contains($0), flag: false))
-                                })))
-                }
+            while let row = pending, let itemKey = self.key.flatMap({ Int(sqliteValue: row.values[$0]) }), let key, itemKey <= key {
+                if itemKey == key { items.append(.record(Record(plan.fields(row.values)))) }
                 pending = try cursor.next()
             }
             return Record.Field(name: name, value: .list(items))
         }
     }
 
-    static func value(_ value: SQLiteValue, time: Bool, flag: Bool) -> Value {
+    /// How a query's columns become a record's fields, worked out once for all its rows: which are shown, and as
+    /// what.
+    struct Columns {
+        private enum Kind { case plain, time, flag }
+        private let shown: [(index: Int, name: String, kind: Kind)]
+
+        init(_ columns: [String], times: Set<String>, flags: Set<String>, hidden: Set<String>) {
+            shown = columns.enumerated().filter { !hidden.contains($0.element) }.map { index, name in
+                (index, name, times.contains(name) ? .time : flags.contains(name) ? .flag : .plain)
+            }
+        }
+
+        func fields(_ values: [SQLiteValue]) -> [Record.Field] {
+            shown.map { column in
+                Record.Field(
+                    name: column.name, value: HistoryDatabase.value(values[column.index], time: column.kind == .time, flag: column.kind == .flag))
+            }
+        }
+    }
+
+    private static func value(_ value: SQLiteValue, time: Bool, flag: Bool) -> Value {
         switch value {
         case .null: return .null
         case .integer(let number) where time: return .string(Timestamp.format(Int(number)))
