@@ -20,10 +20,11 @@ extension Interpreter {
             let output = try command.run(call, input: input, context: CommandContext(interpreter: self, scope: scope))
             guard case .stream(let stream) = output else { return output }
             // Rows fail later, when a later stage reads them: keep this call's place on those errors.
-            return .stream(
-                ValueStream {
-                    do { return try stream.next() } catch { throw ShellError.wrapping(error).placed(at: syntax.range, in: source) }
-                })
+            let placed = ValueStream {
+                do { return try stream.next() } catch { throw ShellError.wrapping(error).placed(at: syntax.range, in: source) }
+            }
+            placed.live = stream.live
+            return .stream(placed)
         } catch let exit as ExitRequest {
             throw exit
         } catch {

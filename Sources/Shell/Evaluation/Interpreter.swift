@@ -98,9 +98,32 @@ package final class Interpreter {
         currentSource = source
         defer { currentSource = outer }
         do {
-            return try execute(statement, scope: scope ?? globals, input: .empty).collect()
+            let result = try execute(statement, scope: scope ?? globals, input: .empty)
+            if case .stream(let stream) = result, let live = stream.live {
+                try show(stream, live)
+                return .null
+            }
+            return try result.collect()
         } catch let error as ShellError {
             throw error.placed(at: statement.range, in: source)
+        }
+    }
+
+    /// Shows a live stream's rows as they come, until it ends (Ctrl-C, or its own end): at a terminal each row's
+    /// card over the last one's, elsewhere one JSON line a row, each flushed at once.
+    private func show(_ stream: ValueStream, _ live: LiveDisplay) throws {
+        let asCards = presentation.outputIsTerminal && ![.json, .ndjson, .csv, .yaml].contains(outputFormat)
+        var shown = 0
+        while let row = try stream.next() {
+            if asCards {
+                let lines = live.card(row, presentation.frozen())
+                // Up to the previous card's first line, and clear from there.
+                write((shown > 0 ? "\u{1B}[\(shown)F\u{1B}[J" : "") + lines.joined(separator: "\n") + "\n")
+                shown = lines.count
+            } else {
+                write(JSONWriter.string(row) + "\n")
+            }
+            flush()
         }
     }
 

@@ -42,6 +42,9 @@ package enum PipelineData {
 package final class ValueStream {
     private let produce: () throws -> Value?
     private var finished = false
+    /// Set on a stream that goes on until it is stopped (`watch`): at the end of a statement its rows are shown as
+    /// they come, not as a list once it ends (``Interpreter/execute(_:in:scope:)``).
+    package var live: LiveDisplay?
 
     package init(_ produce: @escaping () throws -> Value?) { self.produce = produce }
 
@@ -77,4 +80,13 @@ package final class ValueStream {
             return nil
         }
     }
+}
+
+/// How a live stream's rows show as they come: at a terminal, a card drawn over the previous one (updated in
+/// place); elsewhere (a pipe, `set output json`), one JSON line a row.
+package struct LiveDisplay {
+    /// The card's lines for the latest row.
+    package var card: (Value, Presentation) -> [String]
+
+    package init(card: @escaping (Value, Presentation) -> [String]) { self.card = card }
 }
