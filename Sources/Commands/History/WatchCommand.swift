@@ -6,8 +6,11 @@ import Shell
 
 /// `watch status REF --every 5m [--fields a,b] [--for 2h]`: reads a car's status every period of the server's clock
 /// and gives one record per reading that changed something — `{at, changed, from, to}` — and none while nothing
-/// changes, as a lazy stream (NDJSON in a pipe with `--output ndjson`), until Ctrl-C or `--for`. One GET a period,
-/// never a wake-up; a period under a minute is refused, so that a car watched all day stays within the day quota.
+/// changes, as a lazy stream, until Ctrl-C or `--for`. At the end of a statement it is live: at a terminal a card of
+/// the car's watched figures is drawn over itself at each change, in a pipe one JSON line a change. One GET a
+/// period, never a wake-up; a period under a minute is refused, so that a car watched all day stays within the
+/// day quota. A `listen --background` of the shell that receives the car's notifications is followed: one carrying
+/// its status is a reading, one without brings the next read forward.
 struct WatchCommand: Command {
     let api: APIContext
 
@@ -52,35 +55,60 @@ struct WatchCommand: Command {
         let interpreter = context.interpreter
         var previous: [String: Value]?
         var next = 0.0
-        return .stream(
-            ValueStream {
-                while true {
-                    // Wait for the next reading on the server's clock, looking at Ctrl-C ten times a second.
-                    while clock.pacedNow.timeIntervalSince1970 < next {
-                        if interpreter.isInterrupted() { return nil }
-                        Thread.sleep(forTimeInterval: min(0.1, max(0.001, (next - clock.pacedNow.timeIntervalSince1970) / clock.rate)))
+        var lastRead = 0.0
+        let card = WatchCard(car: ActedOnCar(api: api).words(vehicle), every: every, fields: wanted.map(\.name))
+        // A `listen --background` of the shell: a notification about the car carrying its status is a reading; one
+        // without makes the next read come now (a minute after the last at the soonest).
+        let inbox = api.listeners.isEmpty ? nil : RecordInbox(own: nil, watching: Array(api.listeners.values))
+        let vin = api.vehicles.entries.first { $0.id == vehicle }?.vin
+        /// The change `reading` makes, if any; it becomes the one compared next.
+        func change(_ reading: StatusReading) -> Value? {
+            let now = Dictionary(uniqueKeysWithValues: wanted.map { ($0.name, $0.read(reading)) })
+            card.current = now
+            defer { previous = now }
+            guard let before = previous else { return nil }
+            let changed = wanted.map(\.name).filter { before[$0] != now[$0] }
+            guard !changed.isEmpty else { return nil }
+            let at = reading.reportedAt ?? Int(clock.now.timeIntervalSince1970)
+            return .record(
+                Record([
+                    .init(name: "at", value: .string(Timestamp.format(at))), .init(name: "changed", value: .list(changed.map(Value.string))),
+                    .init(name: "from", value: .record(Record(changed.map { .init(name: $0, value: before[$0] ?? .null) }))),
+                    .init(name: "to", value: .record(Record(changed.map { .init(name: $0, value: now[$0] ?? .null) }))),
+                ]))
+        }
+        let stream = ValueStream {
+            while true {
+                // Wait for the next reading on the server's clock, looking at Ctrl-C (and the shell's listeners) ten
+                // times a second.
+                while clock.pacedNow.timeIntervalSince1970 < next {
+                    if interpreter.isInterrupted() { return nil }
+                    let slice = min(0.1, max(0.001, (next - clock.pacedNow.timeIntervalSince1970) / clock.rate))
+                    guard let inbox else {
+                        Thread.sleep(forTimeInterval: slice)
+                        continue
                     }
-                    if interpreter.isInterrupted() || end.map({ next > $0 }) == true { return nil }
-                    let body = try session.send(APIRequest.get(APIContext.vehiclePath(vehicle, "status"))).body
-                    if end == nil, let lasting { end = clock.pacedNow.timeIntervalSince1970 + lasting }
-                    // The second reading comes two seconds after the first, so that the server clock's pace is
-                    // measured (a sandbox's world may run faster); then one every period.
-                    next = clock.pacedNow.timeIntervalSince1970 + (previous == nil ? ServerClock.rateBaseline * clock.rate : every)
-                    let reading = StatusReading(try JSONParser.parse(body))
-                    let now = Dictionary(uniqueKeysWithValues: wanted.map { ($0.name, $0.read(reading)) })
-                    defer { previous = now }
-                    guard let before = previous else { continue }
-                    let changed = wanted.map(\.name).filter { before[$0] != now[$0] }
-                    guard !changed.isEmpty else { continue }
-                    let at = reading.reportedAt ?? Int(clock.now.timeIntervalSince1970)
-                    return .record(
-                        Record([
-                            .init(name: "at", value: .string(Timestamp.format(at))), .init(name: "changed", value: .list(changed.map(Value.string))),
-                            .init(name: "from", value: .record(Record(changed.map { .init(name: $0, value: before[$0] ?? .null) }))),
-                            .init(name: "to", value: .record(Record(changed.map { .init(name: $0, value: now[$0] ?? .null) }))),
-                        ]))
+                    guard let (notification, _) = inbox.next(timeout: slice), previous != nil,
+                        let about = NotificationReading.read(notification).last(where: { vin != nil && $0.vins.contains(vin ?? "") })
+                    else { continue }
+                    if let status = about.statuses.last {
+                        if let changed = change(StatusReading(status)) { return changed }
+                    } else {
+                        next = min(next, max(clock.pacedNow.timeIntervalSince1970, lastRead + Self.shortest))
+                    }
                 }
-            })
+                if interpreter.isInterrupted() || end.map({ next > $0 }) == true { return nil }
+                let body = try session.send(APIRequest.get(APIContext.vehiclePath(vehicle, "status"))).body
+                lastRead = clock.pacedNow.timeIntervalSince1970
+                if end == nil, let lasting { end = lastRead + lasting }
+                // The second reading comes two seconds after the first, so that the server clock's pace is
+                // measured (a sandbox's world may run faster); then one every period.
+                next = lastRead + (previous == nil ? ServerClock.rateBaseline * clock.rate : every)
+                if let changed = change(StatusReading(try JSONParser.parse(body))) { return changed }
+            }
+        }
+        stream.live = LiveDisplay { change, presentation in card.lines(change, presentation) }
+        return .stream(stream)
     }
 
     private func duration(_ call: Call, _ flag: String) throws -> Double? {
@@ -109,4 +137,54 @@ struct WatchCommand: Command {
 extension Value {
     /// A number, or null.
     fileprivate static func optional(_ number: Double?) -> Value { number.map(Value.double) ?? .null }
+}
+
+/// The card `watch` draws over itself at a terminal: the car, and each watched figure as the latest reading has it,
+/// those of the latest change with what they were.
+final class WatchCard {
+    let car: String
+    let every: Double
+    let fields: [String]
+    /// Every watched figure at the latest reading.
+    var current: [String: Value] = [:]
+
+    init(car: String, every: Double, fields: [String]) {
+        self.car = car
+        self.every = every
+        self.fields = fields
+    }
+
+    /// The card after `change` (`{at, changed, from, to}`).
+    func lines(_ change: Value, _ presentation: Presentation) -> [String] {
+        let record = change.recordValue
+        let changed = Set((record?.at("changed")?.listItems ?? []).compactMap(\.stringValue))
+        let at = record?.string("at").flatMap(Instant.init)?.text(presentation) ?? ""
+        var lines = [presentation.paint(car, .title), "changed \(at) · read every \(Units.duration(seconds: Int(every)))"]
+        let width = (fields.map(\.count).max() ?? 0) + 2
+        for field in fields {
+            let value = Self.words(field, current[field] ?? .null)
+            let title = field.padding(toLength: width, withPad: " ", startingAt: 0)
+            guard changed.contains(field) else {
+                lines.append(title + value)
+                continue
+            }
+            let before = Self.words(field, record?.at("from.\(field)") ?? .null)
+            lines.append(presentation.paint(title + value, .warning) + "  (was \(before))")
+        }
+        return lines
+    }
+
+    /// A figure in words, with its unit.
+    static func words(_ field: String, _ value: Value) -> String {
+        guard let number = value.number else { return value == .null ? "–" : value.text }
+        let unit =
+            field.hasSuffix("Level")
+            ? "%"
+            : field.hasSuffix("Range") || field == "odometer"
+                ? "km"
+                : field == "speed"
+                    ? "km/h"
+                    : field == "outsideTemperature" ? "°C" : nil
+        return Units.number(number, digits: field == "latitude" || field == "longitude" ? 5 : field == "odometer" ? 1 : 0, unit: unit)
+    }
 }
