@@ -5,7 +5,7 @@ import History
 /// `history-fill DB TEMPLATE VEHICLE...`: a car-year of 5-minute status snapshots for each vehicle, written through
 /// `record`'s own `HistoryStore.record(status:)` into DB (bench/history.py, the car-year rows). TEMPLATE is a status
 /// document of the sandbox; each snapshot is it with its times, level, odometer, position, charging and doors of
-/// that moment: two drives a day (doors unlocked while driving), a charge every night. Then the derived tables.
+/// that moment: two drives a day (doors unlocked while driving), a charge every night; the derived tables each day.
 let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count >= 3,
     let template = try? JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: arguments[arguments.startIndex + 1]))))
@@ -60,9 +60,12 @@ for vehicle in arguments.dropFirst(2) {
                 "chargingMode": .string(charging ? "Slow" : "No"), "residual": .int(Int(level * 500)),
             ], charging: charging ? "InProgress" : "Disconnected")
         try store.record(status: document, vehicle: vehicle, fetchedAt: at)
+        // Derived as the recorder derives them, as the days come (each derivation looks back from its latest row).
+        if n % 288 == 287 || n == rows - 1 {
+            try store.deriveChargeSessions(vehicle: vehicle)
+            try store.deriveDrives(vehicle: vehicle)
+            try store.deriveParkedPeriods(vehicle: vehicle)
+            try store.deriveEnergyDays(vehicle: vehicle)
+        }
     }
-    try store.deriveChargeSessions(vehicle: vehicle)
-    try store.deriveDrives(vehicle: vehicle)
-    try store.deriveParkedPeriods(vehicle: vehicle)
-    try store.deriveEnergyDays(vehicle: vehicle)
 }
