@@ -43,7 +43,10 @@ extension CommandRegistry {
                 ] + commands(APIOperation.remotes))
         registry.register(
             family: Family.history,
-            [RecordCommand(api: api), HistorySQLCommand(api: api), WatchCommand(api: api)]
+            [
+                RecordCommand(api: api), HistorySQLCommand(api: api), WatchCommand(api: api), PlacesCommand(api: api), PlacesAddCommand(api: api),
+                PlacesRemoveCommand(api: api), PlacesVisitedCommand(api: api),
+            ]
                 + HistoryTableCommand.Table.allCases.map { HistoryTableCommand(api: api, table: $0) })
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.
         for family in [Family.rows, Family.formats, Family.session] { registry.register(family: family, []) }

@@ -16,6 +16,10 @@ enum HistorySchema {
         ("v5: vehicles keyed by a small number", vehicleKeys),
         ("v6: how far alarms were synced whole", ["ALTER TABLE syncs ADD COLUMN alarmsThrough INTEGER"]),
         ("v7: energy per day, a figure not known NULL", energyDays),
+        (
+            "v8: the user's places",
+            ["CREATE TABLE places (name TEXT PRIMARY KEY NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL, radius REAL NOT NULL)"]
+        ),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }

@@ -25,13 +25,22 @@ enum HistoryDatabase {
         }
     }
 
+    /// The database to write (`places add`): made when it is not there yet.
+    static func openForWriting(_ call: Call, api: APIContext) throws -> HistoryStore {
+        let path = try call.string("db").map { HomeDirectory.expanding($0) } ?? RecordCommand.defaultPath(try api.session.profile)
+        do throws(HistoryError) { return try HistoryStore(path: path) } catch {
+            throw call.error(error.description, hint: "give another file with --db PATH", argument: call.string("db") == nil ? nil : "db")
+        }
+    }
+
     /// The rows of `sql` as records, read one at a time as the pipeline asks; `times` name the columns of seconds
     /// since 1970 shown as instants, `flags` those of 0 or 1 shown as booleans.
     /// A query SQLite refuses, as it reads on (`attempt to write a readonly database`), is an error of `call`;
-    /// `hidden` columns are read but not shown; `detail` adds a list to each row (a session's levels, a drive's path).
+    /// `hidden` columns are read but not shown; `named` add fields made of each row's (a position's place);
+    /// `detail` adds a list to each row (a session's levels, a drive's path).
     static func rows(
         _ store: HistoryStore, _ sql: String, _ arguments: [any SQLiteBindable], call: Call, times: Set<String> = [], flags: Set<String> = [],
-        hidden: Set<String> = [], detail: Detail? = nil
+        hidden: Set<String> = [], named: [([Record.Field]) -> Record.Field?] = [], detail: Detail? = nil
     ) throws -> PipelineData {
         let cursor = try store.cursor(sql, arguments)
         let plan = Columns(cursor.columns, times: times, flags: flags, hidden: hidden)
@@ -44,6 +53,7 @@ enum HistoryDatabase {
                 }
                 guard let row = next else { return nil }
                 var fields = plan.fields(row.values)
+                fields += named.compactMap { $0(fields) }
                 if let detail {
                     do throws(SQLiteError) { fields.append(try detail.field(for: key.flatMap { Int(sqliteValue: row.values[$0]) })) } catch {
                         throw call.error("history database \(store.path): \(error.message)", hint: "its tables are in docs/history.md")

@@ -24,6 +24,9 @@ struct HistoryTableCommand: Command {
         var flags: Set<String> = []
         /// How `--since` and `--until` (seconds since 1970, two arguments) bound the rows.
         var window: String? = nil
+        /// Fields naming a row's positions by the user's places (``Place/name(latitude:longitude:among:)``): the
+        /// field, and the columns of its latitude and longitude.
+        var named: [(field: String, latitude: String, longitude: String)] = []
         /// A field each row gets from the snapshots or positions of its time (``HistoryTableCommand/Detail``).
         var detail: Detail? = nil
     }
@@ -72,9 +75,9 @@ struct HistoryTableCommand: Command {
             Reading(
                 name: "charges", summary: "A car's charge sessions, as record derived them: levels, energy, power, where.",
                 example: ("charges 0 --since 30d | get energyAdded | sum", "The energy the first car took in the last 30 days (kWh)."),
-                output: "startedAt, endedAt, levels, energyAdded, averagePower, speed, position, levels (the level curve: at, level)",
+                output: "startedAt, endedAt, levels, energyAdded, averagePower, speed, position, place, levels (the level curve: at, level)",
                 columns: "startedAt, endedAt, startLevel, endLevel, energyAdded, averagePower, speed, latitude, longitude",
-                source: "chargeSessions", time: "startedAt",
+                source: "chargeSessions", time: "startedAt", named: [("place", "latitude", "longitude")],
                 detail: Detail(
                     name: "levels",
                     sql: """
@@ -89,11 +92,13 @@ struct HistoryTableCommand: Command {
             Reading(
                 name: "drives", summary: "A car's drives: the API's trips, and those it missed, from the odometer.",
                 example: ("drives 0 | where source == \"inferred\" | count", "Drives of the first car the API never reported."),
-                output: "startedAt, endedAt, distance, levels, odometers, source, trip, positions, path (at, latitude, longitude)",
+                output:
+                    "startedAt, endedAt, distance, levels, odometers, source, trip, positions, startPlace, endPlace, path (at, latitude, longitude)",
                 columns: """
                     startedAt, endedAt, distance, startLevel, endLevel, startOdometer, endOdometer, source, trip, startLatitude, startLongitude,
                     endLatitude, endLongitude
                     """, source: "drives", time: "startedAt",
+                named: [("startPlace", "startLatitude", "startLongitude"), ("endPlace", "endLatitude", "endLongitude")],
                 detail: Detail(
                     name: "path",
                     sql: """
@@ -147,9 +152,19 @@ struct HistoryTableCommand: Command {
             sql = "SELECT min(\(reading.time)) AS first, \(reading.columns) \(filter) GROUP BY \(reading.time) / ? ORDER BY first"
             arguments.append(every)
         }
+        // A file an older ccsh made has no places yet (a read-only store is not migrated).
+        let places = reading.named.isEmpty ? [] : (try? store.places()) ?? []
         return try HistoryDatabase.rows(
             store, sql, arguments, call: call, times: reading.times, flags: reading.flags,
             hidden: ["first", "detailKey"],
+            named: reading.named.map { naming in
+                { (fields: [Record.Field]) -> Record.Field? in
+                    guard let latitude = fields.first(where: { $0.name == naming.latitude })?.value.number,
+                        let longitude = fields.first(where: { $0.name == naming.longitude })?.value.number
+                    else { return nil }
+                    return Record.Field(name: naming.field, value: .string(Place.name(latitude: latitude, longitude: longitude, among: places)))
+                }
+            },
             detail: try reading.detail.map { detail in
                 HistoryDatabase.Detail(name: detail.name, cursor: try store.cursor(detail.sql, Array(arguments.prefix(3))), times: ["at"])
             })

@@ -23,7 +23,10 @@ extension View {
         .column("energy", .number("energyAdded", unit: "kWh", digits: 1))
         .column("power", .number("averagePower", unit: "kW", digits: 1), priority: 3)
         .column("speed", .text("speed"), priority: 2)
-        .column("where", .custom { record, _ in HistoryViews.place(record, "latitude", "longitude").map { Cell($0) } }, priority: 4)
+        .column(
+            "where", .custom { record, _ in (record.string("place") ?? HistoryViews.place(record, "latitude", "longitude")).map { Cell($0) } },
+            priority: 4, field: "place"
+        )
         .card { record, presentation in
             var lines = HistoryViews.times(record, presentation)
             if let levels = HistoryViews.levels(record) { lines.append(View.Line("levels", levels)) }
@@ -32,7 +35,7 @@ extension View {
                 lines.append(View.Line("power", Units.number(power, digits: 1, unit: "kW") + " on average"))
             }
             if let speed = record.string("speed") { lines.append(View.Line("speed", speed)) }
-            if let place = HistoryViews.place(record, "latitude", "longitude") { lines.append(View.Line("where", place)) }
+            if let place = record.string("place") ?? HistoryViews.place(record, "latitude", "longitude") { lines.append(View.Line("where", place)) }
             if let curve = HistoryViews.curve(record, presentation) { lines.append(View.Line("level", curve)) }
             return lines
         }
@@ -47,8 +50,8 @@ extension View {
         .column(
             "from → to",
             .custom { record, _ in
-                guard let from = HistoryViews.place(record, "startLatitude", "startLongitude"),
-                    let to = HistoryViews.place(record, "endLatitude", "endLongitude")
+                guard let from = record.string("startPlace") ?? HistoryViews.place(record, "startLatitude", "startLongitude"),
+                    let to = record.string("endPlace") ?? HistoryViews.place(record, "endLatitude", "endLongitude")
                 else { return nil }
                 return Cell(from + " → " + to)
             }, priority: 4
@@ -60,8 +63,10 @@ extension View {
             if let source = record.string("source") {
                 lines.append(View.Line("source", source == "inferred" ? "inferred: the API listed no trip for it" : "the API's trip"))
             }
-            if let from = HistoryViews.place(record, "startLatitude", "startLongitude") { lines.append(View.Line("from", from)) }
-            if let to = HistoryViews.place(record, "endLatitude", "endLongitude") { lines.append(View.Line("to", to)) }
+            if let from = record.string("startPlace") ?? HistoryViews.place(record, "startLatitude", "startLongitude") {
+                lines.append(View.Line("from", from))
+            }
+            if let to = record.string("endPlace") ?? HistoryViews.place(record, "endLatitude", "endLongitude") { lines.append(View.Line("to", to)) }
             let tracks = GeoTrack.tracks(from: .record(record))
             if tracks.contains(where: { $0.points.count > 1 }) {
                 let plot = MapPlot(tracks: tracks, width: presentation.width, height: 10, unicode: presentation.unicode)
