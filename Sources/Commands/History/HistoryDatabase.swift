@@ -12,9 +12,14 @@ enum HistoryDatabase {
         signature.flag("db", .string, "The database file (default: the profile's `db`, else ~/.local/share/ccsh/PROFILE.sqlite).")
     }
 
+    /// `--db`, else the profile's file (``RecordCommand/defaultPath(_:)``).
+    static func path(_ call: Call, api: APIContext) throws -> String {
+        try call.string("db").map { HomeDirectory.expanding($0) } ?? RecordCommand.defaultPath(try api.session.profile)
+    }
+
     /// The database, read-only; a file that is not there yet says how to make it.
     static func open(_ call: Call, api: APIContext) throws -> HistoryStore {
-        let path = try call.string("db").map { HomeDirectory.expanding($0) } ?? RecordCommand.defaultPath(try api.session.profile)
+        let path = try path(call, api: api)
         guard FileManager.default.fileExists(atPath: path) else {
             throw call.error(
                 "no history at \(path) yet", hint: "`record --once` keeps a first pass, `ccsh record` keeps recording; or give the file with --db",
@@ -27,7 +32,7 @@ enum HistoryDatabase {
 
     /// The database to write (`places add`): made when it is not there yet.
     static func openForWriting(_ call: Call, api: APIContext) throws -> HistoryStore {
-        let path = try call.string("db").map { HomeDirectory.expanding($0) } ?? RecordCommand.defaultPath(try api.session.profile)
+        let path = try path(call, api: api)
         do throws(HistoryError) { return try HistoryStore(path: path) } catch {
             throw call.error(error.description, hint: "give another file with --db PATH", argument: call.string("db") == nil ? nil : "db")
         }

@@ -37,7 +37,7 @@ struct RecordCommand: Command {
         if call.isSet("install-service") || call.isSet("uninstall-service") { return try service(call) }
         let session = try api.session
         let listenPort = try Self.listenPort(call)
-        let path = call.string("db").map { HomeDirectory.expanding($0) } ?? Self.defaultPath(session.profile)
+        let path = try HistoryDatabase.path(call, api: api)
         let store: HistoryStore
         do { store = try HistoryStore(path: path) } catch {
             throw call.error(error.description, hint: "give another file with --db PATH", argument: call.string("db") == nil ? nil : "db")
@@ -258,21 +258,18 @@ struct RecordCommand: Command {
 
     /// `--listen PORT`, checked: not with --once, and the listener's own flags only with it.
     static func listenPort(_ call: Call) throws -> UInt16? {
-        guard let value = call.value("listen") else {
+        guard let port = try ListenerSetup.port(call, flag: "listen") else {
             if let setting = ["bind", "secret", "cert", "key"].first(where: { call.value($0) != nil }) ?? (call.isSet("tls") ? "tls" : nil) {
                 throw call.error("--\(setting) sets up the listener of --listen", hint: "add --listen PORT", argument: setting, code: .badArgument)
             }
             return nil
-        }
-        guard case .int(let number) = value, (0...65535).contains(number) else {
-            throw call.error("--listen must be a port, 0 to 65535, got \(value.text)", argument: "listen", code: .badArgument)
         }
         guard !call.isSet("once") else {
             throw call.error(
                 "--listen receives notifications while record runs; --once stops after one pass",
                 hint: "drop --once, or run `listen` beside it", argument: "listen", code: .badArgument)
         }
-        return UInt16(number)
+        return port
     }
 
     /// `notification: Monitor, 1 car, status +1` for `-v`.

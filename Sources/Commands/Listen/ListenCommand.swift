@@ -47,7 +47,7 @@ struct ListenCommand: Command {
             }
             return seconds
         }
-        let requested = try port(call)
+        let requested = try ListenerSetup.port(call, flag: "port")
         let running = requested.flatMap { api.listeners[$0] } ?? (requested == nil ? api.listeners.values.first : nil)
         let listener: WebhookListener
         if let running {
@@ -89,15 +89,6 @@ struct ListenCommand: Command {
             acknowledge()
         }
         return .empty
-    }
-
-    /// `--port`, checked; nil when not given.
-    private func port(_ call: Call) throws -> UInt16? {
-        guard let value = call.value("port") else { return nil }
-        guard case .int(let number) = value, (0...65535).contains(number) else {
-            throw call.error("--port must be 0 to 65535, got \(value.text)", argument: "port", code: .badArgument)
-        }
-        return UInt16(number)
     }
 
     /// Where a listener waits, what it requires, and how much waits in it.

@@ -22,6 +22,15 @@ struct ListenerSetup {
             .flag("key", .file, "With --tls: its private key (PEM).")
     }
 
+    /// The port of `flag`, checked (0 to 65535); nil when it is not given.
+    static func port(_ call: Call, flag: String) throws -> UInt16? {
+        guard let value = call.value(flag) else { return nil }
+        guard case .int(let number) = value, (0...65535).contains(number) else {
+            throw call.error("--\(flag) must be a port, 0 to 65535, got \(value.text)", argument: flag, code: .badArgument)
+        }
+        return UInt16(number)
+    }
+
     /// A listener on `port`, set up by the call's flags.
     func start(_ call: Call, port: UInt16) throws -> WebhookListener {
         var configuration = WebhookListener.Configuration()
