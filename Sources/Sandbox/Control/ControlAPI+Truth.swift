@@ -1,8 +1,8 @@
 import APIContract
 
-/// `GET /_control/vehicles/{n}/truth`: what really happened to a car since the world began — its charge sessions,
-/// its drives (with the trips the API never lists) and its parked periods — for tests and recorders to check what
-/// they derived against. Levels come twice: `startLevel`/`endLevel` as the car reports them (whole per cent, as in
+/// `GET /_control/vehicles/{n}/truth`: what really happened to a car since the world began — its charge sessions
+/// (and when it was unplugged after each), its drives (with the trips the API never lists) and its parked periods —
+/// for tests and recorders to check what they derived against. Levels come twice: `startLevel`/`endLevel` as the car reports them (whole per cent, as in
 /// the status), `startLevelExact`/`endLevelExact` as the car has them; energy is from the exact levels and the
 /// battery's capacity.
 extension ControlAPI {
@@ -17,7 +17,7 @@ extension ControlAPI {
         let charges: [JSON] = state.charges.map { charge in
             let energy = charge.endLevel.map { ($0 - charge.startLevel) / 100 * capacity }
             return .obj([
-                "startedAt": time(charge.startedAt), "endedAt": time(charge.endedAt),
+                "startedAt": time(charge.startedAt), "endedAt": time(charge.endedAt), "unpluggedAt": time(charge.unpluggedAt),
                 "startLevel": level(charge.startLevel), "endLevel": level(charge.endLevel),
                 "startLevelExact": exact(charge.startLevel), "endLevelExact": exact(charge.endLevel),
                 "energyAdded": energy.map { .double(SeededRandom.round($0, 3)) } ?? .null,

@@ -8,6 +8,8 @@ package struct LiveCharge: Sendable, Equatable, Codable {
     /// The traction battery's level when it started and ended (%, as the car has it, not rounded).
     package var startLevel: Double
     package var endLevel: Double?
+    /// When the car was unplugged after it (a charge that ended full stays plugged until then); nil while plugged.
+    package var unpluggedAt: Double?
     /// The charger it was on; nil: the home wall box.
     package var charger: Charger?
     /// The API's charging mode word: `Slow` or `Quick`.

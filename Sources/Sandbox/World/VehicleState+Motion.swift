@@ -62,7 +62,9 @@ extension VehicleState {
         if charging, let level = electricLevel {
             let rate = chargeRate(model)
             let untilFull = (100 - level) / rate
-            if elapsed >= untilFull {
+            // Within a millisecond of full is full: the state at the moment of the report that says so (``World/reported(_:)``)
+            // is worked out again from an earlier step, and may fall a rounding error short of it.
+            if elapsed >= untilFull - 0.001 {
                 at += untilFull
                 electricLevel = 100
                 chargingStatus = "Finished"
@@ -112,6 +114,7 @@ extension VehicleState {
     package mutating func setPlugged(_ plug: Bool, charger: Charger? = nil) {
         guard electricLevel != nil, plug != plugged else { return }
         endCharge()
+        if !plug, let last = charges.indices.last, charges[last].unpluggedAt == nil { charges[last].unpluggedAt = at }
         plugged = plug
         self.charger = plug ? charger : nil
         chargingStatus = plug ? ((electricLevel ?? 0) >= 100 ? "Finished" : "InProgress") : "Disconnected"
