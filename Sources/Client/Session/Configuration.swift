@@ -74,8 +74,11 @@ package struct Configuration: Sendable {
             let name = table.map { "\($0).\(key)" } ?? key
             return ClientError(code: .configuration, request: "\(file)\(line)", message: "\(name): \(message)", hint: hint)
         }
-        for key in table.keys where key != "default_profile" && key != "profiles" {
-            throw fail(nil, key, "unknown setting", hint: "the top level has default_profile and [profiles.NAME] tables")
+        // `[tariffs.NAME]` and `[emissions]` are the history's (docs/history.md, "Tariffs and costs", "Efficiency and
+        // health"), read by the commands that use them.
+        for key in table.keys where !["default_profile", "profiles", "tariffs", "emissions"].contains(key) {
+            throw fail(
+                nil, key, "unknown setting", hint: "the top level has default_profile, [profiles.NAME], [tariffs.NAME] and [emissions] tables")
         }
         var defaultProfile: String?
         if let value = table["default_profile"] {
@@ -85,7 +88,7 @@ package struct Configuration: Sendable {
         var profiles: [Profile] = []
         if let value = table["profiles"] {
             guard let section = value.table else { throw fail(nil, "profiles", "expected [profiles.NAME] tables") }
-            for name in lines.profileOrder(section.keys) {
+            for name in lines.order(of: "profiles", section.keys) {
                 guard let entry = section[name]?.table else { throw fail("profiles", name, "expected a [profiles.\(name)] table") }
                 profiles.append(try profile(name, entry, fail: { key, message, hint in fail("profiles.\(name)", key, message, hint: hint) }))
             }
@@ -174,12 +177,12 @@ package struct Configuration: Sendable {
 }
 
 /// Where keys stand in the config text, for error messages (TOMLKit reports positions only for syntax errors).
-struct KeyLines {
+package struct KeyLines {
     /// (table, key) → 1-based line.
     private var lines: [String: Int] = [:]
     private var tables: [String] = []
 
-    init(_ text: String) {
+    package init(_ text: String) {
         var table: String?
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = Self.trimmed(raw)
@@ -209,11 +212,12 @@ struct KeyLines {
     }
 
     /// The key's line, or the line of its table's header when the key is missing.
-    func line(of key: String, in table: String?) -> Int? { lines["\(table ?? "")\u{1F}\(key)"] ?? table.flatMap { lines["\u{1F}\($0)"] } }
+    package func line(of key: String, in table: String?) -> Int? { lines["\(table ?? "")\u{1F}\(key)"] ?? table.flatMap { lines["\u{1F}\($0)"] } }
 
-    /// Profile names in the order their tables appear (TOMLKit's key order is not the file's).
-    func profileOrder(_ names: [String]) -> [String] {
-        let ordered = tables.compactMap { $0.hasPrefix("profiles.") ? String($0.dropFirst(9)) : nil }.filter(names.contains)
+    /// The names of a section's tables (`profiles`, `tariffs`) in the order they appear (TOMLKit's key order is not
+    /// the file's).
+    package func order(of section: String, _ names: [String]) -> [String] {
+        let ordered = tables.compactMap { $0.hasPrefix(section + ".") ? String($0.dropFirst(section.count + 1)) : nil }.filter(names.contains)
         return ordered + names.filter { !ordered.contains($0) }.sorted()
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
-import SafeFile
 
 /// The profiles ccsh can use: the tables of `config.toml` (read afresh each time, so an edit shows at once), plus
 /// the `sandbox` profile under `ccsh --sandbox`. Opens sessions on them (resolving `env:`, `file:` and `prompt`
 /// secrets), and adds or removes profiles by editing the file as text — comments and order stay — written
-/// atomically with mode 0600 (``SafeFile``), each edit read, changed and written under the file's lock, so that
+/// atomically with mode 0600 (``ConfigFile``), each edit read, changed and written under the file's lock, so that
 /// two ccsh adding profiles at once both land.
 package final class ProfileBook {
     package let configFile: URL
@@ -78,85 +77,31 @@ package final class ProfileBook {
 
     /// Appends `[profiles.NAME]` with `fields` (TOML keys and values, in order) and checks that the file still reads.
     package func add(_ name: String, fields: [(key: String, value: String)]) throws {
-        let lock = try lockConfiguration()
-        defer { withExtendedLifetime(lock) {} }
-        let existing = try currentText()
-        let probe = try? Configuration.parse(existing, file: configFile.path)
-        if probe?.profiles.contains(where: { $0.name == name }) == true || sandbox?.profile.name == name {
-            throw ClientError(
-                code: .configuration, request: "profile", message: "a profile is already named '\(name)'",
-                hint: "remove it first (`profile remove \(name)`) or pick another name")
+        try ConfigFile(configFile).edit { existing in
+            let probe = try? Configuration.parse(existing, file: configFile.path)
+            if probe?.profiles.contains(where: { $0.name == name }) == true || sandbox?.profile.name == name {
+                throw ClientError(
+                    code: .configuration, request: "profile", message: "a profile is already named '\(name)'",
+                    hint: "remove it first (`profile remove \(name)`) or pick another name")
+            }
+            let text = ConfigFile.appending(
+                "profiles.\(ConfigFile.key(name))", fields: fields.map { ($0.key, ConfigFile.quoted($0.value)) }, to: existing)
+            _ = try Configuration.parse(text, file: configFile.path).profile(named: name)
+            return text
         }
-        var table = existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n"
-        table += "[profiles.\(Self.key(name))]\n"
-        for field in fields { table += "\(field.key) = \(Self.quoted(field.value))\n" }
-        let text = existing + table
-        _ = try Configuration.parse(text, file: configFile.path).profile(named: name)
-        try write(text)
     }
 
     /// Removes the `[profiles.NAME]` table (up to the next table) and the profile's stored tokens.
     package func remove(_ name: String) throws {
-        let lock = try lockConfiguration()
-        defer { withExtendedLifetime(lock) {} }
-        let lines = try currentText().split(separator: "\n", omittingEmptySubsequences: false)
-        let headers = ["[profiles.\(name)]", "[profiles.\"\(name)\"]"]
-        guard let start = lines.firstIndex(where: { headers.contains($0.trimmingCharacters(in: .whitespaces)) }) else {
-            throw ClientError(
-                code: .configuration, request: "profile",
-                message: sandbox?.profile.name == name ? "the sandbox profile is not in the config file" : "no profile is named '\(name)'",
-                hint: "`profile list` shows the profiles")
-        }
-        let end = lines[(start + 1)...].firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") } ?? lines.endIndex
-        var kept = Array(lines[..<start]) + Array(lines[end...])
-        while kept.count > 1, kept.last == "", kept[kept.count - 2] == "" { kept.removeLast() }
-        try write(kept.joined(separator: "\n"))
-        TokenStore(directory: tokenDirectory, profile: name).delete()
-    }
-
-    private func currentText() throws -> String {
-        guard FileManager.default.fileExists(atPath: configFile.path) else { return "" }
-        guard let data = FileManager.default.contents(atPath: configFile.path), let text = String(data: data, encoding: .utf8) else {
-            throw ClientError(code: .configuration, request: configFile.path, message: "cannot read the config file")
-        }
-        return text
-    }
-
-    /// Takes the config file's lock (its directory made first, mode 0700).
-    private func lockConfiguration() throws -> FileLock {
-        do throws(SafeFileError) {
-            try SafeFile.makeDirectory(configFile.deletingLastPathComponent().path)
-            return try FileLock(for: configFile.path)
-        } catch {
-            throw ClientError(code: .configuration, request: configFile.path, message: "cannot lock the config file: \(error.message)")
-        }
-    }
-
-    /// Writes the file whole, mode 0600 from its first byte: never half a file, never readable by others.
-    private func write(_ text: String) throws {
-        do throws(SafeFileError) { try SafeFile.write(Array(text.utf8), to: configFile.path, mode: 0o600) } catch {
-            throw ClientError(code: .configuration, request: configFile.path, message: "cannot write the config file: \(error.message)")
-        }
-    }
-
-    /// A TOML bare key when the name allows it, else a quoted one.
-    private static func key(_ name: String) -> String {
-        name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? name : quoted(name)
-    }
-
-    /// A TOML basic string.
-    private static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        try ConfigFile(configFile).edit { text in
+            guard let kept = ConfigFile.removing(section: "profiles", name: name, from: text) else {
+                throw ClientError(
+                    code: .configuration, request: "profile",
+                    message: sandbox?.profile.name == name ? "the sandbox profile is not in the config file" : "no profile is named '\(name)'",
+                    hint: "`profile list` shows the profiles")
             }
+            return kept
         }
-        return out + "\""
+        TokenStore(directory: tokenDirectory, profile: name).delete()
     }
 }
