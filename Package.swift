@@ -44,7 +44,11 @@ let package = Package(
                 // already loads: no second TLS stack is built for ccsh.
                 "CCurl", "COpenSSL", "APIContract", "SafeFile", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
-        .target(name: "Commands", dependencies: ["Shell", "Client", "APIContract", "Listener", "SafeFile", "History"]),
+        .target(
+            name: "Commands",
+            dependencies: [
+                "Shell", "Client", "APIContract", "Listener", "SafeFile", "History", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
         // `listen`: a webhook receiver on POSIX sockets and one poll loop (no server framework, no second TLS stack).
         // Optimized in debug builds too, as the sandbox is: the tests throw a thousand posts at it.
         .target(

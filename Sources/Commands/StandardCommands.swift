@@ -45,7 +45,8 @@ extension CommandRegistry {
             family: Family.history,
             [
                 RecordCommand(api: api), HistorySQLCommand(api: api), WatchCommand(api: api), PlacesCommand(api: api), PlacesAddCommand(api: api),
-                PlacesRemoveCommand(api: api), PlacesVisitedCommand(api: api),
+                PlacesRemoveCommand(api: api), PlacesVisitedCommand(api: api), TariffCommand(api: api), TariffAddCommand(api: api),
+                TariffRemoveCommand(api: api), TariffImportCommand(api: api),
             ]
                 + HistoryTableCommand.Table.allCases.map { HistoryTableCommand(api: api, table: $0) })
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.

@@ -20,6 +20,16 @@ enum HistorySchema {
             "v8: the user's places",
             ["CREATE TABLE places (name TEXT PRIMARY KEY NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL, radius REAL NOT NULL)"]
         ),
+        // A dynamic tariff's market prices (`tariff import`), a kWh in the tariff's currency, each from startsAt to endsAt.
+        (
+            "v9: a dynamic tariff's prices",
+            [
+                """
+                CREATE TABLE prices (tariff TEXT NOT NULL, startsAt INTEGER NOT NULL, endsAt INTEGER NOT NULL, price REAL NOT NULL,
+                    PRIMARY KEY (tariff, startsAt)) WITHOUT ROWID
+                """
+            ]
+        ),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }

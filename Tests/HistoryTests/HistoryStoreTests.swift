@@ -54,8 +54,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("lab.sqlite").path
         let store = try HistoryStore(path: path)
-        try store.write { db in try db.execute("INSERT INTO schemaMigrations (name) VALUES ('v9: from the future')") }
-        #expect(throws: HistoryError(path: path, message: "it was written by a newer ccsh (v9: from the future); update ccsh to read it")) {
+        try store.write { db in try db.execute("INSERT INTO schemaMigrations (name) VALUES ('v99: from the future')") }
+        #expect(throws: HistoryError(path: path, message: "it was written by a newer ccsh (v99: from the future); update ccsh to read it")) {
             _ = try HistoryStore(path: path)
         }
     }
@@ -175,7 +175,7 @@ import Testing
 
     /// A database at `path` made by a ccsh that knew the first `migrations` only.
     static func oldDatabase(_ path: String, migrations: Int) throws -> SQLiteConnection {
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]))
         let old = try SQLiteConnection(path: path, readOnly: false)
         try old.execute("CREATE TABLE schemaMigrations (name TEXT PRIMARY KEY NOT NULL)")
         for migration in HistorySchema.migrations.prefix(migrations) {
