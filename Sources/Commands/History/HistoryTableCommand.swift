@@ -154,6 +154,7 @@ struct HistoryTableCommand: Command {
         }
         // A file an older ccsh made has no places yet (a read-only store is not migrated).
         let places = reading.named.isEmpty ? [] : (try? store.places()) ?? []
+        let costs = try costFields(call, store, vehicle: vehicle, since: since, until: until, places: places)
         return try HistoryDatabase.rows(
             store, sql, arguments, call: call, times: reading.times, flags: reading.flags,
             hidden: ["first", "detailKey"],
@@ -164,10 +165,49 @@ struct HistoryTableCommand: Command {
                     else { return nil }
                     return Record.Field(name: naming.field, value: .string(Place.name(latitude: latitude, longitude: longitude, among: places)))
                 }
-            },
+            } + costs,
             detail: try reading.detail.map { detail in
                 HistoryDatabase.Detail(name: detail.name, cursor: try store.cursor(detail.sql, Array(arguments.prefix(3))), times: ["at"])
             })
+    }
+
+    /// With tariffs declared, a charge session's `cost`, `currency` and `tariff` (or `uncosted`: why not), a drive's
+    /// `energy` (kWh), `cost` and `currency` (docs/history.md, "Tariffs and costs"): worked out for the window's rows
+    /// first, then given to each row by its start.
+    private func costFields(
+        _ call: Call, _ store: HistoryStore, vehicle: String, since: Int?, until: Int?, places: [Place]
+    ) throws -> [([Record.Field]) -> Record.Field?] {
+        guard table == .charges || table == .drives else { return [] }
+        let tariffs = TariffBook(try StorySettings(api: api).tariffs())
+        guard !tariffs.tariffs.isEmpty else { return [] }
+        let (from, to) = (since ?? Int(Int32.min), until ?? Int(Int32.max))
+        var fields: [String: [String: Value]] = [:]
+        do throws(HistoryError) {
+            if table == .charges {
+                for charge in try store.chargeCosts(vehicle: vehicle, from: from, to: to, tariffs: tariffs, places: places) {
+                    fields[Timestamp.format(charge.startedAt)] = [
+                        "cost": charge.cost.map { .double($0.total) } ?? .null, "currency": charge.cost.map { .string($0.currency) } ?? .null,
+                        "tariff": charge.cost.map { .string($0.tariff) } ?? .null, "uncosted": charge.uncosted.map { .string($0) } ?? .null,
+                    ]
+                }
+            } else {
+                for drive in try store.driveCosts(vehicle: vehicle, from: from, to: to, tariffs: tariffs, places: places) {
+                    fields[Timestamp.format(drive.startedAt)] = [
+                        "energy": drive.energy.map { .double(($0 * 1000).rounded() / 1000) } ?? .null,
+                        "cost": drive.cost.map { .double($0) } ?? .null, "currency": drive.currency.map { .string($0) } ?? .null,
+                    ]
+                }
+            }
+        } catch {
+            throw call.error(error.description, hint: "its tables are in docs/history.md")
+        }
+        let names = table == .charges ? ["cost", "currency", "tariff", "uncosted"] : ["energy", "cost", "currency"]
+        return names.map { name in
+            { (row: [Record.Field]) -> Record.Field? in
+                guard case .string(let start)? = row.first(where: { $0.name == "startedAt" })?.value else { return nil }
+                return Record.Field(name: name, value: fields[start]?[name] ?? .null)
+            }
+        }
     }
 
     /// `--every 1h` in seconds.
