@@ -359,11 +359,16 @@ extension HistoryStore {
                 row.get("startedAt", as: Int.self).map { (start: $0, end: row.get("endedAt", as: Int.self)) }
             }
             let snapshots = try db.rows(
-                "SELECT reportedAt, electricLevel, batteryCapacity FROM statusSnapshots WHERE vehicle = ? AND reportedAt >= ? ORDER BY reportedAt",
+                """
+                SELECT reportedAt, electricLevel, batteryCapacity, preconditioning FROM statusSnapshots WHERE vehicle = ? AND reportedAt >= ?
+                ORDER BY reportedAt
+                """,
                 [vehicle, since]
             ).compactMap { row in
                 row.get("reportedAt", as: Int.self).map {
-                    ParkedPeriods.Snapshot(at: $0, level: row.get("electricLevel"), capacity: row.get("batteryCapacity"))
+                    ParkedPeriods.Snapshot(
+                        at: $0, level: row.get("electricLevel"), capacity: row.get("batteryCapacity"),
+                        preconditioning: row.get("preconditioning", as: Int.self).map { $0 != 0 })
                 }
             }
             try db.execute("DELETE FROM parkedPeriods WHERE vehicle = ? AND startedAt >= ?", [vehicle, since])

@@ -6,6 +6,8 @@
 /// - A period's levels are those of its first and last snapshot inside it; with fewer than two snapshots, or less
 ///   than an hour between them, it has no drain (too short to tell the drain from the level's rounding).
 /// - Drain (% per day) = level lost / days between those two snapshots; in kWh per day with the battery's capacity.
+/// - Preconditioning is not drain: the time between two snapshots either of which says the car was preconditioning
+///   (and the level it lost then) is left out; the rest must still span an hour.
 package enum ParkedPeriods {
     /// A snapshot as the derivation reads it.
     package struct Snapshot: Equatable, Sendable {
@@ -13,11 +15,14 @@ package enum ParkedPeriods {
         package var level: Double?
         /// Wh.
         package var capacity: Double?
+        /// Whether the car said it was preconditioning (heating or cooling its cabin).
+        package var preconditioning: Bool?
 
-        package init(at: Int, level: Double?, capacity: Double? = nil) {
+        package init(at: Int, level: Double?, capacity: Double? = nil, preconditioning: Bool? = nil) {
             self.at = at
             self.level = level
             self.capacity = capacity
+            self.preconditioning = preconditioning
         }
     }
 
@@ -54,10 +59,16 @@ package enum ParkedPeriods {
     private static func period(_ start: Int, _ end: Int, _ snapshots: [Snapshot]) -> Period {
         let inside = snapshots.filter { $0.at >= start && $0.at <= end && $0.level != nil }
         var period = Period(startedAt: start, endedAt: end, startLevel: inside.first?.level, endLevel: inside.last?.level)
-        guard let first = inside.first, let last = inside.last, let from = first.level, let to = last.level, last.at - first.at >= shortest
-        else { return period }
-        let days = Double(last.at - first.at) / 86_400
-        let drain = (from - to) / days
+        // Between each two snapshots, unless either says the car was preconditioning.
+        var seconds = 0
+        var lost = 0.0
+        for (earlier, later) in zip(inside, inside.dropFirst()) where earlier.preconditioning != true && later.preconditioning != true {
+            guard let from = earlier.level, let to = later.level else { continue }
+            seconds += later.at - earlier.at
+            lost += from - to
+        }
+        guard seconds >= shortest else { return period }
+        let drain = lost / (Double(seconds) / 86_400)
         period.drainPercentPerDay = drain
         period.drainKWhPerDay = inside.last { $0.capacity != nil }?.capacity.map { drain / 100 * $0 / 1000 }
         return period

@@ -35,6 +35,21 @@ import Testing
         #expect(periods.allSatisfy { $0.drainPercentPerDay == nil }, "no snapshots: no drain")
     }
 
+    @Test("preconditioning is not drain: the hours around a snapshot that says so, and what the level lost in them, are left out")
+    func preconditioning() {
+        // 80 % → 79 % in a day parked, then the cabin heated: 79 → 75 within the hour around the snapshot that says so,
+        // then 75 → 74 in a day. Drain: 2 % over the 2 days without it, 1 % a day (not 6 % over 2 days and an hour).
+        let periods = ParkedPeriods.derive(
+            drives: [(0, 0), (3 * Self.day, 3 * Self.day)], charges: [],
+            snapshots: [
+                .init(at: 0, level: 80), .init(at: Self.day, level: 79), .init(at: Self.day + 1800, level: 77, preconditioning: true),
+                .init(at: Self.day + Self.hour, level: 75, preconditioning: false), .init(at: 2 * Self.day + Self.hour, level: 74),
+            ])
+        #expect(periods.first?.startLevel == 80)
+        #expect(periods.first?.endLevel == 74)
+        #expect(periods.first?.drainPercentPerDay == 1)
+    }
+
     @Test("fewer than two snapshots, or less than an hour between them: levels but no drain")
     func tooShort() {
         let periods = ParkedPeriods.derive(
