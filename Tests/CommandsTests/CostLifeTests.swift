@@ -111,6 +111,15 @@ import Testing
             publicCost(charge) ?? (Self.energyCost(start: charge.start, end: charge.end, energy: charge.energy, price: Self.homePrice), "home")
         }
 
+        // The battery: each electric car's capacity estimated from the month's charge sessions, within 3 % of the
+        // truth's.
+        for car in 0..<3 {
+            guard let capacity = try world.truth(car)["capacity"]?.number else { continue }
+            let estimate = try world.ccsh("battery \(car) --since \(Timestamp.format(Self.epoch)) --by all | first | get capacity")
+            let value = Double(estimate.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(abs(value - capacity) <= 0.03 * capacity, "car \(car): \(value) kWh estimated, \(capacity) kWh true")
+        }
+
         // A dynamic tariff instead of the home one: an ENTSO-E export of the month in Paris time (the hour written
         // twice the night summer time ends), imported twice.
         let csv = world.home.root.appendingPathComponent("prices.csv")
