@@ -2,21 +2,22 @@ import Foundation
 import Shell
 
 /// `save FILE [--force] [--format F]`: writes the input to a file in the format its extension names (json,
-/// ndjson/jsonl, csv, yaml/yml, gpx, geojson) or `--format`; any other extension is refused with the list, never
+/// ndjson/jsonl, csv, yaml/yml, gpx, geojson, html/htm) or `--format`; any other extension is refused with the list, never
 /// written as JSON by surprise. A string is written as it is (`to csv | save x.csv`, `"note" | save a.txt`). Atomic,
 /// and never replaces a file without `--force`.
 struct SaveCommand: Command {
     /// Extensions and the format each names.
     static let formats: [(extensions: [String], format: ToCommand.Format)] = [
         (["json"], .json), (["ndjson", "jsonl"], .ndjson), (["csv"], .csv), (["yaml", "yml"], .yaml), (["gpx"], .gpx), (["geojson"], .geojson),
+        (["html", "htm"], .html),
     ]
 
     var signature: Signature {
         Signature("save", summary: "Write the input to a file, in the format its extension names.")
             .input("any")
-            .required("path", .file, "The file to write (.json, .ndjson, .csv, .yaml, .gpx, .geojson; a string as it is).")
+            .required("path", .file, "The file to write (.json, .ndjson, .csv, .yaml, .gpx, .geojson, .html; a string as it is).")
             .switch("force", short: "f", "Replace the file if it exists.")
-            .flag("format", .string, "The format, whatever the extension: json, ndjson, csv, yaml, gpx or geojson.")
+            .flag("format", .string, "The format, whatever the extension: json, ndjson, csv, yaml, gpx, geojson or html.")
             .example("[{vin: A}] | save fleet.json", "A list as pretty JSON in fleet.json.")
             .example("\"hello\" | save --force note.txt", "Text, replacing the file if it exists.")
     }
@@ -35,6 +36,7 @@ struct SaveCommand: Command {
             case .yaml: text = try YAML.write(value)
             case .gpx: text = try GPX.write(value)
             case .geojson: text = JSONWriter.string(try GeoJSON.featureCollection(value), pretty: true) + "\n"
+            case .html: text = ReportPage.page(value) ?? HTML.page(value)
             }
         }
         try FileAccess.write(Array(text.utf8), to: path, overwrite: call.isSet("force"), call: call, context: context)

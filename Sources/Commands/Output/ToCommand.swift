@@ -1,12 +1,12 @@
 import Foundation
 import Shell
 
-/// `to json|ndjson|csv|yaml|table|geojson`: a value as text in a format (registered once per format, as
+/// `to json|ndjson|csv|yaml|table|geojson|gpx|html`: a value as text in a format (registered once per format, as
 /// `to json` and so on).
 struct ToCommand: Command {
     /// The formats `to` writes.
     enum Format: String, CaseIterable {
-        case json, ndjson, csv, yaml, table, geojson, gpx
+        case json, ndjson, csv, yaml, table, geojson, gpx, html
     }
 
     let format: Format
@@ -39,6 +39,9 @@ struct ToCommand: Command {
             return base.example(
                 "([{latitude: 48.8, longitude: 2.3}, {latitude: 48.9, longitude: 2.4}] | to gpx) =~ 'trkpt lat=\"48.9\" lon=\"2.4\"'",
                 "A track through two points.", result: true)
+        case .html:
+            return base.discussion("A month's `report` becomes its page: the card and inline SVG pictures, nothing fetched.")
+                .example("([{vin: A, level: 80}] | to html) =~ '<td>A</td>'", "A table of the rows.", result: true)
         }
     }
 
@@ -51,6 +54,7 @@ struct ToCommand: Command {
         case .table: "Render the input as the table a terminal shows."
         case .geojson: "Write positions as a GeoJSON FeatureCollection."
         case .gpx: "Write waypoints, trips or positions as GPX 1.1 (tracks and waypoints)."
+        case .html: "Write the input as one self-contained HTML page: a report's page, else a table."
         }
     }
 
@@ -68,6 +72,7 @@ struct ToCommand: Command {
             return .value(.string(TableRenderer(presentation, ignoresViews: call.isSet("raw")).render(value)))
         case .geojson: return .value(.string(JSONWriter.string(try GeoJSON.featureCollection(value), pretty: true)))
         case .gpx: return .value(.string(try GPX.write(value)))
+        case .html: return .value(.string(ReportPage.page(value) ?? HTML.page(value)))
         }
     }
 }

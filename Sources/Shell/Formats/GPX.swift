@@ -40,17 +40,5 @@ package enum GPX {
         return children.isEmpty ? "<\(tag) \(attributes)/>" : "<\(tag) \(attributes)>\(children)</\(tag)>"
     }
 
-    private static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    private static func escape(_ text: String) -> String { Markup.escaped(text) }
 }
