@@ -1,13 +1,15 @@
-"""The history rows of bench/run (issue 29): what `record` costs the API and the machine, and how fast the shell
-reads a car-year back.
+"""The history rows of bench/run (issues 29 and 30): what `record` costs the API and the machine, and how fast the
+shell reads a car-year back.
 
 - `record` at its defaults against a sandbox living a commuter's life for two simulated days: API requests a car a
   day, next to what reading every minute costs (1 440).
 - `record`'s peak RSS after a simulated month.
 - A car-year of 5-minute snapshots (105 120 rows × 3 cars, written by `record`'s own writer, bench/HistoryFill): the
-  database's size a car-year, `charges 0 --since 365d | count` and `history status 0 --since 30d --every 1h`.
+  database's size a car-year, `charges 0 --since 365d | count`, `history status 0 --since 30d --every 1h` and
+  `report 0 --month` of its last whole month.
 """
 
+import datetime
 import re
 import sqlite3
 import statistics
@@ -76,9 +78,12 @@ def car_year(table, Sandbox, ccsh, seconds, summary, ms):
         table.add("history: the database a car-year", "≤ 30 MB", f"{size:.1f} MB", size <= 30,
                   f"{YEAR_ROWS} 5-minute snapshots a car through record's own writer (bench/HistoryFill), two drives and a "
                   f"charge a day, derived tables; filled in {filled:.0f} s")
+        # The last whole month of the year, in this machine's zone (the report's default zone).
+        month = (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
         for figure, source, goal in [
             ("history: charges 0 --since 365d | count", f"charges 0 --since 365d --db {database} | count", 0.050),
             ("history: history status 0 --since 30d --every 1h", f"history status 0 --since 30d --every 1h --db {database} | count", 0.100),
+            (f"history: report 0 --month {month}", f"report 0 --month {month} --db {database} | get km", 0.200),
         ]:
             times = seconds([str(ccsh), "--profile", "bench", "-c", source], sandbox.environment)
             median = statistics.median(times)
