@@ -60,7 +60,7 @@ import Testing
         #expect(try shell.run("open w.geojson | get features.0.geometry.coordinates") == [2.3, 48.8])
         let refused = try #require(shell.failure("[{a: 1}] | save out.xlsx"))
         #expect(refused.message == "'.xlsx' is not a format save writes")
-        #expect(refused.hint == "name the file .json, .ndjson, .jsonl, .csv, .yaml, .yml, .gpx, .geojson, or give --format")
+        #expect(refused.hint == "name the file .json, .ndjson, .jsonl, .csv, .yaml, .yml, .gpx, .geojson, .html, .htm, or give --format")
         #expect(shell.failure("[{a: 1}] | save out")?.message == "'out' has no extension to name a format")
         _ = try shell.run("[{a: 1}] | save out.xlsx --format csv; \"text\" | save note.txt")
         #expect(try shell.run("open --raw out.xlsx") == "a\n1\n")

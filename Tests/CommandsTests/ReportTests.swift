@@ -71,7 +71,7 @@ import Testing
             ("the efficiency chart", [ReportPage.Colour.efficiencyLine]), ("the map", [ReportPage.Colour.mapPath]),
         ] {
             let pixels = colours.reduce(0) { $0 + (counts[$1] ?? 0) }
-            #expect(pixels >= 150, "\(part): \(pixels) pixels of \(colours) in the screenshot (\(counts))")
+            #expect(pixels >= 100, "\(part): \(pixels) pixels of \(colours) in the screenshot (\(counts))")
         }
     }
 

@@ -137,7 +137,7 @@ package enum ReportPage {
         for path in paths {
             let line = path.map { "\(fixed(margin + ($0.1 - minLon) * squash * scale)),\(fixed(height - margin - ($0.0 - minLat) * scale))" }
             svg +=
-                "<polyline points=\"\(line.joined(separator: " "))\" fill=\"none\" stroke=\"\(Colour.mapPath)\" stroke-width=\"3\" stroke-linejoin=\"round\"/>"
+                "<polyline points=\"\(line.joined(separator: " "))\" fill=\"none\" stroke=\"\(Colour.mapPath)\" stroke-width=\"5\" stroke-linejoin=\"round\"/>"
         }
         return svg + "</svg>"
     }
