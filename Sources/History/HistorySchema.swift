@@ -30,6 +30,9 @@ enum HistorySchema {
                 """
             ]
         ),
+        // Where a charge session came from: NULL, derived from the snapshots (and derived again); `psacc`, imported from
+        // psa_car_controller (`history import psacc`), which no derivation replaces.
+        ("v10: imported charge sessions", ["ALTER TABLE chargeSessions ADD COLUMN source TEXT"]),
     ]
 
     static var knownMigrations: [String] { migrations.map(\.name) }

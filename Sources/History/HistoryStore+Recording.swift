@@ -226,7 +226,9 @@ extension HistoryStore {
     package func deriveChargeSessions(vehicle: String) throws(HistoryError) -> Int {
         try write { db in
             guard let vehicle = try Self.key(vehicle, db) else { return 0 }
-            let since = try db.one(Int.self, "SELECT max(startedAt) FROM chargeSessions WHERE vehicle = ?", [vehicle]) ?? Int(Int32.min)
+            // Imported sessions (`source`) stand as they came: neither where derivation starts again nor replaced.
+            let since =
+                try db.one(Int.self, "SELECT max(startedAt) FROM chargeSessions WHERE vehicle = ? AND source IS NULL", [vehicle]) ?? Int(Int32.min)
             let snapshots = try db.rows(
                 """
                 SELECT reportedAt, electricLevel, plugged, chargingStatus, chargingMode, batteryCapacity, batteryResidual, latitude, longitude
@@ -241,12 +243,13 @@ extension HistoryStore {
                         longitude: row.get("longitude"))
                 }
             }
-            try db.execute("DELETE FROM chargeSessions WHERE vehicle = ? AND startedAt >= ?", [vehicle, since])
+            try db.execute("DELETE FROM chargeSessions WHERE vehicle = ? AND startedAt >= ? AND source IS NULL", [vehicle, since])
             let sessions = ChargeSessions.derive(snapshots)
             for session in sessions {
+                // The car's own reading of a session wins over an import's of the same start.
                 try db.execute(
                     """
-                    INSERT INTO chargeSessions (vehicle, startedAt, endedAt, startLevel, endLevel, energyAdded, capacity, averagePower,
+                    INSERT OR REPLACE INTO chargeSessions (vehicle, startedAt, endedAt, startLevel, endLevel, energyAdded, capacity, averagePower,
                         latitude, longitude, speed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
@@ -264,14 +267,15 @@ extension HistoryStore {
     /// inferred drive it covers.
     static let driveOverlap = 2 * 86_400
 
-    /// Derives `vehicle`'s drives (``Drives``) from its trips and snapshots since a little before its latest drive,
-    /// replacing those rows; returns how many drives it wrote. Running it again with nothing new changes nothing.
+    /// Derives `vehicle`'s drives (``Drives``) from its trips and snapshots since a little before its latest drive (or
+    /// since `from`, when earlier: an import of older data), replacing those rows; returns how many drives it wrote.
+    /// Running it again with nothing new changes nothing.
     @discardableResult
-    package func deriveDrives(vehicle: String) throws(HistoryError) -> Int {
+    package func deriveDrives(vehicle: String, from: Int? = nil) throws(HistoryError) -> Int {
         try write { db in
             guard let vehicle = try Self.key(vehicle, db) else { return 0 }
             let latest = try db.one(Int.self, "SELECT max(startedAt) FROM drives WHERE vehicle = ?", [vehicle])
-            let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
+            let since = min(latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min), from ?? Int.max)
             // From the last snapshot before the window, so that a drive across its edge is seen, with every trip since
             // that snapshot, so that a trip across the edge still covers the snapshots it covers.
             let edge =
@@ -340,13 +344,13 @@ extension HistoryStore {
 extension HistoryStore {
     /// Derives `vehicle`'s parked periods (``ParkedPeriods``) from its drives, charge sessions and snapshots since a
     /// little before its latest period (as far back as drives are derived again: a drive or a charge found late moves
-    /// the periods around it), replacing those rows; returns how many it wrote.
+    /// the periods around it; or since `from`, when earlier), replacing those rows; returns how many it wrote.
     @discardableResult
-    package func deriveParkedPeriods(vehicle: String) throws(HistoryError) -> Int {
+    package func deriveParkedPeriods(vehicle: String, from: Int? = nil) throws(HistoryError) -> Int {
         try write { db in
             guard let vehicle = try Self.key(vehicle, db) else { return 0 }
             let latest = try db.one(Int.self, "SELECT max(startedAt) FROM parkedPeriods WHERE vehicle = ?", [vehicle])
-            let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
+            let since = min(latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min), from ?? Int.max)
             // A period starts where a drive ends: the drives that end in the window, and the one after each.
             let drives = try db.rows(
                 "SELECT startedAt, endedAt FROM drives WHERE vehicle = ? AND endedAt >= ? ORDER BY startedAt", [vehicle, since]
@@ -391,15 +395,16 @@ extension HistoryStore {
 
 extension HistoryStore {
     /// Derives `vehicle`'s energy per day (``EnergyDays``) from its charge sessions and drives, from a little before
-    /// its latest day (as far back as drives are derived again), replacing those rows; returns how many days it wrote.
+    /// its latest day (as far back as drives are derived again; or since `from`, when earlier), replacing those rows;
+    /// returns how many days it wrote.
     @discardableResult
-    package func deriveEnergyDays(vehicle: String) throws(HistoryError) -> Int {
+    package func deriveEnergyDays(vehicle: String, from: Int? = nil) throws(HistoryError) -> Int {
         try write { db in
             guard let vehicle = try Self.key(vehicle, db) else { return 0 }
             let latest = try db.one(String.self, "SELECT max(day) FROM energyDays WHERE vehicle = ?", [vehicle]).flatMap {
                 Timestamp.parse($0 + "T00:00:00Z")
             }
-            let since = latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min)
+            let since = min(latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min), from ?? Int.max)
             let charges = try db.rows(
                 "SELECT startedAt, coalesce(endedAt, startedAt) AS endedAt, energyAdded FROM chargeSessions WHERE vehicle = ? AND coalesce(endedAt, startedAt) >= ?",
                 [vehicle, since]

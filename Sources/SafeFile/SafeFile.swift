@@ -21,7 +21,7 @@ package enum SafeFile {
     }
 
     /// Writes every byte to `descriptor` (again after a short write or a signal).
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, for path: String) throws(SafeFileError) {
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32, for path: String) throws(SafeFileError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

@@ -30,6 +30,11 @@ struct ExampleRunTests {
             if shell.shell.interpreter.registry.family(of: name) == CommandRegistry.Family.history, name != "record" {
                 _ = try shell.run("record --once")
             }
+            // `history import psacc info.db` imports psa_car_controller's database from where the shell stands.
+            if name == "history import" {
+                let vin = try #require(try shell.run("vehicles | first | get vin").stringValue)
+                try PsaccImportTests.fixture(at: shell.shell.directory.appendingPathComponent("info.db").path, vin: vin)
+            }
             let spoken = (command as? VersionedCommand)?.versions ?? [.v40]
             let versions: Set<APIVersion> = spoken.count == APIVersion.allCases.count ? [.v40] : spoken
             for version in versions.sorted(by: { $0.rawValue < $1.rawValue }) {

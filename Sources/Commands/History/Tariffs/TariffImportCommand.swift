@@ -48,7 +48,7 @@ struct TariffImportCommand: Command {
         let text: String
         let source: String
         if let file = call.string("file") {
-            source = HomeDirectory.expanding(file)
+            source = FileAccess.resolve(HomeDirectory.expanding(file), context)
             guard let data = FileManager.default.contents(atPath: source), let contents = String(data: data, encoding: .utf8) else {
                 throw call.error("cannot read \(source)", hint: "give the path of a CSV file", argument: "file", code: .badArgument)
             }
