@@ -55,21 +55,23 @@ import Testing
     @Test("each charge session of a month costs what the truth and the tariff say, to the cent: day/night, summer time, public, dynamic")
     func month() throws {
         let world = try RecordLifeTests.World(quota: 4000, epoch: Self.epoch)
-        func steps(_ count: Int, every step: String = "15m") -> String {
+        // A pass every 30 simulated minutes: a charging car reports at its start, every 30 minutes and at its end, so
+        // a pass sees every report of a charge.
+        func steps(_ count: Int, every step: String = "30m") -> String {
             "range 1 \(count) | each { sandbox advance \(step); record --once | get requests } | sum"
         }
         // To Saturday 24 October 21:00Z, then the electric cars' batteries low: the night's charge runs past 01:00Z,
         // when summer time ends.
-        _ = try world.ccsh("record --once | get requests\n" + steps(12 * 96 + 84))
+        _ = try world.ccsh("record --once | get requests\n" + steps(12 * 48 + 42))
         for car in 0..<3 where try world.truth(car)["capacity"] != .null {
             _ = try world.ccsh("sandbox set \(car) electricLevel=15")
         }
         // To Saturday 7 November, the day of a public fast charge: read every 5 minutes, as `record` reads a
-        // charging car (a pass every 15 minutes would miss its end, 5 minutes before it is unplugged); then on to
-        // 11 November.
-        _ = try world.ccsh(steps(13 * 96 + 12))
+        // charging car (a 35-minute charge unplugged 5 minutes after it ends has its end report, then the
+        // unplugging's, between two passes 30 minutes apart); then on to 11 November.
+        _ = try world.ccsh(steps(13 * 48 + 6))
         _ = try world.ccsh(steps(288, every: "5m"))
-        _ = try world.ccsh(steps((Self.days - 26) * 96))
+        _ = try world.ccsh(steps((Self.days - 26) * 48))
         let end = Double(try world.clock())
         var charges: [[Charge]] = []
         for car in 0..<3 {
