@@ -61,8 +61,7 @@ struct MonthReport {
     /// The pictures' queries: name and SQL.
     var seriesQueries: [(name: String, sql: String)]
 
-    /// The report of `month` for `vehicle` (the API's id, `reference` as the user typed it, for the cost's
-    /// pipeline).
+    /// The report of `month` for `vehicle` (the API's id; `reference` names it in the cost's pipeline: its VIN).
     init(
         store: HistoryStore, vehicle: String, reference: String, month: Month, zone: TimeZone, tariffs: TariffBook, factors: EmissionFactors
     ) throws(HistoryError) {

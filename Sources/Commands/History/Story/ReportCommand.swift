@@ -52,16 +52,17 @@ struct ReportCommand: Command {
         let tariffs = TariffBook(try file.tariffs())
         let factors = try file.emissions()
         let store = try HistoryDatabase.open(call, api: api)
-        let reference = call.value("vehicle").map { $0.text.contains(" ") ? "'\($0.text)'" : $0.text } ?? "0"
         let report: MonthReport
         let car: (vin: String?, label: String?)
         do throws(HistoryError) {
-            report = try MonthReport(
-                store: store, vehicle: vehicle, reference: reference, month: month, zone: zone, tariffs: tariffs, factors: factors)
             car = try store.read { db in
                 let row = try db.rows("SELECT vin, label FROM vehicles WHERE id = ?", [vehicle]).first
                 return (row?.get("vin", as: String.self), row?.get("label", as: String.self))
             }
+            // The cost's pipeline names the car by its VIN: the same car whatever reference was typed or piped.
+            report = try MonthReport(
+                store: store, vehicle: vehicle, reference: car.vin ?? "'\(vehicle)'", month: month, zone: zone, tariffs: tariffs,
+                factors: factors)
         } catch {
             throw call.error(error.description, hint: "`record --once` keeps a first pass; its tables are in docs/history.md")
         }
