@@ -30,6 +30,7 @@ import Testing
         currency = "eur"
         fuel = 1.859
         default = true
+        from = "2026-07-01"
 
         [emissions]
         grid = 56
@@ -43,6 +44,7 @@ import Testing
         #expect(tariffs[0].pricing == .electricity(.windows(zone: "Europe/Paris", windows, otherwise: 0.2516), .none) && tariffs[0].place == "home")
         #expect(tariffs[1].pricing == .electricity(.flat(0.69), Tariff.Fees(session: 1, idlePerMinute: 0.4, idleAfter: 30)) && tariffs[1].fast)
         #expect(tariffs[2].pricing == .fuel(perLitre: 1.859) && tariffs[2].currency == "EUR" && tariffs[2].isDefault)
+        #expect(tariffs[2].from == 1_782_864_000)
         // What `tariff add` writes reads back the same.
         for tariff in tariffs {
             let written = ConfigFile.appending("tariffs.\(tariff.name)", fields: TariffConfiguration.fields(tariff), to: "")

@@ -122,17 +122,25 @@ struct ChargeCostTests {
         #expect(throws: TariffError.self) { try TariffWindow.parse("weekend 0.1").get() }
     }
 
-    @Test("which tariff prices a session: its place's, else the fast one, else the default")
+    @Test("which tariff prices a session: its place's, else the fast one, else the default; a new price from its date on")
     func choice() {
         let home = Tariff(name: "home", currency: "EUR", pricing: .electricity(.flat(0.2), .none), isDefault: true)
         let ionity = Tariff(name: "ionity", currency: "EUR", pricing: .electricity(.flat(0.59), .none), fast: true)
         let work = Tariff(name: "work", currency: "EUR", pricing: .electricity(.flat(0), .none), place: "work")
         let petrol = Tariff(name: "petrol", currency: "EUR", pricing: .fuel(perLitre: 1.85))
         let book = TariffBook([home, ionity, work, petrol])
-        #expect(book.tariff(place: "work", fast: true)?.name == "work")
-        #expect(book.tariff(place: "48.853, 2.350", fast: true)?.name == "ionity")
-        #expect(book.tariff(place: "home", fast: false)?.name == "home")
-        #expect(book.fuel?.name == "petrol")
-        #expect(TariffBook([ionity]).tariff(place: nil, fast: false) == nil)
+        #expect(book.tariff(place: "work", fast: true, at: 0)?.name == "work")
+        #expect(book.tariff(place: "48.853, 2.350", fast: true, at: 0)?.name == "ionity")
+        #expect(book.tariff(place: "home", fast: false, at: 0)?.name == "home")
+        #expect(book.fuel(at: 0)?.name == "petrol")
+        #expect(TariffBook([ionity]).tariff(place: nil, fast: false, at: 0) == nil)
+        // The home price went up on 1 July: sessions before keep the old one; the fuel's too.
+        let july = 1_782_864_000
+        let raised = Tariff(name: "home-2026", currency: "EUR", pricing: .electricity(.flat(0.25), .none), isDefault: true, from: july)
+        let dearer = Tariff(name: "petrol-2026", currency: "EUR", pricing: .fuel(perLitre: 1.95), from: july)
+        let changed = TariffBook([raised, home, petrol, dearer])
+        #expect(changed.tariff(place: nil, fast: false, at: july - 1)?.name == "home")
+        #expect(changed.tariff(place: nil, fast: false, at: july)?.name == "home-2026")
+        #expect(changed.fuel(at: july - 1)?.name == "petrol" && changed.fuel(at: july + 1)?.name == "petrol-2026")
     }
 }

@@ -34,7 +34,7 @@ package struct CostedDrive: Sendable {
 
 extension HistoryStore {
     /// The finished charge sessions of `vehicle` (the API's id) that start in `from...to`, each priced by its
-    /// tariff in `tariffs` (``TariffBook/tariff(place:fast:)``), its place named by `places`.
+    /// tariff in `tariffs` (``TariffBook/tariff(place:fast:at:)``), its place named by `places`.
     package func chargeCosts(vehicle: String, from: Int, to: Int, tariffs: TariffBook, places: [Place]) throws(HistoryError) -> [CostedCharge] {
         let rows = try read { db in
             try db.rows(
@@ -75,7 +75,7 @@ extension HistoryStore {
             let fast = session.get("speed", as: String.self) == "fast"
             let energy = session.get("energyAdded", as: Double.self)
             var costed = CostedCharge(startedAt: startedAt, endedAt: endedAt, energy: energy, place: place, fast: fast)
-            guard let tariff = tariffs.tariff(place: place, fast: fast) else {
+            guard let tariff = tariffs.tariff(place: place, fast: fast, at: startedAt) else {
                 costed.uncosted = "no tariff: declare a default one (`tariff add NAME --default`)"
                 return costed
             }
@@ -127,7 +127,6 @@ extension HistoryStore {
             return (rows, capacity, before)
         }
         let charges = try chargeCosts(vehicle: vehicle, from: lastChargeBefore ?? from, to: to, tariffs: tariffs, places: places)
-        let fuel = tariffs.fuel
         var next = 0
         var filling: CostedCharge?
         return rows.compactMap { row in
@@ -150,7 +149,7 @@ extension HistoryStore {
             if let energy, energy > 0, let charge = filling, let cost = charge.cost, let charged = charge.energy, charged > 0 {
                 parts.append((energy * cost.total / charged, cost.currency, cost.tariff))
             }
-            if let litres, litres > 0, let fuel, case .fuel(let perLitre) = fuel.pricing {
+            if let litres, litres > 0, let fuel = tariffs.fuel(at: startedAt), case .fuel(let perLitre) = fuel.pricing {
                 parts.append((litres * perLitre, fuel.currency, fuel.name))
             }
             if let first = parts.first, parts.allSatisfy({ $0.currency == first.currency }) {

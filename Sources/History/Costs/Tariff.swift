@@ -4,7 +4,8 @@
 /// A tariff prices either electricity (a price per kWh — flat, by time windows in a time zone, or the hourly prices
 /// of a day-ahead market imported with `tariff import` — plus, for public chargers, a price per minute, a session
 /// fee and an idle fee) or fuel (a price per litre). Which charge session a tariff prices: the one of its `place`
-/// when it names one, else the fast sessions when it says `fast`, else the `default` one (``TariffBook``).
+/// when it names one, else the fast sessions when it says `fast`, else the `default` one (``TariffBook``); a tariff
+/// with a `from` date prices what starts from then on, so that a new price does not rewrite the past.
 package struct Tariff: Equatable, Sendable {
     package var name: String
     /// An ISO 4217 code: `EUR`, `GBP`.
@@ -16,14 +17,19 @@ package struct Tariff: Equatable, Sendable {
     package var fast: Bool
     /// Prices the sessions no other tariff takes.
     package var isDefault: Bool
+    /// When it took effect (seconds since 1970); nil: always.
+    package var from: Int?
 
-    package init(name: String, currency: String, pricing: Pricing, place: String? = nil, fast: Bool = false, isDefault: Bool = false) {
+    package init(
+        name: String, currency: String, pricing: Pricing, place: String? = nil, fast: Bool = false, isDefault: Bool = false, from: Int? = nil
+    ) {
         self.name = name
         self.currency = currency
         self.pricing = pricing
         self.place = place
         self.fast = fast
         self.isDefault = isDefault
+        self.from = from
     }
 
     /// How a tariff prices what it prices.
@@ -75,21 +81,32 @@ package struct TariffBook: Sendable {
 
     package init(_ tariffs: [Tariff]) { self.tariffs = tariffs }
 
-    /// The tariff of a charge session at `place` (its name, ``Place``), `fast` or not: the tariff of that place;
-    /// else for a fast session the one that says `fast`; else the `default` one; else the only electric tariff
-    /// bound to no place and not fast.
-    package func tariff(place: String?, fast: Bool) -> Tariff? {
-        let electric = tariffs.filter(\.isElectric)
-        if let place, let own = electric.first(where: { $0.place == place }) { return own }
-        if fast, let charger = electric.first(where: \.fast) { return charger }
-        if let chosen = electric.first(where: \.isDefault) { return chosen }
+    /// The tariff of a charge session at `place` (its name, ``Place``), `fast` or not, that started at `at`: the
+    /// tariff of that place; else for a fast session the one that says `fast`; else the `default` one; else the only
+    /// electric tariff bound to no place and not fast. Of several that would do, the one that took effect last before
+    /// `at` (a tariff that takes effect later prices nothing before).
+    package func tariff(place: String?, fast: Bool, at: Int) -> Tariff? {
+        let electric = tariffs.filter { $0.isElectric && ($0.from ?? Int.min) <= at }
+        if let place, let own = Self.latest(electric.filter { $0.place == place }) { return own }
+        if fast, let charger = Self.latest(electric.filter(\.fast)) { return charger }
+        if let chosen = Self.latest(electric.filter(\.isDefault)) { return chosen }
         let free = electric.filter { $0.place == nil && !$0.fast }
-        return free.count == 1 ? free.first : nil
+        return free.filter { $0.from == nil }.count <= 1 ? Self.latest(free) : nil
     }
 
-    /// The fuel tariff: the `default` one among them, else the only one.
-    package var fuel: Tariff? {
-        let fuel = tariffs.filter { !$0.isElectric }
-        return fuel.first(where: \.isDefault) ?? (fuel.count == 1 ? fuel.first : nil)
+    /// The fuel tariff at `at`: the `default` one among them, else the only one (of several, the one that took
+    /// effect last before `at`).
+    package func fuel(at: Int) -> Tariff? {
+        let fuel = tariffs.filter { !$0.isElectric && ($0.from ?? Int.min) <= at }
+        if let chosen = Self.latest(fuel.filter(\.isDefault)) { return chosen }
+        return fuel.filter { $0.from == nil }.count <= 1 ? Self.latest(fuel) : nil
+    }
+
+    /// The one that took effect last (always-tariffs first), the first of equals.
+    private static func latest(_ tariffs: [Tariff]) -> Tariff? {
+        tariffs.reduce(nil) { best, tariff in
+            guard let best else { return tariff }
+            return (tariff.from ?? Int.min) > (best.from ?? Int.min) ? tariff : best
+        }
     }
 }

@@ -86,13 +86,13 @@ struct MonthReport {
             guard !tariffs.tariffs.isEmpty else { return (nil, nil) }
             let charges = try store.chargeCosts(vehicle: vehicle, from: month.start, to: month.end - 1, tariffs: tariffs, places: places)
             let drives = try store.driveCosts(vehicle: vehicle, from: month.start, to: month.end - 1, tariffs: tariffs, places: places)
-            let fuel = tariffs.fuel.flatMap { tariff -> Double? in
-                guard case .fuel(let perLitre) = tariff.pricing else { return nil }
-                return drives.reduce(0) { $0 + ($1.litres ?? 0) } * perLitre
+            let fuel = drives.reduce(0.0) { total, drive in
+                guard let litres = drive.litres, case .fuel(let perLitre)? = tariffs.fuel(at: drive.startedAt)?.pricing else { return total }
+                return total + litres * perLitre
             }
             let charging = charges.reduce(0) { $0 + ($1.cost?.total ?? 0) }
             return (
-                charging + ((fuel ?? 0) * 100).rounded() / 100, charges.first { $0.cost != nil }?.cost?.currency ?? tariffs.tariffs.first?.currency
+                charging + (fuel * 100).rounded() / 100, charges.first { $0.cost != nil }?.cost?.currency ?? tariffs.tariffs.first?.currency
             )
         }
         let (spent, currency) = try cost(month)

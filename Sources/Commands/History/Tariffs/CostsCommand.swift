@@ -68,9 +68,9 @@ struct CostsCommand: Command {
                 if let cost = charge.cost { total.charging += cost.total } else { total.uncosted += 1 }
             }
         }
-        let fuelTariff = tariffs.fuel
         for drive in drives {
             guard let litres = drive.litres, litres > 0 else { continue }
+            let fuelTariff = tariffs.fuel(at: drive.startedAt)
             let group = Self.group(grouping, at: drive.startedAt, zone: zone, place: drive.startPlace, tariff: fuelTariff?.name ?? "(none)")
             add(group, fuelTariff?.currency) { total in
                 total.litres += litres

@@ -22,6 +22,7 @@ struct TariffAddCommand: Command {
             .flag("place", .string, "The named place (`places`) whose charges it prices.")
             .switch("fast", "It prices fast (DC) charges not at a place with a tariff of its own.")
             .switch("default", "It prices the charges no other tariff takes.")
+            .flag("from", .string, "When it took effect, 2026-07-01: what started before is priced by the tariff of then.")
             .example(
                 "tariff add home --currency EUR --price 0.2516 --window \"22:00-06:00 0.1696\" --zone Europe/Paris --default | get pricing",
                 "Day and night prices at home.", result: "windows"
@@ -38,9 +39,17 @@ struct TariffAddCommand: Command {
         guard let currency = call.string("currency") else {
             throw call.error("a tariff needs its currency", hint: "add --currency EUR (its ISO 4217 code)", code: .badArgument)
         }
+        var from: Int?
+        if let text = call.string("from") {
+            guard let start = TariffConfiguration.start(text) else {
+                throw call.error(
+                    "--from '\(text)' is not a date", hint: "write when it took effect: 2026-07-01", argument: "from", code: .badArgument)
+            }
+            from = start
+        }
         let tariff = Tariff(
             name: name, currency: currency.uppercased(), pricing: try pricing(call), place: call.string("place"), fast: call.isSet("fast"),
-            isDefault: call.isSet("default"))
+            isDefault: call.isSet("default"), from: from)
         let replaced = try StorySettings(api: api).save(tariff)
         guard case .record(var record) = TariffCommand.record(tariff) else { return .empty }
         record["replaced"] = .bool(replaced)

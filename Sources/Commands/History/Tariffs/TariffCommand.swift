@@ -9,7 +9,7 @@ struct TariffCommand: Command {
     var signature: Signature {
         Signature("tariff", summary: "Your tariffs (config.toml's [tariffs.NAME]): what a kWh or a litre costs; `costs` applies them.")
             .example("tariff | get name", "The names of your tariffs.")
-            .output("list of records: name, currency, pricing, prices, fees, applies")
+            .output("list of records: name, currency, pricing, prices, fees, applies, from")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
@@ -49,6 +49,7 @@ struct TariffCommand: Command {
             record["applies"] = .string(
                 tariff.place.map { "charges at \($0)" } ?? (tariff.fast ? "fast charges" : tariff.isDefault ? "every other charge" : "charges"))
         }
+        record["from"] = tariff.from.map { .string(Timestamp.format($0)) } ?? .null
         return .record(record)
     }
 }

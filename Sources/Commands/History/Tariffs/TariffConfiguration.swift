@@ -19,7 +19,7 @@ enum TariffConfiguration {
     /// The keys a tariff may have.
     static let keys = [
         "currency", "price", "zone", "windows", "dynamic", "per_minute", "session_fee", "idle_fee", "idle_after", "fuel", "place", "fast",
-        "default",
+        "default", "from",
     ]
 
     /// The tariffs of `text` (the file `file`), in file order; an error names the file, the line and the key.
@@ -78,11 +78,18 @@ enum TariffConfiguration {
         let place = try string("place")
         let fast = try flag("fast")
         let isDefault = try flag("default")
+        var from: Int?
+        if let text = try string("from") {
+            guard let start = TariffConfiguration.start(text) else {
+                throw fail("from", "'\(text)' is not a date", "write when it took effect: 2026-07-01, or 2026-07-01T00:00:00+02:00")
+            }
+            from = start
+        }
         if let perLitre = try number("fuel") {
             for key in ["price", "windows", "dynamic", "per_minute", "session_fee", "idle_fee", "place", "fast"] where entry[key] != nil {
                 throw fail(key, "a fuel tariff has only a price a litre", "make a second tariff for electricity")
             }
-            return Tariff(name: name, currency: currency.uppercased(), pricing: .fuel(perLitre: perLitre), isDefault: isDefault)
+            return Tariff(name: name, currency: currency.uppercased(), pricing: .fuel(perLitre: perLitre), isDefault: isDefault, from: from)
         }
         let price = try number("price")
         var energy: Tariff.EnergyPrice
@@ -119,7 +126,8 @@ enum TariffConfiguration {
             perMinute: try number("per_minute") ?? 0, session: try number("session_fee") ?? 0, idlePerMinute: try number("idle_fee") ?? 0,
             idleAfter: idleAfter)
         return Tariff(
-            name: name, currency: currency.uppercased(), pricing: .electricity(energy, fees), place: place, fast: fast, isDefault: isDefault)
+            name: name, currency: currency.uppercased(), pricing: .electricity(energy, fees), place: place, fast: fast, isDefault: isDefault,
+            from: from)
     }
 
     /// `tariff`'s keys and TOML values, in the order a user would write them.
@@ -147,6 +155,10 @@ enum TariffConfiguration {
             if fees.idleAfter != 0 { fields.append(("idle_after", number(fees.idleAfter))) }
         }
         if tariff.isDefault { fields.append(("default", "true")) }
+        if let from = tariff.from { fields.append(("from", ConfigFile.quoted(Timestamp.format(from)))) }
         return fields
     }
+
+    /// When a tariff took effect: a date (midnight UTC) or an RFC 3339 instant, as seconds since 1970.
+    static func start(_ text: String) -> Int? { Timestamp.parse(text) ?? Timestamp.parse(text + "T00:00:00Z") }
 }
