@@ -105,7 +105,8 @@ extension HistoryStore {
     /// the battery's capacity) at the price a kWh of the last charge that ended before it started, and its litres
     /// (the trip's average fuel consumption × distance) at the fuel tariff's price.
     package func driveCosts(vehicle: String, from: Int, to: Int, tariffs: TariffBook, places: [Place]) throws(HistoryError) -> [CostedDrive] {
-        let (rows, capacity, lastChargeBefore) = try read { db in
+        let capacity = try reportedCapacity(vehicle: vehicle)
+        let (rows, lastChargeBefore) = try read { db in
             let rows = try db.rows(
                 """
                 SELECT d.startedAt, d.endedAt, d.distance, d.startLevel, d.endLevel, d.startLatitude, d.startLongitude, t.document
@@ -113,18 +114,12 @@ extension HistoryStore {
                 WHERE d.vehicle = (SELECT key FROM vehicles WHERE id = ?) AND d.startedAt BETWEEN ? AND ?
                 ORDER BY d.startedAt
                 """, [vehicle, from, to])
-            let capacity = try db.one(
-                Double.self,
-                """
-                SELECT batteryCapacity FROM statusSnapshots WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?)
-                    AND batteryCapacity IS NOT NULL ORDER BY reportedAt DESC LIMIT 1
-                """, [vehicle])
             let before = try db.one(
                 Int.self,
                 """
                 SELECT max(startedAt) FROM chargeSessions WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?) AND endedAt <= ?
                 """, [vehicle, from])
-            return (rows, capacity, before)
+            return (rows, before)
         }
         let charges = try chargeCosts(vehicle: vehicle, from: lastChargeBefore ?? from, to: to, tariffs: tariffs, places: places)
         var next = 0
@@ -137,7 +132,7 @@ extension HistoryStore {
             }
             let distance = row.get("distance", as: Double.self)
             let lost = row.get("startLevel", as: Double.self).flatMap { start in row.get("endLevel", as: Double.self).map { max(0, start - $0) } }
-            let energy = capacity.flatMap { capacity in lost.map { $0 / 100 * capacity / 1000 } }
+            let energy = capacity.flatMap { capacity in lost.map { $0 / 100 * capacity } }
             let trip = row.get("document", as: String.self).flatMap { try? JSONParser.parse(Array($0.utf8)) }
             let litres = trip.flatMap(Self.fuelPer100km).flatMap { rate in distance.map { rate * $0 / 100 } }
             let place =

@@ -10,19 +10,21 @@ package enum HTML {
             var columns: [String] = []
             var seen: Set<String> = []
             for row in rows { for name in row.names where seen.insert(name).inserted { columns.append(name) } }
-            body = "<table>\n<tr>" + columns.map { "<th>\(escaped($0))</th>" }.joined() + "</tr>\n"
-            for row in rows { body += "<tr>" + columns.map { "<td>\(escaped(cell(row[$0] ?? .null)))</td>" }.joined() + "</tr>\n" }
+            body = "<table>\n<tr>" + columns.map { "<th>\(Markup.escaped($0))</th>" }.joined() + "</tr>\n"
+            for row in rows { body += "<tr>" + columns.map { "<td>\(Markup.escaped(cell(row[$0] ?? .null)))</td>" }.joined() + "</tr>\n" }
             body += "</table>"
         case .record(let record):
             body =
-                "<table>\n" + record.fields.map { "<tr><th>\(escaped($0.name))</th><td>\(escaped(cell($0.value)))</td></tr>\n" }.joined() + "</table>"
+                "<table>\n"
+                + record.fields.map { "<tr><th>\(Markup.escaped($0.name))</th><td>\(Markup.escaped(cell($0.value)))</td></tr>\n" }.joined()
+                + "</table>"
         default:
-            body = "<pre>\(escaped(cell(value)))</pre>"
+            body = "<pre>\(Markup.escaped(cell(value)))</pre>"
         }
         return """
             <!doctype html>
             <html lang="en">
-            <head><meta charset="utf-8"><title>\(escaped(title))</title>
+            <head><meta charset="utf-8"><title>\(Markup.escaped(title))</title>
             <style>body { font-family: system-ui, sans-serif; } table { border-collapse: collapse; } th, td { border: 1px solid #cbd5e0; padding: 4px 8px; text-align: left; }</style>
             </head>
             <body>
@@ -40,6 +42,4 @@ package enum HTML {
         default: value.text
         }
     }
-
-    private static func escaped(_ text: String) -> String { Markup.escaped(text) }
 }

@@ -18,7 +18,7 @@ struct EfficiencyCommand: Command {
                     .required("vehicle", .vehicle)
             )
             .flag("by", .oneOf(Grouping.allCases.map(\.rawValue)), "month (the default), drive, or temperature (bands of 5 °C).")
-            .flag("zone", .string, "The time zone of months, an IANA name (default: this machine's).")
+            .flag("zone", .string, LocalTime.help("months"))
             .example("efficiency 0 | get kWhPer100km", "The first car's consumption each month, from what it charged.")
             .example("efficiency 0 --by temperature | select temperature batteryKWhPer100km", "How the cold costs range.")
             .output(
@@ -31,7 +31,7 @@ struct EfficiencyCommand: Command {
         let vehicle = try VehicleArgument.id(call, input: input, api: api)
         let (since, until) = try TimeWindow.bounds(call, now: api.serverClock.now)
         let grouping = call.string("by").flatMap(Grouping.init(rawValue:)) ?? .month
-        let zone = try CostsCommand.zone(call)
+        let zone = try LocalTime.zone(call)
         let factors = try StorySettings(api: api).emissions()
         let store = try HistoryDatabase.open(call, api: api)
         let (from, to) = (since ?? Int(Int32.min), until ?? Int(Int32.max))
@@ -51,8 +51,8 @@ struct EfficiencyCommand: Command {
         case .month:
             let places = (try? store.places()) ?? []
             var months: [String: (charges: [StoryCharge], drives: [StoryDrive])] = [:]
-            for charge in charges { months[BatteryCommand.month(charge.startedAt, zone), default: ([], [])].charges.append(charge) }
-            for drive in drives { months[BatteryCommand.month(drive.startedAt, zone), default: ([], [])].drives.append(drive) }
+            for charge in charges { months[LocalTime.month(charge.startedAt, zone), default: ([], [])].charges.append(charge) }
+            for drive in drives { months[LocalTime.month(drive.startedAt, zone), default: ([], [])].drives.append(drive) }
             return .value(
                 .list(
                     months.keys.sorted().map { month in
@@ -60,12 +60,13 @@ struct EfficiencyCommand: Command {
                         let figures = StoryFigures(
                             charges: charges, drives: drives, parked: [], capacity: capacity, places: places, grid: factors.grid, fuel: factors.fuel)
                         return [
-                            "month": .string(month), "drives": .int(figures.drives), "km": Self.number(figures.distance, 10),
-                            "charged": Self.number(figures.charged, 1000), "kWhPer100km": Self.number(figures.efficiency),
-                            "batteryKWhPer100km": Self.number(
+                            "month": .string(month), "drives": .int(figures.drives), "km": LocalTime.rounded(figures.distance, 10),
+                            "charged": LocalTime.rounded(figures.charged, 1000), "kWhPer100km": LocalTime.rounded(figures.efficiency),
+                            "batteryKWhPer100km": LocalTime.rounded(
                                 figures.distance > 0 && capacity != nil ? figures.driven / figures.distance * 100 : nil),
-                            "apiKWhPer100km": Self.number(Self.apiConsumption(drives)), "temperature": Self.number(figures.temperature, 10),
-                            "litres": Self.number(figures.litres), "co2": Self.number(figures.co2, 10),
+                            "apiKWhPer100km": LocalTime.rounded(Self.apiConsumption(drives)),
+                            "temperature": LocalTime.rounded(figures.temperature, 10),
+                            "litres": LocalTime.rounded(figures.litres), "co2": LocalTime.rounded(figures.co2, 10),
                         ]
                     }))
         }
@@ -82,16 +83,16 @@ struct EfficiencyCommand: Command {
         return try store.reportedCapacity(vehicle: vehicle)
     }
 
-    static func number(_ value: Double?, _ places: Double = 100) -> Value { value.map { .double(($0 * places).rounded() / places) } ?? .null }
-
     /// A drive's kWh and kWh/100 km (below 1 km, none: a point of level is then most of the figure).
     private static func row(_ drive: StoryDrive, capacity: Double?) -> Value {
         let energy = capacity.flatMap { capacity in drive.levelLost.map { max(0, $0) / 100 * capacity } }
         let rate = energy.flatMap { energy in drive.distance.flatMap { $0 >= 1 ? energy / $0 * 100 : nil } }
         return [
-            "startedAt": .string(Timestamp.format(drive.startedAt)), "km": number(drive.distance, 10), "energy": number(energy, 1000),
-            "kWhPer100km": number(rate), "apiKWhPer100km": number(drive.apiConsumption), "temperature": number(drive.temperature, 10),
-            "litres": number(drive.litres),
+            "startedAt": .string(Timestamp.format(drive.startedAt)), "km": LocalTime.rounded(drive.distance, 10),
+            "energy": LocalTime.rounded(energy, 1000),
+            "kWhPer100km": LocalTime.rounded(rate), "apiKWhPer100km": LocalTime.rounded(drive.apiConsumption),
+            "temperature": LocalTime.rounded(drive.temperature, 10),
+            "litres": LocalTime.rounded(drive.litres),
         ]
     }
 
@@ -110,8 +111,8 @@ struct EfficiencyCommand: Command {
         return bands.keys.sorted().compactMap { band in
             guard let total = bands[band] else { return nil }
             return [
-                "temperature": .string("\(band)…\(band + 5) °C"), "drives": .int(total.drives), "km": number(total.km, 10),
-                "energy": number(total.energy, 1000), "kWhPer100km": number(total.km > 0 ? total.energy / total.km * 100 : nil),
+                "temperature": .string("\(band)…\(band + 5) °C"), "drives": .int(total.drives), "km": LocalTime.rounded(total.km, 10),
+                "energy": LocalTime.rounded(total.energy, 1000), "kWhPer100km": LocalTime.rounded(total.km > 0 ? total.energy / total.km * 100 : nil),
             ]
         }
     }

@@ -1,5 +1,6 @@
 import APIContract
 import Client
+import History
 import TOMLKit
 
 /// How much CO₂ a kWh from the grid and a litre of fuel make (docs/history.md, "Efficiency and health"):
@@ -42,5 +43,11 @@ extension StorySettings {
     /// The emission factors of the same config file.
     func emissions() throws -> EmissionFactors {
         try EmissionFactors.parse(try file.text(), file: file.url.path)
+    }
+
+    /// The tariffs and the emission factors, the file read once.
+    func tariffsAndEmissions() throws -> (tariffs: [Tariff], emissions: EmissionFactors) {
+        let text = try file.text()
+        return (try TariffConfiguration.parse(text, file: file.url.path), try EmissionFactors.parse(text, file: file.url.path))
     }
 }

@@ -41,7 +41,7 @@ struct MonthReport {
 
         /// The month holding `time` in `zone`.
         init?(holding time: Int, zone: TimeZone) {
-            self.init(BatteryCommand.month(time, zone), zone: zone)
+            self.init(LocalTime.month(time, zone), zone: zone)
         }
 
         /// The month before.

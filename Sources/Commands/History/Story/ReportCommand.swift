@@ -17,7 +17,7 @@ struct ReportCommand: Command {
             on: Signature("report", summary: "A car's month at a glance: km, energy, cost, efficiency, drain, CO₂, and pictures.")
                 .required("vehicle", .vehicle)
                 .flag("month", .string, "The month, 2026-11 (default: the last whole month).")
-                .flag("zone", .string, "The time zone of the month's days, an IANA name (default: this machine's).")
+                .flag("zone", .string, LocalTime.help("the month's days"))
                 .switch("explain", "For every number of the report, the query that gives it (SQL for `history sql`, or a pipeline).")
                 .example("report 0 --month 2026-11 | get km", "How far the first car drove in November.")
                 .example(
@@ -34,7 +34,7 @@ struct ReportCommand: Command {
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
         let vehicle = try VehicleArgument.id(call, input: input, api: api)
-        let zone = try CostsCommand.zone(call)
+        let zone = try LocalTime.zone(call)
         let now = Int(api.serverClock.now.timeIntervalSince1970)
         let month: MonthReport.Month
         if let text = call.string("month") {
@@ -48,9 +48,9 @@ struct ReportCommand: Command {
             }
             month = last
         }
-        let file = StorySettings(api: api)
-        let tariffs = TariffBook(try file.tariffs())
-        let factors = try file.emissions()
+        let settings = try StorySettings(api: api).tariffsAndEmissions()
+        let tariffs = TariffBook(settings.tariffs)
+        let factors = settings.emissions
         let store = try HistoryDatabase.open(call, api: api)
         let report: MonthReport
         let car: (vin: String?, label: String?)

@@ -31,9 +31,9 @@ package enum ReportPage {
             let value = record.number(figure.name).map { Units.number($0, digits: figure.digits, unit: unit.isEmpty ? nil : unit) } ?? "–"
             let previous =
                 record.number("previous.\(figure.name)").map { Units.number($0, digits: figure.digits, unit: unit.isEmpty ? nil : unit) } ?? "–"
-            rows += "<tr><th>\(escaped(figure.label))</th><td class=\"value\">\(escaped(value))</td>"
-            rows += "<td>\(escaped(ReportFigures.change(record.number(figure.name), record.number("previous.\(figure.name)"))))</td>"
-            rows += "<td class=\"before\">\(escaped(previous))</td></tr>\n"
+            rows += "<tr><th>\(Markup.escaped(figure.label))</th><td class=\"value\">\(Markup.escaped(value))</td>"
+            rows += "<td>\(Markup.escaped(ReportFigures.change(record.number(figure.name), record.number("previous.\(figure.name)"))))</td>"
+            rows += "<td class=\"before\">\(Markup.escaped(previous))</td></tr>\n"
         }
         return """
             <!doctype html>
@@ -41,7 +41,7 @@ package enum ReportPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escaped(month)) — \(escaped(car.isEmpty ? "ccsh report" : car))</title>
+            <title>\(Markup.escaped(month)) — \(Markup.escaped(car.isEmpty ? "ccsh report" : car))</title>
             <style>
             body { font-family: system-ui, sans-serif; margin: 24px auto; max-width: 960px; color: #1a202c; background: #ffffff; }
             section { margin: 0 0 28px 0; }
@@ -56,9 +56,9 @@ package enum ReportPage {
             </head>
             <body>
             <section class="card" id="card">
-            <div class="band"><h1>\(escaped(month))</h1><div>\(escaped(car))</div></div>
+            <div class="band"><h1>\(Markup.escaped(month))</h1><div>\(Markup.escaped(car))</div></div>
             <table>
-            <tr><th>figure</th><th>\(escaped(month))</th><th>change</th><th>\(escaped(before))</th></tr>
+            <tr><th>figure</th><th>\(Markup.escaped(month))</th><th>change</th><th>\(Markup.escaped(before))</th></tr>
             \(rows)</table>
             </section>
             <section id="calendar"><h2>Driving and charging days</h2>
@@ -88,7 +88,7 @@ package enum ReportPage {
             let colour = drove && charged ? Colour.both : drove ? Colour.drove : charged ? Colour.charged : Colour.idle
             let x = Double(index) * cell
             svg +=
-                "<rect x=\"\(x + 1)\" y=\"0\" width=\"\(cell - 2)\" height=\"32\" rx=\"3\" fill=\"\(colour)\"><title>\(escaped(day.string("day") ?? ""))</title></rect>"
+                "<rect x=\"\(x + 1)\" y=\"0\" width=\"\(cell - 2)\" height=\"32\" rx=\"3\" fill=\"\(colour)\"><title>\(Markup.escaped(day.string("day") ?? ""))</title></rect>"
             svg += "<text x=\"\(x + cell / 2)\" y=\"48\" font-size=\"11\" text-anchor=\"middle\">\(index + 1)</text>"
         }
         return svg + "</svg>"
@@ -109,8 +109,9 @@ package enum ReportPage {
         svg += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"\(Colour.efficiencyLine)\" stroke-width=\"4\"/>"
         for (index, point) in points.enumerated() {
             svg +=
-                "<circle cx=\"\(fixed(x(index)))\" cy=\"\(fixed(y(point.1)))\" r=\"5\" fill=\"\(Colour.efficiencyLine)\"><title>\(escaped(point.0)): \(fixed(point.1))</title></circle>"
-            svg += "<text x=\"\(fixed(x(index)))\" y=\"\(Int(height - 12))\" font-size=\"11\" text-anchor=\"middle\">\(escaped(point.0))</text>"
+                "<circle cx=\"\(fixed(x(index)))\" cy=\"\(fixed(y(point.1)))\" r=\"5\" fill=\"\(Colour.efficiencyLine)\"><title>\(Markup.escaped(point.0)): \(fixed(point.1))</title></circle>"
+            svg +=
+                "<text x=\"\(fixed(x(index)))\" y=\"\(Int(height - 12))\" font-size=\"11\" text-anchor=\"middle\">\(Markup.escaped(point.0))</text>"
         }
         svg +=
             "<text x=\"4\" y=\"\(fixed(y(high) + 12))\" font-size=\"11\">\(fixed(high))</text><text x=\"4\" y=\"\(fixed(y(low)))\" font-size=\"11\">\(fixed(low))</text>"
@@ -143,6 +144,4 @@ package enum ReportPage {
     }
 
     private static func fixed(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    private static func escaped(_ text: String) -> String { Markup.escaped(text) }
 }

@@ -18,7 +18,7 @@ struct CostsCommand: Command {
                     .required("vehicle", .vehicle)
             )
             .flag("by", .oneOf(Grouping.allCases.map(\.rawValue)), "How to total: day, month (the default), place or tariff.")
-            .flag("zone", .string, "The time zone of days and months, an IANA name (default: this machine's).")
+            .flag("zone", .string, LocalTime.help("days and months"))
             .example(
                 "tariff add home --currency EUR --price 0.25 --default | get name; costs 0 --by month | get total",
                 "A flat price at home, then what the first car cost each month."
@@ -31,7 +31,7 @@ struct CostsCommand: Command {
         let vehicle = try VehicleArgument.id(call, input: input, api: api)
         let (since, until) = try TimeWindow.bounds(call, now: api.serverClock.now)
         let grouping = call.string("by").flatMap(Grouping.init(rawValue:)) ?? .month
-        let zone = try Self.zone(call)
+        let zone = try LocalTime.zone(call)
         let tariffs = TariffBook(try StorySettings(api: api).tariffs())
         guard !tariffs.tariffs.isEmpty else {
             throw call.error(
@@ -98,10 +98,9 @@ struct CostsCommand: Command {
         var total: Double { charging + (fuel * 100).rounded() / 100 }
 
         func record(_ name: String) -> Value {
-            func money(_ value: Double) -> Value { .double((value * 100).rounded() / 100) }
-            return [
-                name: .string(group), "charges": .int(charges), "kWh": .double((energy * 1000).rounded() / 1000), "charging": money(charging),
-                "litres": .double((litres * 100).rounded() / 100), "fuel": money(fuel), "total": money(total),
+            [
+                name: .string(group), "charges": .int(charges), "kWh": LocalTime.rounded(energy, 1000), "charging": LocalTime.rounded(charging),
+                "litres": LocalTime.rounded(litres), "fuel": LocalTime.rounded(fuel), "total": LocalTime.rounded(total),
                 "currency": currency.map { .string($0) } ?? .null, "uncosted": .int(uncosted),
             ]
         }
@@ -111,18 +110,8 @@ struct CostsCommand: Command {
         switch grouping {
         case .place: return place
         case .tariff: return tariff
-        case .day, .month:
-            let local = Timestamp.format(time + zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time))))
-            return String(local.prefix(grouping == .day ? 10 : 7))
+        case .day: return LocalTime.day(time, zone)
+        case .month: return LocalTime.month(time, zone)
         }
-    }
-
-    /// `--zone`, else this machine's.
-    static func zone(_ call: Call) throws -> TimeZone {
-        guard let name = call.string("zone") else { return .current }
-        guard let zone = TimeZone(identifier: name) else {
-            throw call.error("'\(name)' is not a time zone", hint: "write an IANA name: Europe/Paris", argument: "zone", code: .badArgument)
-        }
-        return zone
     }
 }
