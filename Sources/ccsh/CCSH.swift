@@ -86,7 +86,7 @@ struct CCSH {
             local = options.sandbox ? try LocalSandbox() : nil
             api = try Self.apiContext(local: local, profile: options.profile)
         } catch {
-            ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
+            ErrorReporter(printer: terminal.diagnosticPrinter) { text in
                 FileHandle.standardError.write(Data(text.utf8))
             }.report(ShellError.wrapping(error))
             return ShellError.wrapping(error).exitStatus

@@ -25,7 +25,7 @@ struct ShellSetup {
         interpreter.flush = output.flush
         let progress = terminal.errorIsTerminal ? ProgressLine() : nil
         progress?.columns = { terminal.width }
-        reporter = ErrorReporter(printer: DiagnosticPrinter(useColor: terminal.useColor(onTerminal: terminal.errorIsTerminal))) { text in
+        reporter = ErrorReporter(printer: terminal.diagnosticPrinter) { text in
             output.flush()
             progress?.clear()
             FileHandle.standardError.write(Data(text.utf8))

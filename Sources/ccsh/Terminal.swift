@@ -1,5 +1,6 @@
 import Client
 import Foundation
+import Shell
 
 /// What the process is attached to: whether stdin and stdout are terminals, whether to use color (`NO_COLOR`,
 /// `TERM=dumb`), and how wide stdout is.
@@ -20,6 +21,13 @@ struct Terminal {
         var size = winsize()
         if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 120
+    }
+
+    /// How errors print on stderr: in color unless `NO_COLOR`, and at a terminal with a script's long line cut to
+    /// fit its width.
+    var diagnosticPrinter: DiagnosticPrinter {
+        let useColor = useColor(onTerminal: errorIsTerminal)
+        return errorIsTerminal ? .forTerminal(columns: width, useColor: useColor) : DiagnosticPrinter(useColor: useColor)
     }
 
     /// Rows of the terminal (`LINES`, else its size, else 40), for pictures sized to the window.

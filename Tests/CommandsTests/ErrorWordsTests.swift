@@ -34,6 +34,9 @@ import Testing
         // What ccsh writes before the API's own message (which may quote the id it did not find).
         let named = screen.split(separator: "\n").filter { $0.contains(" error: ") }.map { $0.split(separator: "→").first ?? $0 }
         #expect(named.count == 4 && named.allSatisfy { $0.firstMatch(of: /[0-9a-f]{24,}/) == nil }, "no long id: \(named)")
+        // The script's line and its caret: one screen line each, however long the line.
+        let echoed = screen.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(echoed.count == 8 && echoed.allSatisfy { $0.count <= Int(columns) }, "the line and caret fit: \(echoed)")
     }
 
     @Test("--verbose names the request by its path")

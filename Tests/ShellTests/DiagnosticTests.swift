@@ -50,6 +50,18 @@ struct DiagnosticTests {
                 == "t.ccsh:1:10: error: '[' is never closed\n  \tlet é = [1, 2\n  \t        ^\nhint: add ']' to close the list")
     }
 
+    @Test("at a terminal a long line shows as a window that fits its width, the caret under the place", arguments: [80, 160])
+    func window(columns: Int) {
+        let id = String(repeating: "ab", count: 64)
+        let text = "alert 0 \(id); status 1; " + String(repeating: "x", count: 300)
+        let printer = DiagnosticPrinter.forTerminal(columns: columns, useColor: false)
+        let lines = printer.format(message: "m", hint: nil, range: SourceRange(8, 136), in: Source(name: "-c", text: text))
+            .split(separator: "\n").dropFirst()
+        #expect(lines.count == 2 && lines.allSatisfy { $0.count <= columns }, "\(lines)")
+        #expect(lines.first?.hasPrefix("  alert 0 abab") == true && lines.first?.hasSuffix("…") == true, "\(lines)")
+        #expect(lines.last?.hasPrefix("          ^~~") == true, "\(lines)")
+    }
+
     @Test("errors without a place, and colors when asked")
     func plainAndColor() {
         #expect(

@@ -6,14 +6,23 @@
 ///     hint: did you mean 'vehicles'?
 ///
 /// The caret line copies the source line's tabs so that it stays aligned; the underline stops at the end of the
-/// line, and a line longer than ``maxShown`` characters is shown around the place only. Colors (bold red `error:`, the caret in green) only when asked for — the REPL asks unless `NO_COLOR`.
+/// line, and a line longer than ``lineWidth`` characters is shown around the place only. Colors (bold red `error:`,
+/// the caret in green) only when asked for — the REPL asks unless `NO_COLOR`.
 package struct DiagnosticPrinter: Sendable {
     package var useColor: Bool
+    /// The most characters of a source line shown; a longer one is cut around the place. At a terminal, what fits
+    /// its width beside the indent and the `…` marks, so that the line and its caret stay one line each.
+    package var lineWidth: Int
 
-    package init(useColor: Bool = false) { self.useColor = useColor }
+    package init(useColor: Bool = false, lineWidth: Int = 120) {
+        self.useColor = useColor
+        self.lineWidth = max(20, lineWidth)
+    }
 
-    /// The most characters of a source line shown; a longer one is cut around the place.
-    static let maxShown = 120
+    /// A printer for a terminal `columns` wide: the source line, indented and marked where cut, fits.
+    package static func forTerminal(columns: Int, useColor: Bool) -> DiagnosticPrinter {
+        DiagnosticPrinter(useColor: useColor, lineWidth: columns - 4)
+    }
 
     /// An error with a place in `source`.
     package func format(message: String, hint: String?, range: SourceRange, in source: Source) -> String {
@@ -23,9 +32,9 @@ package struct DiagnosticPrinter: Sendable {
         var at = column - 1
         var width = endLine == line ? max(1, endColumn - column) : max(1, characters.count - at)
         // A long line shows as a window around the place, `…` on the sides it was cut.
-        if characters.count > Self.maxShown {
-            let start = min(max(0, at - Self.maxShown / 4), characters.count - Self.maxShown)
-            let end = start + Self.maxShown
+        if characters.count > lineWidth {
+            let start = min(max(0, at - lineWidth / 4), characters.count - lineWidth)
+            let end = start + lineWidth
             let marker = start > 0 ? 1 : 0
             characters = (start > 0 ? ["…"] : []) + characters[start..<end] + (end < characters.count ? ["…"] : [])
             width = min(width, end - at)
