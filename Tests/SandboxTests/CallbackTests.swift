@@ -198,7 +198,7 @@ struct CallbackTests {
         try again.advanceAndSettle(1800)
         let trips = try again.walk("/user/vehicles/\(vehicle)/trips", key: "trips").items
         #expect(trips.first?["distance"]?.number.map { abs($0 - 17.7) < 0.2 } == true, "the trip ends at Versailles")
-        let values = receiver.messages.flatMap { $0["events"]?.array ?? [] }.compactMap {
+        let values = try receiver.messagesOnce(again).flatMap { $0["events"]?.array ?? [] }.compactMap {
             $0["values"]?.array?.first?["value"]?["body"]?["literalValue"]?.string
         }
         #expect(values == ["true", "false"], "one event as it left, one as it stopped; none repeated by the restart")

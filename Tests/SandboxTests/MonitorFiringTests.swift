@@ -85,7 +85,7 @@ struct MonitorFiringTests {
         try client.world(n, #"{"plug": true}"#)
         try client.advanceAndSettle(8 * 3600)
 
-        let messages = receiver.messages
+        let messages = try receiver.messagesOnce(client)
         let outEvents = events(messages, out)
         let first = try #require(outEvents.first)
         #expect(first["refresh"] == .bool(false))
@@ -106,7 +106,7 @@ struct MonitorFiringTests {
         #expect(messages.allSatisfy { $0["attributes"]?.array?.first?["value"]?.string == client.endpoints.vehicles[n].vin })
         #expect(try receiver.templateProblems() == "")
 
-        let lows = v40receiver.messages.flatMap { $0["events"]?.array ?? [] }
+        let lows = try v40receiver.messagesOnce(client).flatMap { $0["events"]?.array ?? [] }
         #expect(lows.count == 1, "the level crossed 50 % once (52 → 47.8 on the way out; charging goes up, not down)")
         let low = try #require(lows.first)
         #expect(low["values"]?.array?.first?["data"]?.string == "vehicle.energy.electric.level")
@@ -153,7 +153,7 @@ extension MonitorFiringTests {
         try client.world(n, #"{"drive": {"route": "out-of-paris"}}"#)
         try client.advanceAndSettle(2 * 3600, slice: 600)
 
-        let events = receiver.messages.filter { $0["monitorId"]?.string == monitor }.flatMap { $0["events"]?.array ?? [] }
+        let events = try receiver.messagesOnce(client).filter { $0["monitorId"]?.string == monitor }.flatMap { $0["events"]?.array ?? [] }
         let firsts = events.filter { $0["refresh"] == .bool(false) }
         #expect(firsts.count == 1, "one event on leaving, got \(firsts.count)")
         let fired = try #require(firsts.first?["eventDate"]?.string.flatMap(Timestamp.parse))

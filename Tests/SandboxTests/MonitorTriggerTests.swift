@@ -20,8 +20,8 @@ struct MonitorTriggerTests {
         return try #require(reply.json["monitorId"]?.string, "\(reply.raw.text)")
     }
 
-    func dates(_ receiver: Receiver, _ monitor: String) -> [String] {
-        receiver.messages.filter { $0["monitorEvent"]?["monitorId"]?.string == monitor }.compactMap { $0["date"]?.string }
+    func dates(_ messages: [JSON], _ monitor: String) -> [String] {
+        messages.filter { $0["monitorEvent"]?["monitorId"]?.string == monitor }.compactMap { $0["date"]?.string }
     }
 
     @Test("a Daily window fires when it opens and reminds every refreshEvent until it closes, day after day")
@@ -44,8 +44,9 @@ struct MonitorTriggerTests {
         let expected = [0, 1].flatMap { day in
             [0, 1200, 2400].map { Timestamp.format(midnight + day * 86400 + 7200 + $0) }
         }
-        #expect(dates(receiver, id) == expected)
-        let refreshes = receiver.messages.compactMap { $0["monitorEvent"]?["refresh"] }
+        let messages = try receiver.messagesOnce(client)
+        #expect(dates(messages, id) == expected)
+        let refreshes = messages.compactMap { $0["monitorEvent"]?["refresh"] }
         #expect(refreshes == [false, true, true, false, true, true].map { JSON.bool($0) })
         #expect(try receiver.templateProblems() == "")
     }
@@ -71,7 +72,7 @@ struct MonitorTriggerTests {
         try client.world(n, #"{"plug": false}"#)
         try client.world(n, #"{"plug": true}"#)
         try client.advanceAndSettle(600)
-        let events = receiver.messages.compactMap { $0["monitorEvent"] }.filter { $0["monitorId"]?.string == id }
+        let events = try receiver.messagesOnce(client).compactMap { $0["monitorEvent"] }.filter { $0["monitorId"]?.string == id }
         #expect(events.count == 1, "plugged in full: Disconnected → Finished is not InProgress → Finished")
         let value = try #require(events.first?["values"]?.array?.first)
         #expect(value["value"]?["body"]?["literalValue"]?.string == "Finished")
@@ -102,7 +103,7 @@ struct MonitorTriggerTests {
         try client.settle()
         try client.world(n, #"{"drive": {"route": "paris-versailles"}}"#)
         try client.advanceAndSettle(3600, slice: 300)
-        let events = receiver.messages.compactMap { $0["monitorEvent"] }.filter { $0["monitorId"]?.string == id }
+        let events = try receiver.messagesOnce(client).compactMap { $0["monitorEvent"] }.filter { $0["monitorId"]?.string == id }
         #expect(events.count == 1)
         let trip = try #require(try client.walk("/user/vehicles/\(vehicle)/trips", key: "trips").items.first)
         let stopped = try #require(trip["stoppedAt"]?.string.flatMap(Timestamp.parse))
