@@ -14,7 +14,11 @@ import Testing
                 .flag("limit", .int, short: "l", "A limit.")
                 .switch("verbose", short: "v", "Talk more.")
                 .flag("tag", .string, repeatable: true, "Tags.")
+                .flag("zone", Self.zone)
         }
+
+        /// A kind written as a word.
+        static let zone = ParameterKind("zone", help: "A zone's name.", isName: true)
 
         func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
             var record = Record()
@@ -24,6 +28,7 @@ import Testing
             record["limit"] = call.value("limit")
             record["verbose"] = .bool(call.isSet("verbose"))
             record["tag"] = call.value("tag")
+            record["zone"] = call.value("zone")
             return .value(.record(record))
         }
     }
@@ -41,6 +46,9 @@ import Testing
         #expect(try shell.run("probe --limit=7 2 --verbose=false") == ["count": 2, "limit": 7, "verbose": false])
         #expect(try shell.run("let n = 4; probe $n (echo x)") == ["count": 4, "name": "x", "verbose": false])
         #expect(try shell.run("probe 1 --tag a --tag=b --tag k=v") == ["count": 1, "verbose": false, "tag": ["a", "b", "k=v"]])
+        // A kind written as a word takes a number as its text.
+        #expect(try shell.run("probe 1 --zone 5") == ["count": 1, "verbose": false, "zone": "5"])
+        #expect(try shell.run("probe 1 --zone 2.5") == ["count": 1, "verbose": false, "zone": "2.5"])
     }
 
     @Test(
@@ -50,7 +58,7 @@ import Testing
             ("probe x", "'probe' expects an int for 'count', got a string ('x')", nil),
             ("probe 1 a b", "too many arguments: 'probe' takes at most 2 arguments", "usage: probe <count> [name] [flags]"),
             ("probe 1 --mdoe csv", "unknown flag '--mdoe' for 'probe'", "did you mean '--mode'?"),
-            ("probe 1 --zzz", "unknown flag '--zzz' for 'probe'", "flags: --mode, --limit, --verbose, --tag"),
+            ("probe 1 --zzz", "unknown flag '--zzz' for 'probe'", "flags: --mode, --limit, --verbose, --tag, --zone"),
             ("probe 1 --mode", "flag '--mode' needs a value (one of: json, csv)", "write `--mode VALUE`"),
             ("probe 1 --mode jsno", "'jsno' is not a valid value for '--mode'", "did you mean 'json'?"),
             ("probe 1 --mode xml", "'xml' is not a valid value for '--mode'", "one of: json, csv"),
@@ -59,6 +67,8 @@ import Testing
             ("prob 1", "unknown command 'prob'", "did you mean 'probe'?"),
             ("to jsn", "'to' needs a subcommand", "did you mean 'to json'?"),
             ("[1] | first --help=yes", "'first' has no flag '--help'", "it takes no flags; see `help first`"),
+            ("probe 1 --zone [1]", "'probe' expects a zone for '--zone', got a list", "A zone's name."),
+            ("probe 1 --zone {a: 1}", "'probe' expects a zone for '--zone', got a record", "A zone's name."),
         ] as [(String, String, String?)])
     func errors(source: String, message: String, hint: String?) throws {
         let error = try #require(try shell().failure(source))

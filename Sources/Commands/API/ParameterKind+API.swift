@@ -14,10 +14,10 @@ extension ParameterKind {
     package static let monitor = item("monitor", listedBy: "monitors")
     package static let callback = item("callback", listedBy: "callbacks")
     package static let remoteAction = item("remote action", listedBy: "remotes")
-    package static let profile = ParameterKind("profile", help: "A profile's name (`profile list`).")
-    package static let locale = ParameterKind("locale", help: "A language and country, e.g. `fr-FR`.")
+    package static let profile = ParameterKind("profile", help: "A profile's name (`profile list`).", isName: true)
+    package static let locale = ParameterKind("locale", help: "A language and country, e.g. `fr-FR`.", isName: true)
     package static let telemetryType = ParameterKind(
-        "telemetry type", help: "Telemetry types, comma-separated, e.g. `vehicle.odometer,vehicle.energy.level`.")
+        "telemetry type", help: "Telemetry types, comma-separated, e.g. `vehicle.odometer,vehicle.energy.level`.", isName: true)
     package static let settingValue = ParameterKind("setting value", help: "The new value: `set KEY` alone shows the current one.")
 
     /// An item of a vehicle or of the account, named as its table shows it.

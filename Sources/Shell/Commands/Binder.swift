@@ -101,7 +101,17 @@ struct Binder {
             throw ShellError(
                 .badArgument, "a block is not a value for '\(what)'", hint: "only commands like `each` and `where` take blocks", at: expression.range)
         }
-        let value = try evaluate(expression)
+        var value = try evaluate(expression)
+        if case .kind(let kind) = shape, kind.isName {
+            switch value {
+            case .int, .double: value = .string(value.text)
+            case .string: break
+            default:
+                throw ShellError(
+                    .badArgument, "'\(signature.name)' expects a \(kind.name) for '\(what)', got \(value.kindPhrase)" + describe(value),
+                    hint: kind.help, at: expression.range)
+            }
+        }
         if let problem = mismatch(value, shape) {
             throw ShellError(
                 .badArgument, "'\(signature.name)' expects \(problem) for '\(what)', got \(value.kindPhrase)" + describe(value), at: expression.range)

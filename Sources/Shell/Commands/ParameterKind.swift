@@ -8,10 +8,15 @@ package struct ParameterKind: Sendable, Hashable, CustomStringConvertible {
     package let name: String
     /// What a parameter of this kind accepts, for help when the parameter says nothing more.
     package let help: String
+    /// A kind written as a word (a profile, a tariff, a time zone): a number typed there is read as its text, and a
+    /// list, record or bool is refused as it binds. Other kinds (a vehicle, an alert) take numbers as positions and
+    /// records from the pipe, and their commands resolve what was written.
+    package let isName: Bool
 
-    package init(_ name: String, help: String) {
+    package init(_ name: String, help: String, isName: Bool = false) {
         self.name = name
         self.help = help
+        self.isName = isName
     }
 
     package var description: String { name }
