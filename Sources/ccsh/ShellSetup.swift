@@ -57,7 +57,7 @@ struct ShellSetup {
     func lineEditor(api: APIContext, terminal: Terminal) throws(UsageError) -> EditLineReader {
         let reader = try EditLineReader(historyFile: StateDirectory.url().appendingPathComponent("history"))
         var completer = Completer(registry: interpreter.registry, scope: interpreter.globals)
-        completer.sources = APICompletion(api: api).sources
+        completer.sources = APICompletion(api: api).sources.merging(HistoryCompletion(api: api).sources) { api, _ in api }
         let directory = { [interpreter] in interpreter.currentDirectory }
         completer.listDirectory = { path in Completer.directoryEntries(path.hasPrefix("/") ? path : directory() + "/" + path) }
         let output = output

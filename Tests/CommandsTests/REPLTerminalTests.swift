@@ -67,6 +67,31 @@ import Testing
         #expect(!afterCallback.contains("kinds"), "no callback listed for a URL flag: \(afterCallback.debugDescription)")
     }
 
+    @Test(
+        "TAB by declared kind for the history: tariff names from config.toml, places from the history, IANA time zones",
+        arguments: [80, 160] as [UInt16])
+    func historyKinds(columns: UInt16) throws {
+        let home = Home()
+        let other = "~/other.sqlite"
+        let run = try home.session(
+            [
+                .init(after: "@sandbox> ", "tariff add nightly --currency EUR --price 0.2 --default | get name\n"),
+                .init(after: "\r\nnightly\r\n", "places add work 48.85,2.35 | get name\n"),
+                .init(after: "\r\nwork\r\n", "tariff remove ni\t"),
+                .init(after: "ghtly", "\u{15}places remove wo\t"),
+                .init(after: "rk", "\u{15}places add gym 45.1,7.7 --db \(other) | get name\n"),
+                .init(after: "\r\ngym\r\n", "places remove --db \(other) g\t"),
+                .init(after: "ym", "\u{15}costs 0 --zone Europe/Par\t"),
+                .init(after: "is", "\u{15}exit\n", pause: 0.3),
+            ], columns: columns)
+        #expect(run.status == 0, "\(run.screen.debugDescription)")
+        // libedit writes the completed end after moving the cursor back to the column where the word ends.
+        let screen = run.screen.replacing(/\r\u{1B}\[\d+G/, with: "")
+        for completed in ["tariff remove nightly ", "places remove work ", "places remove --db \(other) gym ", "costs 0 --zone Europe/Paris "] {
+            #expect(screen.contains(completed), "\(completed): \(run.screen.debugDescription)")
+        }
+    }
+
     @Test("history: saved after each command in a 0600 file, found again with Ctrl-R in the next session, never the password")
     func history() throws {
         let home = Home()

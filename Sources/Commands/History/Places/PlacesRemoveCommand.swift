@@ -8,7 +8,7 @@ struct PlacesRemoveCommand: Command {
     var signature: Signature {
         HistoryDatabase.flag(
             on: Signature("places remove", summary: "Forget a place you named.")
-                .required("name", .string, "The place's name, as `places` lists it.")
+                .required("name", .place)
                 .example("places add gym 48.84,2.32 | get name; places remove gym | get removed", "Name a place, then forget it.", result: true)
                 .output("record: name, removed"))
     }

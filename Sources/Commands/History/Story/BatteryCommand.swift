@@ -18,7 +18,7 @@ struct BatteryCommand: Command {
                 "by", .oneOf(["month", "session", "all"]),
                 "month (the default): the estimate of each month; session: each session's own; all: one of the whole window."
             )
-            .flag("zone", .string, LocalTime.help("months"))
+            .flag("zone", .timeZone, LocalTime.help("months"))
             .example("battery 0 | get health", "The first car's state of health each month (%).")
             .example("battery 0 --by session | get capacity", "Each charge session's own estimate of the capacity (kWh).")
             .output("list of records: month|startedAt|since, sessions, capacity (kWh), spread, low, high, nominal (kWh), health (%)"))

@@ -18,7 +18,7 @@ struct EfficiencyCommand: Command {
                     .required("vehicle", .vehicle)
             )
             .flag("by", .oneOf(Grouping.allCases.map(\.rawValue)), "month (the default), drive, or temperature (bands of 5 °C).")
-            .flag("zone", .string, LocalTime.help("months"))
+            .flag("zone", .timeZone, LocalTime.help("months"))
             .example("efficiency 0 | get kWhPer100km", "The first car's consumption each month, from what it charged.")
             .example("efficiency 0 --by temperature | select temperature batteryKWhPer100km", "How the cold costs range.")
             .output(

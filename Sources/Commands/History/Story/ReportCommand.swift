@@ -17,7 +17,7 @@ struct ReportCommand: Command {
             on: Signature("report", summary: "A car's month at a glance: km, energy, cost, efficiency, drain, CO₂, and pictures.")
                 .required("vehicle", .vehicle)
                 .flag("month", .string, "The month, 2026-11 (default: the last whole month).")
-                .flag("zone", .string, LocalTime.help("the month's days"))
+                .flag("zone", .timeZone, LocalTime.help("the month's days"))
                 .switch("explain", "For every number of the report, the query that gives it (SQL for `history sql`, or a pipeline).")
                 .example("report 0 --month 2026-11 | get km", "How far the first car drove in November.")
                 .example(

@@ -18,7 +18,7 @@ struct CostsCommand: Command {
                     .required("vehicle", .vehicle)
             )
             .flag("by", .oneOf(Grouping.allCases.map(\.rawValue)), "How to total: day, month (the default), place or tariff.")
-            .flag("zone", .string, LocalTime.help("days and months"))
+            .flag("zone", .timeZone, LocalTime.help("days and months"))
             .example(
                 "tariff add home --currency EUR --price 0.25 --default | get name; costs 0 --by month | get total",
                 "A flat price at home, then what the first car cost each month."

@@ -13,10 +13,10 @@ struct TariffImportCommand: Command {
     var signature: Signature {
         HistoryDatabase.flag(
             on: Signature("tariff import", summary: "Import a dynamic tariff's hourly prices from a day-ahead market's CSV export.")
-                .required("name", .string, "The dynamic tariff (`tariff add NAME --dynamic`).")
+                .required("name", .tariff, "The dynamic tariff (`tariff add NAME --dynamic`).")
                 .input("string: the CSV text, when no file is given")
                 .optional("file", .file, "The CSV file: a time column and a price column (docs/history.md, \"Dynamic prices\").")
-                .flag("zone", .string, "The time zone of the file's local times, an IANA name (default: this machine's).")
+                .flag("zone", .timeZone, "The time zone of the file's local times, an IANA name (default: this machine's).")
                 .example(
                     "tariff add spot --currency EUR --dynamic | get name; \"time,price (EUR/kWh)\\n2026-11-01T00:00:00Z,0.21\\n2026-11-01T01:00:00Z,0.18\" | tariff import spot | get added",
                     "Two hourly prices for a dynamic tariff.", result: 2

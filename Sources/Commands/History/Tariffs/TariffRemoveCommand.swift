@@ -6,7 +6,7 @@ struct TariffRemoveCommand: Command {
 
     var signature: Signature {
         Signature("tariff remove", summary: "Remove a tariff from config.toml.")
-            .required("name", .string, "The tariff's name, as `tariff` lists it.")
+            .required("name", .tariff)
             .example(
                 "tariff add test --currency EUR --price 0.3 | get name; tariff remove test | get removed", "Add a tariff, then remove it.",
                 result: true
