@@ -107,6 +107,8 @@ struct CCSH {
             status = shell.repl(api: api, terminal: terminal, noPager: options.noPager).run(reader: &reader)
         }
         shell.output.flush()
+        // What background listeners acknowledged and nobody read goes to a file before the process ends.
+        for note in ListenerShutdown.stopAll(api) { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         api.recordUsage()
         local?.stop()
         // Ends here, not by returning: that would release the session — a polite TLS close and libcurl's and

@@ -30,7 +30,9 @@ struct ListenCommand: Command {
             JSON gets 400, a body over 1 MiB 413, a post without the secret 401. In 4.17 a batch of lagging notifications \
             comes as one array: each becomes its own record. A post is answered 200 once the pipeline took all of it \
             (or, with --background, once kept): `listen | first 2` answers 503 to a batch of three, and the API sends \
-            it again to the next reader.
+            it again to the next reader. What a background listener kept and nobody read when it stops (`listen \
+            stop`, or the shell ending) is saved to a file under ccsh's state directory (unread/, NDJSON), never \
+            dropped.
             """
         )
         .example("listen --port 0 --timeout 1s | count", "Nothing posts within a second.", result: 0)

@@ -1,7 +1,7 @@
 import Shell
 
 /// `listen stop [--port N]`: stops background listeners (all of them by default) and closes their ports; what they
-/// received and nobody read is dropped.
+/// acknowledged and nobody read is saved to a file, never dropped (``ListenerShutdown``).
 struct ListenStopCommand: Command {
     let api: APIContext
 
@@ -9,7 +9,7 @@ struct ListenStopCommand: Command {
         Signature("listen stop", summary: "Stop background listeners (`listen --background`): all, or the one on --port.")
             .flag("port", .int, "Only the listener on this port.")
             .example("let l = (listen --port 0 --background); listen stop --port $l.port | count", "Start one and stop it.", result: 1)
-            .output("list of records: each stopped listener, with how many notifications were left unread")
+            .output("list of records: each stopped listener, how many notifications it kept unread, and the file they are saved in (savedIn)")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {
@@ -20,10 +20,10 @@ struct ListenStopCommand: Command {
                 hint: api.listeners.isEmpty ? "none runs" : "ports: \(api.listeners.keys.sorted().map(String.init).joined(separator: ", "))",
                 argument: "port", code: .badArgument)
         }
-        let stopped = ports.compactMap { port -> Value? in
-            guard let listener = api.listeners.removeValue(forKey: port) else { return nil }
-            listener.stop()
-            return ListenCommand.describe(listener)
+        var stopped: [Value] = []
+        for port in ports {
+            guard let listener = api.listeners.removeValue(forKey: port) else { continue }
+            stopped.append(try ListenerShutdown.stop(listener).value)
         }
         return .value(.list(stopped))
     }
