@@ -9,7 +9,7 @@ case "${1:-build}" in
   demo) packages+=(curl) ;;
   bench) packages+=(curl python3 time) ;;
   install) packages+=(man-db binutils) ;;
-  test) packages+=(curl openssl python3 python3-pip python3-requests python3-yaml python3-jsonschema libxml2-utils chromium) ;;
+  test) packages+=(curl openssl python3 python3-pip python3-requests python3-yaml python3-jsonschema libxml2-utils chromium-headless-shell) ;;
 esac
 
 # Release builds (bench, install) link the C++ runtime's archive into ccsh (scripts/link/libstdc++.so): it comes

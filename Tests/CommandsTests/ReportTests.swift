@@ -75,12 +75,14 @@ import Testing
         }
     }
 
-    /// Opens `page` in headless Chromium, takes a screenshot, and counts its pixels of each of the page's colours
-    /// (decoding the PNG with Python's zlib).
+    /// Opens `page` in headless Chromium (the headless shell `make test` installs, else a full chromium), takes a
+    /// screenshot, and counts its pixels of each of the page's colours (decoding the PNG with Python's zlib).
     static func screenshotColours(of page: URL, in directory: URL) throws -> [String: Int] {
         let browser = try #require(
-            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
-            "Chromium is not installed: run scripts/ensure-deps.sh test (as root), or apt-get install chromium")
+            ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
+            "Chromium is not installed: run scripts/ensure-deps.sh test (as root), or apt-get install chromium-headless-shell")
         let shot = directory.appendingPathComponent("month.png")
         let chromium = Process()
         chromium.executableURL = URL(fileURLWithPath: browser)
