@@ -47,7 +47,8 @@ extension CommandRegistry {
                 RecordCommand(api: api), HistorySQLCommand(api: api), WatchCommand(api: api), PlacesCommand(api: api), PlacesAddCommand(api: api),
                 PlacesRemoveCommand(api: api), PlacesVisitedCommand(api: api), TariffCommand(api: api), TariffAddCommand(api: api),
                 TariffRemoveCommand(api: api), TariffImportCommand(api: api), CostsCommand(api: api), EfficiencyCommand(api: api),
-                BatteryCommand(api: api), ReportCommand(api: api), HistoryImportCommand(api: api), HistoryExportCommand(api: api),
+                BatteryCommand(api: api), EnergyCommand(api: api), ReportCommand(api: api), HistoryImportCommand(api: api),
+                HistoryExportCommand(api: api),
             ]
                 + HistoryTableCommand.Table.allCases.map { HistoryTableCommand(api: api, table: $0) })
         // The families in help's order: the language's (rows, formats, the shell) merge into theirs, the shell last.

@@ -1,8 +1,9 @@
 import APIContract
+import Foundation
 
 /// Energy use per day, from a vehicle's charge sessions and drives (docs/history.md, "Energy per day"):
 ///
-/// - A day is a UTC calendar day, `2026-11-03`.
+/// - A day is a calendar day, `2026-11-03`: UTC in the stored table, another zone when asked.
 /// - `charged`: the charge sessions' energy (kWh); a session across midnight is split between its days in proportion
 ///   to its time in each.
 /// - `driven`: the drives' energy (kWh), each drive's level lost × the battery's capacity; `distance`: their km;
@@ -36,13 +37,16 @@ package enum EnergyDays {
         package var distance: Double?
     }
 
-    /// The days from the one holding `from` (seconds since 1970) on, each with the parts of the spans in it.
-    package static func derive(charges: [Span], drives: [Span], from: Int) -> [Day] {
-        let first = from.floorDay
+    /// The days from the one holding `from` (seconds since 1970) on, each with the parts of the spans in it; days
+    /// are calendar days in `zone` (UTC for the stored table; `energy --zone` asks for another: a day of 23 or 25
+    /// hours when summer time starts or ends).
+    package static func derive(charges: [Span], drives: [Span], from: Int, zone: TimeZone = utc) -> [Day] {
+        let calendar = Calendar(zone)
+        let first = calendar.dayStart(from)
         var days: [Int: Day] = [:]
         func add(_ span: Span, _ apply: (inout Day, Double) -> Void) {
-            for (day, share) in shares(span) where day >= first {
-                apply(&days[day, default: Day(day: name(day))], share)
+            for (day, share) in shares(span, calendar) where day >= first {
+                apply(&days[day, default: Day(day: calendar.name(day))], share)
             }
         }
         for charge in charges {
@@ -57,20 +61,47 @@ package enum EnergyDays {
         return days.keys.sorted().compactMap { days[$0] }
     }
 
-    /// Each day a span touches (days since 1970), with the share of its time in it; a span of no time is wholly in
-    /// the day it starts.
-    static func shares(_ span: Span) -> [(Int, Double)] {
+    /// The time zone of the stored table's days.
+    package static let utc = TimeZone(identifier: "UTC") ?? .current
+
+    /// Each day a span touches (by the instant it starts), with the share of its time in it; a span of no time is
+    /// wholly in the day it starts.
+    static func shares(_ span: Span, _ calendar: Calendar) -> [(Int, Double)] {
         let length = span.endedAt - span.startedAt
-        guard length > 0 else { return [(span.startedAt.floorDay, 1)] }
-        return (span.startedAt.floorDay...(span.endedAt - 1).floorDay).map { day in
-            let start = max(span.startedAt, day * 86_400)
-            let end = min(span.endedAt, (day + 1) * 86_400)
-            return (day, Double(end - start) / Double(length))
+        guard length > 0 else { return [(calendar.dayStart(span.startedAt), 1)] }
+        var parts: [(Int, Double)] = []
+        var day = calendar.dayStart(span.startedAt)
+        while day < span.endedAt {
+            let next = calendar.dayStart(day, adding: 1)
+            parts.append((day, Double(min(span.endedAt, next) - max(span.startedAt, day)) / Double(length)))
+            day = next
         }
+        return parts
     }
 
-    /// `2026-11-03` for a day since 1970 (UTC).
-    static func name(_ day: Int) -> String { String(Timestamp.format(day * 86_400).prefix(10)) }
+    /// `2026-11-03` for the UTC day holding `instant`.
+    static func name(dayHolding instant: Int) -> String { String(Timestamp.format(instant.floorDay * 86_400).prefix(10)) }
+
+    /// Calendar days in one zone, by the instant each starts.
+    struct Calendar {
+        private var calendar = Foundation.Calendar(identifier: .gregorian)
+
+        init(_ zone: TimeZone) { calendar.timeZone = zone }
+
+        /// The instant the day holding `instant` starts, or the day `adding` days later.
+        func dayStart(_ instant: Int, adding days: Int = 0) -> Int {
+            let start = calendar.startOfDay(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+            let moved = days == 0 ? start : calendar.date(byAdding: .day, value: days, to: start) ?? start.addingTimeInterval(Double(days) * 86_400)
+            return Int(moved.timeIntervalSince1970)
+        }
+
+        /// `2026-11-03`: the day starting at `start`.
+        func name(_ start: Int) -> String {
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(start)))
+            let (year, month, day) = (parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        }
+    }
 
     /// Both summed, or the one given, or nil.
     private static func sum(_ a: Double?, _ b: Double?) -> Double? {

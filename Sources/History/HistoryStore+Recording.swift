@@ -1,4 +1,5 @@
 import APIContract
+import Foundation
 
 /// What writing one API document did to the history.
 package enum RecordOutcome: Equatable, Sendable {
@@ -405,30 +406,9 @@ extension HistoryStore {
                 Timestamp.parse($0 + "T00:00:00Z")
             }
             let since = min(latest.map { $0 - Self.driveOverlap } ?? Int(Int32.min), from ?? Int.max)
-            let charges = try db.rows(
-                "SELECT startedAt, coalesce(endedAt, startedAt) AS endedAt, energyAdded FROM chargeSessions WHERE vehicle = ? AND coalesce(endedAt, startedAt) >= ?",
-                [vehicle, since]
-            ).compactMap { row in
-                both(row.get("startedAt", as: Int.self), row.get("endedAt", as: Int.self)).map {
-                    EnergyDays.Span(startedAt: $0, endedAt: $1, energy: row.get("energyAdded"))
-                }
-            }
-            // The electric energy a drive took: its level lost × the battery's capacity (Wh, the latest a snapshot gave).
-            let capacity = try db.one(
-                Double.self,
-                "SELECT batteryCapacity FROM statusSnapshots WHERE vehicle = ? AND batteryCapacity IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
-                [vehicle])
-            let drives = try db.rows(
-                "SELECT startedAt, endedAt, distance, startLevel, endLevel FROM drives WHERE vehicle = ? AND endedAt >= ?", [vehicle, since]
-            ).compactMap { row in
-                both(row.get("startedAt", as: Int.self), row.get("endedAt", as: Int.self)).map { start, end in
-                    let lost = both(row.get("startLevel", as: Double.self), row.get("endLevel", as: Double.self)).map { $0 - $1 }
-                    return EnergyDays.Span(
-                        startedAt: start, endedAt: end, energy: both(lost, capacity).map { $0 / 100 * $1 / 1000 }, distance: row.get("distance"))
-                }
-            }
+            let (charges, drives) = try Self.energySpans(vehicle, from: since, to: Int.max, db)
             let days = EnergyDays.derive(charges: charges, drives: drives, from: since)
-            try db.execute("DELETE FROM energyDays WHERE vehicle = ? AND day >= ?", [vehicle, EnergyDays.name(since.floorDay)])
+            try db.execute("DELETE FROM energyDays WHERE vehicle = ? AND day >= ?", [vehicle, EnergyDays.name(dayHolding: since)])
             for day in days {
                 try db.execute(
                     "INSERT INTO energyDays (vehicle, day, charged, driven, distance) VALUES (?, ?, ?, ?, ?)",
@@ -436,5 +416,51 @@ extension HistoryStore {
             }
             return days.count
         }
+    }
+
+    /// `vehicle`'s energy per day in `zone` (``EnergyDays``, the days of the stored table read again in another
+    /// zone), from the day holding `from` to the one holding `to`.
+    package func energyDays(vehicle: String, from: Int, to: Int, zone: TimeZone) throws(HistoryError) -> [EnergyDays.Day] {
+        try read { db in
+            guard let key = try Self.key(vehicle, db) else { return [] }
+            // A day's spans: what ends after it starts and starts before it ends (a day is at most 25 hours).
+            let (low, high) = (max(from, Int(Int32.min)) - 90_000, min(to, Int(Int32.max)) + 90_000)
+            let (charges, drives) = try Self.energySpans(key, from: low, to: high, db)
+            let days = EnergyDays.derive(charges: charges, drives: drives, from: from, zone: zone)
+            let last = EnergyDays.Calendar(zone).name(EnergyDays.Calendar(zone).dayStart(to))
+            return days.filter { $0.day <= last }
+        }
+    }
+
+    /// The charge sessions and drives of the vehicle with `key` that end from `from` and start up to `to`, as
+    /// ``EnergyDays`` reads them: a drive's energy is its level lost × the battery's capacity (the latest a
+    /// snapshot gave).
+    static func energySpans(_ key: Int, from: Int, to: Int, _ db: SQLiteConnection) throws -> (charges: [EnergyDays.Span], drives: [EnergyDays.Span])
+    {
+        let charges = try db.rows(
+            """
+            SELECT startedAt, coalesce(endedAt, startedAt) AS endedAt, energyAdded FROM chargeSessions
+            WHERE vehicle = ? AND coalesce(endedAt, startedAt) >= ? AND startedAt <= ?
+            """, [key, from, to]
+        ).compactMap { row in
+            both(row.get("startedAt", as: Int.self), row.get("endedAt", as: Int.self)).map {
+                EnergyDays.Span(startedAt: $0, endedAt: $1, energy: row.get("energyAdded"))
+            }
+        }
+        let capacity = try db.one(
+            Double.self,
+            "SELECT batteryCapacity FROM statusSnapshots WHERE vehicle = ? AND batteryCapacity IS NOT NULL ORDER BY reportedAt DESC LIMIT 1",
+            [key])
+        let drives = try db.rows(
+            "SELECT startedAt, endedAt, distance, startLevel, endLevel FROM drives WHERE vehicle = ? AND endedAt >= ? AND startedAt <= ?",
+            [key, from, to]
+        ).compactMap { row in
+            both(row.get("startedAt", as: Int.self), row.get("endedAt", as: Int.self)).map { start, end in
+                let lost = both(row.get("startLevel", as: Double.self), row.get("endLevel", as: Double.self)).map { $0 - $1 }
+                return EnergyDays.Span(
+                    startedAt: start, endedAt: end, energy: both(lost, capacity).map { $0 / 100 * $1 / 1000 }, distance: row.get("distance"))
+            }
+        }
+        return (charges, drives)
     }
 }

@@ -1,4 +1,5 @@
 import APIContract
+import Foundation
 import Testing
 
 @testable import History
@@ -29,6 +30,24 @@ import Testing
         #expect(days.map(\.driven) == [1, 3])
         #expect(days.map(\.distance) == [10, 30])
         #expect(days.map(\.charged) == [nil, 1])
+    }
+
+    @Test("in a zone: Paris's midnight splits a night charge; the day summer time ends has 25 hours")
+    func zone() throws {
+        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+        // 22:00Z–02:00Z on 3 November is 23:00–03:00 in Paris: one hour on the 3rd, three on the 4th.
+        let night = EnergyDays.derive(
+            charges: [.init(startedAt: Self.day + 22 * 3600, endedAt: Self.day + 26 * 3600, energy: 20)], drives: [], from: Self.day, zone: paris)
+        #expect(night.map(\.day) == ["2026-11-03", "2026-11-04"])
+        #expect(night.map(\.charged) == [5, 15])
+        // From Paris's midnight of 25 October (22:00Z the day before) to its midnight of 27 October: 25 + 24 hours.
+        let start = try #require(Timestamp.parse("2026-10-24T22:00:00Z"))
+        let end = try #require(Timestamp.parse("2026-10-26T23:00:00Z"))
+        let days = EnergyDays.derive(
+            charges: [], drives: [.init(startedAt: start, endedAt: end, energy: 49, distance: 98)], from: start, zone: paris)
+        #expect(days.map(\.day) == ["2026-10-25", "2026-10-26"])
+        #expect(days.map(\.driven) == [25, 24])
+        #expect(days.map(\.distance) == [50, 48])
     }
 
     @Test("unknown energy stays unknown, not 0; days before `from` are not written")

@@ -3,12 +3,12 @@ import Foundation
 import History
 import Shell
 
-/// `history status`, `history positions`, `charges`, `drives`, `drain`, `energy`: one car's recorded history, read from
+/// `history status`, `history positions`, `charges`, `drives`, `drain`: one car's recorded history, read from
 /// `record`'s database (docs/history.md) row by row as the pipeline asks, oldest first, so that a year of snapshots
 /// flows through `where`, `select`, `chart`, `map` and `to csv` without being held. Nothing is sent to the API but
 /// what naming the car takes.
 struct HistoryTableCommand: Command {
-    enum Table: String, CaseIterable { case status, positions, charges, drives, drain, energy }
+    enum Table: String, CaseIterable { case status, positions, charges, drives, drain }
 
     /// What a table's command says of itself and reads.
     struct Reading {
@@ -22,8 +22,6 @@ struct HistoryTableCommand: Command {
         var time: String
         var times: Set<String> = ["startedAt", "endedAt"]
         var flags: Set<String> = []
-        /// How `--since` and `--until` (seconds since 1970, two arguments) bound the rows.
-        var window: String? = nil
         /// Fields naming a row's positions by the user's places (``Place/name(latitude:longitude:among:)``): the
         /// field, and the columns of its latitude and longitude.
         var named: [(field: String, latitude: String, longitude: String)] = []
@@ -47,7 +45,6 @@ struct HistoryTableCommand: Command {
         case .charges: .chargeSession
         case .drives: .drive
         case .drain: .parkedPeriod
-        case .energy: .energyDay
         }
     }
 
@@ -113,14 +110,6 @@ struct HistoryTableCommand: Command {
                 example: ("drain 0 | where drainPercentPerDay != null | count", "The first car's parked periods long enough to tell a drain."),
                 output: "startedAt, endedAt, levels, drainPercentPerDay, drainKWhPerDay",
                 columns: "startedAt, endedAt, startLevel, endLevel, drainPercentPerDay, drainKWhPerDay", source: "parkedPeriods", time: "startedAt")
-        case .energy:
-            Reading(
-                name: "energy", summary: "A car's energy a day (UTC days): kWh charged, kWh its drives took, km driven.",
-                example: (
-                    "energy 0 --since 30d | where driven != null | get driven | sum", "The energy the first car's drives took in 30 days (kWh)."
-                ),
-                output: "day, charged, driven, distance", columns: "day, charged, driven, distance", source: "energyDays", time: "day", times: [],
-                window: "day BETWEEN date(?, 'unixepoch') AND date(?, 'unixepoch')")
         }
     }
 
@@ -142,8 +131,7 @@ struct HistoryTableCommand: Command {
         let (since, until) = try TimeWindow.bounds(call, now: api.serverClock.now)
         let store = try HistoryDatabase.open(call, api: api)
         var arguments: [any SQLiteBindable] = [vehicle, since ?? Int(Int32.min), until ?? Int(Int32.max)]
-        let window = reading.window ?? "\(reading.time) BETWEEN ? AND ?"
-        let filter = "FROM \(reading.source) WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?) AND \(window)"
+        let filter = "FROM \(reading.source) WHERE vehicle = (SELECT key FROM vehicles WHERE id = ?) AND \(reading.time) BETWEEN ? AND ?"
         // With a detail, each row's raw start comes too, hidden: the key its detail's items carry.
         let raw = reading.detail == nil ? "" : ", \(reading.time) AS detailKey"
         var sql = "SELECT \(reading.columns)\(raw) \(filter) ORDER BY \(reading.time)"
