@@ -254,7 +254,7 @@ struct ListenTests {
         let run = try home.replOnTerminal([
             .init(after: "> ", "listen --port \(first) --background | get port\r"),
             .init(
-                after: "\r\n\(first)\r\n", "listen stop | get 0.unread\r",
+                after: "\r\n\(first)\r\n", "listen stop | get 0.pending\r",
                 observe: { pid in
                     post(#"{"n": 1}"#, to: first)(pid)
                     post(#"[{"n": 2}, {"n": 3}]"#, to: first)(pid)

@@ -9,7 +9,7 @@ struct ListenStopCommand: Command {
         Signature("listen stop", summary: "Stop background listeners (`listen --background`): all, or the one on --port.")
             .flag("port", .int, "Only the listener on this port.")
             .example("let l = (listen --port 0 --background); listen stop --port $l.port | count", "Start one and stop it.", result: 1)
-            .output("list of records: each stopped listener, how many notifications it kept unread, and the file they are saved in (savedIn)")
+            .output("list of records: each stopped listener, how many notifications it kept unread (pending), and the file that holds them (savedIn)")
     }
 
     func run(_ call: Call, input: PipelineData, context: CommandContext) throws -> PipelineData {

@@ -15,11 +15,11 @@ package enum ListenerShutdown {
         let unread: Int
         let file: String?
 
-        /// The stopped listener as a record: `listen --background`'s fields, `unread`, and `savedIn` when any were.
+        /// The stopped listener as a record: `listen --background`'s fields, `pending` the notifications it kept
+        /// unread, and `savedIn` the file that holds them (null when there were none).
         var value: Value {
             guard case .record(var record) = ListenCommand.describe(listener) else { return .null }
-            record["pending"] = nil
-            record["unread"] = .int(unread)
+            record["pending"] = .int(unread)
             record["savedIn"] = file.map { .string($0) } ?? .null
             return .record(record)
         }
