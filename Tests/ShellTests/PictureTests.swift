@@ -64,6 +64,19 @@ struct PictureTests {
         #expect(lines.contains { $0.hasPrefix("A  VIN1") } && lines.contains { $0.hasPrefix("B  VIN2") }, "\(lines)")
     }
 
+    @Test("map --points: a place's row is named in the legend by its place, beside its coordinates")
+    func placeNames() {
+        let rows: Value = .list([
+            ["place": "home", "visits": 3, "latitude": 45.0781, "longitude": 7.6987],
+            ["place": "45.162, 7.540", "visits": 1, "latitude": 45.1623, "longitude": 7.5404],
+        ])
+        let tracks = GeoTrack.tracks(from: rows, points: true)
+        #expect(tracks.map(\.label) == ["home", "45.162, 7.540"])
+        let lines = MapPlot(tracks: tracks, width: 60, height: 12, unicode: true).lines(width: 60)
+        #expect(lines.contains { $0.hasPrefix("A  home  45.07810, 7.69870") }, "\(lines)")
+        #expect(GeoTrack.tracks(from: rows).count == 1, "without --points, the rows are one path, as before")
+    }
+
     @Test("chart: the maximum is on the top row and the minimum on the bottom one, each labelled there")
     func chart() {
         let series: [Double] = [3, 7, 1, 9, 5]

@@ -3,7 +3,7 @@
 package struct GeoTrack: Sendable, Equatable {
     package var points: [GeoPoint]
     package var isPath: Bool
-    /// What the legend names it by (a VIN).
+    /// What the legend names it by: a VIN, or the name a row of no vehicle gives (a place's).
     package var label: String?
 
     package init(points: [GeoPoint], isPath: Bool, label: String? = nil) {
@@ -28,7 +28,8 @@ extension GeoTrack {
 
     private static func tracks(fromRows rows: [Record], points: Bool) -> [GeoTrack] {
         var tracks: [GeoTrack] = []
-        var loose: [GeoPoint] = []
+        // Points of no vehicle, each with the name its row gives it (a place's).
+        var loose: [(point: GeoPoint, name: String?)] = []
         var byVehicle: [(vin: String, points: [GeoPoint])] = []
         for row in rows {
             if row["type"] == .string("FeatureCollection") {
@@ -60,11 +61,13 @@ extension GeoTrack {
                     byVehicle.append((vin, [point]))
                 }
             } else {
-                loose.append(point)
+                loose.append((point, row.string("place") ?? row.string("name")))
             }
         }
         if !loose.isEmpty {
-            tracks += points || loose.count == 1 ? loose.map { GeoTrack(points: [$0], isPath: false) } : [GeoTrack(points: loose, isPath: true)]
+            tracks +=
+                points || loose.count == 1
+                ? loose.map { GeoTrack(points: [$0.point], isPath: false, label: $0.name) } : [GeoTrack(points: loose.map(\.point), isPath: true)]
         }
         tracks += byVehicle.map { GeoTrack(points: $0.points, isPath: !points && $0.points.count > 1, label: $0.vin) }
         return tracks
