@@ -21,7 +21,8 @@ import Testing
     @Test("the resource in words, the hint that fits, no long id", arguments: [80, 160] as [UInt16])
     func inWords(columns: UInt16) throws {
         let screen = try run(
-            "alert 0 \(Self.bogusAlert); trip 2 \(Self.bogusTrip); set api-version 4.17; callbacks show \(Self.bogusTrip); api GET /user/nothing",
+            "alert 0 \(Self.bogusAlert); trip 2 \(Self.bogusTrip); set api-version 4.17; callbacks show \(Self.bogusTrip); api GET /user/nothing; "
+                + "api GET /user/vehicles/\(Self.bogusTrip)/trips",
             columns: columns)
         #expect(screen.contains("error: alert f46b25…fba5 of C5 Aircross Hybrid 225 → 404: Not Found"), "\(screen)")
         #expect(screen.contains("hint: `alerts 0` lists the alerts of C5 Aircross Hybrid 225"), "\(screen)")
@@ -31,12 +32,13 @@ import Testing
         #expect(screen.contains("hint: `callbacks` lists the account's callbacks"), "\(screen)")
         #expect(screen.contains("error: GET /user/nothing → 404"), "`api` names its path as written: \(screen)")
         #expect(screen.contains("hint: check the path: the API has no such endpoint"), "\(screen)")
+        #expect(screen.contains("hint: no vehicle of this account has that id: `vehicles` lists them"), "a vehicle id not listed: \(screen)")
         // What ccsh writes before the API's own message (which may quote the id it did not find).
         let named = screen.split(separator: "\n").filter { $0.contains(" error: ") }.map { $0.split(separator: "→").first ?? $0 }
-        #expect(named.count == 4 && named.allSatisfy { $0.firstMatch(of: /[0-9a-f]{24,}/) == nil }, "no long id: \(named)")
+        #expect(named.count == 5 && named.prefix(4).allSatisfy { $0.firstMatch(of: /[0-9a-f]{24,}/) == nil }, "no long id: \(named)")
         // The script's line and its caret: one screen line each, however long the line.
         let echoed = screen.split(separator: "\n").filter { $0.hasPrefix("  ") }
-        #expect(echoed.count == 8 && echoed.allSatisfy { $0.count <= Int(columns) }, "the line and caret fit: \(echoed)")
+        #expect(echoed.count == 10 && echoed.allSatisfy { $0.count <= Int(columns) }, "the line and caret fit: \(echoed)")
     }
 
     @Test("--verbose names the request by its path")

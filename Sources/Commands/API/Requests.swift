@@ -96,10 +96,10 @@ struct Requests {
         let resource = ResourceWords(path: path, vehicles: settings.vehicleNames)
         if inWords, !settings.verbose, let resource {
             error.request = (method == "GET" ? "" : method + " ") + resource.words
-            if error.status == 404, let hint = resource.notFoundHint { error.hint = hint }
         } else {
             error.request = method + " " + path
         }
+        if error.status == 404, let hint = resource?.notFoundHint { error.hint = hint }
         if error.status == 404, resource == nil, error.hint == APIErrorBody.unknownIDHint {
             error.hint = "check the path: the API has no such endpoint (`help api`)"
         }

@@ -35,10 +35,12 @@ struct ResourceWords {
         case 2 where rest[0] == "callbacks":
             (words, notFoundHint) = ("callback \(ShortID.short(rest[1]))", "`callbacks` lists the account's callbacks")
         default:
-            guard rest[0] == "vehicles", rest.count >= 2, let found = Self.vehicleItem(Array(rest.dropFirst(2)), of: vehicles.name(rest[1])) else {
-                return nil
-            }
-            (words, notFoundHint) = found
+            guard rest[0] == "vehicles", rest.count >= 2 else { return nil }
+            let vehicle = vehicles.name(rest[1])
+            guard let found = Self.vehicleItem(Array(rest.dropFirst(2)), of: vehicle) else { return nil }
+            // An id the account's listing does not have (once there is one): the vehicle is what was not found.
+            let unknown = vehicle.number == nil && vehicles.isListed
+            (words, notFoundHint) = (found.0, unknown ? "no vehicle of this account has that id: `vehicles` lists them" : found.1)
         }
     }
 
@@ -80,6 +82,9 @@ final class VehicleNames: Sendable {
         let named = entries.enumerated().map { n, entry in (entry.id, (entry.label.isEmpty ? entry.vin : entry.label, n)) }
         names.withLock { $0 = Dictionary(named, uniquingKeysWith: { first, _ in first }) }
     }
+
+    /// Whether the account's vehicles were listed (the cache has them), so that an id not among them is not one.
+    var isListed: Bool { names.withLock { !$0.isEmpty } }
 
     /// The vehicle with this id: its label, else (unknown here) its short id.
     func name(_ id: String) -> Name {
