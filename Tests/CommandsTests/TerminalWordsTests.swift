@@ -90,7 +90,7 @@ import Testing
         let screen = Self.text(run)
         #expect(run.status == 1, "\(screen)")
         let id = try #require(screen.firstMatch(of: /the remote action (\S+) did not end within 1 s/)?.1, "\(screen)")
-        #expect(screen.contains("look again with `remotes show VR7ACZKXZNK007961 \(id)`"), "\(screen)")
+        #expect(screen.contains("look again with `remotes show VR7ACZKXZNK007961 \(id)`, or wait longer: --timeout 2s"), "\(screen)")
         #expect(screen.contains("remote horn → ë-C4 Shine · VR7ACZKXZNK007961"), "the car is named: \(screen)")
     }
 }
