@@ -246,37 +246,38 @@ struct ListenTests {
     @Test("what a background listener acknowledged and nobody read is saved to a 0600 file by listen stop and when the shell ends")
     func unreadSaved() throws {
         let home = try SessionCommandTests.Home()
-        let (first, second) = (RawHTTP.freePort(), RawHTTP.freePort())
+        // The same port twice, a moment apart (most often within one second): two files, the second never over the first.
+        let port = RawHTTP.freePort()
         let statuses = Mutex<[Int?]>([])
-        @Sendable func post(_ body: String, to port: UInt16) -> @Sendable (Int32) -> Void {
+        @Sendable func post(_ body: String) -> @Sendable (Int32) -> Void {
             { _ in statuses.withLock { $0.append(try? RawHTTP.postOnce(body, port: port)) } }
         }
         let run = try home.replOnTerminal([
-            .init(after: "> ", "listen --port \(first) --background | get port\r"),
+            .init(after: "> ", "listen --port \(port) --background | get port\r"),
             .init(
-                after: "\r\n\(first)\r\n", "listen stop | get 0.pending\r",
+                after: "\r\n\(port)\r\n", "listen stop | get 0.pending\r",
                 observe: { pid in
-                    post(#"{"n": 1}"#, to: first)(pid)
-                    post(#"[{"n": 2}, {"n": 3}]"#, to: first)(pid)
+                    post(#"{"n": 1}"#)(pid)
+                    post(#"[{"n": 2}, {"n": 3}]"#)(pid)
                 }),
-            .init(after: "\r\n3\r\n", "listen --port \(second) --background | get port\r"),
-            .init(after: "\r\n\(second)\r\n", "exit\r", observe: post(#"{"n": 4}"#, to: second)),
+            .init(after: "\r\n3\r\n", "listen --port \(port) --background | get port\r"),
+            .init(after: "\r\n\(port)\r\n", "exit\r", observe: post(#"{"n": 4}"#)),
         ])
         #expect(run.status == 0, "\(run.screen)")
         #expect(statuses.withLock { $0 } == [200, 200, 200], "each post acknowledged")
         let directory = home.root.appendingPathComponent("state/ccsh/unread")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(files.count == 2 && files.allSatisfy { $0.hasSuffix(".ndjson") }, "\(files)")
-        let stopped = try #require(files.first { $0.hasPrefix("listen-\(first)-") })
-        let ended = try #require(files.first { $0.hasPrefix("listen-\(second)-") })
+        #expect(files.count == 2 && files.allSatisfy { $0.hasPrefix("listen-\(port)-") && $0.hasSuffix(".ndjson") }, "\(files)")
         let read = { (name: String) in try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) }
+        let stopped = try #require(try files.first { try read($0).hasPrefix("{\"n\":1}") })
+        let ended = try #require(try files.first { try read($0).hasPrefix("{\"n\":4}") })
         #expect(try read(stopped) == "{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n")
         #expect(try read(ended) == "{\"n\":4}\n")
         for name in files {
             let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(name)")
         }
-        let note = "listen: 1 notification the listener on port \(second) kept and nobody read is in \(directory.path)/\(ended)"
+        let note = "listen: 1 notification the listener on port \(port) kept and nobody read is in \(directory.path)/\(ended)"
         #expect(run.screen.replacingOccurrences(of: "\r\n", with: "\n").contains(note), "\(run.screen)")
     }
 

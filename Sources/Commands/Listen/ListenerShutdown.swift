@@ -59,7 +59,14 @@ package enum ListenerShutdown {
         guard !lines.isEmpty else { return Left(listener: listener, unread: 0, file: nil) }
         let directory = StateDirectory.url().appendingPathComponent("unread").path
         let stamp = Timestamp.format(Int(Date().timeIntervalSince1970)).filter { $0 != "-" && $0 != ":" }
-        let path = "\(directory)/listen-\(listener.port)-\(stamp)-\(getpid()).ndjson"
+        // Unique: the process's id, and a count when the same port stopped twice within the second.
+        let base = "\(directory)/listen-\(listener.port)-\(stamp)-\(getpid())"
+        var path = base + ".ndjson"
+        var count = 1
+        while FileManager.default.fileExists(atPath: path) {
+            count += 1
+            path = base + "-\(count).ndjson"
+        }
         let text = lines.joined(separator: "\n") + "\n"
         do throws(SafeFileError) {
             try SafeFile.makeDirectory(directory)
