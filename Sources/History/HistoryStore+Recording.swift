@@ -427,7 +427,8 @@ extension HistoryStore {
             let (low, high) = (max(from, Int(Int32.min)) - 90_000, min(to, Int(Int32.max)) + 90_000)
             let (charges, drives) = try Self.energySpans(key, from: low, to: high, db)
             let days = EnergyDays.derive(charges: charges, drives: drives, from: from, zone: zone)
-            let last = EnergyDays.Calendar(zone).name(EnergyDays.Calendar(zone).dayStart(to))
+            let calendar = EnergyDays.Calendar(zone)
+            let last = calendar.name(calendar.dayStart(to))
             return days.filter { $0.day <= last }
         }
     }

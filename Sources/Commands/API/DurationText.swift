@@ -9,4 +9,7 @@ enum DurationText {
         if let seconds = Double(text), seconds >= 0 { return seconds }
         return text.uppercased().hasPrefix("P") ? Timestamp.duration(text.uppercased()).map(Double.init) : nil
     }
+
+    /// `seconds` as the flags read it back: `10m`, or `90s` when not whole minutes.
+    static func text(seconds: Int) -> String { seconds % 60 == 0 ? "\(seconds / 60)m" : "\(seconds)s" }
 }

@@ -35,7 +35,7 @@ package struct HistoryCompletion {
 
     /// The places of the history database at `db`, else the profile's; none when there is no file yet.
     private static func places(api: APIContext, db: String?) throws -> [Place] {
-        let path = try db.map { HomeDirectory.expanding($0) } ?? RecordCommand.defaultPath(try api.session.profile)
+        let path = try HistoryDatabase.path(db: db, api: api)
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         return try HistoryStore(path: path, readOnly: true).places()
     }

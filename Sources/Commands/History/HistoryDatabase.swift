@@ -13,8 +13,11 @@ enum HistoryDatabase {
     }
 
     /// `--db`, else the profile's file (``RecordCommand/defaultPath(_:)``).
-    static func path(_ call: Call, api: APIContext) throws -> String {
-        try call.string("db").map { HomeDirectory.expanding($0) } ?? RecordCommand.defaultPath(try api.session.profile)
+    static func path(_ call: Call, api: APIContext) throws -> String { try path(db: call.string("db"), api: api) }
+
+    /// The file `db` names (`~` expanded), else the profile's.
+    static func path(db: String?, api: APIContext) throws -> String {
+        try db.map { HomeDirectory.expanding($0) } ?? RecordCommand.defaultPath(try api.session.profile)
     }
 
     /// The database, read-only; a file that is not there yet says how to make it.

@@ -60,13 +60,10 @@ struct RemoteWait {
                 throw ShellError(
                     .failed, "the remote action \(id) did not end within \(Units.duration(seconds: Int(timeout))) (\(last))",
                     hint: "it goes on in the car: look again with `\(lookAgain.isEmpty ? "remotes show VEHICLE \(id)" : lookAgain)`, "
-                        + "or wait longer: --timeout \(Self.flagText(seconds: Int(timeout) * 2))")
+                        + "or wait longer: --timeout \(DurationText.text(seconds: Int(timeout) * 2))")
             }
         }
     }
-
-    /// A duration as `--timeout` reads it: `10m`, or `90s` when not whole minutes.
-    static func flagText(seconds: Int) -> String { seconds % 60 == 0 ? "\(seconds / 60)m" : "\(seconds)s" }
 
     /// The statuses seen, each once and in the order first seen, with those just heard (an event listener hands
     /// over every status so far, each time; a poll the current one): what the progress line shows.
